@@ -1,0 +1,57 @@
+# Research notebook suite: see README.md. `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CORPUS ?= data/raw
+OUT ?= data/processed
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
+
+# Reproducible runs: fixed hash seed, no dates in figure files, UTC, C.UTF-8.
+export PYTHONHASHSEED := 0
+export SOURCE_DATE_EPOCH := 0
+export TZ := UTC
+export LC_ALL := C.UTF-8
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+export JUPYTER_PLATFORM_DIRS := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help all venv data notebooks figures test unit nbval lab clean
+
+help: ## Show this help
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+
+all: data notebooks ## Build data/processed, execute every notebook in place, write reports/figures
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+venv: $(STAMP) ## Create .venv and install the project (automatic for every target)
+
+data: $(STAMP) ## Build the tables in data/processed from data/raw
+	$(BIN)/python -m analysis build --corpus $(CORPUS) --out $(OUT)
+
+notebooks: $(STAMP) ## Execute notebooks/ in order, in place (writes reports/figures)
+	$(BIN)/python -m analysis notebooks $(NOTEBOOKS)
+
+figures: data notebooks ## Re-execute the notebooks and rewrite reports/figures
+
+unit: $(STAMP) ## Run the pytest unit tests only
+	$(BIN)/python -m pytest -q tests
+
+nbval: $(STAMP) data ## Check the committed notebook outputs with nbval (strict)
+	$(BIN)/python -m pytest -q --nbval notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
+
+test: $(STAMP) data ## Run the whole test suite: unit tests, then nbval strict on notebooks/
+	$(BIN)/python -m pytest -q tests
+	$(BIN)/python -m pytest -q --nbval notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
+
+lab: $(STAMP) ## Open JupyterLab on the notebooks
+	$(BIN)/jupyter lab notebooks/
+
+clean: ## Remove .venv and built tables (never data/raw)
+	rm -rf $(VENV) $(OUT)/*.parquet $(OUT)/manifest.json

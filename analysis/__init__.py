@@ -1,0 +1,13 @@
+"""analysis: who said what, for which side — tidy tables and side-by-side comparisons of diplomatic texts.
+
+Layers (lower never import higher): text/resources/schema → corpus → extraction
+(actors, quotes, claims, statements) → measures (sentiment, framing, emphasis) →
+compare → figures. See README.md and docs/.
+"""
+
+from .corpus import load_corpus
+from .errors import InputError
+from .figures import save_figure
+from .schema import TABLES
+
+__all__ = ["load_corpus", "InputError", "save_figure", "TABLES"]

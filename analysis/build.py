@@ -1,0 +1,127 @@
+"""The build: raw documents → every per-document table → Parquet files + ``manifest.json``.
+
+Each document goes through the same pure stages (:data:`STAGES`), one document at a
+time, so the build streams and its results do not depend on document order or on
+how documents are scheduled. Tables are concatenated in file-name order and
+written atomically (see :func:`analysis.io.write_tables`): a build that fails,
+on bad input or otherwise, leaves the previous outputs untouched. ``data/raw``
+is only ever read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata as md
+import platform
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+from tqdm import tqdm
+
+from . import corpus
+from .io import write_tables
+from .resources import resource_hashes
+from .schema import conform
+
+Tables = dict[str, pd.DataFrame]
+
+
+def stage_segment(doc: dict, tables: Tables) -> Tables:
+    """Paragraphs and sentences of the document."""
+    return corpus.segment(doc)
+
+
+# (name, function) in order; each takes the document row and the tables made so far.
+STAGES: list[tuple[str, Callable[[dict, Tables], Tables]]] = [
+    ("segment", stage_segment),
+]
+
+
+def process_document(doc: dict) -> Tables:
+    """Run every stage on one document row; returns its tables (documents row included)."""
+    tables: Tables = {"documents": pd.DataFrame([doc])}
+    for _, fn in STAGES:
+        tables.update(fn(doc, tables))
+    return tables
+
+
+def read_documents(corpus_dir: str | Path) -> list[dict]:
+    """Read and validate every document of the corpus folder (raises InputError on the first bad file)."""
+    docs = [corpus.read_document(p) for p in corpus.list_documents(corpus_dir)]
+    if not docs:
+        raise corpus.InputError(corpus_dir, "no .txt or .md documents in the corpus folder")
+    corpus.check_unique_ids(docs)
+    return docs
+
+
+def combine(parts: list[Tables]) -> Tables:
+    """Concatenate per-document tables, in document order, conformed to their declared schema."""
+    names = []
+    for p in parts:
+        names += [n for n in p if n not in names]
+    return {n: conform(pd.concat([p[n] for p in parts if n in p], ignore_index=True), n) for n in names}
+
+
+def package_versions() -> dict[str, str]:
+    """Installed versions of this project and of each of its declared dependencies."""
+    out = {"python": platform.python_version()}
+    try:
+        reqs = md.requires("analysis") or []
+        out["analysis"] = md.version("analysis")
+    except md.PackageNotFoundError:
+        reqs = []
+    for r in reqs:
+        name = r.split(";")[0].split("[")[0].split("=")[0].split(">")[0].split("<")[0].strip()
+        try:
+            out[name] = md.version(name)
+        except md.PackageNotFoundError:
+            pass
+    return dict(sorted(out.items()))
+
+
+def external_resources() -> dict[str, str]:
+    """sha256 of resource files that ship in other packages (e.g. sentiment lexicons)."""
+    out: dict[str, str] = {}
+    try:
+        from . import sentiment
+    except ImportError:
+        return out
+    for name, path in sorted(sentiment.lexicon_files().items()):
+        out[name] = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    return out
+
+
+def make_manifest(corpus_dir: Path, docs: list[dict], tables: Tables, command: list[str]) -> dict:
+    """The build manifest: command, input hashes, resource hashes, package versions, table sizes."""
+    return {
+        "command": " ".join(command),
+        "corpus": corpus_dir.as_posix(),
+        "inputs": {d["path"]: d["sha256"] for d in docs},
+        "resources": resource_hashes(),
+        "external_resources": external_resources(),
+        "packages": package_versions(),
+        "stages": [name for name, _ in STAGES],
+        "tables": {n: {"rows": int(len(df)), "columns": list(df.columns)} for n, df in sorted(tables.items())},
+    }
+
+
+def build(corpus_dir: str | Path, out_dir: str | Path, progress: bool | None = None, command: list[str] | None = None) -> Tables:
+    """Build every table from ``corpus_dir`` and write them to ``out_dir``; returns the tables.
+
+    >>> import tempfile, pathlib
+    >>> raw, out = pathlib.Path(tempfile.mkdtemp()), pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (raw / "a.txt").write_text("Rubio spoke. Lavrov replied.", encoding="utf-8")
+    >>> t = build(raw, out, progress=False)
+    >>> sorted(p.name for p in out.iterdir())[:2]
+    ['documents.parquet', 'manifest.json']
+    """
+    corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
+    docs = read_documents(corpus_dir)
+    disable = None if progress is None else not progress
+    parts = [process_document(d) for d in tqdm(docs, desc="build", unit="doc", disable=disable, leave=False)]
+    tables = combine(parts)
+    manifest = make_manifest(corpus_dir, docs, tables, command or ["python", "-m", "analysis", "build"])
+    write_tables(tables, out_dir, manifest)
+    return tables

@@ -1,0 +1,369 @@
+"""The one place where every table's columns, dtypes and meanings are declared.
+
+Each entry of :data:`TABLES` names a table, its key and its columns as
+``column: (dtype, meaning)``. Library functions return tables through
+:func:`conform`, so column order and dtypes are the ones declared here, and
+``docs/data.md`` is generated from this dictionary.
+
+dtypes: ``str`` text that is always present; ``object`` text or lists that may be
+missing (``None``); ``int64``; ``Int64`` (integer that may be missing); ``float64``; ``bool``.
+
+>>> list(TABLES["sentences"]["columns"])
+['doc_id', 'para_id', 'sent_id', 'start', 'end', 'text']
+>>> conform(None, "sentences").shape
+(0, 6)
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+_SPAN = {
+    "start": ("int64", "character offset of the first character, into the document body"),
+    "end": ("int64", "character offset one past the last character; body[start:end] == text"),
+}
+
+TABLES: dict[str, dict] = {
+    "documents": {
+        "description": "One row per document in the corpus.",
+        "key": ["doc_id"],
+        "columns": {
+            "doc_id": ("str", "document identifier (front matter `doc_id`, else the file name without extension)"),
+            "title": ("str", "title (front matter, else the first line of the body)"),
+            "date": ("object", "publication date as ISO text YYYY-MM-DD, or None"),
+            "kind": ("str", "news, readout, transcript or statement"),
+            "side": ("object", "side that issued the document (readouts, statements), or None"),
+            "source": ("object", "outlet or issuing body, or None"),
+            "url": ("object", "address of the original, or None"),
+            "language": ("str", "ISO 639-1 language code (default en)"),
+            "path": ("str", "file name inside the corpus folder"),
+            "n_chars": ("int64", "characters in the body"),
+            "n_words": ("int64", "word tokens in the body (analysis.text.count_words)"),
+            "sha256": ("str", "sha256 of the file's bytes"),
+            "body": ("str", "the document body after the front matter; all offsets index into it"),
+        },
+    },
+    "paragraphs": {
+        "description": "One row per paragraph (blank-line separated, or line separated when the body has no blank line).",
+        "key": ["doc_id", "para_id"],
+        "columns": {
+            "doc_id": ("str", "document identifier"),
+            "para_id": ("int64", "paragraph number within the document, from 0"),
+            **_SPAN,
+            "text": ("str", "the paragraph"),
+            "is_heading": ("bool", "True for a subhead (all-capitals line or Markdown heading), not story text"),
+        },
+    },
+    "sentences": {
+        "description": "One row per sentence of a non-heading paragraph (NLTK Punkt with the project's parameters).",
+        "key": ["doc_id", "sent_id"],
+        "columns": {
+            "doc_id": ("str", "document identifier"),
+            "para_id": ("int64", "paragraph the sentence belongs to"),
+            "sent_id": ("int64", "sentence number within the document, from 0"),
+            **_SPAN,
+            "text": ("str", "the sentence"),
+        },
+    },
+    # --- sentiment (analysis.sentiment, analysis.compare; issue 4) ---
+    "sentiment": {
+        "description": "One row per statement: VADER and AFINN scores, unmasked and with topic terms masked (analysis.sentiment.score_statements).",
+        "key": ["statement_id"],
+        "columns": {
+            "statement_id": ("str", "statement identifier (statements table)"),
+            "doc_id": ("str", "document identifier"),
+            "para_id": ("Int64", "paragraph the statement starts in"),
+            "sent_id": ("Int64", "sentence the statement starts in"),
+            **_SPAN,
+            "side": ("object", "side the statement speaks for, or None"),
+            "speaker": ("object", "canonical name of the speaker or issuing body, or None"),
+            "speaker_id": ("object", "actor id of the speaker, or None"),
+            "origin": ("object", "quote, claim or readout"),
+            "text": ("str", "the statement"),
+            "n_words": ("int64", "word tokens in the text (analysis.text.count_words)"),
+            "vader_compound": ("float64", "VADER compound score, -1..1 (NLTK SentimentIntensityAnalyzer, vaderSentiment's lexicon)"),
+            "vader_compound_masked": ("float64", "VADER compound after topic terms are replaced by a neutral placeholder"),
+            "vader_label": ("str", "positive (compound >= 0.05), negative (<= -0.05) or neutral: the VADER authors' cut-offs"),
+            "vader_label_masked": ("str", "vader_label of the masked text"),
+            "afinn": ("float64", "AFINN-en-165 points per word: sum of word scores (-5..5 each) / n_words"),
+            "afinn_masked": ("float64", "afinn of the masked text (same n_words)"),
+            "afinn_sum": ("float64", "AFINN-en-165 sum of word scores (the afinn package's score)"),
+            "afinn_sum_masked": ("float64", "afinn_sum of the masked text"),
+            "n_masked": ("int64", "topic-term occurrences masked (resources/topic_terms.txt)"),
+            "masked_terms": ("object", "the masked occurrences as written, joined with '; ', or None"),
+        },
+    },
+    "sentiment_summary": {
+        "description": "Sentiment per side or per speaker, unmasked and masked: n, mean compound, label shares, mean AFINN, each with a 95% bootstrap interval (analysis.sentiment.summarize).",
+        "key": ["level", "group", "masked"],
+        "columns": {
+            "level": ("str", "what a row groups by: side or speaker"),
+            "group": ("str", "the side, or the speaker's name"),
+            "side": ("object", "the side (for a speaker: the side of their first statement)"),
+            "masked": ("bool", "True: scores with topic terms masked"),
+            "n": ("int64", "statements"),
+            "n_docs": ("int64", "documents the statements come from"),
+            "mean_compound": ("float64", "mean VADER compound"),
+            "mean_compound_low": ("float64", "95% bootstrap interval, lower bound"),
+            "mean_compound_high": ("float64", "95% bootstrap interval, upper bound"),
+            "share_positive": ("float64", "share of statements with compound >= 0.05"),
+            "share_positive_low": ("float64", "95% interval, lower"),
+            "share_positive_high": ("float64", "95% interval, upper"),
+            "share_neutral": ("float64", "share with -0.05 < compound < 0.05"),
+            "share_neutral_low": ("float64", "95% interval, lower"),
+            "share_neutral_high": ("float64", "95% interval, upper"),
+            "share_negative": ("float64", "share with compound <= -0.05"),
+            "share_negative_low": ("float64", "95% interval, lower"),
+            "share_negative_high": ("float64", "95% interval, upper"),
+            "mean_afinn": ("float64", "mean AFINN points per word"),
+            "mean_afinn_low": ("float64", "95% interval, lower"),
+            "mean_afinn_high": ("float64", "95% interval, upper"),
+        },
+    },
+    "side_comparison": {
+        "description": "One measure compared between two sides (analysis.compare.compare_sides): n, mean and 95% bootstrap interval per side, difference a - b, permutation p, Cliff's delta.",
+        "key": ["value", "side_a", "side_b"],
+        "columns": {
+            "value": ("str", "the column compared"),
+            "side_a": ("str", "first side"),
+            "side_b": ("str", "second side"),
+            "n_a": ("int64", "units of side a with a value"),
+            "mean_a": ("float64", "mean of side a (a share for 0/1 values)"),
+            "ci_low_a": ("float64", "95% bootstrap interval of mean_a, lower"),
+            "ci_high_a": ("float64", "95% bootstrap interval of mean_a, upper"),
+            "n_b": ("int64", "units of side b with a value"),
+            "mean_b": ("float64", "mean of side b"),
+            "ci_low_b": ("float64", "95% bootstrap interval of mean_b, lower"),
+            "ci_high_b": ("float64", "95% bootstrap interval of mean_b, upper"),
+            "difference": ("float64", "mean_a - mean_b"),
+            "p_value": ("float64", "two-sided permutation p-value of the difference in means"),
+            "cliffs_delta": ("float64", "Cliff's delta, P(a > b) - P(a < b), -1..1"),
+            "effect_size": ("str", "negligible/small/medium/large (Romano et al. 2006), n/a if undefined"),
+        },
+    },
+    "sentiment_comparison": {
+        "description": "Side A vs side B on each sentiment measure, unmasked and masked (analysis.sentiment.compare); p_adjusted is Benjamini-Hochberg over the rows.",
+        "key": ["measure", "masked"],
+        "columns": {
+            "measure": ("str", "vader_compound, share_positive, share_negative or afinn"),
+            "masked": ("bool", "True: topic terms masked"),
+            "value": ("str", "the column compared"),
+            "side_a": ("str", "first side"),
+            "side_b": ("str", "second side"),
+            "n_a": ("int64", "statements of side a"),
+            "mean_a": ("float64", "mean (or share) of side a"),
+            "ci_low_a": ("float64", "95% bootstrap interval, lower"),
+            "ci_high_a": ("float64", "95% bootstrap interval, upper"),
+            "n_b": ("int64", "statements of side b"),
+            "mean_b": ("float64", "mean (or share) of side b"),
+            "ci_low_b": ("float64", "95% bootstrap interval, lower"),
+            "ci_high_b": ("float64", "95% bootstrap interval, upper"),
+            "difference": ("float64", "mean_a - mean_b"),
+            "p_value": ("float64", "two-sided permutation p-value"),
+            "p_adjusted": ("float64", "Benjamini-Hochberg adjusted p over the rows of this table"),
+            "cliffs_delta": ("float64", "Cliff's delta, -1..1"),
+            "effect_size": ("str", "negligible/small/medium/large"),
+        },
+    },
+    "sentiment_lexicon_agreement": {
+        "description": "Agreement of VADER and AFINN over statements, overall and per side, unmasked and masked (analysis.sentiment.lexicon_agreement).",
+        "key": ["group", "masked"],
+        "columns": {
+            "group": ("str", "all, or a side"),
+            "masked": ("bool", "True: topic terms masked"),
+            "n": ("int64", "statements"),
+            "spearman_rho": ("float64", "Spearman rank correlation of vader_compound and afinn (NaN if n < 3 or a score is constant)"),
+            "share_same_label": ("float64", "share of statements whose VADER and AFINN labels (positive/neutral/negative) agree"),
+            "n_opposite": ("int64", "statements one lexicon calls positive and the other negative"),
+        },
+    },
+    "sentiment_disagreements": {
+        "description": "Statements whose VADER and AFINN labels differ (analysis.sentiment.lexicon_disagreements).",
+        "key": ["statement_id", "masked"],
+        "columns": {
+            "statement_id": ("str", "statement identifier"),
+            "doc_id": ("str", "document identifier"),
+            "side": ("object", "side, or None"),
+            "speaker": ("object", "speaker, or None"),
+            "masked": ("bool", "True: scores with topic terms masked"),
+            "vader_compound": ("float64", "VADER compound"),
+            "vader_label": ("str", "VADER label (+-0.05)"),
+            "afinn_sum": ("float64", "AFINN sum"),
+            "afinn_label": ("str", "positive (sum > 0), negative (< 0) or neutral (0)"),
+            "opposite": ("bool", "True when one says positive and the other negative"),
+            "text": ("str", "the statement"),
+        },
+    },
+    "sentiment_extremes": {
+        "description": "The most positive and most negative statements of each side, with text and speaker (analysis.sentiment.extremes).",
+        "key": ["side", "direction", "rank"],
+        "columns": {
+            "side": ("str", "side"),
+            "direction": ("str", "most positive or most negative"),
+            "rank": ("int64", "1 = most extreme"),
+            "statement_id": ("str", "statement identifier"),
+            "speaker": ("object", "speaker, or None"),
+            "origin": ("object", "quote, claim or readout"),
+            "vader_compound": ("float64", "VADER compound"),
+            "vader_compound_masked": ("float64", "VADER compound with topic terms masked"),
+            "afinn": ("float64", "AFINN points per word"),
+            "text": ("str", "the statement"),
+        },
+    },
+    # --- framing (analysis.framing, analysis.vocabulary, analysis.validation) ---
+    "frame_codebook": {
+        "description": "The frame codebook (resources/frames.yaml) as a table: one row per pattern or exclusion.",
+        "key": ["frame_id", "role", "pattern"],
+        "columns": {
+            "frame_id": ("str", "frame identifier (lower_snake_case)"),
+            "label": ("str", "short frame name used in figures"),
+            "adapted_from": ("str", "codebook and frame it is adapted from (Boydstun et al.; Semetko & Valkenburg; project)"),
+            "description": ("str", "what a hand coder looks for"),
+            "role": ("str", "pattern (a match signals the frame) or exclusion (a match cancels overlapping hits of the frame)"),
+            "pattern": ("str", "the pattern as written in the codebook"),
+            "compiled": ("str", "the pattern as matched: Snowball stems, prefix*, =exact token, _ any token"),
+            "note": ("str", "why the pattern signals the frame (may be empty)"),
+        },
+    },
+    "frame_hits": {
+        "description": "One row per codebook pattern match in a unit (statement or sentence), with keyword-in-context.",
+        "key": ["doc_id", "unit_col", "unit_id", "frame_id", "start"],
+        "columns": {
+            "doc_id": ("str", "document identifier"),
+            "unit_col": ("str", "name of the unit id column: statement_id or sent_id"),
+            "unit_id": ("str", "the unit's id (statement_id or sent_id), as text"),
+            "frame_id": ("str", "frame of the codebook that matched"),
+            "pattern": ("str", "the codebook pattern that matched, as written in frames.yaml"),
+            **_SPAN,
+            "text": ("str", "the matched words; body[start:end] == text"),
+            "kwic_left": ("str", "context before the match (up to 40 characters, whitespace collapsed)"),
+            "kwic_right": ("str", "context after the match (up to 40 characters, whitespace collapsed)"),
+        },
+    },
+    "frame_presence": {
+        "description": "One row per unit and frame: codebook hits, presence and the unit's length.",
+        "key": ["doc_id", "unit_col", "unit_id", "frame_id"],
+        "columns": {
+            "doc_id": ("str", "document identifier"),
+            "unit_col": ("str", "name of the unit id column: statement_id or sent_id"),
+            "unit_id": ("str", "the unit's id, as text"),
+            "side": ("object", "side of the unit (statements), or None"),
+            "frame_id": ("str", "frame identifier"),
+            "n_hits": ("int64", "codebook hits of the frame in the unit"),
+            "present": ("bool", "True when n_hits > 0"),
+            "n_words": ("int64", "word tokens in the unit"),
+        },
+    },
+    "frames_by_side": {
+        "description": "Per side and frame: share of units carrying the frame and hits per 100 words, with n and bootstrap 95% intervals.",
+        "key": ["side", "frame_id"],
+        "columns": {
+            "side": ("str", "side"),
+            "frame_id": ("str", "frame identifier"),
+            "label": ("str", "frame name"),
+            "n_units": ("int64", "units (statements) of the side"),
+            "n_present": ("int64", "units of the side carrying the frame"),
+            "share": ("float64", "n_present / n_units"),
+            "share_lo": ("float64", "lower bound, percentile bootstrap 95% interval of share (NaN for n < 2)"),
+            "share_hi": ("float64", "upper bound of that interval"),
+            "n_words": ("int64", "word tokens in the side's units"),
+            "n_hits": ("int64", "codebook hits of the frame in the side's units"),
+            "hits_per_100w": ("float64", "100 * n_hits / n_words"),
+            "rate_lo": ("float64", "lower bound, percentile bootstrap 95% interval of hits_per_100w"),
+            "rate_hi": ("float64", "upper bound of that interval"),
+            "primary": ("bool", "the side's primary frame (highest share, then rate, then codebook order)"),
+            "only_this_side": ("bool", "this side raises the frame and the other side never does"),
+        },
+    },
+    "frame_differences": {
+        "description": "Per frame: side A minus side B in share of units carrying it, permutation p-value, Benjamini-Hochberg q.",
+        "key": ["frame_id"],
+        "columns": {
+            "frame_id": ("str", "frame identifier"),
+            "label": ("str", "frame name"),
+            "side_a": ("str", "first side compared"),
+            "side_b": ("str", "second side compared"),
+            "n_a": ("int64", "units of side A"),
+            "n_b": ("int64", "units of side B"),
+            "share_a": ("float64", "share of side A's units carrying the frame"),
+            "share_b": ("float64", "share of side B's units carrying the frame"),
+            "diff": ("float64", "share_a - share_b"),
+            "p_value": ("float64", "two-sided permutation p-value on side labels (units treated as exchangeable)"),
+            "rate_delta": ("float64", "Cliff's delta of per-unit hits per 100 words, A vs B"),
+            "q_value": ("float64", "Benjamini-Hochberg adjusted p-value over all frames"),
+        },
+    },
+    "distinctive_words": {
+        "description": "Weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), side A vs side B, per word.",
+        "key": ["side_a", "side_b", "word"],
+        "columns": {
+            "side_a": ("str", "first side (positive z favours it)"),
+            "side_b": ("str", "second side (negative z favours it)"),
+            "word": ("str", "lower-cased word token, stopwords removed"),
+            "count_a": ("int64", "occurrences in side A's units"),
+            "count_b": ("int64", "occurrences in side B's units"),
+            "count_total": ("int64", "count_a + count_b"),
+            "prior": ("float64", "Dirichlet prior alpha_w (default: pooled count, alpha_0 = pooled total)"),
+            "delta": ("float64", "log-odds ratio of the word in A vs B under the prior"),
+            "var": ("float64", "approximate variance of delta: 1/(count_a + alpha_w) + 1/(count_b + alpha_w)"),
+            "z": ("float64", "delta / sqrt(var); a ranking, not a significance test"),
+            "favours": ("str", "side_a when z > 0, side_b when z < 0, empty when z == 0"),
+            "rank": ("int64", "rank within the favoured side by |z| (1 = most distinctive), 0 when z == 0"),
+        },
+    },
+    "frame_coding": {
+        "description": "Long form of frame coding of sentences, one row per sentence, coder and frame (hand coders and the codebook).",
+        "key": ["doc_id", "sent_id", "coder", "frame_id"],
+        "columns": {
+            "doc_id": ("str", "document identifier"),
+            "sent_id": ("int64", "sentence number within the document"),
+            "coder": ("str", "coder name, or 'codebook' for the dictionary"),
+            "frame_id": ("str", "frame identifier"),
+            "coded": ("bool", "True when the coder says the sentence carries the frame"),
+        },
+    },
+    "frame_agreement": {
+        "description": "Per frame: agreement between the codebook and hand coding on a sample of sentences (Krippendorff's alpha, nominal).",
+        "key": ["frame_id"],
+        "columns": {
+            "frame_id": ("str", "frame identifier"),
+            "label": ("str", "frame name"),
+            "n_units": ("int64", "sentences coded by hand and by the codebook"),
+            "n_coders": ("int64", "coders including the codebook"),
+            "n_hand": ("int64", "sentences a hand coder marked with the frame (any coder)"),
+            "n_codebook": ("int64", "sentences the codebook marked with the frame"),
+            "n_both": ("int64", "sentences marked by the codebook and by every hand coder"),
+            "percent_agreement": ("float64", "share of pairwise coder comparisons that agree"),
+            "alpha": ("float64", "Krippendorff's alpha, nominal (NaN when every value is the same: alpha undefined)"),
+            "reading": ("str", "alpha >= 0.8 reliable, >= 0.667 tentative, lower unreliable, or 'undefined'"),
+        },
+    },
+}
+
+
+def conform(df: pd.DataFrame | None, name: str) -> pd.DataFrame:
+    """Return ``df`` with exactly the declared columns of table ``name``, in order, with declared dtypes.
+
+    ``None`` or an empty frame gives an empty table with the right columns. Extra
+    columns are dropped; a missing declared column raises ``KeyError``.
+    """
+    cols = TABLES[name]["columns"]
+    if df is None or (len(df) == 0 and not set(cols) <= set(df.columns)):
+        df = pd.DataFrame({c: pd.Series([], dtype="object") for c in cols})
+    missing = [c for c in cols if c not in df.columns]
+    if missing:
+        raise KeyError(f"table {name!r} is missing columns {missing}")
+    out = df.loc[:, list(cols)].copy()
+    for c, (dtype, _) in cols.items():
+        if dtype == "object":
+            out[c] = out[c].astype("object").where(out[c].notna(), None)
+        elif dtype == "str":
+            out[c] = out[c].astype("str")
+        else:
+            out[c] = out[c].astype(dtype)
+    return out.reset_index(drop=True)
+
+
+def span_tables() -> list[str]:
+    """Names of the tables whose rows are text spans (have start, end and text columns)."""
+    return [n for n, t in TABLES.items() if {"start", "end", "text"} <= set(t["columns"])]

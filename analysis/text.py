@@ -1,0 +1,136 @@
+"""Offline text layer: paragraphs, sentences and word tokens as character spans.
+
+Everything here works without downloaded NLTK data: sentence splitting is NLTK's
+Punkt with the project's own parameters (``resources/abbreviations.txt`` and
+``resources/sentence_starters.txt``), word tokens come from NLTK's
+``RegexpTokenizer``. All functions return ``(start, end)`` spans into the string
+they were given, so ``text[start:end]`` is always the unit itself.
+
+>>> s = "Talks between the U.S. and Russia began. Rubio spoke."
+>>> [s[a:b] for a, b in sentence_spans(s)]
+['Talks between the U.S. and Russia began.', 'Rubio spoke.']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from nltk.tokenize import RegexpTokenizer
+from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
+
+from .resources import read_list
+
+# A paragraph break is a blank line when the text has any, else a single line break.
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+_HEADING_MD = re.compile(r"^#{1,6}\s")
+
+WORD_PATTERN = r"\w+(?:[-'’.]\w+)*"
+_word_tokenizer = RegexpTokenizer(WORD_PATTERN)
+_token_tokenizer = RegexpTokenizer(WORD_PATTERN + r"|[^\w\s]")
+
+
+class _NewsLanguageVars(PunktLanguageVars):
+    """Punkt language variables that also treat curly closing quotes as part of a sentence end."""
+
+    # Punkt's default is ["\')\]}]; news uses typographic quotes too.
+    _re_boundary_realignment = re.compile(r'["\')\]}”’»]+?(?:\s+|(?=--)|$)', re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def sentence_tokenizer() -> PunktSentenceTokenizer:
+    """The project's Punkt tokenizer, built from resource files (no ``nltk.download``)."""
+    params = PunktParameters()
+    params.abbrev_types = set(read_list("abbreviations.txt"))
+    params.sent_starters = set(read_list("sentence_starters.txt"))
+    return PunktSentenceTokenizer(params, lang_vars=_NewsLanguageVars())
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the paragraphs of ``text``, surrounding whitespace excluded, empty ones dropped.
+
+    Paragraphs are separated by blank lines when the text has any, otherwise by line breaks.
+
+    >>> paragraph_spans("One.\\nTwo.")
+    [(0, 4), (5, 9)]
+    """
+    sep = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile(r"\n")
+    spans, pos = [], 0
+    for m in sep.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    out = []
+    for a, b in spans:
+        chunk = text[a:b]
+        stripped = chunk.strip()
+        if stripped:
+            a2 = a + (len(chunk) - len(chunk.lstrip()))
+            out.append((a2, a2 + len(stripped)))
+    return out
+
+
+def is_heading(paragraph: str) -> bool:
+    """True for a subhead: a Markdown heading, or a short all-capitals line without final punctuation.
+
+    >>> is_heading("RUSSIANS FOCUSED ON ECONOMICS")
+    True
+    >>> is_heading("NATO said so.")
+    False
+    """
+    p = paragraph.strip()
+    if _HEADING_MD.match(p):
+        return True
+    letters = [c for c in p if c.isalpha()]
+    if len(letters) < 3 or any(c.islower() for c in letters):
+        return False
+    return len(p.split()) <= 15 and p[-1] not in ".!?:;,\"”’'"
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans of ``text[start:end]`` (one paragraph), as offsets into ``text``.
+
+    >>> s = "Gen. Keith Kellogg arrived. He met Zelenskyy."
+    >>> [s[a:b] for a, b in sentence_spans(s)]
+    ['Gen. Keith Kellogg arrived.', 'He met Zelenskyy.']
+    """
+    end = len(text) if end is None else end
+    chunk = text[start:end]
+    return [(start + a, start + b) for a, b in sentence_tokenizer().span_tokenize(chunk)]
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the word tokens of ``text`` (letters/digits, with inner hyphens, apostrophes, dots).
+
+    >>> s = "The U.S. side's 4½-hour talks"
+    >>> [s[a:b] for a, b in word_spans(s)]
+    ['The', 'U.S', "side's", '4½-hour', 'talks']
+    """
+    return list(_word_tokenizer.span_tokenize(text))
+
+
+def words(text: str) -> list[str]:
+    """Word tokens of ``text`` (see :func:`word_spans`).
+
+    >>> words("a permanent end to the war.")
+    ['a', 'permanent', 'end', 'to', 'the', 'war']
+    """
+    return _word_tokenizer.tokenize(text)
+
+
+def count_words(text: str) -> int:
+    """Number of word tokens in ``text``.
+
+    >>> count_words("the U.S. and Russia")
+    4
+    """
+    return len(_word_tokenizer.tokenize(text))
+
+
+def tokens(text: str) -> list[str]:
+    """Words and punctuation marks of ``text``, each punctuation mark its own token.
+
+    >>> tokens("Peace, now.")
+    ['Peace', ',', 'now', '.']
+    """
+    return _token_tokenizer.tokenize(text)
