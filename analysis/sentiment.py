@@ -1,0 +1,621 @@
+"""Sentiment of what each side says: VADER (offline, through NLTK) and AFINN, with topic terms masked and not.
+
+Method, in brief (the notebook ``03_sentiment.ipynb`` explains it for readers):
+
+* **VADER** is NLTK's ``SentimentIntensityAnalyzer`` loaded with the lexicon file that
+  ships in the ``vaderSentiment`` package (MIT), without ``nltk.download``. Its
+  compound score (-1..1) equals the reference ``vaderSentiment`` analyser's; the
+  ``neg/neu/pos`` proportions of the two ports can differ slightly and are not used.
+  Labels use the VADER authors' cut-offs: positive if compound >= 0.05, negative if
+  <= -0.05, else neutral (:data:`THRESHOLD`).
+* **AFINN** (AFINN-en-165, ODbL, from the ``afinn`` package) is a second, independent
+  word list (integers -5..5, no negation or intensifier rules), used as a robustness
+  check. ``afinn_sum`` is the package's score (sum over matched words and phrases);
+  ``afinn`` divides it by the statement's word count (points per word), so long and
+  short statements are comparable. Labels: positive if the sum > 0, negative if < 0.
+* **Masking topic terms.** Words that name the subject (war, conflict, peace,
+  sanctions, ...; the editable list ``resources/topic_terms.txt``) are replaced by
+  the neutral placeholder ``"topic"`` (in neither lexicon) before scoring again, so
+  "a permanent end to the war" is no longer read as negative. Every score exists
+  both ways (``*_masked`` columns) and every summary is reported both ways.
+
+Tables go in and out (statements -> ``sentiment`` -> summaries), all declared in
+:mod:`analysis.schema`; everything is deterministic (seeded bootstraps, stable sorts).
+
+>>> round(score_text("a permanent end to the war")["vader_compound"], 4)
+-0.5994
+>>> score_text("a permanent end to the war")["vader_compound_masked"]
+0.0
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .compare import N_PERM, compare_sides
+from .resources import read_list
+from .schema import conform
+from .stats import N_BOOT, benjamini_hochberg, bootstrap_ci
+from .text import count_words
+
+THRESHOLD = 0.05
+"""VADER's conventional cut-off: compound >= 0.05 positive, <= -0.05 negative, else neutral."""
+
+PLACEHOLDER = "topic"
+"""What a masked topic term is replaced by: one lower-case word that neither lexicon scores."""
+
+TOPIC_TERMS_FILE = "topic_terms.txt"
+LABELS = ("positive", "neutral", "negative")
+MEASURES = ("vader_compound", "share_positive", "share_negative", "afinn")
+"""The measures :func:`compare` reports, in order."""
+
+_VADER_LEXICON = "vader_lexicon.txt"
+_AFINN_LEXICON = "AFINN-en-165.txt"
+
+
+# --------------------------------------------------------------------------- analysers
+
+
+def _vader_lexicon_path() -> Path:
+    import vaderSentiment
+
+    return Path(vaderSentiment.__file__).resolve().parent / _VADER_LEXICON
+
+
+def _afinn_lexicon_path() -> Path:
+    import afinn
+
+    return Path(afinn.__file__).resolve().parent / "data" / _AFINN_LEXICON
+
+
+def lexicon_files() -> dict[str, Path]:
+    """The sentiment lexicon files in use that ship in other packages, by file name (for the build manifest).
+
+    (The topic-term list is a project resource, hashed with the others.)
+
+    >>> sorted(lexicon_files())
+    ['AFINN-en-165.txt', 'vader_lexicon.txt']
+    """
+    return {_AFINN_LEXICON: _afinn_lexicon_path(), _VADER_LEXICON: _vader_lexicon_path()}
+
+
+def scorer_versions() -> dict[str, str]:
+    """Versions of the packages that score: nltk (the VADER code), vaderSentiment (its lexicon), afinn.
+
+    >>> sorted(scorer_versions())
+    ['afinn', 'nltk', 'vaderSentiment']
+    """
+    return {name: metadata.version(name) for name in ("afinn", "nltk", "vaderSentiment")}
+
+
+@lru_cache(maxsize=1)
+def vader_analyzer():
+    """NLTK's VADER ``SentimentIntensityAnalyzer`` with vaderSentiment's lexicon, offline (cached).
+
+    NLTK >= 3.10.3 only opens files under its data paths, so the lexicon's folder is
+    appended to ``nltk.data.path`` and the file is passed as a ``file:`` URL. Never
+    calls ``nltk.download``.
+
+    >>> vader_analyzer().polarity_scores("The talks were good.")["compound"]
+    0.4404
+    """
+    import nltk
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    path = _vader_lexicon_path()
+    folder = str(path.parent)
+    if folder not in nltk.data.path:
+        nltk.data.path.append(folder)
+    return SentimentIntensityAnalyzer(lexicon_file="file:" + path.as_posix())
+
+
+@lru_cache(maxsize=1)
+def afinn_analyzer():
+    """The ``afinn`` package's English scorer (AFINN-en-165), cached.
+
+    >>> afinn_analyzer().score("a good and fair deal")
+    5.0
+    """
+    from afinn import Afinn
+
+    return Afinn(language="en")
+
+
+# --------------------------------------------------------------------------- masking
+
+
+def topic_terms() -> list[str]:
+    """The topic terms masked before scoring, from ``resources/topic_terms.txt`` (lower-cased, file order).
+
+    >>> "war" in topic_terms()
+    True
+    """
+    return [t.lower() for t in read_list(TOPIC_TERMS_FILE)]
+
+
+@lru_cache(maxsize=32)
+def _topic_pattern(terms: tuple[str, ...]) -> re.Pattern | None:
+    if not terms:
+        return None
+    # Longest first, so "security guarantees" wins over "security"; whitespace inside a term is flexible.
+    alts = [r"\s+".join(re.escape(w) for w in t.split()) for t in sorted(set(terms), key=lambda t: (-len(t), t))]
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+
+
+def mask_topic_terms(text: str, terms: Sequence[str] | None = None) -> tuple[str, list[str]]:
+    """``text`` with every topic term replaced by :data:`PLACEHOLDER`, and the occurrences replaced.
+
+    Matching is case-insensitive and whole-word (a term inside a longer word such as
+    "warm" is not matched; "war" in "war-torn" or "war's" is). ``terms`` defaults to
+    :func:`topic_terms`.
+
+    >>> mask_topic_terms("An end to the War and the war-torn east, not a warm welcome.")
+    ('An end to the topic and the topic-torn east, not a warm welcome.', ['War', 'war'])
+    """
+    pattern = _topic_pattern(tuple(t.lower() for t in (topic_terms() if terms is None else terms)))
+    if pattern is None:
+        return text, []
+    found = [m.group(0) for m in pattern.finditer(text)]
+    return (pattern.sub(PLACEHOLDER, text) if found else text), found
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def vader_label(compound: float) -> str:
+    """positive / neutral / negative by the ±0.05 cut-offs (:data:`THRESHOLD`).
+
+    >>> vader_label(0.05), vader_label(0.0), vader_label(-0.2)
+    ('positive', 'neutral', 'negative')
+    """
+    if compound >= THRESHOLD:
+        return "positive"
+    if compound <= -THRESHOLD:
+        return "negative"
+    return "neutral"
+
+
+def afinn_label(score: float) -> str:
+    """positive / neutral / negative by the sign of an AFINN score (its units are whole points).
+
+    >>> afinn_label(2.0), afinn_label(0.0)
+    ('positive', 'neutral')
+    """
+    return "positive" if score > 0 else "negative" if score < 0 else "neutral"
+
+
+def score_text(text: str, terms: Sequence[str] | None = None) -> dict:
+    """Scores of one text, unmasked and masked: the columns of :func:`score_texts` as a dict.
+
+    >>> s = score_text("Sanctions ended the war.")
+    >>> s["n_masked"], s["masked_terms"], s["vader_label"], s["vader_label_masked"]
+    (2, 'Sanctions; war', 'negative', 'neutral')
+    """
+    vader, afinn = vader_analyzer(), afinn_analyzer()
+    masked, found = mask_topic_terms(text, terms)
+    n_words = count_words(text)
+    out: dict = {"n_words": n_words}
+    for suffix, t in (("", text), ("_masked", masked)):
+        compound = float(vader.polarity_scores(t)["compound"]) if (suffix == "" or found) else out["vader_compound"]
+        total = float(afinn.score(t)) if (suffix == "" or found) else out["afinn_sum"]
+        out[f"vader_compound{suffix}"] = compound
+        out[f"vader_label{suffix}"] = vader_label(compound)
+        out[f"afinn_sum{suffix}"] = total
+        out[f"afinn{suffix}"] = total / n_words if n_words else 0.0
+    out["n_masked"] = len(found)
+    out["masked_terms"] = "; ".join(found) if found else None
+    return out
+
+
+SCORE_COLUMNS = (
+    "n_words",
+    "vader_compound",
+    "vader_compound_masked",
+    "vader_label",
+    "vader_label_masked",
+    "afinn",
+    "afinn_masked",
+    "afinn_sum",
+    "afinn_sum_masked",
+    "n_masked",
+    "masked_terms",
+)
+
+
+def score_texts(texts: Iterable[str], terms: Sequence[str] | None = None) -> pd.DataFrame:
+    """Score any texts (sentences, statements, paragraphs): one row per text, in input order.
+
+    Columns: ``n_words, vader_compound, vader_compound_masked, vader_label,
+    vader_label_masked, afinn, afinn_masked, afinn_sum, afinn_sum_masked, n_masked,
+    masked_terms`` (meanings in ``analysis.schema.TABLES["sentiment"]``). A pandas
+    Series keeps its index, so the result joins back to the table it came from.
+
+    >>> score_texts(["Good talks.", "a permanent end to the war"])[["vader_label", "vader_label_masked"]]
+      vader_label vader_label_masked
+    0    positive           positive
+    1    negative            neutral
+    """
+    index = texts.index if isinstance(texts, pd.Series) else None
+    rows = [score_text(str(t), terms) for t in texts]
+    df = pd.DataFrame(rows, columns=list(SCORE_COLUMNS), index=index)
+    if not rows:
+        df = df.astype({"n_words": "int64", "n_masked": "int64"})
+    return df
+
+
+def score_statements(statements: pd.DataFrame, terms: Sequence[str] | None = None) -> pd.DataFrame:
+    """The ``sentiment`` table: one row per statement with VADER and AFINN scores, unmasked and masked.
+
+    ``statements`` is the statements table (statement_id, doc_id, para_id, sent_id,
+    start, end, text, speaker, speaker_id, side, origin, ...); its identifying columns
+    are carried over, the scores added (see ``analysis.schema.TABLES["sentiment"]``).
+    Row order is the input's.
+
+    >>> st = pd.DataFrame({"statement_id": ["s1"], "doc_id": ["d"], "para_id": [0], "sent_id": [0],
+    ...     "start": [0], "end": [26], "text": ["a permanent end to the war"], "speaker": ["Waltz"],
+    ...     "speaker_id": ["waltz"], "side": ["US"], "origin": ["quote"]})
+    >>> score_statements(st)[["side", "vader_compound", "vader_compound_masked", "n_masked"]]
+      side  vader_compound  vader_compound_masked  n_masked
+    0   US         -0.5994                    0.0         1
+    """
+    base = statements.reset_index(drop=True)
+    scores = score_texts(base["text"].astype(str), terms)
+    out = pd.concat([base.drop(columns=[c for c in SCORE_COLUMNS if c in base.columns]), scores], axis=1)
+    return conform(out, "sentiment")
+
+
+# --------------------------------------------------------------------------- aggregation
+
+
+def _columns(masked: bool) -> tuple[str, str, str]:
+    sfx = "_masked" if masked else ""
+    return f"vader_compound{sfx}", f"vader_label{sfx}", f"afinn{sfx}"
+
+
+def _order(values: pd.Series, given: Sequence[str] | None) -> list[str]:
+    """``given`` if any, else the non-missing values by descending count, then name."""
+    if given is not None:
+        return list(given)
+    counts = values.dropna().astype(str).value_counts()
+    return sorted(counts.index, key=lambda v: (-counts[v], v))
+
+
+def summarize(
+    sentiment: pd.DataFrame,
+    by: str = "side",
+    groups: Sequence[str] | None = None,
+    groups_col: str | None = "doc_id",
+    n_boot: int = N_BOOT,
+    seed: int | None = None,
+) -> pd.DataFrame:
+    """Per side (``by="side"``) or per actor (``by="speaker"``): n, mean compound, label shares, mean AFINN, with 95% intervals.
+
+    Each group gets two rows, ``masked=False`` then ``masked=True``. Intervals are
+    seeded percentile bootstraps over statements (whole documents resampled when a
+    group spans several, via ``groups_col``). ``groups`` restricts and orders the
+    groups (e.g. ``["US", "Russia"]``); by default every non-missing value, most
+    statements first. Returns the ``sentiment_summary`` table.
+
+    >>> sent = score_statements(pd.DataFrame({"statement_id": ["a", "b", "c"], "doc_id": "d",
+    ...     "para_id": 0, "sent_id": 0, "start": 0, "end": 1, "speaker": ["X", "X", "Y"],
+    ...     "speaker_id": None, "side": ["A", "A", "B"], "origin": "quote",
+    ...     "text": ["A good deal.", "An end to the war.", "Bad."]}))
+    >>> summarize(sent, n_boot=100)[["group", "masked", "n", "mean_compound", "share_negative"]].round(3)
+      group  masked  n  mean_compound  share_negative
+    0     A   False  2         -0.080             0.5
+    1     A    True  2          0.220             0.0
+    2     B   False  1         -0.542             1.0
+    3     B    True  1         -0.542             1.0
+    """
+    if by not in ("side", "speaker"):
+        raise ValueError(f"by must be 'side' or 'speaker', not {by!r}")
+    rows = []
+    for group in _order(sentiment[by], groups):
+        sub = sentiment.loc[sentiment[by].astype("object") == group]
+        blocks = sub[groups_col].astype(str).tolist() if groups_col and groups_col in sub.columns else None
+        side = sub["side"].iloc[0] if len(sub) else (group if by == "side" else None)
+        for masked in (False, True):
+            comp_col, label_col, afinn_col = _columns(masked)
+            row = {
+                "level": by,
+                "group": group,
+                "side": side,
+                "masked": masked,
+                "n": len(sub),
+                "n_docs": int(sub["doc_id"].nunique()) if len(sub) else 0,
+            }
+            series = {"mean_compound": sub[comp_col].to_numpy(float), "mean_afinn": sub[afinn_col].to_numpy(float)}
+            for lab in LABELS:
+                series[f"share_{lab}"] = (sub[label_col] == lab).to_numpy(float)
+            for name, x in series.items():
+                row[name] = float(x.mean()) if len(x) else float("nan")
+                row[f"{name}_low"], row[f"{name}_high"] = bootstrap_ci(x, groups=blocks, n_boot=n_boot, seed=seed)
+            rows.append(row)
+    return conform(pd.DataFrame(rows) if rows else None, "sentiment_summary")
+
+
+def _measure_column(measure: str, masked: bool) -> str:
+    comp_col, _, afinn_col = _columns(masked)
+    return {"vader_compound": comp_col, "afinn": afinn_col}.get(measure, f"{measure}{'_masked' if masked else ''}")
+
+
+def compare(
+    sentiment: pd.DataFrame,
+    side_a: str,
+    side_b: str,
+    measures: Sequence[str] = MEASURES,
+    groups_col: str | None = "doc_id",
+    n_boot: int = N_BOOT,
+    n_perm: int = N_PERM,
+    seed: int | None = None,
+) -> pd.DataFrame:
+    """Side A vs side B on each sentiment measure, unmasked and masked: the ``sentiment_comparison`` table.
+
+    For each measure (``vader_compound``, ``share_positive``, ``share_negative``,
+    ``afinn``; a share compares 0/1 indicators of the VADER label) and each masking,
+    :func:`analysis.compare.compare_sides` gives n, mean and 95% interval per side,
+    the difference ``a - b``, a two-sided permutation p-value and Cliff's delta;
+    ``p_adjusted`` applies Benjamini-Hochberg over all rows (8 tests by default).
+
+    >>> sent = score_statements(pd.DataFrame({"statement_id": list("abcd"), "doc_id": "d",
+    ...     "para_id": 0, "sent_id": 0, "start": 0, "end": 1, "speaker": None, "speaker_id": None,
+    ...     "side": ["A", "A", "B", "B"], "origin": "quote",
+    ...     "text": ["Great!", "A good deal.", "Bad.", "The war."]}))
+    >>> compare(sent, "A", "B", measures=["vader_compound"], n_boot=100, n_perm=100)[["masked", "n_a", "n_b", "cliffs_delta"]]
+       masked  n_a  n_b  cliffs_delta
+    0   False    2    2           1.0
+    1    True    2    2           1.0
+    """
+    df = sentiment.copy()
+    for masked in (False, True):
+        _, label_col, _ = _columns(masked)
+        for lab in LABELS:
+            df[f"share_{lab}{'_masked' if masked else ''}"] = (df[label_col] == lab).astype(float)
+    parts = []
+    for measure in measures:
+        for masked in (False, True):
+            col = _measure_column(measure, masked)
+            row = compare_sides(df, col, side_a, side_b, groups_col=groups_col, n_boot=n_boot, n_perm=n_perm, seed=seed)
+            row.insert(0, "masked", masked)
+            row.insert(0, "measure", measure)
+            parts.append(row)
+    out = pd.concat(parts, ignore_index=True) if parts else None
+    if out is not None:
+        out["p_adjusted"] = benjamini_hochberg(out["p_value"].tolist())
+    return conform(out, "sentiment_comparison")
+
+
+def _spearman(x: np.ndarray, y: np.ndarray) -> float:
+    """Spearman's rho (average ranks for ties); NaN if n < 3 or either input is constant (no warning)."""
+    from scipy.stats import rankdata
+
+    if len(x) < 3 or np.ptp(x) == 0 or np.ptp(y) == 0:
+        return float("nan")
+    rx, ry = rankdata(x), rankdata(y)
+    return float(np.corrcoef(rx, ry)[0, 1])
+
+
+def lexicon_agreement(sentiment: pd.DataFrame, sides: Sequence[str] | None = None) -> pd.DataFrame:
+    """How far VADER and AFINN agree over statements: Spearman rho, same-label share, opposite labels.
+
+    Rows: ``all`` statements, then each side (``sides``, default every side, most
+    statements first), each unmasked and masked. Rho compares VADER compound with
+    AFINN per word. Returns the ``sentiment_lexicon_agreement`` table.
+
+    >>> sent = score_statements(pd.DataFrame({"statement_id": list("abc"), "doc_id": "d",
+    ...     "para_id": 0, "sent_id": 0, "start": 0, "end": 1, "speaker": None, "speaker_id": None,
+    ...     "side": "A", "origin": "quote", "text": ["Great!", "Fine.", "Awful."]}))
+    >>> lexicon_agreement(sent)[["group", "masked", "n", "spearman_rho", "n_opposite"]]
+      group  masked  n  spearman_rho  n_opposite
+    0   all   False  3           1.0           0
+    1   all    True  3           1.0           0
+    2     A   False  3           1.0           0
+    3     A    True  3           1.0           0
+    """
+    rows = []
+    subsets = [("all", sentiment)] + [
+        (s, sentiment.loc[sentiment["side"].astype("object") == s]) for s in _order(sentiment["side"], sides)
+    ]
+    for group, sub in subsets:
+        for masked in (False, True):
+            comp_col, label_col, afinn_col = _columns(masked)
+            sfx = "_masked" if masked else ""
+            a_labels = sub[f"afinn_sum{sfx}"].map(afinn_label)
+            v_labels = sub[label_col]
+            opposite = ((v_labels == "positive") & (a_labels == "negative")) | (
+                (v_labels == "negative") & (a_labels == "positive")
+            )
+            rows.append(
+                {
+                    "group": group,
+                    "masked": masked,
+                    "n": len(sub),
+                    "spearman_rho": _spearman(sub[comp_col].to_numpy(float), sub[afinn_col].to_numpy(float)),
+                    "share_same_label": float((v_labels == a_labels).mean()) if len(sub) else float("nan"),
+                    "n_opposite": int(opposite.sum()),
+                }
+            )
+    return conform(pd.DataFrame(rows), "sentiment_lexicon_agreement")
+
+
+def lexicon_disagreements(sentiment: pd.DataFrame, masked: bool = False) -> pd.DataFrame:
+    """Statements whose VADER label (±0.05) and AFINN label (sign of the sum) differ, with text and speaker.
+
+    Opposite calls (one positive, the other negative) come first, then statements
+    where one lexicon is neutral; within each, the statements' order. Returns the
+    ``sentiment_disagreements`` table.
+
+    >>> sent = score_statements(pd.DataFrame({"statement_id": ["a", "b"], "doc_id": "d",
+    ...     "para_id": 0, "sent_id": 0, "start": 0, "end": 1, "speaker": ["X", "Y"], "speaker_id": None,
+    ...     "side": "A", "origin": "quote", "text": ["We are not happy.", "Good."]}))
+    >>> lexicon_disagreements(sent)[["statement_id", "vader_label", "afinn_label", "opposite"]]
+      statement_id vader_label afinn_label  opposite
+    0            a    negative    positive      True
+    """
+    comp_col, label_col, _ = _columns(masked)
+    sum_col = "afinn_sum_masked" if masked else "afinn_sum"
+    df = sentiment.reset_index(drop=True)
+    out = pd.DataFrame(
+        {
+            "statement_id": df["statement_id"],
+            "doc_id": df["doc_id"],
+            "side": df["side"],
+            "speaker": df["speaker"],
+            "masked": masked,
+            "vader_compound": df[comp_col],
+            "vader_label": df[label_col],
+            "afinn_sum": df[sum_col],
+            "afinn_label": df[sum_col].map(afinn_label),
+            "text": df["text"],
+        }
+    )
+    v, a = out["vader_label"], out["afinn_label"]
+    out["opposite"] = ((v == "positive") & (a == "negative")) | ((v == "negative") & (a == "positive"))
+    out = out.loc[v != a]
+    out = out.assign(_later=~out["opposite"]).sort_values("_later", kind="stable")
+    return conform(out, "sentiment_disagreements")
+
+
+def extremes(
+    sentiment: pd.DataFrame, k: int = 3, sides: Sequence[str] | None = None, masked: bool = False
+) -> pd.DataFrame:
+    """The ``k`` most positive and ``k`` most negative statements of each side, with text and speaker.
+
+    Ranked by VADER compound (masked if ``masked``). Only statements labelled positive
+    can be "most positive" and only negative ones "most negative", so a side with no
+    positive statement shows none. Ties keep the statements' order. Returns the
+    ``sentiment_extremes`` table.
+
+    >>> sent = score_statements(pd.DataFrame({"statement_id": list("abc"), "doc_id": "d",
+    ...     "para_id": 0, "sent_id": 0, "start": 0, "end": 1, "speaker": "X", "speaker_id": None,
+    ...     "side": "A", "origin": "quote", "text": ["Good.", "Great!", "Bad."]}))
+    >>> extremes(sent, k=1)[["side", "direction", "rank", "text"]]
+      side      direction  rank    text
+    0    A  most positive     1  Great!
+    1    A  most negative     1    Bad.
+    """
+    comp_col, label_col, _ = _columns(masked)
+    df = sentiment.reset_index(drop=True)
+    parts = []
+    for side in _order(df["side"], sides):
+        sub = df.loc[df["side"].astype("object") == side]
+        for direction, label, ascending in (("most positive", "positive", False), ("most negative", "negative", True)):
+            pick = sub.loc[sub[label_col] == label].sort_values(comp_col, ascending=ascending, kind="stable").head(k)
+            pick = pick.assign(side=side, direction=direction, rank=np.arange(1, len(pick) + 1))
+            parts.append(pick)
+    out = pd.concat(parts, ignore_index=True) if parts else None
+    return conform(out, "sentiment_extremes")
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def _sides(table: pd.DataFrame, column: str, sides: Sequence[str] | None) -> list[str]:
+    return _order(table[column], sides)
+
+
+def plot_by_side(
+    summary: pd.DataFrame,
+    sides: Sequence[str] | None = None,
+    measure: str = "mean_compound",
+    title: str | None = None,
+):
+    """Dot-and-interval plot of ``measure`` per side, unmasked (filled) beside masked (hollow). Returns the Figure.
+
+    ``summary`` is a :func:`summarize` table (``level == "side"`` rows are used);
+    ``measure`` any of its estimate columns (``mean_compound``, ``share_negative``,
+    ``mean_afinn``, ...). Colours come from :func:`analysis.figures.side_colors` in
+    the order of ``sides``; n is written under each side. For mean compound the
+    neutral band (±0.05) is shaded.
+    """
+    from .figures import new_figure, side_colors
+
+    rows = summary.loc[summary["level"] == "side"]
+    order = _sides(rows, "group", sides)
+    colors = side_colors(order)
+    fig, ax = new_figure(figsize=(max(4.0, 1.8 * len(order) + 2.0), 4.0))
+    if measure == "mean_compound":
+        ax.axhspan(-THRESHOLD, THRESHOLD, color="0.92", zorder=0, label="neutral band (±0.05)")
+    ax.axhline(0, color="0.5", lw=0.8, zorder=1)
+    for i, side in enumerate(order):
+        for masked, dx in ((False, -0.14), (True, 0.14)):
+            r = rows.loc[(rows["group"] == side) & (rows["masked"] == masked)]
+            if r.empty:
+                continue
+            r = r.iloc[0]
+            est, lo, hi = r[measure], r[f"{measure}_low"], r[f"{measure}_high"]
+            yerr = None if np.isnan(lo) else [[est - lo], [hi - est]]
+            ax.errorbar(
+                i + dx,
+                est,
+                yerr=yerr,
+                fmt="o",
+                ms=8,
+                capsize=4,
+                color=colors[side],
+                markerfacecolor="white" if masked else colors[side],
+                markeredgewidth=1.6,
+                zorder=3,
+            )
+    ax.set_xticks(range(len(order)))
+    labels = []
+    for side in order:
+        n = rows.loc[(rows["group"] == side) & (~rows["masked"]), "n"]
+        labels.append(f"{side}\nn = {int(n.iloc[0]) if len(n) else 0}")
+    ax.set_xticklabels(labels)
+    ax.set_xlim(-0.6, len(order) - 0.4)
+    ax.set_ylabel(measure.replace("_", " ") + " (95% interval)")
+    # Legend entries for the two marker styles, independent of side colours.
+    ax.plot([], [], "o", color="0.3", label="as scored")
+    ax.plot([], [], "o", color="0.3", markerfacecolor="white", markeredgewidth=1.6, label="topic terms masked")
+    ax.legend(frameon=False, fontsize=8, loc="best")
+    ax.set_title(
+        title or f"{measure.replace('_', ' ').capitalize()} by side, as scored and with topic terms masked", fontsize=10
+    )
+    fig.tight_layout()
+    return fig
+
+
+def plot_distribution(
+    sentiment: pd.DataFrame,
+    sides: Sequence[str] | None = None,
+    column: str = "vader_compound",
+    seed: int | None = None,
+):
+    """Every statement's score per side, as scored (left) and with topic terms masked (right). Returns the Figure.
+
+    One dot per statement (seeded horizontal jitter), the side's mean as a bar; the
+    neutral band (±0.05) shaded for VADER compound. ``column`` is ``vader_compound``
+    or ``afinn`` (its ``_masked`` twin is drawn on the right).
+    """
+    from .figures import new_figure, side_colors
+
+    order = _sides(sentiment, "side", sides)
+    colors = side_colors(order)
+    fig, axes = new_figure(1, 2, sharey=True, figsize=(max(6.0, 2.2 * len(order) + 3.0), 4.0))
+    for ax, (masked, name) in zip(axes, ((False, "as scored"), (True, "topic terms masked"))):
+        col = column + ("_masked" if masked else "")
+        rng = np.random.default_rng(20250218 if seed is None else seed)
+        if column == "vader_compound":
+            ax.axhspan(-THRESHOLD, THRESHOLD, color="0.92", zorder=0)
+        ax.axhline(0, color="0.5", lw=0.8, zorder=1)
+        for i, side in enumerate(order):
+            y = sentiment.loc[sentiment["side"].astype("object") == side, col].to_numpy(float)
+            x = i + rng.uniform(-0.18, 0.18, len(y))
+            ax.scatter(x, y, s=22, color=colors[side], alpha=0.75, edgecolors="none", zorder=3)
+            if len(y):
+                ax.hlines(y.mean(), i - 0.3, i + 0.3, color=colors[side], lw=2, zorder=4)
+        ax.set_xticks(range(len(order)))
+        ax.set_xticklabels([f"{s}\nn = {int((sentiment['side'].astype('object') == s).sum())}" for s in order])
+        ax.set_xlim(-0.6, len(order) - 0.4)
+        ax.set_title(name, fontsize=10)
+    axes[0].set_ylabel(column.replace("_", " ") + " per statement (bar = mean)")
+    fig.tight_layout()
+    return fig
