@@ -78,7 +78,7 @@ TABLES: dict[str, dict] = {
             "side": ("object", "side the statement speaks for, or None"),
             "speaker": ("object", "canonical name of the speaker or issuing body, or None"),
             "speaker_id": ("object", "actor id of the speaker, or None"),
-            "origin": ("object", "quote, claim or readout"),
+            "origin": ("str", "quote, claim or readout"),
             "text": ("str", "the statement"),
             "n_words": ("int64", "word tokens in the text (analysis.text.count_words)"),
             "vader_compound": ("float64", "VADER compound score, -1..1 (NLTK SentimentIntensityAnalyzer, vaderSentiment's lexicon)"),

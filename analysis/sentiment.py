@@ -514,6 +514,78 @@ def extremes(
     return conform(out, "sentiment_extremes")
 
 
+# --------------------------------------------------------------------------- reading aids
+
+
+def _fmt(est: float, lo: float, hi: float, digits: int) -> str:
+    if np.isnan(est):
+        return "–"
+    if np.isnan(lo):
+        return f"{est:.{digits}f}"
+    return f"{est:.{digits}f} [{lo:.{digits}f}, {hi:.{digits}f}]"
+
+
+def summary_view(
+    summary: pd.DataFrame,
+    measures: Sequence[str] = ("mean_compound", "share_positive", "share_negative", "mean_afinn"),
+    digits: int = 2,
+) -> pd.DataFrame:
+    """A display view of a :func:`summarize` table: one row per group, "estimate [95% interval]" as scored and masked side by side.
+
+    For reading only (text cells); keep the ``summarize`` table for numbers.
+
+    >>> sent = score_statements(pd.DataFrame({"statement_id": ["a", "b"], "doc_id": "d",
+    ...     "para_id": 0, "sent_id": 0, "start": 0, "end": 1, "speaker": None, "speaker_id": None,
+    ...     "side": "A", "origin": "quote", "text": ["A good deal.", "An end to the war."]}))
+    >>> summary_view(summarize(sent, n_boot=100), measures=["mean_compound"]).columns.tolist()
+    ['group', 'n', 'mean_compound (as scored)', 'mean_compound (masked)']
+    """
+    rows = []
+    for group in dict.fromkeys(summary["group"]):
+        sub = summary.loc[summary["group"] == group]
+        row = {"group": group, "n": int(sub["n"].iloc[0])}
+        for m in measures:
+            for masked, name in ((False, "as scored"), (True, "masked")):
+                r = sub.loc[sub["masked"] == masked].iloc[0]
+                row[f"{m} ({name})"] = _fmt(r[m], r[f"{m}_low"], r[f"{m}_high"], digits)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def findings(summary: pd.DataFrame, comparison: pd.DataFrame, digits: int = 2) -> str:
+    """Plain-language lines for the mean compound of two sides, as scored and masked, with n, intervals, p and delta.
+
+    ``summary`` from :func:`summarize` (side level), ``comparison`` from :func:`compare`;
+    the two sides are the comparison's. Written from the numbers, so the text never
+    goes stale when the data change.
+    """
+    lines = []
+    comp = comparison.loc[comparison["measure"] == "vader_compound"]
+    if comp.empty:
+        return ""
+    side_a, side_b = comp["side_a"].iloc[0], comp["side_b"].iloc[0]
+    for side in (side_a, side_b):
+        sub = summary.loc[(summary["level"] == "side") & (summary["group"] == side)]
+        if sub.empty:
+            lines.append(f"{side}: no statements.")
+            continue
+        parts = []
+        for masked, name in ((False, "as scored"), (True, "topic terms masked")):
+            r = sub.loc[sub["masked"] == masked].iloc[0]
+            est = _fmt(r["mean_compound"], r["mean_compound_low"], r["mean_compound_high"], digits)
+            parts.append(f"{est} {name}")
+        n = int(sub["n"].iloc[0])
+        lines.append(f"{side} (n = {n} statements): mean VADER compound " + "; ".join(parts) + ".")
+    for masked, name in ((False, "as scored"), (True, "topic terms masked")):
+        r = comp.loc[comp["masked"] == masked].iloc[0]
+        lines.append(
+            f"{side_a} − {side_b}, {name}: difference {r['difference']:+.{digits}f}, "
+            f"permutation p = {r['p_value']:.{digits}f} (BH-adjusted {r['p_adjusted']:.{digits}f}), "
+            f"Cliff's delta {r['cliffs_delta']:+.{digits}f} ({r['effect_size']})."
+        )
+    return "\n".join(lines)
+
+
 # --------------------------------------------------------------------------- figures
 
 
