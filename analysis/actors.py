@@ -1,0 +1,433 @@
+"""Actors: who is mentioned in a text, as character spans resolved to a registry.
+
+Mentions come from, in order of trust:
+
+* ``registry``: an alias from ``resources/actors.yaml`` (people, organisations) or a
+  country name from ``resources/sides.yaml``;
+* ``title``: a title from ``resources/titles.txt`` followed by a capitalised name
+  ("Foreign Minister Li Wen"), side from a country word before the title;
+* ``apposition``: a name followed by ", <description with a title>," ("Anna Berg, the
+  Swedish envoy,");
+* ``org pattern``: a country word and an organisation noun ("the Chinese Foreign Ministry");
+* ``name``: a capitalised two- or three-word name right before or after a reporting verb;
+* ``surname``: a later surname-only (or full-name) mention of a person found by the above;
+* ``pronoun`` (he/she/it), resolved to an earlier actor by :func:`resolve_pronoun`;
+* ``anonymous``: an unnamed source ("a senior U.S. official"), actor None, side kept.
+
+Everything linguistic lives in resource files; nothing here knows about any
+particular pair of sides.
+
+>>> [(m["text"], m["actor"], m["how"]) for m in find_mentions("Foreign Minister Li Wen met Lavrov.")]
+[('Li Wen', 'Li Wen', 'title'), ('Lavrov', 'Sergey Lavrov', 'registry')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from .resources import read_list, read_tsv, read_yaml
+
+UPWORD = r"[A-Z][^\W\d_]*(?:-[^\W\d_]+|[’'][A-Z][^\W\d_]*)*"
+_CONNECT = r"(?:bin|ibn|al|el|de|del|da|di|van|von|der|le|la)"
+NAME = rf"{UPWORD}(?:\s(?:{_CONNECT}\s)?{UPWORD}){{0,3}}"
+NAME2 = rf"{UPWORD}(?:\s(?:{_CONNECT}\s)?{UPWORD}){{1,2}}"
+PREPOSITIONS = frozenset(
+    "of from with to for by in on at about between against among than into onto over under "
+    "without within toward towards across after before during like including via per".split()
+)
+_NOT_NAME = frozenset(
+    "the a an but and or however in on at after before this that these those it its his her their "
+    "he she they we i monday tuesday wednesday thursday friday saturday sunday january february march "
+    "april may june july august september october november december also meanwhile earlier later "
+    "yesterday today tomorrow asked speaking when while still yet so then if as".split()
+)
+
+
+def slug(name: str) -> str:
+    """Stable identifier for a discovered actor name.
+
+    >>> slug("Anna-Maria O’Neil")
+    'anna-maria-o-neil'
+    """
+    return re.sub(r"[^0-9a-z]+", "-", name.lower()).strip("-")
+
+
+def _possessives(words: list[str]) -> list[str]:
+    out = []
+    for w in words:
+        out += [w, w + "'s", w + "’s"]
+    return out
+
+
+@lru_cache(maxsize=1)
+def countries() -> list[dict]:
+    """Country entries of ``sides.yaml`` (name, side, demonym, names, words)."""
+    data = read_yaml("sides.yaml") or {}
+    out = []
+    for c in data.get("countries") or []:
+        out.append({
+            "name": str(c["name"]),
+            "side": str(c["side"]),
+            "demonym": str(c.get("demonym") or c["name"]),
+            "names": [str(x) for x in c.get("names") or []],
+            "words": [str(x) for x in c.get("words") or []],
+        })
+    return out
+
+
+@lru_cache(maxsize=1)
+def side_words() -> dict[str, tuple[str, str]]:
+    """Country word (names, modifiers and their possessives) -> (side, demonym).
+
+    >>> side_words()["Russia’s"]
+    ('Russia', 'Russian')
+    """
+    out: dict[str, tuple[str, str]] = {}
+    for c in countries():
+        for w in _possessives(c["names"] + c["words"]):
+            out.setdefault(w, (c["side"], c["demonym"]))
+    return out
+
+
+def side_of(text: str) -> str | None:
+    """Side of the first country word found in ``text`` (whole words), else None.
+
+    >>> side_of("the Ukrainian President"), side_of("a minister")
+    ('Ukraine', None)
+    """
+    m = _pats()["side_word"].search(text)
+    return side_words()[m.group(0)][0] if m else None
+
+
+@lru_cache(maxsize=1)
+def registry() -> dict[str, dict]:
+    """All known actors by id: ``actors.yaml`` entries plus one country actor per sides.yaml entry."""
+    out: dict[str, dict] = {}
+    for c in countries():
+        aid = slug(c["name"])
+        out[aid] = {"actor_id": aid, "actor": c["name"], "kind": "country", "side": c["side"],
+                    "role": "country", "organisation": None, "gender": None, "aliases": list(c["names"])}
+    for a in (read_yaml("actors.yaml") or {}).get("actors") or []:
+        aid = str(a.get("id") or slug(str(a["name"])))
+        out[aid] = {
+            "actor_id": aid, "actor": str(a["name"]), "kind": str(a.get("kind") or "person"),
+            "side": a.get("side"), "role": a.get("role"), "organisation": a.get("organisation"),
+            "gender": a.get("gender"), "aliases": [str(x) for x in a.get("aliases") or []],
+        }
+    return out
+
+
+@lru_cache(maxsize=1)
+def alias_index() -> dict[str, str]:
+    """Alias -> actor_id (canonical names included; earlier entries win on clashes)."""
+    out: dict[str, str] = {}
+    for aid, a in registry().items():
+        for al in [a["actor"], *a["aliases"]]:
+            out.setdefault(al, aid)
+    return out
+
+
+def _alt(items, flags: str = "") -> str:
+    items = sorted({i for i in items if i}, key=lambda s: (-len(s), s))
+    body = "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in items) or r"(?!x)x"
+    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+@lru_cache(maxsize=1)
+def pronouns() -> dict[str, dict]:
+    """Pronoun form -> {gender, kind} from ``pronouns.tsv``."""
+    return {r["form"]: {"gender": r["gender"], "kind": r["kind"]} for r in read_tsv("pronouns.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _pats() -> dict[str, re.Pattern]:
+    sw = _alt(side_words())
+    titles = _alt(read_list("titles.txt"), "i")
+    heads = _alt(read_list("org_heads.txt"), "i")
+    anon = _alt(read_list("anonymous_sources.txt"), "i")
+    return {
+        "alias": re.compile(rf"(?<![\w.]){_alt(alias_index())}(?![\w])"),
+        "side_word": re.compile(rf"(?<![\w.]){sw}(?![\w])"),
+        "title": re.compile(
+            rf"(?<![\w.])(?:(?P<pre>{sw})\s+)?(?P<title>(?:{titles}\s+)*{titles})"
+            rf"(?:\s+(?P<prep>of|for|to|on)\s+(?:the\s+)?)?\s*,?\s+(?P<name>{NAME})(?![\w’'])"
+        ),
+        "apposition": re.compile(
+            rf"(?<![\w.])(?P<name>{NAME2}),\s+(?P<desc>(?:(?:the|a|an)\s+)?[^,.;:“”\"\n]{{0,90}}?"
+            rf"(?<![\w.]){titles}(?![\w])[^,.;:“”\"\n]{{0,90}}?)(?=,|\s+(?:said|says|told)\b)"
+        ),
+        "org": re.compile(rf"(?<![\w.])(?P<w>{sw})\s+(?P<head>{heads})(?![\w])"),
+        "anon": re.compile(
+            rf"(?<![\w.])(?:(?:an?|the|two|three|four|several|some|many|other|one)\s+)?"
+            rf"(?:(?:{sw}|senior|top|high-ranking|unnamed|anonymous|western|government|administration|"
+            rf"defense|defence|military|foreign|ministry|intelligence|embassy|white|house|state|department|"
+            rf"kremlin|presidential|european|former|current)\s+){{0,4}}(?P<head>{anon})(?![\w])",
+            re.I,
+        ),
+        "pronoun": re.compile(rf"(?<![\w’'-])(?:{'|'.join(map(re.escape, pronouns()))})(?![\w’'-])"),
+    }
+
+
+def _name_tokens(name: str) -> list[str]:
+    return name.split()
+
+
+def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop leading/trailing tokens of a name span that are not name words (days, 'The', ...)."""
+    while start < end:
+        m = re.match(r"\S+", text[start:end])
+        if m and m.group(0).lower().strip("’'") in _NOT_NAME:
+            start += m.end()
+            while start < end and text[start].isspace():
+                start += 1
+        else:
+            break
+    while end > start:
+        m = re.search(r"\S+$", text[start:end])
+        if m and m.group(0).lower() in _NOT_NAME:
+            end = start + m.start()
+            while end > start and text[end - 1].isspace():
+                end -= 1
+        else:
+            break
+    return start, end
+
+
+def _mention(start, end, text, actor, actor_id, side, how, kind, gender=None, role=None) -> dict:
+    return {"start": start, "end": end, "text": text, "actor": actor, "actor_id": actor_id, "side": side,
+            "how": how, "kind": kind, "gender": gender, "role": role}
+
+
+def _from_registry(aid: str, start: int, end: int, text: str, how: str = "registry") -> dict:
+    a = registry()[aid]
+    return _mention(start, end, text, a["actor"], aid, a["side"], how, a["kind"], a["gender"], a["role"])
+
+
+def _registry_in(name: str) -> str | None:
+    m = _pats()["alias"].search(name)
+    if m and registry()[alias_index()[re.sub(r"\s+", " ", m.group(0))]]["kind"] == "person":
+        return alias_index()[re.sub(r"\s+", " ", m.group(0))]
+    return None
+
+
+def _title_mentions(text: str) -> list[dict]:
+    out = []
+    for m in _pats()["title"].finditer(text):
+        ns, ne = _trim_name(text, m.start("name"), m.end("name"))
+        toks = text[ns:ne].split()
+        if not toks:
+            continue
+        if m.group("prep"):
+            # "Head of the Russian Direct Investment Fund Kirill Dmitriev": the name is the tail.
+            if len(toks) < 3:
+                continue
+            ns = ne - len(" ".join(toks[-2:]))
+            ns = text.rfind(toks[-2], m.start("name"), ne)
+        name = re.sub(r"\s+", " ", text[ns:ne])
+        title = re.sub(r"\s+", " ", m.group("title"))
+        pre = m.group("pre")
+        side = side_words()[pre][0] if pre else None
+        if side is None and m.group("prep"):
+            side = side_of(text[m.end("title"):ns])
+        aid = _registry_in(name)
+        if aid:
+            out.append(_from_registry(aid, ns, ne, text[ns:ne], "title"))
+        else:
+            role = f"{pre} {title}" if pre else title
+            out.append(_mention(ns, ne, text[ns:ne], name, slug(name), side, "title", "person", None, role))
+    return out
+
+
+def _apposition_mentions(text: str) -> list[dict]:
+    out = []
+    for m in _pats()["apposition"].finditer(text):
+        ns, ne = _trim_name(text, m.start("name"), m.end("name"))
+        if len(text[ns:ne].split()) < 2:
+            continue
+        name = re.sub(r"\s+", " ", text[ns:ne])
+        if _pats()["alias"].fullmatch(name):
+            continue
+        desc = m.group("desc").strip()
+        out.append(_mention(ns, ne, text[ns:ne], name, slug(name), side_of(desc), "apposition", "person", None, desc))
+    return out
+
+
+def _org_mentions(text: str) -> list[dict]:
+    out = []
+    for m in _pats()["org"].finditer(text):
+        side, demonym = side_words()[m.group("w")]
+        head = re.sub(r"\s+", " ", m.group("head"))
+        head = head[0].upper() + head[1:]
+        name = f"{demonym} {head}"
+        out.append(_mention(m.start(), m.end(), m.group(0), name, slug(name), side, "org pattern", "organization"))
+    return out
+
+
+def _cue_name_mentions(text: str, cue_pattern: str | None) -> list[dict]:
+    if not cue_pattern:
+        return []
+    out = []
+    rx = _cue_name_rx(cue_pattern)
+    for m in rx.finditer(text):
+        g = "a" if m.group("a") else "b"
+        ns, ne = _trim_name(text, m.start(g), m.end(g))
+        if len(text[ns:ne].split()) < 2:
+            continue
+        name = re.sub(r"\s+", " ", text[ns:ne])
+        out.append(_mention(ns, ne, text[ns:ne], name, slug(name), None, "name", "person"))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _cue_name_rx(cue_pattern: str) -> re.Pattern:
+    return re.compile(
+        rf"(?<![\w.’'])(?P<a>{NAME2})(?=,?\s+(?:\w+ly\s+)?(?:{cue_pattern})(?![\w]))"
+        rf"|(?<![\w])(?i:said|says|added|told)\s+(?P<b>{NAME2})(?![\w’'])"
+    )
+
+
+def _select(cands: list[dict]) -> list[dict]:
+    """Keep the longest, most trusted non-overlapping candidates, leftmost first."""
+    rank = {"registry": 0, "title": 1, "org pattern": 2, "apposition": 3, "name": 4, "surname": 5, "anonymous": 6}
+    cands = sorted(cands, key=lambda m: (m["start"], -(m["end"] - m["start"]), rank.get(m["how"], 9)))
+    out, last_end = [], -1
+    for m in cands:
+        if m["start"] >= last_end and m["end"] > m["start"]:
+            out.append(m)
+            last_end = m["end"]
+    return out
+
+
+def _surname_mentions(text: str, found: list[dict], taken: list[dict]) -> list[dict]:
+    people = {}
+    for m in found:
+        if m["kind"] == "person" and m["actor_id"] not in registry():
+            people.setdefault(m["actor"], m)
+    if not people:
+        return []
+    index = {}
+    for name, m in people.items():
+        index.setdefault(name, m)
+        toks = name.split()
+        if len(toks) >= 2 and toks[-1].lower() not in _NOT_NAME:
+            index.setdefault(toks[-1], m)
+    rx = re.compile(rf"(?<![\w.]){_alt(index)}(?![\w])")
+    out = []
+    for x in rx.finditer(text):
+        p = index[re.sub(r"\s+", " ", x.group(0))]
+        out.append(_mention(x.start(), x.end(), x.group(0), p["actor"], p["actor_id"], p["side"], "surname",
+                            "person", p["gender"], p["role"]))
+    return out
+
+
+def find_mentions(text: str, cue_pattern: str | None = None) -> list[dict]:
+    """Named, titled, organisation and anonymous mentions in ``text`` (pronouns excluded), sorted by start.
+
+    ``cue_pattern`` (a regex alternation of reporting-verb forms) lets unknown
+    two- or three-word names next to a reporting verb count as people.
+
+    >>> [(m["actor"], m["side"]) for m in find_mentions("Ukraine’s President Ivan Petrenko met the Chinese Foreign Ministry.")]
+    [('Ukraine', 'Ukraine'), ('Ivan Petrenko', 'Ukraine'), ('Chinese Foreign Ministry', 'China')]
+    """
+    p = _pats()
+    cands = []
+    for m in p["alias"].finditer(text):
+        cands.append(_from_registry(alias_index()[re.sub(r"\s+", " ", m.group(0))], m.start(), m.end(), m.group(0)))
+    cands += _title_mentions(text) + _org_mentions(text)
+    chosen = _select(cands)
+    # weaker patterns only where the trusted ones found nothing
+    weak = _apposition_mentions(text) + _cue_name_mentions(text, cue_pattern)
+    chosen = _add_free(chosen, weak)
+    extra = _surname_mentions(text, chosen, chosen)
+    if extra:
+        chosen = _add_free(chosen, extra)
+    anon = [_mention(m.start(), m.end(), m.group(0), None, None, side_of(m.group(0)), "anonymous", "anonymous")
+            for m in p["anon"].finditer(text)]
+    return _add_free(chosen, anon)
+
+
+def _add_free(chosen: list[dict], extra: list[dict]) -> list[dict]:
+    """``chosen`` plus the candidates of ``extra`` that overlap none of them (and each other)."""
+    if not extra:
+        return chosen
+    starts = [m["start"] for m in chosen]
+    keep = []
+    for m in _select(extra):
+        k = bisect.bisect_left(starts, m["end"])
+        if k > 0 and chosen[k - 1]["end"] > m["start"]:
+            continue
+        keep.append(m)
+    return sorted(chosen + keep, key=lambda m: m["start"])
+
+
+def find_pronouns(text: str) -> list[dict]:
+    """Unresolved pronoun mentions (actor None) with the gender/kind they require.
+
+    >>> [(m["text"], m["gender"]) for m in find_pronouns("He said she would.")]
+    [('He', 'male'), ('she', 'female')]
+    """
+    out = []
+    table = pronouns()
+    for m in _pats()["pronoun"].finditer(text):
+        info = table[m.group(0)]
+        out.append(_mention(m.start(), m.end(), m.group(0), None, None, None, "pronoun", info["kind"], info["gender"]))
+    return out
+
+
+def compatible(pronoun: dict, mention: dict) -> bool:
+    """True when a named mention can be the antecedent of a pronoun (kind and gender agree).
+
+    >>> compatible({"kind": "person", "gender": "female"}, {"kind": "person", "gender": None, "actor": "X"})
+    True
+    """
+    if mention.get("actor") is None or mention.get("how") == "pronoun":
+        return False
+    if pronoun["kind"] == "person":
+        if mention["kind"] != "person":
+            return False
+        g = mention.get("gender")
+        return pronoun["gender"] == "any" or g is None or g == pronoun["gender"]
+    return mention["kind"] in ("organization", "country")
+
+
+def resolve_pronoun(pronoun: dict, unit_mentions: list[dict], recent_sources: list[dict],
+                    earlier_units: list[list[dict]]) -> dict | None:
+    """The mention a pronoun stands for, or None.
+
+    Order: the first compatible named mention earlier in the same sentence (its
+    subject, usually); else the most recent compatible speaker; else the first
+    compatible mention of the most recent earlier sentence that has one.
+
+    >>> p = {"kind": "person", "gender": "male", "start": 30}
+    >>> a = {"actor": "A", "kind": "person", "gender": "male", "start": 0, "how": "registry"}
+    >>> resolve_pronoun(p, [a], [], [])["actor"]
+    'A'
+    """
+    same = [m for m in unit_mentions if m["start"] < pronoun["start"] and compatible(pronoun, m)]
+    if same:
+        return same[0]
+    for s in reversed(recent_sources):
+        if compatible(pronoun, s):
+            return s
+    for unit in reversed(earlier_units):
+        cands = [m for m in unit if compatible(pronoun, m)]
+        if cands:
+            return cands[0]
+    return None
+
+
+def actors_rows(mentions: list[dict]) -> list[dict]:
+    """One row per distinct actor among ``mentions`` (first-mention order): actor_id, actor, kind, side, role."""
+    seen: dict[str, dict] = {}
+    for m in mentions:
+        if m.get("actor_id") is None or m["actor_id"] in seen:
+            continue
+        reg = registry().get(m["actor_id"])
+        if reg:
+            seen[m["actor_id"]] = {k: reg[k] for k in ("actor_id", "actor", "kind", "side", "role")}
+        else:
+            seen[m["actor_id"]] = {"actor_id": m["actor_id"], "actor": m["actor"], "kind": m["kind"],
+                                   "side": m["side"], "role": m.get("role")}
+    return list(seen.values())

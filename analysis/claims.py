@@ -1,0 +1,456 @@
+"""Claims: reported speech (direct or indirect) with its source and reporting verb.
+
+A claim is anchored on a reporting verb from ``resources/reporting_verbs.tsv`` (the
+*cue*). Its *source* is found by one of a few transparent rules, recorded in the
+``rule`` column:
+
+``subject``       "Lavrov said …", "Rubio, responding to …, stated: …" (the actor before the verb)
+``readout``       "The readout from the Russian Foreign Ministry highlighted …"
+``inverted``      "…,” said Waltz" (the actor right after a clause-final verb)
+``participle``    "…, telling reporters, “…”", "… and saying …" (the clause's subject)
+``according-to``  "According to X, …" / "…, according to X."
+
+and its *content* is what follows the verb (after "that", after the hearer of
+tell-type verbs, or the quote after ':'/','), or, when the verb closes the
+sentence ("…,” Waltz said."), what precedes the source. A reporting verb inside
+another claim's content is nested and keeps the outer source; one that opens a new
+clause (", telling …", "and saying …") ends the previous content.
+
+Quotes take the speaker of the claim whose content holds them; a quote outside
+every claim takes the previous quote's speaker in the same paragraph, or the
+previous paragraph's last speaker when its paragraph has no reporting verb
+(rule ``continuation``); otherwise its speaker is None.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from .actors import PREPOSITIONS, resolve_pronoun
+from .resources import read_tsv
+
+# Forms that are more often nouns: only a cue when a source stands right before them.
+_NOUNLIKE = frozenset(
+    "claims reports states protests objects answers comments remarks posts promises pledges vows "
+    "demands appeals notes calls for calls on estimates".split(" ")
+) | {"calls for", "calls on"}
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
+_FILLER = re.compile(
+    r"""\s*(?:,[^,;:“”"«»\n]{1,160}?(?:,|(?=\s))\s*)?
+    (?:(?:who|which)\s+)?
+    (?:(?:has|have|had|was|were|is|are|also|later|then|again|previously|earlier|repeatedly|would|will|
+        could|did|does|do|not|never|publicly|reportedly|separately|already|once|first|further|however|too|
+        (?:on|late|early)\s+""" + _DAYS + r"""|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:night|morning|evening)|
+        in\s+a\s+(?:[\w-]+\s+){0,2}?(?:statement|post|speech|briefing|interview|address|message|call|letter)|
+        in\s+(?:Moscow|Kyiv|Washington|Riyadh|Brussels|Beijing|London|Paris|Berlin)|
+        \w+ly)\s*,?\s*)*$""",
+    re.X,
+)
+_THAT = re.compile(r"[^,.;:!?“”\"«»\n]{0,80}?\bthat\b\s*")
+_TO_QUOTE = re.compile(r"\s*(?:[^,.;:!?“”\"«»\n]{0,60}?\s*[:,])?\s*(?=[“\"«„”])")
+_COLON = re.compile(r"[^,.;!?“”\"«»\n]{0,60}?:\s*")
+_ADDRESSEE = re.compile(
+    r"\s+(?:the\s+)?(?:reporters|journalists|press|media|lawmakers|audience|parliament|lawmakers|"
+    r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?:\s+(?:in|at)\s+[A-Z][\w]*)?(?=\s)"
+)
+_AFTER_SHORT = re.compile(
+    r"^\s*(?:(?:on|in|at|during|after|before|late|earlier|later|from|via|while|when|to|through|on|as|shortly|"
+    r"reporters|journalists|the\s+press|press|told|\w+ly)\b[^“”\"«»]*)?$",
+    re.I,
+)
+_CLAUSE_INTRO = re.compile(r"(?:[,;—–]\s*(?:and|but|while|whereas)?|\s(?:and|but|while|whereas))\s*$")
+_READOUT = re.compile(
+    r"(?:readout|statement|communiqu[ée]|transcript|release|summary|account|post|message)\s+"
+    r"(?:from|of|by|issued\s+by|released\s+by)\s+(?:the\s+)?$", re.I
+)
+_DET = re.compile(r"(?:\b(?:the|a|an)\s+)$", re.I)
+_LAST_WORD = re.compile(r"([A-Za-z’']+)\W*$")
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> dict[str, dict]:
+    """Reporting-verb form (lower case, single spaces) -> {lemma, cue_class, addressee}.
+
+    >>> cue_lexicon()["stating"]["lemma"], cue_lexicon()["criticized"]["cue_class"]
+    ('state', 'critical')
+    """
+    out = {}
+    for r in read_tsv("reporting_verbs.tsv"):
+        out[r["form"].lower()] = {"lemma": r["lemma"], "cue_class": r["cue_class"],
+                                  "addressee": r.get("addressee", "no") == "yes"}
+    return out
+
+
+@lru_cache(maxsize=1)
+def cue_pattern() -> str:
+    """Regex alternation of every cue form (longest first, case-insensitive)."""
+    forms = sorted(cue_lexicon(), key=lambda f: (-len(f), f))
+    return "(?i:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + ")"
+
+
+@lru_cache(maxsize=1)
+def _cue_rx() -> re.Pattern:
+    return re.compile(rf"(?<![\w’'-]){cue_pattern()}(?![\w’'-])")
+
+
+def find_cues(text: str, lo: int = 0, hi: int | None = None) -> list[dict]:
+    """Reporting-verb cues in ``text[lo:hi]`` with lemma and class.
+
+    >>> [(c["text"], c["lemma"]) for c in find_cues("Lavrov told reporters he was pointing out facts.")]
+    [('told', 'tell'), ('pointing out', 'point out')]
+    """
+    hi = len(text) if hi is None else hi
+    out = []
+    for m in _cue_rx().finditer(text, lo, hi):
+        form = re.sub(r"\s+", " ", m.group(0).lower())
+        info = cue_lexicon()[form]
+        out.append({"start": m.start(), "end": m.end(), "text": m.group(0), "form": form, **info})
+    return out
+
+
+def _inside(spans_start: list[int], spans: list[tuple[int, int]], pos: int) -> int | None:
+    """Index of the span containing ``pos`` (spans sorted, non-overlapping), else None."""
+    k = bisect.bisect_right(spans_start, pos) - 1
+    if k >= 0 and spans[k][0] <= pos < spans[k][1]:
+        return k
+    return None
+
+
+def _subject_position(text: str, lo: int, m: dict) -> bool:
+    """True unless the word before the mention (skipping a determiner) is a preposition or 'and'."""
+    before = text[lo:m["start"]]
+    before = _DET.sub("", before)
+    w = _LAST_WORD.search(before)
+    if not w:
+        return True
+    word = w.group(1).lower()
+    tail = before[w.end(1):]
+    if tail.strip() and tail.strip()[-1] in ",;:":
+        return True
+    return word not in PREPOSITIONS and word not in ("and", "or", "nor")
+
+
+def _unit_subject(text: str, lo: int, mentions: list[dict], before: int) -> dict | None:
+    for m in mentions:
+        if m["start"] >= before:
+            break
+        if not m.get("in_quote") and _subject_position(text, lo, m):
+            return m
+    return None
+
+
+def _trim(text: str, a: int, b: int, strip: str = " \t\n\r,;:—–-") -> tuple[int, int]:
+    while a < b and text[a] in strip:
+        a += 1
+    while b > a and (text[b - 1] in strip or text[b - 1] in ".!?" and b - 1 > a and text[b - 2] not in ".!?"):
+        if text[b - 1] in ".!?":
+            b -= 1
+            break
+        b -= 1
+    while b > a and text[b - 1] in strip:
+        b -= 1
+    return a, b
+
+
+def _leftward_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tuple[dict, str] | None:
+    cands = [m for m in mentions if m["end"] <= cue["start"] and not m.get("in_quote")]
+    for m in reversed(cands[-3:]):
+        if not _FILLER.match(text, m["end"], cue["start"]):
+            continue
+        before = text[lo:m["start"]]
+        if _READOUT.search(before):
+            return m, "readout"
+        if _subject_position(text, lo, m):
+            return m, "subject"
+    return None
+
+
+def _inverted_source(text: str, hi: int, cue: dict, mentions: list[dict]) -> dict | None:
+    stop = cue["end"] + 90
+    np_end = re.search(r"[,.;:!?“”\"(]|\s(?:who|which|on|in|at|during|after)\s", text[cue["end"]:min(hi, stop)])
+    limit = cue["end"] + (np_end.start() if np_end else min(hi, stop) - cue["end"])
+    cands = [m for m in mentions if cue["end"] <= m["start"] < limit and not m.get("in_quote")]
+    if not cands:
+        return None
+    persons = [m for m in cands if m["kind"] == "person"]
+    return (persons or cands)[-1 if persons else 0]
+
+
+def _quote_at(quotes: list[dict], a: int, b: int) -> list[dict]:
+    return [q for q in quotes if q["start"] < b and q["end"] > a]
+
+
+def _content_after(text: str, cue: dict, hi: int, quotes: list[dict]) -> tuple[int, int, str]:
+    """Content span after the cue and how it was introduced ('that', 'colon', 'quote', 'object')."""
+    p = cue["end"]
+    m = _THAT.match(text, p, hi)
+    if m and cue["lemma"] != "according to":
+        return m.end(), hi, "that"
+    m = _TO_QUOTE.match(text, p, hi)
+    if m:
+        q = next((q for q in quotes if q["mark_start"] >= m.end() - 1 and q["mark_start"] <= m.end() + 1), None)
+        if q is not None:
+            return q["start"], q["end"], "quote"
+    m = _COLON.match(text, p, hi)
+    if m:
+        return m.end(), hi, "colon"
+    if cue["addressee"]:
+        m = _ADDRESSEE.match(text, p, hi)
+        if m:
+            return m.end(), hi, "object"
+    return p, hi, "object"
+
+
+def _side_of(m: dict | None) -> str | None:
+    return None if m is None else m.get("side")
+
+
+def _claim(text, a, b, src, cue, rule, quotes) -> dict:
+    inq = _quote_at(quotes, a, b)
+    return {
+        "start": a, "end": b, "text": text[a:b],
+        "source": src.get("actor") if src else None, "source_id": src.get("actor_id") if src else None,
+        "side": _side_of(src), "source_start": src["start"] if src else None, "source_end": src["end"] if src else None,
+        "source_mention": src,
+        "cue": cue["text"], "cue_lemma": cue["lemma"], "cue_start": cue["start"], "cue_end": cue["end"],
+        "cue_class": cue["cue_class"], "direct": bool(inq), "quote_ids": [q["quote_id"] for q in inq], "rule": rule,
+    }
+
+
+def _content_before(text: str, clause_lo: int, boundary: int, quotes: list[dict]) -> tuple[int, int]:
+    """Content that precedes its attribution: the clause before it, or exactly the quote(s) it holds."""
+    a, b = _trim(text, clause_lo, boundary, " \t\n\r,;:—–-“”\"«»")
+    inq = _quote_at(quotes, a, b)
+    if inq and min(q["start"] for q in inq) >= a - 1 and inq[0]["start"] <= a + 1:
+        return inq[0]["start"], max(q["end"] for q in inq)
+    return a, b
+
+
+def attribute_unit(text: str, lo: int, hi: int, mentions: list[dict], quotes: list[dict],
+                   cue_list: list[dict], quote_spans: list[tuple[int, int]], quote_starts: list[int],
+                   prev_sources: list[dict]) -> list[dict]:
+    """Claims of one unit (a sentence, or several joined by a quote) ``text[lo:hi]``."""
+    claims: list[dict] = []
+    last_source: dict | None = None
+    for cue in cue_list:
+        if _inside(quote_starts, quote_spans, cue["start"]) is not None:
+            continue
+        if text[cue["end"]:cue["end"] + 4].lower().startswith((" to ", " to\n")) and cue["lemma"] != "according to":
+            continue
+        before_txt = text[lo:cue["start"]]
+        intro = _CLAUSE_INTRO.search(before_txt)
+        participle = bool(intro) and (cue["form"].endswith("ing") or " and" in intro.group(0) or intro.group(0).strip().endswith("and"))
+        src, rule, clause_at = None, None, None
+        if cue["lemma"] == "according to":
+            ms = [m for m in mentions if cue["end"] <= m["start"] < cue["end"] + 80 and not m.get("in_quote")]
+            stop = text.find(",", cue["end"], hi)
+            ms = [m for m in ms if stop < 0 or m["start"] < stop] or ms[:1]
+            if not ms:
+                continue
+            src = next((m for m in ms if m["kind"] == "person"), ms[0])
+            rule = "according-to"
+            head = text[lo:cue["start"]].strip(" \t\n\r“\"")
+            if not head or head.endswith((":", ";")) or text[cue["start"]].isupper():
+                end_np = text.find(",", src["end"], hi)
+                a, b = _trim(text, (end_np + 1) if end_np >= 0 else src["end"], hi)
+            else:
+                a, b = _content_before(text, _clause_start(text, lo, claims), cue["start"], quotes)
+            if b > a:
+                claims.append(_claim(text, a, b, src, cue, rule, quotes))
+                last_source = src
+            continue
+        left = _leftward_source(text, lo, cue, mentions)
+        if left:
+            src, rule = left
+            w = _CLAUSE_INTRO.search(text, lo, src["start"]) if src["start"] > lo else None
+            w = _CLAUSE_INTRO.search(_DET.sub("", text[lo:src["start"]]))
+            clause_at = lo + w.start() if w else None
+        elif participle:
+            src = last_source or _unit_subject(text, lo, mentions, cue["start"])
+            rule = "participle"
+            clause_at = lo + intro.start()
+        else:
+            inv = None
+            tail = text[lo:cue["start"]].rstrip()
+            if tail and tail[-1] in ",”\"»":
+                inv = _inverted_source(text, hi, cue, mentions)
+            if inv is None:
+                if cue["form"] in _NOUNLIKE or not (intro and " and" in intro.group(0)):
+                    continue
+                src = last_source or _unit_subject(text, lo, mentions, cue["start"])
+                rule = "participle"
+                clause_at = lo + intro.start()
+            else:
+                src, rule = inv, "inverted"
+        if src is None:
+            continue
+        if cue["form"] in _NOUNLIKE and rule not in ("subject", "readout"):
+            continue
+        # a verb inside an earlier claim's content is nested unless it opens a new clause
+        open_claim = next((c for c in claims if c["start"] <= cue["start"] < c["end"]), None)
+        if open_claim is not None:
+            if clause_at is None or clause_at < open_claim["start"]:
+                continue
+            a2, b2 = _trim(text, open_claim["start"], clause_at, " \t\n\r,;:—–-")
+            if b2 <= a2:
+                continue
+            _set_span(text, open_claim, a2, b2, quotes)
+        # content
+        after_lo = cue["end"] if rule != "inverted" else src["end"]
+        after_txt = text[after_lo:hi]
+        pre = text[lo:(src["start"] if rule in ("subject", "readout") else cue["start"])].rstrip()
+        short = _stop_at_clause(after_txt)
+        if rule == "inverted" or (rule in ("subject", "readout") and pre and pre[-1] in ",”\"»"
+                                  and _AFTER_SHORT.match(short) and not _HAS_THAT.search(short)
+                                  and len(short.split()) <= 8):
+            a, b = _content_before(text, _clause_start(text, lo, claims), lo + len(pre), quotes)
+            b = min(b, lo + len(pre))
+            # a quote split by its attribution: “…,” X said, “…”
+            m = _TO_QUOTE.match(text, cue["end"], hi)
+            if m:
+                q = next((q for q in quotes if abs(q["mark_start"] - m.end()) <= 1), None)
+                if q is not None:
+                    b = q["end"]
+        else:
+            a, b, _how = _content_after(text, cue, hi, quotes)
+            a, b = _trim(text, a, b)
+        if b <= a:
+            continue
+        claims.append(_claim(text, a, b, src, cue, rule, quotes))
+        if src.get("actor") is not None or src.get("how") == "anonymous":
+            last_source = src
+    return claims
+
+
+_HAS_THAT = re.compile(r"\bthat\b|[“\"«]")
+_CLAUSE_STOP = re.compile(r",\s*(?:and\s+)?\w+ing\b|(?<!\b[A-Z])[.;!?](?=\s|$)")
+
+
+def _stop_at_clause(s: str) -> str:
+    m = _CLAUSE_STOP.search(s)
+    return s[:m.start()] if m else s
+
+
+def _clause_start(text: str, lo: int, claims: list[dict]) -> int:
+    ends = [c["end"] for c in claims if c["end"] <= len(text)]
+    return max([lo, *ends])
+
+
+def _set_span(text: str, claim: dict, a: int, b: int, quotes: list[dict]) -> None:
+    claim["start"], claim["end"], claim["text"] = a, b, text[a:b]
+    inq = _quote_at(quotes, a, b)
+    claim["direct"] = bool(inq)
+    claim["quote_ids"] = [q["quote_id"] for q in inq]
+
+
+def attribute(text: str, units: list[tuple[int, int, int]], mentions: list[dict], quotes: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Claims of the whole text and the quotes with speakers, resolving pronouns on the way.
+
+    ``units`` are (start, end, paragraph index); ``mentions`` include unresolved
+    pronouns (``how == "pronoun"``), which are resolved in place (actor, actor_id,
+    side, ``ref``). Returns (claims, quotes) as lists of dicts.
+    """
+    quote_spans = [(q["mark_start"], q["mark_end"]) for q in quotes]
+    quote_starts = [a for a, _ in quote_spans]
+    starts = [m["start"] for m in mentions]
+    for m in mentions:
+        m["in_quote"] = _inside(quote_starts, quote_spans, m["start"]) is not None
+    cues = find_cues(text)
+    cue_starts = [c["start"] for c in cues]
+    claims: list[dict] = []
+    recent: list[dict] = []
+    earlier_units: list[list[dict]] = []
+    last_para, para_sources = -1, []
+    for lo, hi, para in units:
+        if para != last_para:
+            if last_para >= 0 and para > last_para + 1:
+                recent = []
+            last_para = para
+        i0, i1 = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+        unit_m = mentions[i0:i1]
+        for m in unit_m:
+            if m["how"] == "pronoun" and m.get("actor") is None:
+                ref = resolve_pronoun(m, unit_m if not m["in_quote"] else [x for x in unit_m if x["in_quote"]],
+                                      recent if not m["in_quote"] else [], earlier_units[-3:])
+                if m["in_quote"] and ref is None:
+                    ref = None
+                if ref is not None:
+                    m.update(actor=ref["actor"], actor_id=ref["actor_id"], side=ref["side"], ref=ref,
+                             gender=m["gender"])
+        c0, c1 = bisect.bisect_left(cue_starts, lo), bisect.bisect_left(cue_starts, hi)
+        unit_claims = attribute_unit(text, lo, hi, unit_m, quotes, cues[c0:c1], quote_spans, quote_starts, recent)
+        for c in unit_claims:
+            if c["source_mention"] is not None and c["source_mention"].get("actor") is not None:
+                ref = c["source_mention"].get("ref", c["source_mention"])
+                recent.append(ref)
+        recent = recent[-4:]
+        claims += unit_claims
+        named = [m for m in unit_m if m.get("actor") is not None and m["how"] != "pronoun"]
+        if named:
+            earlier_units.append(named)
+    claims.sort(key=lambda c: (c["start"], c["cue_start"]))
+    return claims, _quote_speakers(text, quotes, claims, units, cues)
+
+
+def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cues) -> list[dict]:
+    para_of = {}
+    for lo, hi, para in units:
+        para_of[(lo, hi)] = para
+    unit_bounds = sorted(units)
+    ustarts = [u[0] for u in unit_bounds]
+
+    def para(pos: int) -> int:
+        k = bisect.bisect_right(ustarts, pos) - 1
+        return unit_bounds[k][2] if k >= 0 else -1
+
+    cue_paras = {para(c["start"]) for c in cues}
+    out = []
+    prev = None
+    last_speaker_by_para: dict[int, dict] = {}
+    for c in claims:
+        if c["source_mention"] is not None:
+            last_speaker_by_para[para(c["start"])] = c
+    for q in quotes:
+        q = dict(q)
+        owner = None
+        for c in claims:
+            if c["start"] <= q["start"] and q["end"] <= c["end"] + 1:
+                if owner is None or (c["end"] - c["start"]) < (owner["end"] - owner["start"]):
+                    owner = c
+        p = para(q["start"])
+        if owner is None:
+            for c in claims:
+                if c["start"] < q["end"] and q["start"] < c["end"]:
+                    owner = c
+                    break
+        if owner is not None:
+            src = owner["source_mention"]
+            q.update(_speaker_fields(src), cue=owner["cue"], cue_start=owner["cue_start"], cue_end=owner["cue_end"],
+                     rule=owner["rule"])
+        elif q["kind"] != "term" and prev is not None and prev.get("speaker_mention") is not None and (
+            prev["para"] == p or (prev["para"] == p - 1 and p not in cue_paras and _opens_paragraph(text, q))
+        ):
+            q.update(_speaker_fields(prev["speaker_mention"]), cue=prev["cue"], cue_start=prev["cue_start"],
+                     cue_end=prev["cue_end"], rule="continuation")
+        else:
+            q.update(_speaker_fields(None), cue=None, cue_start=None, cue_end=None, rule=None)
+        q["para"] = p
+        out.append(q)
+        if q["kind"] != "term":
+            prev = q
+    return out
+
+
+def _opens_paragraph(text: str, q: dict) -> bool:
+    i = q["mark_start"]
+    return i == 0 or text[:i].rstrip(" \t")[-1:] in ("\n", "")
+
+
+def _speaker_fields(src: dict | None) -> dict:
+    if src is None:
+        return {"speaker": None, "speaker_id": None, "side": None, "speaker_start": None, "speaker_end": None,
+                "speaker_mention": None}
+    return {"speaker": src.get("actor"), "speaker_id": src.get("actor_id"), "side": src.get("side"),
+            "speaker_start": src["start"], "speaker_end": src["end"], "speaker_mention": src}

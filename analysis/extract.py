@@ -1,0 +1,214 @@
+"""Who said what: actors, quotes and claims of one text, as tidy tables with offsets.
+
+:func:`extract` is the stable public entry point (a held-out evaluation calls it):
+it takes any string and returns an :class:`Extraction` whose DataFrames index into
+that string (``text[start:end] == row.text`` for every row; likewise for
+speaker/source and cue spans). It never raises on a ``str``.
+
+The in-memory tables follow the schemas ``text_mentions``, ``text_actors``,
+``text_quotes`` and ``text_claims`` in :mod:`analysis.schema`; the corpus-level
+tables (:func:`extract_document`) are the same columns with ``doc_id``,
+``para_id`` and ``sent_id`` in front (``doc_id`` only for actors).
+
+>>> x = extract('“We will keep talking,” Rubio said.')
+>>> x.quotes[["text", "speaker", "side", "kind"]].values.tolist()
+[['We will keep talking,', 'Marco Rubio', 'US', 'full']]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from .actors import actors_rows, find_mentions, find_pronouns
+from .claims import attribute, cue_pattern
+from .quotes import find_quotes
+from .resources import read_list
+from .schema import conform
+from .text import paragraph_spans
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The four tables extracted from one text (see :mod:`analysis.schema` ``text_*``)."""
+
+    mentions: pd.DataFrame
+    actors: pd.DataFrame
+    quotes: pd.DataFrame
+    claims: pd.DataFrame
+
+
+_SENT_BREAK = re.compile(r"[.!?…]+[\"”’')\]]*\s+")
+_PREV_WORD = re.compile(r"([\w.’'-]+)[.!?…]+[\"”’')\]]*\s+$")
+
+
+@lru_cache(maxsize=1)
+def _abbrevs() -> tuple[frozenset, frozenset]:
+    return frozenset(read_list("abbreviations.txt")), frozenset(read_list("sentence_starters.txt"))
+
+
+def sentence_units(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Fast sentence spans of ``text[lo:hi]`` (a regex splitter with the project's abbreviation list).
+
+    Used internally for attribution, where speed matters; the corpus tables use
+    :func:`analysis.text.sentence_spans`.
+
+    >>> s = "Rubio met the U.S. team. He spoke. Gen. Kellogg left."
+    >>> [s[a:b] for a, b in sentence_units(s, 0, len(s))]
+    ['Rubio met the U.S. team.', 'He spoke.', 'Gen. Kellogg left.']
+    """
+    abbrevs, starters = _abbrevs()
+    out, a = [], lo
+    for m in _SENT_BREAK.finditer(text, lo, hi):
+        nxt = m.end()
+        if nxt >= hi:
+            break
+        c = text[nxt]
+        if not (c.isupper() or c.isdigit() or c in "“\"‘'(["):
+            continue
+        if text[m.start()] == ".":
+            w = _PREV_WORD.search(text, max(lo, m.start() - 30), m.end())
+            word = w.group(1).lower() if w else ""
+            nw = re.match(r"[\w’']+", text[nxt:nxt + 30])
+            starter = nw is not None and nw.group(0).lower() in starters
+            if (word in abbrevs or (len(word) == 1 and word.isalpha())) and not starter:
+                continue
+            if len(word) == 1 and word.isalpha() and word.isupper():
+                continue
+        end = m.start() + len(m.group(0).rstrip())
+        out.append((a, end))
+        a = nxt
+    if a < hi:
+        b = hi
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def units_of(text: str, quotes: list[dict]) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph index) of the text's sentences, joined where a quote crosses them.
+
+    >>> s = 'He said “One. Two.” Then left.'
+    >>> [s[a:b] for a, b, _ in units_of(s, [{"mark_start": 8, "mark_end": 19}])]
+    ['He said “One. Two.”', 'Then left.']
+    """
+    units = []
+    for k, (a, b) in enumerate(paragraph_spans(text)):
+        units += [(s, e, k) for s, e in sentence_units(text, a, b)]
+    if not quotes or not units:
+        return units
+    out: list[list[int]] = []
+    qi = 0
+    spans = sorted((q["mark_start"], q["mark_end"]) for q in quotes)
+    for s, e, k in units:
+        if out:
+            while qi < len(spans) and spans[qi][1] <= s:
+                qi += 1
+            crossing = any(qs < s < qe for qs, qe in spans[max(0, qi - 2):qi + 3])
+            if not crossing:
+                for qs, qe in spans[qi:]:
+                    if qs >= s:
+                        break
+                    if qs < s < qe:
+                        crossing = True
+                        break
+            if crossing:
+                out[-1][1] = e
+                continue
+        out.append([s, e, k])
+    return [tuple(u) for u in out]
+
+
+def _mention_rows(mentions: list[dict], used: set[int]) -> list[dict]:
+    rows = []
+    for m in mentions:
+        keep = m["how"] not in ("pronoun", "anonymous") or id(m) in used
+        if m["how"] == "pronoun" and m.get("actor") is not None and m["kind"] == "person":
+            keep = True
+        if keep:
+            rows.append({k: m.get(k) for k in ("start", "end", "text", "actor", "actor_id", "side", "how")})
+    return rows
+
+
+def extract(text: str) -> Extraction:
+    """Mentions, actors, quotes and claims of ``text`` (offsets into ``text``). Never raises on a str.
+
+    >>> x = extract("Lavrov told reporters that Moscow was ready.")
+    >>> x.claims[["text", "source", "side", "cue_lemma", "rule"]].values.tolist()
+    [['Moscow was ready', 'Sergey Lavrov', 'Russia', 'tell', 'subject']]
+    """
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    paras = paragraph_spans(text)
+    quotes = find_quotes(text, paras)
+    for i, q in enumerate(quotes):
+        q["quote_id"] = i
+    mentions = sorted(find_mentions(text, cue_pattern()) + find_pronouns(text), key=lambda m: (m["start"], m["end"]))
+    mentions = _drop_nested_pronouns(mentions)
+    units = units_of(text, quotes)
+    claims, quotes = attribute(text, units, mentions, quotes)
+    used = {id(c["source_mention"]) for c in claims if c["source_mention"] is not None}
+    used |= {id(q["speaker_mention"]) for q in quotes if q.get("speaker_mention") is not None}
+    for i, c in enumerate(claims):
+        c["claim_id"] = i
+    mrows = _mention_rows(mentions, used)
+    return Extraction(
+        mentions=conform(pd.DataFrame(mrows) if mrows else None, "text_mentions"),
+        actors=conform(pd.DataFrame(actors_rows(mentions)) if mrows else None, "text_actors"),
+        quotes=conform(pd.DataFrame(quotes) if quotes else None, "text_quotes"),
+        claims=conform(pd.DataFrame(claims) if claims else None, "text_claims"),
+    )
+
+
+def _drop_nested_pronouns(mentions: list[dict]) -> list[dict]:
+    out, last_end = [], -1
+    for m in mentions:
+        if m["how"] == "pronoun" and m["start"] < last_end:
+            continue
+        out.append(m)
+        last_end = max(last_end, m["end"])
+    return out
+
+
+def _locate(df: pd.DataFrame, paragraphs: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Add para_id and sent_id of each row's start offset (the unit that contains or precedes it)."""
+    pstarts = paragraphs["start"].tolist() if len(paragraphs) else []
+    pids = paragraphs["para_id"].tolist() if len(paragraphs) else []
+    sstarts = sentences["start"].tolist() if len(sentences) else []
+    sids = sentences["sent_id"].tolist() if len(sentences) else []
+
+    def pick(starts, ids, pos):
+        k = bisect.bisect_right(starts, pos) - 1
+        return ids[k] if k >= 0 else (ids[0] if ids else None)
+
+    df = df.copy()
+    df["para_id"] = [pick(pstarts, pids, int(p)) for p in df["start"]] if len(df) else []
+    df["sent_id"] = [pick(sstarts, sids, int(p)) for p in df["start"]] if len(df) else []
+    return df
+
+
+def extract_document(doc: dict, paragraphs: pd.DataFrame, sentences: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Corpus-level ``mentions``, ``actors``, ``quotes`` and ``claims`` of one ``documents`` row.
+
+    ``paragraphs``/``sentences`` are that document's rows (from
+    :func:`analysis.corpus.segment`); offsets index ``doc["body"]``.
+    """
+    x = extract(doc["body"])
+    doc_id = doc["doc_id"]
+    paragraphs = paragraphs[paragraphs["doc_id"] == doc_id] if "doc_id" in paragraphs else paragraphs
+    sentences = sentences[sentences["doc_id"] == doc_id] if "doc_id" in sentences else sentences
+    out = {}
+    for name in ("mentions", "quotes", "claims"):
+        df = _locate(getattr(x, name), paragraphs, sentences)
+        df.insert(0, "doc_id", doc_id)
+        out[name] = conform(df, name)
+    actors = x.actors.copy()
+    actors.insert(0, "doc_id", doc_id)
+    out["actors"] = conform(actors, "actors")
+    return out
