@@ -17,7 +17,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 export JUPYTER_PLATFORM_DIRS := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help all venv data notebooks figures test unit nbval lab clean
+.PHONY: help all venv data notebooks figures test unit nbval lab clean docs
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -55,3 +55,6 @@ lab: $(STAMP) ## Open JupyterLab on the notebooks
 
 clean: ## Remove .venv and built tables (never data/raw)
 	rm -rf $(VENV) $(OUT)/*.parquet $(OUT)/manifest.json
+
+docs: $(STAMP) ## Regenerate docs/data.md from analysis/schema.py
+	$(BIN)/python -m analysis schema > docs/data.md

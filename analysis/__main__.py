@@ -16,6 +16,7 @@ commands:
               measure tables, write them as Parquet plus manifest.json to --out (atomically:
               a failed build keeps the previous outputs; --corpus is never written)
   notebooks   execute the given notebooks in order, in place (writes figures to reports/figures)
+  schema      print the schema of every table as Markdown (docs/data.md)
 
 Bad input (empty, binary or non-UTF-8 file, invalid YAML front matter, unknown kind,
 duplicate doc_id) stops with one line 'error: FILE: PROBLEM' and exit status 2.
@@ -32,7 +33,11 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", default="data/processed", type=Path, help="output folder for Parquet tables (default: data/processed)")
     b.add_argument("--no-progress", action="store_true", help="hide the progress bar")
 
-    n = sub.add_parser("notebooks", help="execute notebooks in place, in order", description="Execute notebooks in place, in the order given.")
+    sub.add_parser("schema", help="print docs/data.md (the table schemas) to stdout", description="Print the table schemas as Markdown.")
+
+    n = sub.add_parser(
+        "notebooks", help="execute notebooks in place, in order", description="Execute notebooks in place, in the order given."
+    )
     n.add_argument("paths", nargs="+", type=Path, help="notebook files")
     return p
 
@@ -51,6 +56,10 @@ def main(argv: list[str] | None = None) -> int:
             tables = build(args.corpus, args.out, progress=False if args.no_progress else None, command=["python", "-m", "analysis", *argv])
             n_docs = len(tables["documents"])
             print(f"built {len(tables)} tables from {n_docs} document(s) into {args.out}")
+        elif args.command == "schema":
+            from .schema import markdown
+
+            sys.stdout.write(markdown())
         elif args.command == "notebooks":
             from .notebooks import execute_notebook
 

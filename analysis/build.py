@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata as md
 import platform
-import sys
 from collections.abc import Callable
 from pathlib import Path
 

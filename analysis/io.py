@@ -21,7 +21,6 @@ import pandas as pd
 
 from .errors import InputError
 
-
 _UMASK = os.umask(0)
 os.umask(_UMASK)
 

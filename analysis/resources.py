@@ -18,7 +18,7 @@ import csv
 import hashlib
 import io
 import os
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -40,7 +40,7 @@ def resource_path(name: str) -> Path:
     return PACKAGE_DIR / name
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read_text(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 

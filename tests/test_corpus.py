@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis import InputError, TABLES, load_corpus
+from analysis import TABLES, InputError, load_corpus
 from analysis.corpus import read_document, span_errors
+
 from conftest import SEED, SHARED_SEED
 
 
