@@ -20,7 +20,9 @@ def test_environment_yml_mirrors_pyproject():
     assert sorted(c.split("=")[0] for c in conda) == ["pip", "python"]
     assert "-e .[dev]" in pip
     # any package pinned again under pip: must carry the same version as pyproject
-    pins = dict(re.match(r"([A-Za-z0-9_.\-\[\]]+)==(.+)", d).groups() for d in project["dependencies"] + project["optional-dependencies"]["dev"])
+    pins = dict(
+        re.match(r"([A-Za-z0-9_.\-\[\]]+)==(.+)", d).groups() for d in project["dependencies"] + project["optional-dependencies"]["dev"]
+    )
     for entry in pip:
         m = re.match(r"([A-Za-z0-9_.\-\[\]]+)==(.+)", entry)
         if m:
