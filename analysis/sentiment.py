@@ -532,7 +532,8 @@ def summary_view(
 ) -> pd.DataFrame:
     """A display view of a :func:`summarize` table: one row per group, "estimate [95% interval]" as scored and masked side by side.
 
-    For reading only (text cells); keep the ``summarize`` table for numbers.
+    For reading only (text cells); keep the ``summarize`` table for numbers. Speaker
+    rows also show the speaker's side.
 
     >>> sent = score_statements(pd.DataFrame({"statement_id": ["a", "b"], "doc_id": "d",
     ...     "para_id": 0, "sent_id": 0, "start": 0, "end": 1, "speaker": None, "speaker_id": None,
@@ -543,7 +544,10 @@ def summary_view(
     rows = []
     for group in dict.fromkeys(summary["group"]):
         sub = summary.loc[summary["group"] == group]
-        row = {"group": group, "n": int(sub["n"].iloc[0])}
+        row = {"group": group}
+        if (sub["level"] == "speaker").any():
+            row["side"] = sub["side"].iloc[0]
+        row["n"] = int(sub["n"].iloc[0])
         for m in measures:
             for masked, name in ((False, "as scored"), (True, "masked")):
                 r = sub.loc[sub["masked"] == masked].iloc[0]
@@ -587,6 +591,21 @@ def findings(summary: pd.DataFrame, comparison: pd.DataFrame, digits: int = 2) -
 
 
 # --------------------------------------------------------------------------- figures
+
+
+_AXIS_LABELS = {
+    "vader_compound": "VADER compound",
+    "afinn": "AFINN points per word",
+    "mean_compound": "mean VADER compound",
+    "mean_afinn": "mean AFINN points per word",
+    "share_positive": "share positive (VADER)",
+    "share_neutral": "share neutral (VADER)",
+    "share_negative": "share negative (VADER)",
+}
+
+
+def _label(column: str) -> str:
+    return _AXIS_LABELS.get(column, column.replace("_", " "))
 
 
 def _sides(table: pd.DataFrame, column: str, sides: Sequence[str] | None) -> list[str]:
@@ -643,13 +662,14 @@ def plot_by_side(
         labels.append(f"{side}\nn = {int(n.iloc[0]) if len(n) else 0}")
     ax.set_xticklabels(labels)
     ax.set_xlim(-0.6, len(order) - 0.4)
-    ax.set_ylabel(measure.replace("_", " ") + " (95% interval)")
+    ax.set_ylabel(_label(measure) + " (95% interval)")
     # Legend entries for the two marker styles, independent of side colours.
     ax.plot([], [], "o", color="0.3", label="as scored")
     ax.plot([], [], "o", color="0.3", markerfacecolor="white", markeredgewidth=1.6, label="topic terms masked")
     ax.legend(frameon=False, fontsize=8, loc="best")
     ax.set_title(
-        title or f"{measure.replace('_', ' ').capitalize()} by side, as scored and with topic terms masked", fontsize=10
+        title or f"{_label(measure)[0].upper() + _label(measure)[1:]} by side, as scored and with topic terms masked",
+        fontsize=10,
     )
     fig.tight_layout()
     return fig
@@ -688,6 +708,6 @@ def plot_distribution(
         ax.set_xticklabels([f"{s}\nn = {int((sentiment['side'].astype('object') == s).sum())}" for s in order])
         ax.set_xlim(-0.6, len(order) - 0.4)
         ax.set_title(name, fontsize=10)
-    axes[0].set_ylabel(column.replace("_", " ") + " per statement (bar = mean)")
+    axes[0].set_ylabel(_label(column) + " per statement (bar = mean)")
     fig.tight_layout()
     return fig

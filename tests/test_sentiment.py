@@ -335,3 +335,14 @@ def test_figures_return_figures_and_are_byte_stable(sent, tmp_path):
         outputs.append([p.read_bytes() for p in paths])
         matplotlib.pyplot.close("all")
     assert outputs[0] == outputs[1]
+
+
+def test_reading_aids(sent):
+    summary = se.summarize(sent, groups=["A", "B"], n_boot=200)
+    view = se.summary_view(summary, measures=["mean_compound"])
+    assert view.columns.tolist() == ["group", "n", "mean_compound (as scored)", "mean_compound (masked)"]
+    assert view["mean_compound (as scored)"].str.match(r"^-?\d\.\d\d \[-?\d\.\d\d, -?\d\.\d\d\]$").all()
+    text = se.findings(summary, se.compare(sent, "A", "B", n_boot=200, n_perm=200))
+    assert "A (n = 4 statements)" in text and "A − B, topic terms masked" in text and "Cliff's delta" in text
+    actor_view = se.summary_view(se.summarize(sent, by="speaker", n_boot=100))
+    assert "side" in actor_view.columns
