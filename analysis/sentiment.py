@@ -420,18 +420,14 @@ def lexicon_agreement(sentiment: pd.DataFrame, sides: Sequence[str] | None = Non
     3     A    True  3           1.0           0
     """
     rows = []
-    subsets = [("all", sentiment)] + [
-        (s, sentiment.loc[sentiment["side"].astype("object") == s]) for s in _order(sentiment["side"], sides)
-    ]
+    subsets = [("all", sentiment)] + [(s, sentiment.loc[sentiment["side"].astype("object") == s]) for s in _order(sentiment["side"], sides)]
     for group, sub in subsets:
         for masked in (False, True):
             comp_col, label_col, afinn_col = _columns(masked)
             sfx = "_masked" if masked else ""
             a_labels = sub[f"afinn_sum{sfx}"].map(afinn_label)
             v_labels = sub[label_col]
-            opposite = ((v_labels == "positive") & (a_labels == "negative")) | (
-                (v_labels == "negative") & (a_labels == "positive")
-            )
+            opposite = ((v_labels == "positive") & (a_labels == "negative")) | ((v_labels == "negative") & (a_labels == "positive"))
             rows.append(
                 {
                     "group": group,
@@ -483,9 +479,7 @@ def lexicon_disagreements(sentiment: pd.DataFrame, masked: bool = False) -> pd.D
     return conform(out, "sentiment_disagreements")
 
 
-def extremes(
-    sentiment: pd.DataFrame, k: int = 3, sides: Sequence[str] | None = None, masked: bool = False
-) -> pd.DataFrame:
+def extremes(sentiment: pd.DataFrame, k: int = 3, sides: Sequence[str] | None = None, masked: bool = False) -> pd.DataFrame:
     """The ``k`` most positive and ``k`` most negative statements of each side, with text and speaker.
 
     Ranked by VADER compound (masked if ``masked``). Only statements labelled positive

@@ -202,10 +202,7 @@ def test_summarize_side_and_speaker(sent):
     shares = by_side[["share_positive", "share_neutral", "share_negative"]].sum(axis=1)
     assert np.allclose(shares, 1.0)
     ok = by_side.dropna(subset=["mean_compound_low"])
-    assert (
-        (ok["mean_compound_low"] <= ok["mean_compound"] + 1e-12)
-        & (ok["mean_compound"] <= ok["mean_compound_high"] + 1e-12)
-    ).all()
+    assert ((ok["mean_compound_low"] <= ok["mean_compound"] + 1e-12) & (ok["mean_compound"] <= ok["mean_compound_high"] + 1e-12)).all()
     by_actor = se.summarize(sent, by="speaker", n_boot=300)
     assert set(by_actor["group"]) == {"Waltz", "Rubio", "Lavrov", "Dmitriev"}
     assert by_actor.loc[by_actor["group"] == "Lavrov", "side"].iloc[0] == "B"
@@ -246,9 +243,7 @@ def test_permutation_test_on_identical_groups_gives_p_one():
 
 
 def test_compare_sides_is_generic_and_antisymmetric():
-    df = pd.DataFrame(
-        {"party": ["P", "P", "P", "Q", "Q", "Q"], "hits": [True, True, False, False, False, False], "doc": "d"}
-    )
+    df = pd.DataFrame({"party": ["P", "P", "P", "Q", "Q", "Q"], "hits": [True, True, False, False, False, False], "doc": "d"})
     ab = cmp.compare_sides(df, "hits", "P", "Q", groups_col="doc", side_col="party", n_boot=200, n_perm=500).iloc[0]
     ba = cmp.compare_sides(df, "hits", "Q", "P", groups_col="doc", side_col="party", n_boot=200, n_perm=500).iloc[0]
     assert ab["mean_a"] == pytest.approx(2 / 3) and ab["mean_b"] == 0.0
@@ -290,9 +285,7 @@ def test_lexicon_agreement(sent):
     ]
     assert agr.loc[0, "n"] == len(sent)
     assert -1 <= agr.loc[0, "spearman_rho"] <= 1
-    const = se.score_statements(
-        make_statements([("A", None, "Plain words."), ("A", None, "More plain words."), ("A", None, "Words.")])
-    )
+    const = se.score_statements(make_statements([("A", None, "Plain words."), ("A", None, "More plain words."), ("A", None, "Words.")]))
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert np.isnan(se.lexicon_agreement(const).loc[0, "spearman_rho"])
