@@ -1,0 +1,733 @@
+"""Emphasis: where in its account each side puts each topic, and how much voice each side gets.
+
+Topics are the frames of the codebook (``resources/frames.yaml``, see
+:mod:`analysis.framing`) and, optionally, mentions of a side ("mentions Ukraine",
+from the mentions table). Everything works on two kinds of *units*:
+
+* the sentences of a document (``level == "document"``): the whole account as
+  written, a news article or a readout;
+* the statements of one side in a document (``level == "side"``): what that side
+  put forward, in the order the document gives it.
+
+Measures (Kiousis 2004: attention and prominence), all per group (document, or
+document and side) and topic:
+
+* first mention: rank ``i`` of the first unit carrying the topic among the group's
+  ``N`` units and the normalised position ``r = (i - 1) / (N - 1)`` (0 = lead,
+  1 = end; ``r = 0`` when ``N == 1``); the same over paragraphs of the document;
+* lead emphasis: the topic is in the headline (document title; document level only)
+  or in the lead (first story paragraph for documents, first statement for sides);
+* share of text: word tokens of the units carrying the topic / all word tokens of
+  the group, with a percentile bootstrap interval over units (whole documents when
+  a side spans several);
+* position-weighted salience ``S = sum_i m_i w_i / sum_i w_i`` with
+  ``w_i = 1 / log2(i + 1)`` for the i-th unit (``m_i`` 1 if it carries the topic),
+  so the lead counts 1, the second unit 0.63, the tenth 0.29;
+* order: the rank of each topic among the topics the group raises, by first mention.
+
+Voice: words each side (and each actor) is quoted with directly and words
+attributed to it in reported (indirect) speech, its share of all quoted or
+attributed words and its direct share, with bootstrap intervals over statements.
+
+Nothing here knows which sides a corpus has: sides are parameters or come from the
+tables. Every number can be traced back to sentences with :func:`evidence`.
+
+>>> weights(3).round(3).tolist()
+[1.0, 0.631, 0.5]
+>>> normalised_position(3, 5)
+0.5
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .io import write_table
+from .schema import conform
+from .stats import N_BOOT, SEED
+from .text import count_words
+
+LEVELS = ("document", "side")
+SIDE_PREFIX = "side:"
+EMPHASIS_TABLES = ("emphasis", "emphasis_summary", "emphasis_comparison", "voice")
+
+
+# --------------------------------------------------------------------------- formulas
+
+
+def normalised_position(i: int, n: int) -> float:
+    """Normalised position of the ``i``-th of ``n`` units (1-based): ``(i - 1) / (n - 1)``; 0 when ``n == 1``.
+
+    >>> normalised_position(1, 6), normalised_position(6, 6), normalised_position(1, 1)
+    (0.0, 1.0, 0.0)
+    """
+    if n < 1 or not 1 <= i <= n:
+        raise ValueError(f"rank {i} outside 1..{n}")
+    return 0.0 if n == 1 else (i - 1) / (n - 1)
+
+
+def weights(n: int) -> np.ndarray:
+    """Position weights ``w_i = 1 / log2(i + 1)`` for ranks ``i = 1..n``.
+
+    >>> weights(1).tolist()
+    [1.0]
+    """
+    return 1.0 / np.log2(np.arange(1, n + 1) + 1.0)
+
+
+def salience(present: Sequence[bool | int | float]) -> float:
+    """Position-weighted salience ``sum m_i w_i / sum w_i`` of an indicator sequence in unit order (NaN if empty).
+
+    >>> round(salience([1, 0, 0]), 4), round(salience([0, 0, 1]), 4), salience([1, 1])
+    (0.4693, 0.2346, 1.0)
+    """
+    m = np.asarray(present, dtype=float)
+    if len(m) == 0:
+        return float("nan")
+    w = weights(len(m))
+    return float((m * w).sum() / w.sum())
+
+
+def _ratio_ci(num, den, groups=None, n_boot: int = N_BOOT, level: float = 0.95, seed: int | None = None) -> tuple[float, float]:
+    """Percentile bootstrap interval of ``sum(num) / sum(den)`` resampling units (or whole groups)."""
+    num, den = np.asarray(num, dtype=float), np.asarray(den, dtype=float)
+    if groups is not None and len(set(groups)) > 1:
+        g = pd.Series(np.asarray(groups)).astype(str)
+        labels = sorted(set(g))
+        num = np.array([num[(g == lab).to_numpy()].sum() for lab in labels])
+        den = np.array([den[(g == lab).to_numpy()].sum() for lab in labels])
+    if len(num) < 2:
+        return (float("nan"), float("nan"))
+    rng = np.random.default_rng(SEED if seed is None else seed)
+    idx = rng.integers(0, len(num), size=(n_boot, len(num)))
+    d = den[idx].sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        stats = num[idx].sum(axis=1) / d
+    stats = stats[np.isfinite(stats)]
+    if len(stats) == 0:
+        return (float("nan"), float("nan"))
+    alpha = (1 - level) / 2
+    lo, hi = np.quantile(stats, [alpha, 1 - alpha])
+    return (float(lo), float(hi))
+
+
+# --------------------------------------------------------------------------- units and their positions
+
+
+def _locate(doc_ids: pd.Series, offsets: pd.Series, spans: pd.DataFrame, col: str) -> pd.Series:
+    """For each (doc_id, offset) the value of ``col`` of the span of ``spans`` that contains the offset (else the last one starting before it)."""
+    out = pd.Series(pd.NA, index=doc_ids.index, dtype="object")
+    for doc, sub in spans.groupby("doc_id", sort=False):
+        sub = sub.sort_values("start", kind="stable")
+        starts = sub["start"].to_numpy()
+        vals = sub[col].to_numpy()
+        mask = (doc_ids == doc).to_numpy()
+        if not mask.any():
+            continue
+        pos = np.searchsorted(starts, offsets[mask].to_numpy(dtype="int64"), side="right") - 1
+        out.loc[mask] = [vals[p] if p >= 0 else vals[0] for p in pos]
+    return out
+
+
+def paragraph_ranks(paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """Story paragraphs (headings left out) with ``para_rank`` (1-based) and ``n_paras`` per document.
+
+    >>> p = pd.DataFrame({"doc_id": "d", "para_id": [0, 1, 2], "start": [0, 10, 20],
+    ...     "end": [9, 19, 29], "text": "x", "is_heading": [False, True, False]})
+    >>> paragraph_ranks(p)[["para_id", "para_rank", "n_paras"]].values.tolist()
+    [[0, 1, 2], [2, 2, 2]]
+    """
+    p = paragraphs.loc[~paragraphs["is_heading"].astype(bool)].copy()
+    p = p.sort_values(["doc_id", "start"], kind="stable")
+    p["para_rank"] = p.groupby("doc_id", sort=False).cumcount() + 1
+    p["n_paras"] = p.groupby("doc_id", sort=False)["para_rank"].transform("max")
+    return p.reset_index(drop=True)
+
+
+def document_units(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """The sentences of every document as emphasis units, in document order.
+
+    Columns: ``level`` ("document"), doc_id, kind, ``side`` (the issuing side of a
+    readout or statement, else None), ``unit_id`` (the sent_id as text), start, end,
+    text, speaker (None), n_words, para_id, para_rank, n_paras, ``rank``/``n_units``
+    (sentence rank within the document, 1-based) and ``pos`` (its normalised position).
+    """
+    sents = tables["sentences"].copy()
+    docs = tables["documents"].set_index("doc_id")
+    sents = sents.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
+    sents["unit_id"] = sents["sent_id"].astype(str)
+    sents["kind"] = sents["doc_id"].map(docs["kind"])
+    sents["side"] = sents["doc_id"].map(docs["side"]).astype("object")
+    sents["speaker"] = None
+    sents["n_words"] = [count_words(t) for t in sents["text"]]
+    return _positions(sents, tables["paragraphs"], level="document", group=["doc_id"])
+
+
+def statement_units(tables: Mapping[str, pd.DataFrame], sides: Sequence[str] | None = None) -> pd.DataFrame:
+    """Each side's statements as emphasis units, ranked within (document, side) in text order.
+
+    Same columns as :func:`document_units` with ``level == "side"``; ``rank`` is the
+    statement's rank among its side's statements in the document, ``para_rank`` the
+    document paragraph it starts in. ``sides`` keeps only those sides (default: every
+    statement with a side).
+    """
+    st = tables["statements"].copy()
+    st = st.loc[st["side"].notna()]
+    if sides is not None:
+        st = st.loc[st["side"].isin(list(sides))]
+    docs = tables["documents"].set_index("doc_id")
+    st = st.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
+    st["unit_id"] = st["statement_id"].astype(str)
+    st["kind"] = st["doc_id"].map(docs["kind"])
+    if "n_words" not in st.columns:
+        st["n_words"] = [count_words(t) for t in st["text"]]
+    if "speaker" not in st.columns:
+        st["speaker"] = None
+    return _positions(st, tables["paragraphs"], level="side", group=["doc_id", "side"])
+
+
+def _positions(units: pd.DataFrame, paragraphs: pd.DataFrame, level: str, group: list[str]) -> pd.DataFrame:
+    paras = paragraph_ranks(paragraphs)
+    u = units.copy()
+    if len(u):
+        u["para_rank"] = _locate(u["doc_id"], u["start"], paras, "para_rank").astype("Int64")
+        u["para_id"] = _locate(u["doc_id"], u["start"], paras, "para_id").astype("Int64")
+        u["n_paras"] = u["doc_id"].map(paras.groupby("doc_id")["n_paras"].max()).astype("Int64")
+        u["rank"] = u.groupby(group, sort=False).cumcount() + 1
+        u["n_units"] = u.groupby(group, sort=False)["rank"].transform("max")
+        u["pos"] = [normalised_position(i, n) for i, n in zip(u["rank"], u["n_units"])]
+    else:
+        for c in ("para_rank", "para_id", "n_paras", "rank", "n_units", "pos"):
+            u[c] = pd.Series([], dtype="float64")
+    u["level"] = level
+    cols = ["level", "doc_id", "kind", "side", "unit_id", "start", "end", "text", "speaker", "n_words",
+            "para_id", "para_rank", "n_paras", "rank", "n_units", "pos"]
+    if "origin" in u.columns:
+        cols.append("origin")
+    return u.loc[:, cols].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- topics
+
+
+def topic_hits(units: pd.DataFrame, frames=None, bodies: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Frame codebook hits in the units' text (:func:`analysis.framing.frame_hits`), with absolute offsets."""
+    from .framing import frame_hits
+
+    u = units.drop_duplicates(["doc_id", "start", "end"])[["doc_id", "unit_id", "start", "text"]]
+    return frame_hits(u, "unit_id", frames=frames, bodies=bodies)
+
+
+def mention_hits(mentions: pd.DataFrame, sides: Sequence[str] | None = None) -> pd.DataFrame:
+    """Mentions of a side as topic hits: ``frame_id`` "side:<side>" (e.g. where a text first mentions a third country).
+
+    ``mentions`` needs doc_id, start, end, text and side; ``sides`` keeps only those sides.
+    Pronoun mentions are left out (they point back to an earlier name).
+
+    >>> m = pd.DataFrame({"doc_id": ["d"], "start": [4], "end": [10], "text": ["Kyiv's"], "side": ["Ukraine"], "how": ["registry"]})
+    >>> mention_hits(m)[["frame_id", "start", "text"]].values.tolist()
+    [['side:Ukraine', 4, "Kyiv's"]]
+    """
+    m = mentions.loc[mentions["side"].notna()].copy()
+    if "how" in m.columns:
+        m = m.loc[m["how"] != "pronoun"]
+    if sides is not None:
+        m = m.loc[m["side"].isin(list(sides))]
+    m["frame_id"] = SIDE_PREFIX + m["side"].astype(str)
+    m["pattern"] = "mention"
+    return m.loc[:, ["doc_id", "frame_id", "pattern", "start", "end", "text"]].reset_index(drop=True)
+
+
+def topic_labels(frames=None, topic_ids: Sequence[str] = ()) -> dict[str, str]:
+    """``{topic_id: label}``: codebook labels, and "mentions X" for side-mention topics.
+
+    >>> topic_labels(topic_ids=["side:Ukraine"])["side:Ukraine"]
+    'mentions Ukraine'
+    """
+    from .framing import frame_labels
+
+    labels = dict(frame_labels(frames))
+    for t in topic_ids:
+        if t.startswith(SIDE_PREFIX):
+            labels[t] = "mentions " + t[len(SIDE_PREFIX):]
+    return labels
+
+
+def topic_presence(units: pd.DataFrame, hits: pd.DataFrame, topics: Sequence[str] | None = None) -> pd.DataFrame:
+    """One row per unit and topic: ``n_hits`` (hits starting inside the unit), ``present`` (m_i), ``first_hit`` (offset).
+
+    Hits are assigned to units by character offset, so sentence-level hits serve
+    statements too. ``topics`` fixes the topic list and order (default: the topics of ``hits``).
+    """
+    topics = list(dict.fromkeys(hits["frame_id"])) if topics is None else list(topics)
+    grid = units.assign(_u=np.arange(len(units))).merge(pd.DataFrame({"frame_id": topics, "_t": np.arange(len(topics))}), how="cross")
+    counts = np.zeros(len(grid), dtype="int64")
+    first = np.full(len(grid), -1, dtype="int64")
+    if len(hits) and len(units):
+        h = hits.loc[hits["frame_id"].isin(topics)]
+        tindex = {t: i for i, t in enumerate(topics)}
+        for doc, hs in h.groupby("doc_id", sort=False):
+            us = units.loc[units["doc_id"] == doc]
+            if us.empty:
+                continue
+            starts, ends, idx = us["start"].to_numpy(), us["end"].to_numpy(), np.flatnonzero((units["doc_id"] == doc).to_numpy())
+            for a, fid in zip(hs["start"].to_numpy(), hs["frame_id"]):
+                inside = np.flatnonzero((starts <= a) & (a < ends))
+                for k in inside:
+                    j = idx[k] * len(topics) + tindex[fid]
+                    counts[j] += 1
+                    first[j] = a if first[j] < 0 else min(first[j], a)
+    grid = grid.sort_values(["_u", "_t"], kind="stable").reset_index(drop=True)
+    grid["n_hits"] = counts
+    grid["present"] = counts > 0
+    grid["first_hit"] = pd.array([int(v) if v >= 0 else None for v in first], dtype="Int64")
+    return grid.drop(columns=["_u", "_t"])
+
+
+def headline_topics(documents: pd.DataFrame, frames=None) -> pd.DataFrame:
+    """Codebook hits in each document's title (the headline): doc_id, frame_id, text."""
+    from .framing import frame_hits
+
+    t = pd.DataFrame({"doc_id": documents["doc_id"], "unit_id": documents["doc_id"], "start": 0, "text": documents["title"].astype(str)})
+    return frame_hits(t, "unit_id", frames=frames)[["doc_id", "frame_id", "text"]]
+
+
+# --------------------------------------------------------------------------- the emphasis table
+
+
+def emphasis(
+    presence: pd.DataFrame,
+    labels: Mapping[str, str] | None = None,
+    headlines: pd.DataFrame | None = None,
+    n_boot: int = N_BOOT,
+    seed: int | None = None,
+) -> pd.DataFrame:
+    """Table ``emphasis``: per level, document, side and topic, first mention, lead, share of text, salience, order.
+
+    ``presence`` is :func:`topic_presence` over units of one or both levels (their
+    ``level`` column says which). ``headlines`` (:func:`headline_topics`) marks topics
+    in a document's title, for document-level rows. A topic a group never raises has
+    ``present == False``, NaN positions, salience 0 and no order.
+    """
+    labels = labels or {}
+    head = set()
+    if headlines is not None and len(headlines):
+        head = set(zip(headlines["doc_id"], headlines["frame_id"]))
+    rows = []
+    keys = ["level", "doc_id", "side"]
+    p = presence.copy()
+    p["_side"] = p["side"].astype("object").where(p["side"].notna(), "")
+    for (level, doc, side_key), g in p.groupby(["level", "doc_id", "_side"], sort=False):
+        side = side_key or None
+        first_rows = []
+        for fid, t in g.groupby("frame_id", sort=False):
+            t = t.sort_values("rank", kind="stable")
+            m = t["present"].to_numpy(dtype=bool)
+            words = t["n_words"].to_numpy(dtype=float)
+            topic_words = float((words * m).sum())
+            total = float(words.sum())
+            lo, hi = _ratio_ci(words * m, words, n_boot=n_boot, seed=seed)
+            row = {
+                "level": level, "doc_id": doc, "kind": t["kind"].iloc[0], "side": side, "frame_id": fid,
+                "label": labels.get(fid, fid), "n_units": len(t), "n_paras": t["n_paras"].iloc[0],
+                "n_present": int(m.sum()), "present": bool(m.any()), "n_words": int(total),
+                "topic_words": int(topic_words), "share_of_text": topic_words / total if total else float("nan"),
+                "share_lo": lo, "share_hi": hi, "salience": salience(m),
+                "in_headline": ((doc, fid) in head) if level == "document" else None,
+            }
+            if m.any():
+                f = t.loc[m].iloc[0]
+                row.update(
+                    first_rank=int(f["rank"]), first_pos=float(f["pos"]),
+                    first_para_rank=f["para_rank"], first_para_pos=(
+                        normalised_position(int(f["para_rank"]), int(f["n_paras"])) if pd.notna(f["para_rank"]) else float("nan")
+                    ),
+                    in_lead=bool(f["para_rank"] == 1) if level == "document" else bool(f["rank"] == 1),
+                    first_unit=f["unit_id"], first_start=int(f["start"]), first_end=int(f["end"]), first_text=f["text"],
+                )
+                first_rows.append((int(f["rank"]), int(f["first_hit"]), len(rows)))
+            else:
+                row.update(first_rank=None, first_pos=float("nan"), first_para_rank=None, first_para_pos=float("nan"),
+                           in_lead=False, first_unit=None, first_start=None, first_end=None, first_text=None)
+            row["order"] = None
+            rows.append(row)
+        # order among the topics raised: by first unit, then by the offset of the first hit inside it
+        distinct = sorted({(r, a) for r, a, _ in first_rows})
+        for r, a, i in first_rows:
+            rows[i]["order"] = distinct.index((r, a)) + 1
+    out = pd.DataFrame(rows)
+    if out.empty:
+        return conform(None, "emphasis")
+    return conform(out, "emphasis").sort_values(keys[:1], kind="stable", key=lambda s: s.map({"document": 0, "side": 1})).reset_index(drop=True)
+
+
+def topic_order(table: pd.DataFrame, level: str = "side") -> pd.DataFrame:
+    """The order in which each group raises its topics: one row per raised topic, sorted by order.
+
+    Columns: doc_id, side, order, label, first_rank, first_pos, first_text (the unit that raises it first).
+    Topics first raised in the same unit are ordered by where their first hit lies in it.
+    """
+    t = table.loc[(table["level"] == level) & table["present"]]
+    t = t.sort_values(["doc_id", "side", "order", "frame_id"], kind="stable", na_position="first")
+    return t.loc[:, ["doc_id", "side", "order", "frame_id", "label", "first_rank", "n_units", "first_pos", "in_lead", "first_text"]].reset_index(drop=True)
+
+
+def summarize(table: pd.DataFrame, sides: Sequence[str] | None = None, n_boot: int = N_BOOT, seed: int | None = None) -> pd.DataFrame:
+    """Table ``emphasis_summary``: per side and topic, over the documents where the side speaks.
+
+    For each side's statement groups (``level == "side"``) and for documents issued by
+    the side (readouts, ``level == "document"`` with that side): number of documents,
+    share of them raising the topic, mean first-mention position (over documents that
+    raise it), mean salience and mean share of text, each mean with a bootstrap
+    interval over documents (NaN with fewer than two documents: one document gives no
+    interval).
+    """
+    from .stats import bootstrap_ci
+
+    rows = []
+    t = table.loc[table["side"].notna()]
+    if sides is not None:
+        t = t.loc[t["side"].isin(list(sides))]
+    for (side, level, fid), g in t.groupby(["side", "level", "frame_id"], sort=False):
+        row = {"side": side, "level": level, "frame_id": fid, "label": g["label"].iloc[0], "n_docs": len(g),
+               "n_raised": int(g["present"].sum()), "share_docs": float(g["present"].mean())}
+        for col, name in (("first_pos", "first_pos"), ("salience", "salience"), ("share_of_text", "share_of_text")):
+            x = g[col].dropna().to_numpy(dtype=float)
+            row[name] = float(x.mean()) if len(x) else float("nan")
+            row[f"{name}_lo"], row[f"{name}_hi"] = bootstrap_ci(x, n_boot=n_boot, seed=seed)
+        row["share_lead"] = float(g["in_lead"].mean())
+        rows.append(row)
+    if not rows:
+        return conform(None, "emphasis_summary")
+    return conform(pd.DataFrame(rows), "emphasis_summary")
+
+
+def compare_positions(
+    presence: pd.DataFrame,
+    side_a: str,
+    side_b: str,
+    labels: Mapping[str, str] | None = None,
+    level: str = "side",
+    n_boot: int = N_BOOT,
+    n_perm: int = 10000,
+    seed: int | None = None,
+) -> pd.DataFrame:
+    """Table ``emphasis_comparison``: per topic, the normalised positions of the units carrying it, side A vs B.
+
+    A lower mean position means the side raises the topic earlier in its account.
+    Uses :func:`analysis.compare.compare_sides` (bootstrap intervals, permutation p,
+    Cliff's delta); topics neither side raises are left out. Units of one document
+    are not independent: read p-values as descriptive.
+    """
+    from .compare import compare_sides
+
+    labels = labels or {}
+    p = presence.loc[(presence["level"] == level) & presence["present"] & presence["side"].isin([side_a, side_b])]
+    rows = []
+    for fid in dict.fromkeys(p["frame_id"]):
+        sub = p.loc[p["frame_id"] == fid]
+        c = compare_sides(sub, "pos", side_a, side_b, n_boot=n_boot, n_perm=n_perm, seed=seed)
+        c.insert(0, "label", labels.get(fid, fid))
+        c.insert(0, "frame_id", fid)
+        c.insert(0, "measure", "position")
+        rows.append(c)
+    if not rows:
+        return conform(None, "emphasis_comparison")
+    return conform(pd.concat(rows, ignore_index=True), "emphasis_comparison")
+
+
+# --------------------------------------------------------------------------- voice
+
+
+def voice(
+    statements: pd.DataFrame,
+    by: str = "side",
+    origins: Sequence[str] = ("quote", "claim"),
+    n_boot: int = N_BOOT,
+    seed: int | None = None,
+) -> pd.DataFrame:
+    """Table ``voice``: quoted (direct) and reported (indirect) words per side or per actor.
+
+    ``by`` is ``"side"`` or ``"speaker"``. Only statements whose ``origin`` is in
+    ``origins`` count (by default quotes and claims: the voice a reporter gives; a
+    readout's sentences are the side's own text, counted in ``readout_words`` but not
+    in the shares). ``voice_share`` = the group's attributed words / all attributed
+    words; ``direct_share`` = its quoted words / its attributed words. Intervals:
+    percentile bootstrap over statements (whole documents when there are several).
+    """
+    st = statements.copy()
+    st["_key"] = st[by].astype("object").where(st[by].notna(), "(unknown)")
+    st["_words"] = st["n_words"].astype(float)
+    counted = st.loc[st["origin"].isin(list(origins))].reset_index(drop=True)
+    all_words = counted["_words"].to_numpy()
+    groups_all = counted["doc_id"].astype(str).tolist()
+    rows = []
+    for key in dict.fromkeys(st["_key"]):
+        g = st.loc[st["_key"] == key]
+        c = counted.loc[counted["_key"] == key]
+        quoted = float(c.loc[c["origin"] == "quote", "_words"].sum())
+        attributed = float(c["_words"].sum())
+        mine = (counted["_key"] == key).to_numpy(dtype=float) * all_words
+        direct = (c["origin"] == "quote").to_numpy(dtype=float) * c["_words"].to_numpy()
+        vs_lo, vs_hi = _ratio_ci(mine, all_words, groups_all, n_boot=n_boot, seed=seed)
+        ds_lo, ds_hi = _ratio_ci(direct, c["_words"].to_numpy(), c["doc_id"].astype(str).tolist(), n_boot=n_boot, seed=seed)
+        side = g["side"].dropna().iloc[0] if g["side"].notna().any() else None
+        rows.append({
+            "level": by, "group": key, "side": side, "n_docs": g["doc_id"].nunique(),
+            "n_statements": len(c), "n_quotes": int((c["origin"] == "quote").sum()),
+            "n_claims": int((c["origin"] == "claim").sum()),
+            "quoted_words": int(quoted), "indirect_words": int(attributed - quoted), "attributed_words": int(attributed),
+            "readout_words": int(g.loc[g["origin"] == "readout", "_words"].sum()),
+            "voice_share": attributed / all_words.sum() if all_words.sum() else float("nan"),
+            "voice_share_lo": vs_lo, "voice_share_hi": vs_hi,
+            "direct_share": quoted / attributed if attributed else float("nan"),
+            "direct_share_lo": ds_lo, "direct_share_hi": ds_hi,
+        })
+    if not rows:
+        return conform(None, "voice")
+    out = pd.DataFrame(rows).sort_values(["attributed_words", "readout_words", "group"], ascending=[False, False, True], kind="stable")
+    return conform(out, "voice")
+
+
+# --------------------------------------------------------------------------- evidence
+
+
+def evidence(
+    presence: pd.DataFrame,
+    hits: pd.DataFrame,
+    frame_id: str,
+    level: str | None = None,
+    doc_id: str | None = None,
+    side: str | None = None,
+) -> pd.DataFrame:
+    """The units behind a number: every unit carrying ``frame_id``, with rank, position and the words that matched.
+
+    Filter by ``level``, ``doc_id`` and ``side``. Columns: level, doc_id, side, speaker,
+    rank, n_units, pos, para_rank, matched (the matched words, '; '-joined), text.
+    """
+    p = presence.loc[(presence["frame_id"] == frame_id) & presence["present"]]
+    if level is not None:
+        p = p.loc[p["level"] == level]
+    if doc_id is not None:
+        p = p.loc[p["doc_id"] == doc_id]
+    if side is not None:
+        p = p.loc[p["side"] == side]
+    h = hits.loc[hits["frame_id"] == frame_id]
+    matched = []
+    for doc, a, b in zip(p["doc_id"], p["start"], p["end"]):
+        w = h.loc[(h["doc_id"] == doc) & (h["start"] >= a) & (h["start"] < b), "text"]
+        matched.append("; ".join(dict.fromkeys(w)))
+    out = p.assign(matched=matched)
+    cols = ["level", "doc_id", "side", "speaker", "rank", "n_units", "pos", "para_rank", "matched", "text"]
+    return out.loc[:, cols].reset_index(drop=True)
+
+
+def sentences_matching(sentences: pd.DataFrame, pattern: str, doc_id: str | None = None) -> pd.DataFrame:
+    """Sentences whose text matches the regular expression ``pattern`` (case-insensitive), with their offsets.
+
+    For checking what a text says about another document, e.g. a reporter's claim on
+    where a readout places a topic.
+    """
+    s = sentences if doc_id is None else sentences.loc[sentences["doc_id"] == doc_id]
+    s = s.loc[s["text"].str.contains(pattern, case=False, regex=True)]
+    return s.loc[:, ["doc_id", "para_id", "sent_id", "start", "end", "text"]].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- one call for a notebook or a build
+
+
+def analyse(
+    tables: Mapping[str, pd.DataFrame],
+    side_a: str,
+    side_b: str,
+    frames=None,
+    mention_sides: Sequence[str] | None = None,
+    n_boot: int = N_BOOT,
+    n_perm: int = 10000,
+    seed: int | None = None,
+) -> dict[str, pd.DataFrame]:
+    """Every emphasis table for two sides from the processed tables.
+
+    Needs documents, paragraphs and sentences; uses statements (side level and voice)
+    and mentions when present. ``mention_sides`` adds "mentions <side>" topics for
+    those sides (``None``: every side mentioned other than the two compared; ``()``:
+    none). Returns
+    ``{"units", "hits", "presence", "emphasis", "emphasis_summary",
+    "emphasis_comparison", "voice", "voice_actors"}``; :func:`save` writes the ones
+    declared in the schema.
+    """
+    docs = tables["documents"]
+    units = [document_units(tables)]
+    has_statements = "statements" in tables and len(tables["statements"])
+    if has_statements:
+        units.append(statement_units(tables, [side_a, side_b]))
+    u = pd.concat(units, ignore_index=True)
+    bodies = dict(zip(docs["doc_id"], docs["body"]))
+    hits = topic_hits(units[0], frames=frames, bodies=bodies)
+    from .framing import frame_labels
+
+    topics = list(frame_labels(frames))
+    if mention_sides != () and "mentions" in tables and len(tables["mentions"]):
+        if mention_sides is None:
+            mention_sides = sorted(set(tables["mentions"]["side"].dropna()) - {side_a, side_b})
+        mh = mention_hits(tables["mentions"], mention_sides)
+        hits = pd.concat([hits, mh], ignore_index=True)
+        topics += sorted(set(mh["frame_id"]))
+    labels = topic_labels(frames, topics)
+    presence = topic_presence(u, hits, topics)
+    table = emphasis(presence, labels, headline_topics(docs, frames), n_boot=n_boot, seed=seed)
+    out = {"units": u, "hits": hits, "presence": presence, "emphasis": table,
+           "emphasis_summary": summarize(table, [side_a, side_b], n_boot=n_boot, seed=seed),
+           "emphasis_comparison": compare_positions(presence, side_a, side_b, labels, n_boot=n_boot, n_perm=n_perm, seed=seed)}
+    if has_statements:
+        st = tables["statements"]
+        out["voice"] = pd.concat([voice(st, "side", n_boot=n_boot, seed=seed), voice(st, "speaker", n_boot=n_boot, seed=seed)], ignore_index=True)
+    else:
+        out["voice"] = conform(None, "voice")
+    return out
+
+
+def save(results: Mapping[str, pd.DataFrame], folder: str | Path) -> list[Path]:
+    """Write the schema-declared emphasis tables (:data:`EMPHASIS_TABLES`) of ``results`` to ``folder`` as Parquet."""
+    return [write_table(conform(results[n], n), folder, n) for n in EMPHASIS_TABLES if n in results]
+
+
+def emphasis_stage(doc: dict, tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Build stage (per document, no sides needed): document-level emphasis of the document's sentences.
+
+    Returns ``{"emphasis": ...}`` with ``level == "document"`` rows only (side-level
+    rows need the two sides and are made by notebook 05 / :func:`analyse`).
+    """
+    t = {"documents": pd.DataFrame([doc]), "paragraphs": tables["paragraphs"], "sentences": tables["sentences"]}
+    u = document_units(t)
+    hits = topic_hits(u, bodies={doc["doc_id"]: doc["body"]})
+    from .framing import frame_labels
+
+    labels = frame_labels()
+    presence = topic_presence(u, hits, list(labels))
+    return {"emphasis": emphasis(presence, labels, headline_topics(t["documents"]))}
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def _ax(ax, figsize):
+    from .figures import new_figure
+
+    if ax is None:
+        fig, ax = new_figure(figsize=figsize)
+        return fig, ax
+    return ax.figure, ax
+
+
+def plot_first_mentions(table: pd.DataFrame, side_a: str, side_b: str, doc_id: str | None = None, level: str = "side", ax=None):
+    """Dot plot: first-mention position (0 = lead, 1 = end) of each topic raised, per side. Returns the Figure.
+
+    ``table`` is an ``emphasis`` table; with several documents, ``doc_id`` picks one
+    (default: the first document where a side speaks). Topics are sorted by side A's order.
+    """
+    from .figures import side_colors
+
+    t = table.loc[(table["level"] == level) & table["present"] & table["side"].isin([side_a, side_b])]
+    if doc_id is None and len(t):
+        doc_id = t["doc_id"].iloc[0]
+    t = t.loc[t["doc_id"] == doc_id] if doc_id is not None else t
+    fids = list(dict.fromkeys(t.sort_values(["side", "order"], key=lambda s: s.map({side_a: 0, side_b: 1}) if s.name == "side" else s, kind="stable")["frame_id"]))
+    fig, ax = _ax(ax, (7.0, 0.38 * max(len(fids), 1) + 1.5))
+    colors = side_colors([side_a, side_b])
+    y = {f: len(fids) - 1 - k for k, f in enumerate(fids)}
+    for k, side in enumerate((side_a, side_b)):
+        s = t.loc[t["side"] == side]
+        n = int(s["n_units"].max()) if len(s) else 0
+        ax.scatter(s["first_pos"], [y[f] + (0.12 if k == 0 else -0.12) for f in s["frame_id"]], color=colors[side], s=40,
+                   label=f"{side} (N = {n} statements)", zorder=3)
+    labels = dict(zip(t["frame_id"], t["label"]))
+    ax.set_yticks([y[f] for f in fids])
+    ax.set_yticklabels([labels[f] for f in fids])
+    ax.set_xlim(-0.05, 1.05)
+    ax.set_ylim(-0.7, max(len(fids), 1) - 0.3)
+    ax.set_xlabel("first mention, normalised position (0 = lead, 1 = end)")
+    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.legend(loc="lower right", frameon=False, fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def plot_salience(table: pd.DataFrame, side_a: str, side_b: str, doc_id: str | None = None, level: str = "side", ax=None):
+    """Horizontal bars: position-weighted salience of each topic per side (topics raised by either). Returns the Figure."""
+    from .figures import side_colors
+
+    t = table.loc[(table["level"] == level) & table["side"].isin([side_a, side_b])]
+    if doc_id is None and len(t):
+        doc_id = t["doc_id"].iloc[0]
+    t = t.loc[t["doc_id"] == doc_id] if doc_id is not None else t
+    used = list(dict.fromkeys(t.loc[t["present"], "frame_id"]))
+    fig, ax = _ax(ax, (7.0, 0.38 * max(len(used), 1) + 1.5))
+    colors = side_colors([side_a, side_b])
+    y = np.arange(len(used))[::-1].astype(float)
+    for k, side in enumerate((side_a, side_b)):
+        s = t.loc[t["side"] == side].set_index("frame_id")
+        vals = [float(s.at[f, "salience"]) if f in s.index else 0.0 for f in used]
+        ax.barh(y + (0.2 if k == 0 else -0.2), vals, height=0.38, color=colors[side], label=side)
+    labels = dict(zip(t["frame_id"], t["label"]))
+    ax.set_yticks(y)
+    ax.set_yticklabels([labels[f] for f in used])
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("position-weighted salience  Σ m·w / Σ w,  w = 1/log2(i+1)")
+    ax.legend(loc="lower right", frameon=False, fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def plot_topic_map(presence: pd.DataFrame, doc_id: str, topics: Sequence[str] | None = None, labels: Mapping[str, str] | None = None, ax=None):
+    """Where each topic appears in one document: a dot per sentence (x = sentence rank) carrying it. Returns the Figure."""
+    p = presence.loc[(presence["level"] == "document") & (presence["doc_id"] == doc_id)]
+    if topics is None:
+        topics = list(dict.fromkeys(p.loc[p["present"], "frame_id"]))
+    labels = labels or {}
+    n = int(p["n_units"].max()) if len(p) else 1
+    fig, ax = _ax(ax, (7.0, 0.38 * max(len(topics), 1) + 1.5))
+    for k, fid in enumerate(topics):
+        s = p.loc[(p["frame_id"] == fid) & p["present"]]
+        ax.scatter(s["rank"], [len(topics) - 1 - k] * len(s), color="#333333", s=30, zorder=3)
+        ax.axhline(len(topics) - 1 - k, color="#eeeeee", lw=0.8, zorder=1)
+    ax.set_yticks([len(topics) - 1 - k for k in range(len(topics))])
+    ax.set_yticklabels([labels.get(f, f) for f in topics])
+    ax.set_xlim(0.5, n + 0.5)
+    ax.set_ylim(-0.7, max(len(topics), 1) - 0.3)
+    ax.set_xlabel(f"sentence of {doc_id} (1 = first of {n})")
+    fig.tight_layout()
+    return fig
+
+
+def plot_voice(voice_table: pd.DataFrame, side_a: str, side_b: str, ax=None):
+    """Stacked bars per side: quoted (direct, solid) and reported (indirect, light) words, with the voice share. Returns the Figure."""
+    from .figures import side_colors
+
+    t = voice_table.loc[(voice_table["level"] == "side")].set_index("group")
+    sides = [side_a, side_b]
+    colors = side_colors(sides)
+    fig, ax = _ax(ax, (5.5, 3.6))
+    for i, side in enumerate(sides):
+        q = float(t.at[side, "quoted_words"]) if side in t.index else 0.0
+        ind = float(t.at[side, "indirect_words"]) if side in t.index else 0.0
+        ax.bar(i, q, color=colors[side], label="quoted (direct)" if i == 0 else None)
+        ax.bar(i, ind, bottom=q, color=colors[side], alpha=0.35, label="reported (indirect)" if i == 0 else None)
+        if side in t.index:
+            r = t.loc[side]
+            share = f"{r['voice_share']:.0%}"
+            if pd.notna(r["voice_share_lo"]):
+                share += f" [{r['voice_share_lo']:.0%}, {r['voice_share_hi']:.0%}]"
+            ax.text(i, q + ind, f"{share}\nn = {int(r['n_statements'])}", ha="center", va="bottom", fontsize=8)
+    ax.set_xticks(range(len(sides)))
+    ax.set_xticklabels(sides)
+    ax.set_ylabel("words attributed to the side")
+    ax.margins(y=0.25)
+    ax.legend(frameon=False, fontsize=8, loc="upper right")
+    fig.tight_layout()
+    return fig
