@@ -17,6 +17,10 @@ commands:
               a failed build keeps the previous outputs; --corpus is never written)
   notebooks   execute the given notebooks in order, in place (writes figures to reports/figures)
   schema      print the schema of every table as Markdown (docs/data.md)
+  run         build --corpus into OUT/processed and execute every numbered notebook with
+              papermill (parameters injected: the corpus, --sides A,B, the output folders)
+              into OUT/notebooks, figures into OUT/figures; the committed notebooks,
+              data/processed and reports/figures are never touched
 
 Bad input (empty, binary or non-UTF-8 file, invalid YAML front matter, unknown kind,
 duplicate doc_id) stops with one line 'error: FILE: PROBLEM' and exit status 2.
@@ -39,6 +43,16 @@ def _parser() -> argparse.ArgumentParser:
         "notebooks", help="execute notebooks in place, in order", description="Execute notebooks in place, in the order given."
     )
     n.add_argument("paths", nargs="+", type=Path, help="notebook files")
+
+    r = sub.add_parser(
+        "run", help="run the whole suite on another corpus into its own folder",
+        description="Build a corpus and execute every numbered notebook on it with papermill, into --out.",
+    )
+    r.add_argument("--corpus", required=True, type=Path, help="folder of .txt/.md documents")
+    r.add_argument("--sides", required=True, help="the two sides to compare, comma-separated, e.g. US,China")
+    r.add_argument("--out", required=True, type=Path, help="output folder: OUT/processed, OUT/notebooks, OUT/figures")
+    r.add_argument("--resources", type=Path, default=None, help="folder of resource overrides (sets ANALYSIS_RESOURCES)")
+    r.add_argument("--notebooks", nargs="+", type=Path, default=None, help="only these notebooks (default: notebooks/NN_*.ipynb)")
     return p
 
 
@@ -66,6 +80,11 @@ def main(argv: list[str] | None = None) -> int:
             for path in args.paths:
                 execute_notebook(path)
                 print(f"executed {path}")
+        elif args.command == "run":
+            from .run import parse_sides, run
+
+            res = run(args.corpus, parse_sides(args.sides), args.out, notebooks=args.notebooks, resources=args.resources)
+            print(f"ran {len(res['notebooks'])} notebook(s) into {args.out}: {len(res['figures'])} figure file(s)")
         return 0
     except InputError as e:
         if args.debug:
