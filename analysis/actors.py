@@ -141,6 +141,14 @@ def pronouns() -> dict[str, dict]:
     return {r["form"]: {"gender": r["gender"], "kind": r["kind"]} for r in read_tsv("pronouns.tsv")}
 
 
+_TOKEN = re.compile(r"[^\W\d_]+")
+
+
+def _first_token(s: str) -> str | None:
+    m = _TOKEN.search(s)
+    return m.group(0) if m else None
+
+
 @lru_cache(maxsize=1)
 def _pats() -> dict[str, re.Pattern]:
     sw = _alt(side_words())
@@ -150,24 +158,76 @@ def _pats() -> dict[str, re.Pattern]:
     return {
         "alias": re.compile(rf"(?<![\w.]){_alt(alias_index())}(?![\w])"),
         "side_word": re.compile(rf"(?<![\w.]){sw}(?![\w])"),
+        "side_before": re.compile(rf"(?<![\w.])(?P<pre>{sw})\s+$"),
         "title": re.compile(
-            rf"(?<![\w.])(?:(?P<pre>{sw})\s+)?(?P<title>(?:{titles}\s+)*{titles})"
+            rf"(?<![\w.])(?P<title>(?:{titles}\s+)*{titles})"
             rf"(?:\s+(?P<prep>of|for|to|on)\s+(?:the\s+)?)?\s*,?\s+(?P<name>{NAME})(?![\w’'])"
         ),
-        "apposition": re.compile(
-            rf"(?<![\w.])(?P<name>{NAME2}),\s+(?P<desc>(?:(?:the|a|an)\s+)?[^,.;:“”\"\n]{{0,90}}?"
-            rf"(?<![\w.]){titles}(?![\w])[^,.;:“”\"\n]{{0,90}}?)(?=,|\s+(?:said|says|told)\b)"
-        ),
-        "org": re.compile(rf"(?<![\w.])(?P<w>{sw})\s+(?P<head>{heads})(?![\w])"),
-        "anon": re.compile(
-            rf"(?<![\w.])(?:(?:an?|the|two|three|four|several|some|many|other|one)\s+)?"
+        "appos_before": re.compile(rf"(?<![\w.’'])(?P<name>{NAME2}),\s+(?P<pre>[^,.;:“”\"\n]{{0,90}})$"),
+        "appos_after": re.compile(rf"{titles}(?![\w])[^,.;:“”\"\n]{{0,90}}?(?=,|\s+(?:said|says|told)\b)"),
+        "org_head": re.compile(rf"{heads}(?![\w])"),
+        "anon_head": re.compile(rf"{anon}(?![\w])"),
+        "anon_before": re.compile(
+            rf"(?<![\w.’'])(?:(?:an?|the|two|three|four|several|some|many|other|one)\s+)?"
             rf"(?:(?:{sw}|senior|top|high-ranking|unnamed|anonymous|western|government|administration|"
             rf"defense|defence|military|foreign|ministry|intelligence|embassy|white|house|state|department|"
-            rf"kremlin|presidential|european|former|current)\s+){{0,4}}(?P<head>{anon})(?![\w])",
+            rf"kremlin|presidential|european|former|current)\s+){{0,4}}$",
             re.I,
         ),
+        "name_before": re.compile(rf"(?<![\w.’'])(?P<a>{NAME2}),?\s+(?:\w+ly\s+)?$"),
+        "name_after": re.compile(rf"\s+(?P<b>{NAME2})(?![\w’'])"),
         "pronoun": re.compile(rf"(?<![\w’'-])(?:{'|'.join(map(re.escape, pronouns()))})(?![\w’'-])"),
     }
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> tuple[dict[str, frozenset], dict[str, frozenset]]:
+    """First words that can start each pattern: (case-sensitive table, lower-case table)."""
+    cs: dict[str, set] = {}
+    ci: dict[str, set] = {}
+    for al in alias_index():
+        t = _first_token(al)
+        if t:
+            cs.setdefault(t, set()).add("alias")
+    for name, cat in (("titles.txt", "title"), ("org_heads.txt", "org"), ("anonymous_sources.txt", "anon")):
+        for item in read_list(name):
+            t = _first_token(item)
+            if t:
+                ci.setdefault(t.lower(), set()).add(cat)
+    for form in pronouns():
+        cs.setdefault(form, set()).add("pronoun")
+    return {k: frozenset(v) for k, v in cs.items()}, {k: frozenset(v) for k, v in ci.items()}
+
+
+def scan(text: str, cue_words: frozenset = frozenset()) -> dict[str, list[int]]:
+    """Start offsets of the words that can begin each pattern, from one pass over the words.
+
+    Categories: alias, title, org, anon, pronoun, cue (first words in ``cue_words``,
+    lower case) and caps (every capitalised word). The patterns themselves are then
+    only tried at these offsets, which keeps extraction fast.
+
+    >>> scan("He met Foreign Minister Li.")["title"]
+    [7, 15]
+    """
+    cs, ci = _triggers()
+    out: dict[str, list[int]] = {k: [] for k in ("alias", "title", "org", "anon", "pronoun", "cue", "caps")}
+    for m in _TOKEN.finditer(text):
+        w = m.group()
+        p = m.start()
+        c = cs.get(w)
+        if c:
+            for k in c:
+                out[k].append(p)
+        lw = w.lower()
+        c = ci.get(lw)
+        if c:
+            for k in c:
+                out[k].append(p)
+        if lw in cue_words:
+            out["cue"].append(p)
+        if w[0].isupper():
+            out["caps"].append(p)
+    return out
 
 
 def _name_tokens(name: str) -> list[str]:
@@ -212,9 +272,16 @@ def _registry_in(name: str) -> str | None:
     return None
 
 
-def _title_mentions(text: str) -> list[dict]:
-    out = []
-    for m in _pats()["title"].finditer(text):
+def _side_before(text: str, p: int) -> re.Match | None:
+    return _pats()["side_before"].search(text, max(0, p - 40), p)
+
+
+def _title_mentions(text: str, positions: list[int]) -> list[dict]:
+    out, rx = [], _pats()["title"]
+    for p in positions:
+        m = rx.match(text, p)
+        if not m:
+            continue
         ns, ne = _trim_name(text, m.start("name"), m.end("name"))
         toks = text[ns:ne].split()
         if not toks:
@@ -223,11 +290,11 @@ def _title_mentions(text: str) -> list[dict]:
             # "Head of the Russian Direct Investment Fund Kirill Dmitriev": the name is the tail.
             if len(toks) < 3:
                 continue
-            ns = ne - len(" ".join(toks[-2:]))
             ns = text.rfind(toks[-2], m.start("name"), ne)
         name = re.sub(r"\s+", " ", text[ns:ne])
         title = re.sub(r"\s+", " ", m.group("title"))
-        pre = m.group("pre")
+        pm = _side_before(text, p)
+        pre = pm.group("pre") if pm else None
         side = side_words()[pre][0] if pre else None
         if side is None and m.group("prep"):
             side = side_of(text[m.end("title"):ns])
@@ -240,52 +307,76 @@ def _title_mentions(text: str) -> list[dict]:
     return out
 
 
-def _apposition_mentions(text: str) -> list[dict]:
+def _apposition_mentions(text: str, positions: list[int]) -> list[dict]:
     out = []
-    for m in _pats()["apposition"].finditer(text):
-        ns, ne = _trim_name(text, m.start("name"), m.end("name"))
+    before, after = _pats()["appos_before"], _pats()["appos_after"]
+    for p in positions:
+        b = before.search(text, max(0, p - 150), p)
+        if not b:
+            continue
+        a = after.match(text, p)
+        if not a:
+            continue
+        ns, ne = _trim_name(text, b.start("name"), b.end("name"))
         if len(text[ns:ne].split()) < 2:
             continue
         name = re.sub(r"\s+", " ", text[ns:ne])
         if _pats()["alias"].fullmatch(name):
             continue
-        desc = m.group("desc").strip()
+        desc = (b.group("pre") + a.group(0)).strip()
         out.append(_mention(ns, ne, text[ns:ne], name, slug(name), side_of(desc), "apposition", "person", None, desc))
     return out
 
 
-def _org_mentions(text: str) -> list[dict]:
+def _org_mentions(text: str, positions: list[int]) -> list[dict]:
     out = []
-    for m in _pats()["org"].finditer(text):
-        side, demonym = side_words()[m.group("w")]
-        head = re.sub(r"\s+", " ", m.group("head"))
+    for p in positions:
+        h = _pats()["org_head"].match(text, p)
+        pm = _side_before(text, p) if h else None
+        if not pm:
+            continue
+        side, demonym = side_words()[pm.group("pre")]
+        head = re.sub(r"\s+", " ", h.group(0))
         head = head[0].upper() + head[1:]
         name = f"{demonym} {head}"
-        out.append(_mention(m.start(), m.end(), m.group(0), name, slug(name), side, "org pattern", "organization"))
+        out.append(_mention(pm.start(), h.end(), text[pm.start():h.end()], name, slug(name), side, "org pattern",
+                            "organization"))
     return out
 
 
-def _cue_name_mentions(text: str, cue_pattern: str | None) -> list[dict]:
-    if not cue_pattern:
-        return []
+def _anon_mentions(text: str, positions: list[int]) -> list[dict]:
     out = []
-    rx = _cue_name_rx(cue_pattern)
-    for m in rx.finditer(text):
-        g = "a" if m.group("a") else "b"
-        ns, ne = _trim_name(text, m.start(g), m.end(g))
-        if len(text[ns:ne].split()) < 2:
+    for p in positions:
+        h = _pats()["anon_head"].match(text, p)
+        if not h:
             continue
-        name = re.sub(r"\s+", " ", text[ns:ne])
-        out.append(_mention(ns, ne, text[ns:ne], name, slug(name), None, "name", "person"))
+        b = _pats()["anon_before"].search(text, max(0, p - 80), p)
+        a = b.start() if b else p
+        span = text[a:h.end()]
+        out.append(_mention(a, h.end(), span, None, None, side_of(span), "anonymous", "anonymous"))
     return out
 
 
-@lru_cache(maxsize=4)
-def _cue_name_rx(cue_pattern: str) -> re.Pattern:
-    return re.compile(
-        rf"(?<![\w.’'])(?P<a>{NAME2})(?=,?\s+(?:\w+ly\s+)?(?:{cue_pattern})(?![\w]))"
-        rf"|(?<![\w])(?i:said|says|added|told)\s+(?P<b>{NAME2})(?![\w’'])"
-    )
+def _cue_name_mentions(text: str, cue_positions: list[int]) -> list[dict]:
+    out = []
+    before, after = _pats()["name_before"], _pats()["name_after"]
+    for c in cue_positions:
+        cands = []
+        b = before.search(text, max(0, c - 60), c)
+        if b:
+            cands.append((b.start("a"), b.end("a")))
+        w = text[c:c + 6].lower()
+        if w.startswith(("said", "says", "added", "told")):
+            a = after.match(text, c + text[c:c + 6].find(" ") if " " in text[c:c + 6] else c + 5)
+            if a:
+                cands.append((a.start("b"), a.end("b")))
+        for s0, e0 in cands:
+            ns, ne = _trim_name(text, s0, e0)
+            if len(text[ns:ne].split()) < 2:
+                continue
+            name = re.sub(r"\s+", " ", text[ns:ne])
+            out.append(_mention(ns, ne, text[ns:ne], name, slug(name), None, "name", "person"))
+    return out
 
 
 def _select(cands: list[dict]) -> list[dict]:
@@ -300,7 +391,7 @@ def _select(cands: list[dict]) -> list[dict]:
     return out
 
 
-def _surname_mentions(text: str, found: list[dict], taken: list[dict]) -> list[dict]:
+def _surname_mentions(text: str, found: list[dict], caps: list[int]) -> list[dict]:
     people = {}
     for m in found:
         if m["kind"] == "person" and m["actor_id"] not in registry():
@@ -313,39 +404,52 @@ def _surname_mentions(text: str, found: list[dict], taken: list[dict]) -> list[d
         toks = name.split()
         if len(toks) >= 2 and toks[-1].lower() not in _NOT_NAME:
             index.setdefault(toks[-1], m)
+    firsts = {_first_token(k) for k in index}
     rx = re.compile(rf"(?<![\w.]){_alt(index)}(?![\w])")
     out = []
-    for x in rx.finditer(text):
-        p = index[re.sub(r"\s+", " ", x.group(0))]
-        out.append(_mention(x.start(), x.end(), x.group(0), p["actor"], p["actor_id"], p["side"], "surname",
-                            "person", p["gender"], p["role"]))
+    for p in caps:
+        if _TOKEN.match(text, p).group() not in firsts:
+            continue
+        x = rx.match(text, p)
+        if not x:
+            continue
+        pm = index[re.sub(r"\s+", " ", x.group(0))]
+        out.append(_mention(x.start(), x.end(), x.group(0), pm["actor"], pm["actor_id"], pm["side"], "surname",
+                            "person", pm["gender"], pm["role"]))
     return out
 
 
-def find_mentions(text: str, cue_pattern: str | None = None) -> list[dict]:
-    """Named, titled, organisation and anonymous mentions in ``text`` (pronouns excluded), sorted by start.
+def find_mentions(text: str, cue_words: frozenset = frozenset(), cue_rx: re.Pattern | None = None,
+                  with_pronouns: bool = False, pos: dict[str, list[int]] | None = None):
+    """Named, titled, organisation and anonymous mentions in ``text``, sorted by start.
 
-    ``cue_pattern`` (a regex alternation of reporting-verb forms) lets unknown
-    two- or three-word names next to a reporting verb count as people.
+    ``cue_words``/``cue_rx`` (first words and pattern of reporting verbs) let unknown
+    two- or three-word names next to a reporting verb count as people. Returns the
+    mentions, or (mentions, unresolved pronouns) when ``with_pronouns``.
 
     >>> [(m["actor"], m["side"]) for m in find_mentions("Ukraine’s President Ivan Petrenko met the Chinese Foreign Ministry.")]
     [('Ukraine', 'Ukraine'), ('Ivan Petrenko', 'Ukraine'), ('Chinese Foreign Ministry', 'China')]
     """
-    p = _pats()
+    pos = scan(text, cue_words) if pos is None else pos
+    rx = _pats()["alias"]
     cands = []
-    for m in p["alias"].finditer(text):
-        cands.append(_from_registry(alias_index()[re.sub(r"\s+", " ", m.group(0))], m.start(), m.end(), m.group(0)))
-    cands += _title_mentions(text) + _org_mentions(text)
+    for p in pos["alias"]:
+        m = rx.match(text, p)
+        if m:
+            cands.append(_from_registry(alias_index()[re.sub(r"\s+", " ", m.group(0))], m.start(), m.end(), m.group(0)))
+    cands += _title_mentions(text, pos["title"]) + _org_mentions(text, pos["org"])
     chosen = _select(cands)
     # weaker patterns only where the trusted ones found nothing
-    weak = _apposition_mentions(text) + _cue_name_mentions(text, cue_pattern)
+    cue_pos = [c for c in pos["cue"] if cue_rx is None or cue_rx.match(text, c)]
+    weak = _apposition_mentions(text, pos["title"]) + _cue_name_mentions(text, cue_pos)
     chosen = _add_free(chosen, weak)
-    extra = _surname_mentions(text, chosen, chosen)
+    extra = _surname_mentions(text, chosen, pos["caps"])
     if extra:
         chosen = _add_free(chosen, extra)
-    anon = [_mention(m.start(), m.end(), m.group(0), None, None, side_of(m.group(0)), "anonymous", "anonymous")
-            for m in p["anon"].finditer(text)]
-    return _add_free(chosen, anon)
+    chosen = _add_free(chosen, _anon_mentions(text, pos["anon"]))
+    if with_pronouns:
+        return chosen, find_pronouns(text, pos["pronoun"])
+    return chosen
 
 
 def _add_free(chosen: list[dict], extra: list[dict]) -> list[dict]:
@@ -362,7 +466,7 @@ def _add_free(chosen: list[dict], extra: list[dict]) -> list[dict]:
     return sorted(chosen + keep, key=lambda m: m["start"])
 
 
-def find_pronouns(text: str) -> list[dict]:
+def find_pronouns(text: str, positions: list[int] | None = None) -> list[dict]:
     """Unresolved pronoun mentions (actor None) with the gender/kind they require.
 
     >>> [(m["text"], m["gender"]) for m in find_pronouns("He said she would.")]
@@ -370,7 +474,11 @@ def find_pronouns(text: str) -> list[dict]:
     """
     out = []
     table = pronouns()
-    for m in _pats()["pronoun"].finditer(text):
+    rx = _pats()["pronoun"]
+    found = rx.finditer(text) if positions is None else (rx.match(text, p) for p in positions)
+    for m in found:
+        if m is None:
+            continue
         info = table[m.group(0)]
         out.append(_mention(m.start(), m.end(), m.group(0), None, None, None, "pronoun", info["kind"], info["gender"]))
     return out

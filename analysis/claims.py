@@ -95,7 +95,18 @@ def _cue_rx() -> re.Pattern:
     return re.compile(rf"(?<![\w’'-]){cue_pattern()}(?![\w’'-])")
 
 
-def find_cues(text: str, lo: int = 0, hi: int | None = None) -> list[dict]:
+@lru_cache(maxsize=1)
+def cue_first_words() -> frozenset:
+    """Lower-case first words of the cue forms (to find candidate positions fast)."""
+    return frozenset(f.split()[0] for f in cue_lexicon())
+
+
+def cue_regex() -> re.Pattern:
+    """Compiled pattern of every cue form (case-insensitive, whole words)."""
+    return _cue_rx()
+
+
+def find_cues(text: str, lo: int = 0, hi: int | None = None, positions: list[int] | None = None) -> list[dict]:
     """Reporting-verb cues in ``text[lo:hi]`` with lemma and class.
 
     >>> [(c["text"], c["lemma"]) for c in find_cues("Lavrov told reporters he was pointing out facts.")]
@@ -103,7 +114,11 @@ def find_cues(text: str, lo: int = 0, hi: int | None = None) -> list[dict]:
     """
     hi = len(text) if hi is None else hi
     out = []
-    for m in _cue_rx().finditer(text, lo, hi):
+    rx = _cue_rx()
+    found = rx.finditer(text, lo, hi) if positions is None else (rx.match(text, p) for p in positions if lo <= p < hi)
+    for m in found:
+        if m is None:
+            continue
         form = re.sub(r"\s+", " ", m.group(0).lower())
         info = cue_lexicon()[form]
         out.append({"start": m.start(), "end": m.end(), "text": m.group(0), "form": form, **info})
@@ -179,7 +194,28 @@ def _inverted_source(text: str, hi: int, cue: dict, mentions: list[dict]) -> dic
 
 
 def _quote_at(quotes: list[dict], a: int, b: int) -> list[dict]:
-    return [q for q in quotes if q["start"] < b and q["end"] > a]
+    """Quotes overlapping ``[a, b)`` (quotes sorted by start, non-overlapping)."""
+    k = bisect.bisect_left(quotes, b, key=_qstart)
+    out = []
+    while k > 0:
+        k -= 1
+        q = quotes[k]
+        if q["end"] <= a:
+            break
+        out.append(q)
+    return out[::-1]
+
+
+def _qstart(q: dict) -> int:
+    return q["start"]
+
+
+def _quote_opening_at(quotes: list[dict], pos: int) -> dict | None:
+    """The quote whose opening mark is at ``pos`` (± 1), else None."""
+    k = bisect.bisect_left(quotes, pos - 1, key=lambda q: q["mark_start"])
+    if k < len(quotes) and abs(quotes[k]["mark_start"] - pos) <= 1:
+        return quotes[k]
+    return None
 
 
 def _content_after(text: str, cue: dict, hi: int, quotes: list[dict]) -> tuple[int, int, str]:
@@ -190,7 +226,7 @@ def _content_after(text: str, cue: dict, hi: int, quotes: list[dict]) -> tuple[i
         return m.end(), hi, "that"
     m = _TO_QUOTE.match(text, p, hi)
     if m:
-        q = next((q for q in quotes if q["mark_start"] >= m.end() - 1 and q["mark_start"] <= m.end() + 1), None)
+        q = _quote_opening_at(quotes, m.end())
         if q is not None:
             return q["start"], q["end"], "quote"
     m = _COLON.match(text, p, hi)
@@ -310,7 +346,7 @@ def attribute_unit(text: str, lo: int, hi: int, mentions: list[dict], quotes: li
             # a quote split by its attribution: “…,” X said, “…”
             m = _TO_QUOTE.match(text, cue["end"], hi)
             if m:
-                q = next((q for q in quotes if abs(q["mark_start"] - m.end()) <= 1), None)
+                q = _quote_opening_at(quotes, m.end())
                 if q is not None:
                     b = q["end"]
         else:
@@ -345,7 +381,8 @@ def _set_span(text: str, claim: dict, a: int, b: int, quotes: list[dict]) -> Non
     claim["quote_ids"] = [q["quote_id"] for q in inq]
 
 
-def attribute(text: str, units: list[tuple[int, int, int]], mentions: list[dict], quotes: list[dict]) -> tuple[list[dict], list[dict]]:
+def attribute(text: str, units: list[tuple[int, int, int]], mentions: list[dict], quotes: list[dict],
+              cues: list[dict] | None = None) -> tuple[list[dict], list[dict]]:
     """Claims of the whole text and the quotes with speakers, resolving pronouns on the way.
 
     ``units`` are (start, end, paragraph index); ``mentions`` include unresolved
@@ -357,7 +394,7 @@ def attribute(text: str, units: list[tuple[int, int, int]], mentions: list[dict]
     starts = [m["start"] for m in mentions]
     for m in mentions:
         m["in_quote"] = _inside(quote_starts, quote_spans, m["start"]) is not None
-    cues = find_cues(text)
+    cues = find_cues(text) if cues is None else cues
     cue_starts = [c["start"] for c in cues]
     claims: list[dict] = []
     recent: list[dict] = []
@@ -412,19 +449,21 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
     for c in claims:
         if c["source_mention"] is not None:
             last_speaker_by_para[para(c["start"])] = c
+    by_quote: dict[int, list[dict]] = {}
+    for c in claims:
+        for qid in c["quote_ids"]:
+            by_quote.setdefault(qid, []).append(c)
     for q in quotes:
         q = dict(q)
         owner = None
-        for c in claims:
+        overlapping = by_quote.get(q["quote_id"], [])
+        for c in overlapping:
             if c["start"] <= q["start"] and q["end"] <= c["end"] + 1:
                 if owner is None or (c["end"] - c["start"]) < (owner["end"] - owner["start"]):
                     owner = c
         p = para(q["start"])
-        if owner is None:
-            for c in claims:
-                if c["start"] < q["end"] and q["start"] < c["end"]:
-                    owner = c
-                    break
+        if owner is None and overlapping:
+            owner = overlapping[0]
         if owner is not None:
             src = owner["source_mention"]
             q.update(_speaker_fields(src), cue=owner["cue"], cue_start=owner["cue_start"], cue_end=owner["cue_end"],

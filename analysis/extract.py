@@ -19,27 +19,66 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
 
-from .actors import actors_rows, find_mentions, find_pronouns
-from .claims import attribute, cue_pattern
+from .actors import actors_rows, find_mentions, scan
+from .claims import attribute, cue_first_words, cue_regex, find_cues
 from .quotes import find_quotes
 from .resources import read_list
 from .schema import conform
 from .text import paragraph_spans
 
 
-@dataclass(frozen=True)
 class Extraction:
-    """The four tables extracted from one text (see :mod:`analysis.schema` ``text_*``)."""
+    """The four tables extracted from one text: ``.mentions``, ``.actors``, ``.quotes``, ``.claims``.
 
-    mentions: pd.DataFrame
-    actors: pd.DataFrame
-    quotes: pd.DataFrame
-    claims: pd.DataFrame
+    Schemas ``text_mentions``, ``text_actors``, ``text_quotes``, ``text_claims`` in
+    :mod:`analysis.schema`. The rows are computed by :func:`extract`; each DataFrame
+    is built (through :func:`analysis.schema.conform`) the first time it is read,
+    because building DataFrames costs more than the extraction itself on short texts.
+    """
+
+    __slots__ = ("_rows", "_frames")
+    _NAMES = ("mentions", "actors", "quotes", "claims")
+
+    def __init__(self, mentions: list[dict], actors: list[dict], quotes: list[dict], claims: list[dict]):
+        self._rows = {"mentions": mentions, "actors": actors, "quotes": quotes, "claims": claims}
+        self._frames: dict[str, pd.DataFrame] = {}
+
+    def _frame(self, name: str) -> pd.DataFrame:
+        if name not in self._frames:
+            rows = self._rows[name]
+            self._frames[name] = conform(pd.DataFrame(rows) if rows else None, "text_" + name)
+        return self._frames[name]
+
+    @property
+    def mentions(self) -> pd.DataFrame:
+        """Mentions table (schema ``text_mentions``)."""
+        return self._frame("mentions")
+
+    @property
+    def actors(self) -> pd.DataFrame:
+        """Actors table (schema ``text_actors``)."""
+        return self._frame("actors")
+
+    @property
+    def quotes(self) -> pd.DataFrame:
+        """Quotes table (schema ``text_quotes``)."""
+        return self._frame("quotes")
+
+    @property
+    def claims(self) -> pd.DataFrame:
+        """Claims table (schema ``text_claims``)."""
+        return self._frame("claims")
+
+    def __iter__(self):
+        return iter((self.mentions, self.actors, self.quotes, self.claims))
+
+    def __repr__(self) -> str:
+        n = {k: len(v) for k, v in self._rows.items()}
+        return f"Extraction(mentions={n['mentions']}, actors={n['actors']}, quotes={n['quotes']}, claims={n['claims']})"
 
 
 _SENT_BREAK = re.compile(r"[.!?…]+[\"”’')\]]*\s+")
@@ -149,21 +188,18 @@ def extract(text: str) -> Extraction:
     quotes = find_quotes(text, paras)
     for i, q in enumerate(quotes):
         q["quote_id"] = i
-    mentions = sorted(find_mentions(text, cue_pattern()) + find_pronouns(text), key=lambda m: (m["start"], m["end"]))
-    mentions = _drop_nested_pronouns(mentions)
+    pos = scan(text, cue_first_words())
+    cues = find_cues(text, positions=pos["cue"])
+    named, pron = find_mentions(text, cue_first_words(), cue_regex(), with_pronouns=True, pos=pos)
+    mentions = _drop_nested_pronouns(sorted(named + pron, key=lambda m: (m["start"], m["end"])))
     units = units_of(text, quotes)
-    claims, quotes = attribute(text, units, mentions, quotes)
+    claims, quotes = attribute(text, units, mentions, quotes, cues)
     used = {id(c["source_mention"]) for c in claims if c["source_mention"] is not None}
     used |= {id(q["speaker_mention"]) for q in quotes if q.get("speaker_mention") is not None}
     for i, c in enumerate(claims):
         c["claim_id"] = i
     mrows = _mention_rows(mentions, used)
-    return Extraction(
-        mentions=conform(pd.DataFrame(mrows) if mrows else None, "text_mentions"),
-        actors=conform(pd.DataFrame(actors_rows(mentions)) if mrows else None, "text_actors"),
-        quotes=conform(pd.DataFrame(quotes) if quotes else None, "text_quotes"),
-        claims=conform(pd.DataFrame(claims) if claims else None, "text_claims"),
-    )
+    return Extraction(mrows, actors_rows(mentions) if mrows else [], quotes, claims)
 
 
 def _drop_nested_pronouns(mentions: list[dict]) -> list[dict]:

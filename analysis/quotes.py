@@ -133,8 +133,8 @@ def quote_kind(text: str, start: int, end: int, mark: int) -> str:
     """``term`` (≤ 3 words, no punctuation: a scare-quoted word or title), ``full`` (a quoted
     sentence: capitalised, or introduced by ':'/',' or opening its sentence) or ``partial``.
 
-    >>> s = 'a “high-level” team; said “we will go.” and that it was “a total disaster”'
-    >>> [quote_kind(s, a, b, a - 1) for a, b in [(3, 13), (26, 37), (56, 72)]]
+    >>> s = 'a “high-level” team; he said: “we will go.” He called it “a total disaster for everyone”'
+    >>> [q["kind"] for q in find_quotes(s)]
     ['term', 'full', 'partial']
     """
     body = text[start:end]

@@ -1,0 +1,55 @@
+"""Speed benchmark for analysis.extract: prints words per second on one core.
+
+Usage: python benchmarks/bench_extract.py [--repeat N]
+Text: the seed article and the hand-written test articles (tests/articles/*.txt),
+concatenated as one long news text and also run document by document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from analysis.corpus import read_document
+from analysis.extract import extract
+from analysis.text import count_words
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def corpus_texts() -> list[str]:
+    texts = [read_document(p)["body"] for p in sorted((ROOT / "data" / "raw").glob("*.md"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "articles").glob("*.txt"))]
+    return texts
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--repeat", type=int, default=40, help="copies of the corpus to process")
+    args = ap.parse_args()
+    texts = corpus_texts()
+    extract(texts[0])  # warm caches (resource parsing, regex compilation)
+    docs = texts * args.repeat
+    n = sum(count_words(t) for t in docs)
+    t0 = time.perf_counter()
+    for t in docs:
+        extract(t)
+    dt = time.perf_counter() - t0
+    print(f"per document: {len(docs)} docs, {n} words in {dt:.3f} s = {n / dt:,.0f} words/s")
+    t0 = time.perf_counter()
+    for t in docs:
+        x = extract(t)
+        x.mentions, x.actors, x.quotes, x.claims
+    dt = time.perf_counter() - t0
+    print(f"per document, DataFrames built too: {n / dt:,.0f} words/s")
+    big = "\n\n".join(docs)
+    nb = count_words(big)
+    t0 = time.perf_counter()
+    extract(big)
+    dt = time.perf_counter() - t0
+    print(f"one long text: {nb} words in {dt:.3f} s = {nb / dt:,.0f} words/s")
+
+
+if __name__ == "__main__":
+    main()
