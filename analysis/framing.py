@@ -582,6 +582,57 @@ def frame_differences(
     return conform(out, "frame_differences")
 
 
+def findings(by_side: pd.DataFrame, differences: pd.DataFrame | None = None, unit: str = "statements") -> str:
+    """Plain-language lines from a :func:`frames_by_side` table (and :func:`frame_differences`), with n and intervals.
+
+    Written from the numbers, so the text never goes stale when the data change.
+
+    >>> import pandas as pd
+    >>> u = pd.DataFrame({"doc_id": "d", "statement_id": ["a", "b", "c"], "start": [0, 20, 40],
+    ...     "text": ["Peace now.", "Trade and peace.", "Sanctions."], "side": ["X", "X", "Y"]})
+    >>> print(findings(frames_by_side(frame_presence(u, frame_hits(u)), "X", "Y", n_boot=200)))
+    X (n = 2 statements, 5 words): primary frame Peace process & negotiation, in 2 of 2 (100%, 95% CI 100%-100%). Frames: Peace process & negotiation 2/2, Economic 1/2.
+    Y (n = 1 statements, 1 words): primary frame Economic, in 1 of 1 (100%, 95% CI n/a). Frames: Economic 1/1.
+    Raised by X and never by Y: Peace process & negotiation.
+    Raised by Y and never by X: none.
+    """
+
+    def pct(v: float) -> str:
+        return "n/a" if v != v else f"{v:.0%}"
+
+    lines = []
+    sides = list(dict.fromkeys(by_side["side"].tolist()))
+    for side in sides:
+        t = by_side[by_side["side"] == side]
+        n, w = int(t["n_units"].max()), int(t["n_words"].max())
+        head = f"{side} (n = {n} {unit}, {w} words): "
+        prim = t[t["primary"]]
+        if prim.empty:
+            lines.append(head + "no frame found.")
+            continue
+        r = prim.iloc[0]
+        ci = "n/a" if r["share_lo"] != r["share_lo"] else f"{pct(r['share_lo'])}-{pct(r['share_hi'])}"
+        used = t[t["n_present"] > 0].sort_values("n_present", ascending=False, kind="stable")
+        listed = ", ".join(f"{x.label} {x.n_present}/{x.n_units}" for x in used.itertuples())
+        lines.append(head + f"primary frame {r['label']}, in {r['n_present']} of {n} ({pct(r['share'])}, 95% CI {ci}). Frames: {listed}.")
+    if len(sides) == 2:
+        for side, other in ((sides[0], sides[1]), (sides[1], sides[0])):
+            only = by_side[(by_side["side"] == side) & by_side["only_this_side"]]["label"].tolist()
+            lines.append(f"Raised by {side} and never by {other}: {', '.join(only) if only else 'none'}.")
+    if differences is not None and len(differences):
+        d = differences.dropna(subset=["p_value"])
+        d = d[d["diff"] != 0]
+        if len(d):
+            top = d.loc[d["diff"].abs().sort_values(ascending=False, kind="stable").index[0]]
+            sig = d[d["q_value"] < 0.05]["label"].tolist()
+            lines.append(
+                f"Largest difference in share: {top['label']} ({top['side_a']} {pct(top['share_a'])} vs "
+                f"{top['side_b']} {pct(top['share_b'])}, permutation p = {top['p_value']:.3f}, BH q = {top['q_value']:.3f}). "
+                f"Frames with BH q < 0.05 over {len(differences)} frames tested: {', '.join(sig) if sig else 'none'}."
+            )
+    return "\n".join(lines)
+
+
 # --------------------------------------------------------------------------- figure
 
 

@@ -199,6 +199,27 @@ def top_words(table: pd.DataFrame, side: str, n: int = 10) -> list[str]:
     return sub["word"].head(n).tolist()
 
 
+def findings(table: pd.DataFrame, n: int = 8) -> str:
+    """The top ``n`` words of each side of a :func:`distinctive_words` table, with z and counts, as text.
+
+    >>> import pandas as pd
+    >>> u = pd.DataFrame({"side": ["X", "Y"], "text": ["peace peace", "trade"]})
+    >>> print(findings(distinctive_words(u, "X", "Y"), n=2))
+    X (2 tokens, 1 word types): peace (z = +1.60, 2 vs 0)
+    Y (1 tokens, 1 word types): trade (z = -1.13, 0 vs 1)
+    """
+    if table.empty:
+        return ""
+    a, b = table["side_a"].iloc[0], table["side_b"].iloc[0]
+    lines = []
+    for side in (a, b):
+        col = "count_a" if side == a else "count_b"
+        sub = table[table["favours"] == side].sort_values("rank", kind="stable").head(n)
+        words_ = ", ".join(f"{r.word} (z = {r.z:+.2f}, {r.count_a} vs {r.count_b})" for r in sub.itertuples())
+        lines.append(f"{side} ({int(table[col].sum())} tokens, {int((table[col] > 0).sum())} word types): {words_ or 'none'}")
+    return "\n".join(lines)
+
+
 def plot_distinctive_words(table: pd.DataFrame, side_a: str, side_b: str, *, top: int = 10, min_abs_z: float = 0.0):
     """z against total frequency (log x), each side's ``top`` words labelled; returns the Figure.
 
