@@ -32,9 +32,51 @@ def stage_segment(doc: dict, tables: Tables) -> Tables:
     return corpus.segment(doc)
 
 
+def stage_extract(doc: dict, tables: Tables) -> Tables:
+    """Mentions, actors, quotes and claims (analysis.extract)."""
+    from .extract import extract_document
+
+    return extract_document(doc, tables["paragraphs"], tables["sentences"])
+
+
+def stage_statements(doc: dict, tables: Tables) -> Tables:
+    """What each side put forward: quotes and claims (news), sentences (readouts)."""
+    from .statements import build_statements
+
+    return {"statements": build_statements(doc, tables["sentences"], tables["quotes"], tables["claims"])}
+
+
+def stage_sentiment(doc: dict, tables: Tables) -> Tables:
+    """VADER and AFINN scores of every statement, with and without topic terms."""
+    from .sentiment import score_statements
+
+    return {"sentiment": score_statements(tables["statements"])}
+
+
+def stage_frames(doc: dict, tables: Tables) -> Tables:
+    """Frame codebook hits (with keyword in context) in statements and in sentences."""
+    from .framing import frame_hits
+
+    bodies = {doc["doc_id"]: doc["body"]}
+    hits = [frame_hits(tables["statements"], "statement_id", bodies=bodies), frame_hits(tables["sentences"], "sent_id", bodies=bodies)]
+    return {"frame_hits": pd.concat(hits, ignore_index=True)}
+
+
+def stage_emphasis(doc: dict, tables: Tables) -> Tables:
+    """Document-level emphasis of each frame (first mention, lead, share, salience)."""
+    from .emphasis import emphasis_stage
+
+    return emphasis_stage(doc, tables)
+
+
 # (name, function) in order; each takes the document row and the tables made so far.
 STAGES: list[tuple[str, Callable[[dict, Tables], Tables]]] = [
     ("segment", stage_segment),
+    ("extract", stage_extract),
+    ("statements", stage_statements),
+    ("sentiment", stage_sentiment),
+    ("frames", stage_frames),
+    ("emphasis", stage_emphasis),
 ]
 
 
