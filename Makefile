@@ -17,7 +17,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 export JUPYTER_PLATFORM_DIRS := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help all venv data notebooks figures test unit nbval lab clean docs
+.PHONY: help all venv data notebooks figures test unit nbval lab clean docs lint
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -55,6 +55,11 @@ lab: $(STAMP) ## Open JupyterLab on the notebooks
 
 clean: ## Remove .venv and built tables (never data/raw)
 	rm -rf $(VENV) $(OUT)/*.parquet $(OUT)/manifest.json
+
+lint: $(STAMP) ## ruff check and ruff format --check over analysis/, tests/, benchmarks/ and notebooks/
+	$(BIN)/ruff check analysis tests benchmarks notebooks
+	$(BIN)/ruff format --check analysis tests benchmarks notebooks
+	$(BIN)/python -m analysis check-notebooks $(NOTEBOOKS)
 
 docs: $(STAMP) ## Regenerate docs/data.md from analysis/schema.py
 	$(BIN)/python -m analysis schema > docs/data.md

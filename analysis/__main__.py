@@ -16,6 +16,7 @@ commands:
               measure tables, write them as Parquet plus manifest.json to --out (atomically:
               a failed build keeps the previous outputs; --corpus is never written)
   notebooks   execute the given notebooks in order, in place (writes figures to reports/figures)
+  check-notebooks  fail when a notebook has code cells without stored outputs
   schema      print the schema of every table as Markdown (docs/data.md)
   run         build --corpus into OUT/processed and execute every numbered notebook with
               papermill (parameters injected: the corpus, --sides A,B, the output folders)
@@ -36,6 +37,11 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--corpus", default="data/raw", type=Path, help="folder of .txt/.md documents (default: data/raw)")
     b.add_argument("--out", default="data/processed", type=Path, help="output folder for Parquet tables (default: data/processed)")
     b.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+
+    c = sub.add_parser(
+        "check-notebooks", help="fail if a notebook has code cells without stored outputs", description="Check that notebooks keep their outputs."
+    )
+    c.add_argument("paths", nargs="+", type=Path, help="notebook files")
 
     sub.add_parser("schema", help="print docs/data.md (the table schemas) to stdout", description="Print the table schemas as Markdown.")
 
@@ -70,6 +76,14 @@ def main(argv: list[str] | None = None) -> int:
             tables = build(args.corpus, args.out, progress=False if args.no_progress else None, command=["python", "-m", "analysis", *argv])
             n_docs = len(tables["documents"])
             print(f"built {len(tables)} tables from {n_docs} document(s) into {args.out}")
+        elif args.command == "check-notebooks":
+            from .notebooks import unexecuted_cells
+
+            bad = {str(p): unexecuted_cells(p) for p in args.paths}
+            bad = {p: cells for p, cells in bad.items() if cells}
+            for p, cells in bad.items():
+                print(f"error: {p}: code cells {cells} have no stored output; run `make all` and commit the executed notebook", file=sys.stderr)
+            return 1 if bad else 0
         elif args.command == "schema":
             from .schema import markdown
 

@@ -43,3 +43,17 @@ def execute_notebook(path: str | Path, out: str | Path | None = None, timeout: i
     with atomic_target(out) as tmp:
         nbformat.write(nb, tmp)
     return out
+
+
+def unexecuted_cells(path: str | Path) -> list[int]:
+    """Indices of code cells with source but no stored execution (nbval would check nothing there).
+
+    >>> import nbformat, tempfile, pathlib
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")])
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.ipynb"
+    >>> nbformat.write(nb, p)
+    >>> unexecuted_cells(p)
+    [0]
+    """
+    nb = nbformat.read(Path(path), as_version=4)
+    return [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and c.source.strip() and c.get("execution_count") is None]
