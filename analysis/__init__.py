@@ -7,7 +7,9 @@ compare → figures. See README.md and docs/.
 
 from .corpus import load_corpus
 from .errors import InputError
+from .extract import Extraction, extract
 from .figures import save_figure
 from .schema import TABLES
 
 __all__ = ["load_corpus", "InputError", "save_figure", "TABLES"]
+__all__ += ["extract", "Extraction"]

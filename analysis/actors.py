@@ -404,6 +404,8 @@ def _surname_mentions(text: str, found: list[dict], caps: list[int]) -> list[dic
         toks = name.split()
         if len(toks) >= 2 and toks[-1].lower() not in _NOT_NAME:
             index.setdefault(toks[-1], m)
+        if len(toks) == 2 and toks[0].lower() not in _NOT_NAME and len(toks[0]) <= 4:
+            index.setdefault(toks[0], m)  # family name first ("Lin Haoran" ... "Lin said")
     firsts = {_first_token(k) for k in index}
     rx = re.compile(rf"(?<![\w.]){_alt(index)}(?![\w])")
     out = []
@@ -446,7 +448,12 @@ def find_mentions(text: str, cue_words: frozenset = frozenset(), cue_rx: re.Patt
     extra = _surname_mentions(text, chosen, pos["caps"])
     if extra:
         chosen = _add_free(chosen, extra)
-    chosen = _add_free(chosen, _anon_mentions(text, pos["anon"]))
+    anon = _anon_mentions(text, pos["anon"])
+    if anon:
+        # "a senior U.S. official": the anonymous source replaces the country word inside it
+        inside = {id(m) for a in anon for m in chosen
+                  if m["kind"] == "country" and a["start"] <= m["start"] and m["end"] <= a["end"]}
+        chosen = _add_free([m for m in chosen if id(m) not in inside], anon)
     if with_pronouns:
         return chosen, find_pronouns(text, pos["pronoun"])
     return chosen

@@ -222,7 +222,7 @@ def _content_after(text: str, cue: dict, hi: int, quotes: list[dict]) -> tuple[i
     """Content span after the cue and how it was introduced ('that', 'colon', 'quote', 'object')."""
     p = cue["end"]
     m = _THAT.match(text, p, hi)
-    if m and cue["lemma"] != "according to":
+    if m and cue["lemma"] != "according to" and not _cue_rx().search(text, p, m.start() + m.group(0).rfind("that")):
         return m.end(), hi, "that"
     m = _TO_QUOTE.match(text, p, hi)
     if m:
@@ -350,8 +350,13 @@ def attribute_unit(text: str, lo: int, hi: int, mentions: list[dict], quotes: li
                 if q is not None:
                     b = q["end"]
         else:
-            a, b, _how = _content_after(text, cue, hi, quotes)
+            a, b, how = _content_after(text, cue, hi, quotes)
             a, b = _trim(text, a, b)
+            if how == "quote" and pre and pre[-1] in "”\"»":
+                # a quote split by its attribution: “…,” X said, “…”
+                q0 = _quote_at(quotes, lo + len(pre) - 2, lo + len(pre) - 1)
+                if q0:
+                    a = q0[0]["start"]
         if b <= a:
             continue
         claims.append(_claim(text, a, b, src, cue, rule, quotes))

@@ -107,7 +107,7 @@ def sentence_units(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         if nxt >= hi:
             break
         c = text[nxt]
-        if not (c.isupper() or c.isdigit() or c in "“\"‘'(["):
+        if not (c.isupper() or c.isdigit() or c in "“”\"‘’'«„(["):
             continue
         if text[m.start()] == ".":
             w = _PREV_WORD.search(text, max(lo, m.start() - 30), m.end())

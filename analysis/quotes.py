@@ -104,9 +104,8 @@ def _pair_double(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int
 
 
 def _plausible_unclosed(text: str, i: int, lo: int, hi: int) -> bool:
-    """An unclosed quote is kept when it starts its paragraph or follows ':'/',' and has 3+ words."""
-    before = text[lo:i].rstrip()
-    return (not before or before[-1] in ":,") and len(_WORD_RX.findall(text, i, hi)) >= 3
+    """An unclosed quote (its closing mark lost) is kept to the paragraph end when it has 3+ words."""
+    return len(_WORD_RX.findall(text, i, min(hi, i + 400))) >= 3
 
 
 def _pair_single(text: str, lo: int, hi: int, blocked: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
@@ -139,13 +138,12 @@ def quote_kind(text: str, start: int, end: int, mark: int) -> str:
     """
     body = text[start:end]
     words = _WORD_RX.findall(body)
+    before = text[max(0, mark - 3):mark].rstrip()
+    if not before or before[-1] in ":.!?\n" or before[-1] in ALL_MARKS:
+        return "full"
     if len(words) <= 3 and not _TERM_PUNCT.search(body.rstrip(".,")) and not body.rstrip().endswith((".", "!", "?")):
         return "term"
-    before = text[max(0, mark - 3):mark].rstrip()
-    first = body.lstrip()[:1]
-    if first.isupper() or not before or before[-1] in ":,.!?\n" or before[-1] in ALL_MARKS:
-        return "full"
-    if len(words) >= 4 and body.rstrip()[-1:] in ".!?" and body.lstrip()[:1].isupper():
+    if before[-1] == "," or body.lstrip()[:1].isupper():
         return "full"
     return "partial"
 
