@@ -171,8 +171,8 @@ def frame_agreement(
 ) -> pd.DataFrame:
     """Agreement per frame between hand coding and the codebook (table ``frame_agreement``).
 
-    Units are the sentences a hand coder coded; the raters are every hand coder
-    plus the codebook. ``alpha`` is Krippendorff's alpha with the nominal metric
+    Units are the sentences a hand coder coded that are also in ``codebook`` (sentences
+    of other corpora are ignored); the raters are every hand coder plus the codebook. ``alpha`` is Krippendorff's alpha with the nominal metric
     (``krippendorff.alpha``); it is NaN ("undefined") when all values are the
     same, e.g. a frame neither the coder nor the codebook ever marks.
 
@@ -187,10 +187,11 @@ def frame_agreement(
     labels = {f.id: f.label for f in frames}
     rows = []
     for fid in [f.id for f in frames if f.id in set(hand["frame_id"])]:
-        h = hand[hand["frame_id"] == fid]
-        units = sorted(set(zip(h["doc_id"], h["sent_id"].astype(int))))
         c = codebook[codebook["frame_id"] == fid]
         cmap = {(d, int(s)): bool(v) for d, s, v in zip(c["doc_id"], c["sent_id"], c["coded"])}
+        known = np.array([(d, int(s)) in cmap for d, s in zip(hand["doc_id"], hand["sent_id"])], dtype=bool)
+        h = hand[(hand["frame_id"] == fid).to_numpy() & known]
+        units = sorted(set(zip(h["doc_id"], h["sent_id"].astype(int))))
         coders = sorted(set(h["coder"]))
         matrix = np.full((len(coders) + 1, len(units)), np.nan)
         col = {u: j for j, u in enumerate(units)}
@@ -200,8 +201,8 @@ def frame_agreement(
             if u in cmap:
                 matrix[-1, j] = float(cmap[u])
         try:
-            alpha = float(krippendorff.alpha(reliability_data=matrix, level_of_measurement="nominal"))
-        except ValueError:  # one value only: no variation, alpha undefined
+            alpha = float(krippendorff.alpha(reliability_data=matrix, level_of_measurement="nominal")) if units else float("nan")
+        except (ValueError, ZeroDivisionError):  # one value only (no variation) or nothing pairable: undefined
             alpha = float("nan")
         agree, pairs = 0, 0
         for j in range(len(units)):
@@ -211,7 +212,7 @@ def frame_agreement(
                 agree += x == y
         hand_m = matrix[:-1]
         any_hand = np.nansum(hand_m, axis=0) > 0
-        all_hand = np.array([bool(np.all(col_v[col_v == col_v] == 1)) and bool((col_v == col_v).any()) for col_v in hand_m.T])
+        all_hand = np.array([bool(np.all(col_v[col_v == col_v] == 1)) and bool((col_v == col_v).any()) for col_v in hand_m.T], dtype=bool)
         cb = matrix[-1] == 1
         rows.append(
             {

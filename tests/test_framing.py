@@ -383,3 +383,10 @@ def test_shipped_coded_example_reads_and_agrees(seed_corpus, root):
     assert (agr["n_units"] == len(seed_corpus["sentences"])).all()
     for f in ("diplomatic_relations", "economic", "territory_sovereignty", "security_guarantees"):
         assert agr.loc[f, "alpha"] >= 0.8, f
+
+
+def test_agreement_ignores_sentences_missing_from_the_codebook():
+    hand = pd.DataFrame({"doc_id": "other", "sent_id": [0, 1], "coder": "ann", "frame_id": "economic", "coded": [True, False]})
+    cb = pd.DataFrame({"doc_id": "d", "sent_id": [0], "coder": "codebook", "frame_id": "economic", "coded": [True]})
+    a = frame_agreement(hand, cb).iloc[0]
+    assert a.n_units == 0 and math.isnan(a.alpha) and a.reading == "undefined"
