@@ -451,8 +451,14 @@ def find_mentions(text: str, cue_words: frozenset = frozenset(), cue_rx: re.Patt
     anon = _anon_mentions(text, pos["anon"])
     if anon:
         # "a senior U.S. official": the anonymous source replaces the country word inside it
-        inside = {id(m) for a in anon for m in chosen
-                  if m["kind"] == "country" and a["start"] <= m["start"] and m["end"] <= a["end"]}
+        starts = [m["start"] for m in chosen]
+        inside = set()
+        for a in anon:
+            k = bisect.bisect_left(starts, a["start"])
+            while k < len(chosen) and chosen[k]["end"] <= a["end"]:
+                if chosen[k]["kind"] == "country":
+                    inside.add(id(chosen[k]))
+                k += 1
         chosen = _add_free([m for m in chosen if id(m) not in inside], anon)
     if with_pronouns:
         return chosen, find_pronouns(text, pos["pronoun"])

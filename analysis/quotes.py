@@ -17,6 +17,7 @@ Spans exclude the marks: ``text[start:end]`` is the quoted words.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .text import paragraph_spans
@@ -160,8 +161,17 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
     spans = _pair_double(text, paras)
     if "‘" in text or "'" in text or "‹" in text:
         singles = []
+        spans.sort()
+        starts = [a for a, _, _, _ in spans]
         for lo, hi in paras:
-            blocked = [(a, d) for a, _, _, d in spans if a < hi and d > lo]
+            if not _SINGLE_RX.search(text, lo, hi):
+                continue
+            k = bisect.bisect_left(starts, hi)
+            blocked = []
+            while k > 0 and spans[k - 1][3] > lo - 10_000:
+                k -= 1
+                if spans[k][3] > lo:
+                    blocked.append((spans[k][0], spans[k][3]))
             singles += _pair_single(text, lo, hi, blocked)
         spans += singles
     out = []
