@@ -447,10 +447,16 @@ def voice(
     statements: pd.DataFrame,
     by: str = "side",
     origins: Sequence[str] = ("quote", "claim"),
+    quotes: pd.DataFrame | None = None,
     n_boot: int = N_BOOT,
     seed: int | None = None,
 ) -> pd.DataFrame:
     """Table ``voice``: quoted (direct) and reported (indirect) words per side or per actor.
+
+    Quoted words are the word tokens of a statement that lie inside a quote of the
+    ``quotes`` table (scare-quoted terms, ``kind == "term"``, excluded), so a claim
+    whose content contains a quotation counts its quoted part as direct; without
+    ``quotes``, a statement is direct when its ``origin`` is ``quote``.
 
     ``by`` is ``"side"`` or ``"speaker"``. Only statements whose ``origin`` is in
     ``origins`` count (by default quotes and claims: the voice a reporter gives; a
@@ -462,6 +468,7 @@ def voice(
     st = statements.copy()
     st["_key"] = st[by].astype("object").where(st[by].notna(), "(unknown)")
     st["_words"] = st["n_words"].astype(float)
+    st["_direct"] = _direct_words(st, quotes)
     counted = st.loc[st["origin"].isin(list(origins))].reset_index(drop=True)
     all_words = counted["_words"].to_numpy()
     groups_all = counted["doc_id"].astype(str).tolist()
@@ -469,16 +476,16 @@ def voice(
     for key in dict.fromkeys(st["_key"]):
         g = st.loc[st["_key"] == key]
         c = counted.loc[counted["_key"] == key]
-        quoted = float(c.loc[c["origin"] == "quote", "_words"].sum())
+        quoted = float(c["_direct"].sum())
         attributed = float(c["_words"].sum())
         mine = (counted["_key"] == key).to_numpy(dtype=float) * all_words
-        direct = (c["origin"] == "quote").to_numpy(dtype=float) * c["_words"].to_numpy()
+        direct = c["_direct"].to_numpy(dtype=float)
         vs_lo, vs_hi = _ratio_ci(mine, all_words, groups_all, n_boot=n_boot, seed=seed)
         ds_lo, ds_hi = _ratio_ci(direct, c["_words"].to_numpy(), c["doc_id"].astype(str).tolist(), n_boot=n_boot, seed=seed)
         side = g["side"].dropna().iloc[0] if g["side"].notna().any() else None
         rows.append({
             "level": by, "group": key, "side": side, "n_docs": g["doc_id"].nunique(),
-            "n_statements": len(c), "n_quotes": int((c["origin"] == "quote").sum()),
+            "n_statements": len(c), "n_quotes": int((c["_direct"] > 0).sum()),
             "n_claims": int((c["origin"] == "claim").sum()),
             "quoted_words": int(quoted), "indirect_words": int(attributed - quoted), "attributed_words": int(attributed),
             "readout_words": int(g.loc[g["origin"] == "readout", "_words"].sum()),
@@ -491,6 +498,23 @@ def voice(
         return conform(None, "voice")
     out = pd.DataFrame(rows).sort_values(["attributed_words", "readout_words", "group"], ascending=[False, False, True], kind="stable")
     return conform(out, "voice")
+
+
+def _direct_words(st: pd.DataFrame, quotes: pd.DataFrame | None) -> list[float]:
+    """Word tokens of each statement inside a quote (kind != term); by origin when ``quotes`` is None."""
+    if quotes is None:
+        return [float(w) if o == "quote" else 0.0 for w, o in zip(st["n_words"], st["origin"])]
+    q = quotes if "kind" not in quotes.columns else quotes.loc[quotes["kind"] != "term"]
+    by_doc = {d: list(zip(g["start"], g["end"])) for d, g in q.groupby("doc_id")}
+    out = []
+    for doc, a, b, text in zip(st["doc_id"], st["start"], st["end"], st["text"]):
+        n = 0
+        for qa, qb in by_doc.get(doc, []):
+            lo, hi = max(int(a), int(qa)), min(int(b), int(qb))
+            if lo < hi:
+                n += count_words(text[lo - int(a) : hi - int(a)])
+        out.append(float(n))
+    return out
 
 
 # --------------------------------------------------------------------------- evidence
@@ -535,6 +559,74 @@ def sentences_matching(sentences: pd.DataFrame, pattern: str, doc_id: str | None
     s = sentences if doc_id is None else sentences.loc[sentences["doc_id"] == doc_id]
     s = s.loc[s["text"].str.contains(pattern, case=False, regex=True)]
     return s.loc[:, ["doc_id", "para_id", "sent_id", "start", "end", "text"]].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- inputs and plain-language findings
+
+INPUT_TABLES = ("documents", "paragraphs", "sentences", "mentions", "quotes", "claims", "statements")
+
+
+def load_inputs(folder: str | Path) -> tuple[dict[str, pd.DataFrame], list[str]]:
+    """Read the processed tables emphasis needs; derive extraction tables the build has not written yet.
+
+    Returns ``(tables, derived)``: ``derived`` names the tables made here with
+    :func:`analysis.extract.extract_document` and
+    :func:`analysis.statements.build_statements` because ``folder`` lacks them (empty
+    once the build writes them).
+    """
+    from .io import read_tables
+
+    folder = Path(folder)
+    present = [n for n in INPUT_TABLES if (folder / f"{n}.parquet").is_file()]
+    tables = read_tables(folder, present)
+    missing = [n for n in ("mentions", "quotes", "claims", "statements") if n not in tables]
+    if not missing:
+        return tables, []
+    from .extract import extract_document
+    from .statements import build_statements
+
+    parts: dict[str, list[pd.DataFrame]] = {n: [] for n in missing}
+    for doc in tables["documents"].to_dict("records"):
+        paras = tables["paragraphs"].loc[tables["paragraphs"]["doc_id"] == doc["doc_id"]]
+        sents = tables["sentences"].loc[tables["sentences"]["doc_id"] == doc["doc_id"]]
+        x = extract_document(doc, paras, sents)
+        quotes = tables["quotes"].loc[tables["quotes"]["doc_id"] == doc["doc_id"]] if "quotes" in tables else x["quotes"]
+        claims = tables["claims"].loc[tables["claims"]["doc_id"] == doc["doc_id"]] if "claims" in tables else x["claims"]
+        x["statements"] = build_statements(doc, sents, quotes, claims)
+        for n in missing:
+            parts[n].append(x[n])
+    for n in missing:
+        tables[n] = conform(pd.concat(parts[n], ignore_index=True), n)
+    return tables, missing
+
+
+def findings(table: pd.DataFrame, side_a: str, side_b: str, topics: Sequence[str] | None = None) -> str:
+    """Plain-language lines, written from the numbers: what each side raises in its lead and where it first raises each topic.
+
+    One block per document where either side speaks. ``topics`` limits the per-topic
+    lines (default: every topic either side raises).
+    """
+    t = table.loc[(table["level"] == "side") & table["side"].isin([side_a, side_b])]
+    lines = []
+    for doc in dict.fromkeys(t["doc_id"]):
+        d = t.loc[t["doc_id"] == doc]
+        lines.append(f"[{doc}]")
+        for side in (side_a, side_b):
+            s = d.loc[(d["side"] == side) & d["present"]].sort_values("order", kind="stable")
+            if s.empty:
+                lines.append(f"{side}: no statements with a codebook topic.")
+                continue
+            n = int(s["n_units"].iloc[0])
+            lead = s.loc[s["in_lead"], "label"].tolist()
+            lines.append(f"{side} ({n} statements) leads with: {', '.join(lead) if lead else 'no codebook topic'}.")
+            for _, r in s.iterrows():
+                if topics is not None and r["frame_id"] not in topics:
+                    continue
+                lines.append(
+                    f"  {int(r['order'])}. {r['label']}: first in statement {int(r['first_rank'])} of {n} "
+                    f"(r = {r['first_pos']:.2f}), salience {r['salience']:.2f}, {r['share_of_text']:.0%} of the side's words"
+                )
+    return "\n".join(lines)
 
 
 # --------------------------------------------------------------------------- one call for a notebook or a build
@@ -585,7 +677,11 @@ def analyse(
            "emphasis_comparison": compare_positions(presence, side_a, side_b, labels, n_boot=n_boot, n_perm=n_perm, seed=seed)}
     if has_statements:
         st = tables["statements"]
-        out["voice"] = pd.concat([voice(st, "side", n_boot=n_boot, seed=seed), voice(st, "speaker", n_boot=n_boot, seed=seed)], ignore_index=True)
+        q = tables.get("quotes")
+        out["voice"] = pd.concat(
+            [voice(st, "side", quotes=q, n_boot=n_boot, seed=seed), voice(st, "speaker", quotes=q, n_boot=n_boot, seed=seed)],
+            ignore_index=True,
+        )
     else:
         out["voice"] = conform(None, "voice")
     return out
@@ -653,7 +749,7 @@ def plot_first_mentions(table: pd.DataFrame, side_a: str, side_b: str, doc_id: s
     ax.set_xlabel("first mention, normalised position (0 = lead, 1 = end)")
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
-    ax.legend(loc="lower right", frameon=False, fontsize=8)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, frameon=False, fontsize=8)
     fig.tight_layout()
     return fig
 
@@ -679,7 +775,7 @@ def plot_salience(table: pd.DataFrame, side_a: str, side_b: str, doc_id: str | N
     ax.set_yticklabels([labels[f] for f in used])
     ax.set_xlim(0, 1)
     ax.set_xlabel("position-weighted salience  Σ m·w / Σ w,  w = 1/log2(i+1)")
-    ax.legend(loc="lower right", frameon=False, fontsize=8)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, frameon=False, fontsize=8)
     fig.tight_layout()
     return fig
 
@@ -727,7 +823,7 @@ def plot_voice(voice_table: pd.DataFrame, side_a: str, side_b: str, ax=None):
     ax.set_xticks(range(len(sides)))
     ax.set_xticklabels(sides)
     ax.set_ylabel("words attributed to the side")
-    ax.margins(y=0.25)
-    ax.legend(frameon=False, fontsize=8, loc="upper right")
+    ax.margins(y=0.3)
+    ax.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2)
     fig.tight_layout()
     return fig

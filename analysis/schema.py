@@ -533,10 +533,10 @@ TABLES.update({
             "side": ("object", "side of the group (for a speaker: side of their statements), or None"),
             "n_docs": ("int64", "documents with statements of the group"),
             "n_statements": ("int64", "quote and claim statements of the group"),
-            "n_quotes": ("int64", "quote statements (direct speech)"),
-            "n_claims": ("int64", "claim statements (reported, indirect speech)"),
-            "quoted_words": ("int64", "word tokens in the group's quotes"),
-            "indirect_words": ("int64", "word tokens in the group's reported claims"),
+            "n_quotes": ("int64", "statements with quoted (direct) words"),
+            "n_claims": ("int64", "statements of origin claim (reported speech, may contain a quotation)"),
+            "quoted_words": ("int64", "word tokens of the group's statements inside quotation marks (scare-quoted terms excluded)"),
+            "indirect_words": ("int64", "attributed words outside quotation marks (reported, indirect speech)"),
             "attributed_words": ("int64", "quoted_words + indirect_words"),
             "readout_words": ("int64", "word tokens of readout sentences issued by the group (own text, not in the shares)"),
             "voice_share": ("float64", "attributed_words / all attributed words of the corpus"),
@@ -562,15 +562,19 @@ def conform(df: pd.DataFrame | None, name: str) -> pd.DataFrame:
     missing = [c for c in cols if c not in df.columns]
     if missing:
         raise KeyError(f"table {name!r} is missing columns {missing}")
-    out = df.loc[:, list(cols)].copy()
+    data = {}
     for c, (dtype, _) in cols.items():
+        col = df[c]
         if dtype == "object":
-            out[c] = out[c].astype("object").where(out[c].notna(), None)
-        elif dtype == "str":
-            out[c] = out[c].astype("str")
-        else:
-            out[c] = out[c].astype(dtype)
-    return out.reset_index(drop=True)
+            if col.dtype != object:
+                col = col.astype("object")
+            if col.isna().any():
+                col = col.where(col.notna(), None)
+        elif str(col.dtype) != dtype:
+            col = col.astype(dtype)
+        data[c] = col.to_numpy(copy=False) if dtype == "object" else col.array
+    index = pd.RangeIndex(len(df))
+    return pd.DataFrame({c: pd.Series(v, index=index, dtype=("object" if cols[c][0] == "object" else None), copy=False) for c, v in data.items()})
 
 
 def span_tables() -> list[str]:

@@ -223,3 +223,14 @@ def test_figures_draw(tables):
                 E.plot_topic_map(presence, "d"), E.plot_voice(E.voice(tables["statements"], n_boot=50), "A", "B")):
         assert fig.axes
     plt.close("all")
+
+
+def test_voice_counts_quoted_words_inside_claims():
+    text = "that trade “will grow fast” soon"
+    st = pd.DataFrame({"doc_id": "d", "side": ["A"], "speaker": ["Ann"], "origin": ["claim"], "n_words": [6],
+                       "start": [100], "end": [100 + len(text)], "text": [text]})
+    a = text.index("will")
+    quotes = pd.DataFrame({"doc_id": ["d", "d"], "start": [100 + a, 105], "end": [100 + a + 14, 110], "kind": ["full", "term"]})
+    r = E.voice(st, quotes=quotes, n_boot=50).iloc[0]
+    # "will grow fast" = 3 quoted words of 6; the scare-quoted term is ignored
+    assert (r["quoted_words"], r["indirect_words"], r["n_quotes"], r["direct_share"]) == (3, 3, 1, 0.5)
