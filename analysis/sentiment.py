@@ -514,6 +514,7 @@ def extremes(sentiment: pd.DataFrame, k: int = 3, sides: Sequence[str] | None = 
 def _fmt(est: float, lo: float, hi: float, digits: int) -> str:
     if np.isnan(est):
         return "–"
+    est, lo, hi = (round(float(v), digits) + 0.0 for v in (est, lo, hi))  # + 0.0 turns -0.0 into 0.0
     if np.isnan(lo):
         return f"{est:.{digits}f}"
     return f"{est:.{digits}f} [{lo:.{digits}f}, {hi:.{digits}f}]"
