@@ -27,7 +27,7 @@ from .actors import actors_rows, find_mentions, scan
 from .claims import attribute, cue_first_words, cue_regex, find_cues
 from .quotes import find_quotes
 from .resources import read_list
-from .schema import conform
+from .schema import conform, from_records
 from .text import paragraph_spans
 
 
@@ -50,7 +50,7 @@ class Extraction:
     def _frame(self, name: str) -> pd.DataFrame:
         if name not in self._frames:
             rows = self._rows[name]
-            self._frames[name] = conform(pd.DataFrame(rows) if rows else None, "text_" + name)
+            self._frames[name] = from_records(rows, "text_" + name)
         return self._frames[name]
 
     @property
