@@ -577,6 +577,9 @@ def findings(summary: pd.DataFrame, comparison: pd.DataFrame, digits: int = 2) -
         lines.append(f"{side} (n = {n} statements): mean VADER compound " + "; ".join(parts) + ".")
     for masked, name in ((False, "as scored"), (True, "topic terms masked")):
         r = comp.loc[comp["masked"] == masked].iloc[0]
+        if np.isnan(r["difference"]):
+            lines.append(f"{side_a} − {side_b}, {name}: no comparison (a side has no statements).")
+            continue
         lines.append(
             f"{side_a} − {side_b}, {name}: difference {r['difference']:+.{digits}f}, "
             f"permutation p = {r['p_value']:.{digits}f} (BH-adjusted {r['p_adjusted']:.{digits}f}), "
