@@ -17,12 +17,12 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 export JUPYTER_PLATFORM_DIRS := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help all venv data notebooks figures test unit nbval lab clean docs lint
+.PHONY: help all venv data notebooks figures report test unit nbval lab clean docs lint
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
 
-all: data notebooks ## Build data/processed, execute every notebook in place, write reports/figures
+all: data notebooks report ## Build data/processed, execute every notebook in place, write reports/figures and the HTML report
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,9 @@ notebooks: $(STAMP) ## Execute notebooks/ in order, in place (writes reports/fig
 	$(BIN)/python -m analysis notebooks $(NOTEBOOKS)
 
 figures: data notebooks ## Re-execute the notebooks and rewrite reports/figures
+
+report: $(STAMP) ## Render the executed notebooks to HTML in reports/ (code hidden), linking reports/figures
+	$(BIN)/python -m analysis.report $(NOTEBOOKS)
 
 unit: $(STAMP) ## Run the pytest unit tests only
 	$(BIN)/python -m pytest -q tests
