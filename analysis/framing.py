@@ -203,9 +203,7 @@ def codebook_table(frames: Sequence[Frame] | None = None) -> pd.DataFrame:
     for f in frames or load_frames():
         for role, pats in (("pattern", f.patterns), ("exclusion", f.exclusions)):
             for p in pats:
-                compiled = " ".join(
-                    {"stem": v, "prefix": v + "*", "exact": "=" + v, "any": "_"}[k] for k, v in p.elements
-                )
+                compiled = " ".join({"stem": v, "prefix": v + "*", "exact": "=" + v, "any": "_"}[k] for k, v in p.elements)
                 rows.append((f.id, f.label, f.adapted_from, f.description, role, p.text, compiled, p.note))
     cols = ["frame_id", "label", "adapted_from", "description", "role", "pattern", "compiled", "note"]
     return conform(pd.DataFrame(rows, columns=cols), "frame_codebook")
@@ -324,9 +322,7 @@ def frame_hits(
     if missing:
         raise KeyError(f"units are missing columns {missing}")
     rows = []
-    for doc_id, uid, ustart, text in zip(
-        units["doc_id"].tolist(), units[id_col].tolist(), units["start"].tolist(), units["text"].tolist()
-    ):
+    for doc_id, uid, ustart, text in zip(units["doc_id"].tolist(), units[id_col].tolist(), units["start"].tolist(), units["text"].tolist()):
         if not isinstance(text, str) or not text:
             continue
         found, spans = matcher.match(text)
@@ -337,14 +333,14 @@ def frame_hits(
                 left, right = _kwic(body, int(ustart) + a, int(ustart) + b, window)
             else:
                 left, right = _kwic(text, a, b, window)
-            rows.append(
-                (doc_id, id_col, str(uid), frames[fi].id, p.text, int(ustart) + a, int(ustart) + b, text[a:b], left, right)
-            )
+            rows.append((doc_id, id_col, str(uid), frames[fi].id, p.text, int(ustart) + a, int(ustart) + b, text[a:b], left, right))
     cols = ["doc_id", "unit_col", "unit_id", "frame_id", "pattern", "start", "end", "text", "kwic_left", "kwic_right"]
     return conform(pd.DataFrame(rows, columns=cols) if rows else None, "frame_hits")
 
 
-def kwic(hits: pd.DataFrame, units: pd.DataFrame | None = None, id_col: str = "statement_id", columns: Sequence[str] = ("side", "speaker")) -> pd.DataFrame:
+def kwic(
+    hits: pd.DataFrame, units: pd.DataFrame | None = None, id_col: str = "statement_id", columns: Sequence[str] = ("side", "speaker")
+) -> pd.DataFrame:
     """A readable keyword-in-context view of ``hits``, with ``columns`` of the units joined on (when given).
 
     Filter it by ``frame_id`` (and side) to check why a unit was assigned a frame.
@@ -670,8 +666,18 @@ def plot_frame_profile(
         hi = np.array([s.at[f, hi_col] if f in s.index else np.nan for f in fids], dtype=float)
         yy = y + (0.15 if k == 0 else -0.15)
         err = np.vstack([np.clip(vals - lo, 0, None), np.clip(hi - vals, 0, None)])
-        ax.errorbar(vals, yy, xerr=np.nan_to_num(err), fmt="o", color=colors[side], ecolor=colors[side],
-                    elinewidth=1.5, capsize=2, markersize=5, label=f"{side} (n = {n})")
+        ax.errorbar(
+            vals,
+            yy,
+            xerr=np.nan_to_num(err),
+            fmt="o",
+            color=colors[side],
+            ecolor=colors[side],
+            elinewidth=1.5,
+            capsize=2,
+            markersize=5,
+            label=f"{side} (n = {n})",
+        )
     ax.set_yticks(y)
     ax.set_yticklabels([labels[f] for f in fids])
     ax.set_xlabel(xlabel)
@@ -682,6 +688,6 @@ def plot_frame_profile(
     ax.set_ylim(-0.7, len(fids) - 0.3)
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
-    ax.legend(loc="lower right", frameon=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.09 - 0.5 / max(len(fids), 1)), ncol=2, frameon=False)
     fig.tight_layout()
     return fig

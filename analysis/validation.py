@@ -45,9 +45,7 @@ _TRUE = {"1", "x", "yes", "y", "true"}
 _FALSE = {"", "0", "no", "n", "false"}
 
 
-def coding_sheet(
-    sentences: pd.DataFrame, n: int = 40, seed: int | None = None, frames: Sequence[Frame] | None = None
-) -> pd.DataFrame:
+def coding_sheet(sentences: pd.DataFrame, n: int = 40, seed: int | None = None, frames: Sequence[Frame] | None = None) -> pd.DataFrame:
     """A seeded random sample of ``n`` sentences (all when fewer) as a blank coding sheet, in document order.
 
     Columns: ``doc_id, sent_id, text, coder``, one empty column per frame id, ``notes``.

@@ -63,8 +63,16 @@ def test_codebook_loads_and_documents_every_frame():
     frames = load_frames()
     ids = [f.id for f in frames]
     assert len(ids) == len(set(ids)) >= 15
-    for required in ("diplomatic_relations", "peace_negotiation", "territory_sovereignty", "security_guarantees",
-                     "economic", "cooperation", "exclusion_legitimacy", "punishment_morality"):
+    for required in (
+        "diplomatic_relations",
+        "peace_negotiation",
+        "territory_sovereignty",
+        "security_guarantees",
+        "economic",
+        "cooperation",
+        "exclusion_legitimacy",
+        "punishment_morality",
+    ):
         assert required in ids
     for f in frames:
         assert f.label and f.description and f.adapted_from and f.patterns
@@ -175,12 +183,12 @@ def test_frame_hits_is_fast_enough():
 
 def _side_tables():
     texts = [
-        "Restoring embassies was agreed.",          # A: diplomatic
+        "Restoring embassies was agreed.",  # A: diplomatic
         "A permanent end to the war is the goal.",  # A: peace
         "Security guarantees and territory will be discussed.",  # A: security, territory
         "Economic cooperation and investment matter.",  # B: economic, cooperation
-        "Unfreezing diplomatic relations.",          # B: diplomatic
-        "Kyiv will not go unpunished.",              # B: punishment
+        "Unfreezing diplomatic relations.",  # B: diplomatic
+        "Kyiv will not go unpunished.",  # B: punishment
     ]
     units, _ = _units(texts, sides=["A", "A", "A", "B", "B", "B"])
     units["n_words"] = [len(t.split()) for t in texts]
@@ -208,8 +216,12 @@ def test_frames_by_side_shares_rates_primary_and_one_sided():
     assert prim == {"A": "diplomatic_relations", "B": "diplomatic_relations"}  # all tie at 1/3: rate, then codebook order
     one = one_sided_frames(t)
     assert set(map(tuple, one[["side", "frame_id"]].values)) == {
-        ("A", "peace_negotiation"), ("A", "security_guarantees"), ("A", "territory_sovereignty"),
-        ("B", "economic"), ("B", "cooperation"), ("B", "punishment_morality"),
+        ("A", "peace_negotiation"),
+        ("A", "security_guarantees"),
+        ("A", "territory_sovereignty"),
+        ("B", "economic"),
+        ("B", "cooperation"),
+        ("B", "punishment_morality"),
     }
     # same seed, same intervals
     assert t.equals(frames_by_side(p, "A", "B", n_boot=300))
@@ -331,8 +343,9 @@ def test_alpha_on_toy_table_matches_hand_value():
     # coincidences: n = 8, n_1 = 3, n_0 = 5; D_o = 2 disagreeing pairable values / 8 = 0.25 ... alpha = 1 - (n-1) * o_10 / (n_1 n_0)
     # o_10 = 1 (one unit with 1 and 0, weight 1/(m-1) = 1, counted once per ordered pair -> 2 ordered, 1 each way)
     # alpha = 1 - (8 - 1) * 2 / (2 * 3 * 5) = 1 - 14/30 = 0.5333
-    hand = pd.DataFrame({"doc_id": "d", "sent_id": [0, 1, 2, 3], "coder": "ann", "frame_id": "economic",
-                         "coded": [True, False, True, False]})
+    hand = pd.DataFrame(
+        {"doc_id": "d", "sent_id": [0, 1, 2, 3], "coder": "ann", "frame_id": "economic", "coded": [True, False, True, False]}
+    )
     cb = hand.assign(coder="codebook", coded=[True, False, False, False])
     a = frame_agreement(hand, cb).iloc[0]
     assert a.alpha == pytest.approx(1 - 14 / 30)
