@@ -29,7 +29,7 @@ import re
 from functools import lru_cache
 
 from .actors import PREPOSITIONS, resolve_pronoun
-from .resources import read_tsv
+from .resources import read_list, read_tsv
 
 # Forms that are more often nouns: only a cue when a source stands right before them.
 _NOUNLIKE = frozenset(
@@ -239,6 +239,30 @@ def _content_after(text: str, cue: dict, hi: int, quotes: list[dict]) -> tuple[i
     return p, hi, "object"
 
 
+_COMMA_ING = re.compile(r",\s+(?:and\s+)?([a-z]+ing)\b")
+
+
+@lru_cache(maxsize=1)
+def _non_participles() -> frozenset:
+    return frozenset(read_list("non_participles.txt"))
+
+
+def _object_end(text: str, a: int, b: int, quotes: list[dict]) -> int:
+    """End of a plain-object claim: before a ", <participle>" clause outside quotes (the reporter's continuation).
+
+    >>> s = "the visit as a thaw, leaving the war to the end"
+    >>> s[:_object_end(s, 0, len(s), [])]
+    'the visit as a thaw'
+    """
+    for m in _COMMA_ING.finditer(text, a, b):
+        if m.group(1) in _non_participles():
+            continue
+        if any(q["mark_start"] <= m.start() < q["mark_end"] for q in quotes if "mark_start" in q):
+            continue
+        return m.start()
+    return b
+
+
 def _side_of(m: dict | None) -> str | None:
     return None if m is None else m.get("side")
 
@@ -351,6 +375,8 @@ def attribute_unit(text: str, lo: int, hi: int, mentions: list[dict], quotes: li
                     b = q["end"]
         else:
             a, b, how = _content_after(text, cue, hi, quotes)
+            if how == "object":
+                b = _object_end(text, a, b, quotes)
             a, b = _trim(text, a, b)
             if how == "quote" and pre and pre[-1] in "”\"»":
                 # a quote split by its attribution: “…,” X said, “…”
