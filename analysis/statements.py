@@ -3,7 +3,8 @@
 News documents: every quote and every claim content attributed to an actor,
 with overlapping quote/claim spans merged so no character is counted twice
 (the merged statement keeps the speaker and side of its first part; origin
-``claim`` when a claim is involved, else ``quote``). Readouts and statements:
+``claim`` when a claim is involved, else ``quote``; scare-quoted terms are not
+statements). Readouts and statements:
 every sentence, spoken by the issuing body (``doc["source"]``) for the
 document's ``side`` (origin ``readout``).
 """
@@ -85,6 +86,8 @@ def build_statements(doc: dict, sentences: pd.DataFrame, quotes: pd.DataFrame, c
             for r in df.to_dict("records"):
                 if r[who] is None and r["side"] is None:
                     continue  # no one to attribute the words to
+                if origin == "quote" and r.get("kind") == "term":
+                    continue  # a scare-quoted word is the reporter's, not a statement
                 items.append({"start": int(r["start"]), "end": int(r["end"]), "speaker": r[who],
                               "speaker_id": r[who + "_id"], "side": r["side"], "origin": origin})
     rows = merge_spans(items)
