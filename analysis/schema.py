@@ -549,6 +549,24 @@ TABLES.update({
         },
     },
 })
+TABLES["comparison_summary"] = {
+    "description": "Notebook 06 summary: each measure for each side with n, estimate, 95% interval, effect size of the difference and a plain-language caveat, read from the tables notebooks 03-05 saved (analysis.synthesis.summary_table).",
+    "key": ["question", "measure", "side"],
+    "columns": {
+        "question": ("str", "voice, sentiment, frames or emphasis"),
+        "measure": ("str", "what is measured, in words"),
+        "side": ("str", "side"),
+        "n": ("int64", "units behind the estimate (statements)"),
+        "estimate": ("float64", "the side's value (NaN for text-only rows)"),
+        "ci_low": ("float64", "95% bootstrap interval, lower (NaN when undefined)"),
+        "ci_high": ("float64", "95% bootstrap interval, upper"),
+        "effect": ("float64", "effect of the difference between the sides (same on both rows): see effect_size"),
+        "effect_size": ("str", "what effect is (Cliff's delta with its size label, or a difference A - B)"),
+        "p_value": ("float64", "p-value of the difference as saved (adjusted where the notebook adjusted it), NaN if none"),
+        "detail": ("str", "text for rows without a number (e.g. the topics of a side's lead statement)"),
+        "caveat": ("str", "plain-language caveat"),
+    },
+}
 
 
 def conform(df: pd.DataFrame | None, name: str) -> pd.DataFrame:
