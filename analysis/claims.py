@@ -36,6 +36,7 @@ _NOUNLIKE = frozenset(
     "claims reports states protests objects answers comments remarks posts promises pledges vows "
     "demands appeals notes calls for calls on estimates".split(" ")
 ) | {"calls for", "calls on"}
+_BE = re.compile(r"\b(?:was|were|is|are|been|being|be)\b", re.IGNORECASE)
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
 _FILLER = re.compile(
     r"""\s*(?:,[^,;:“”"«»\n]{1,160}?(?:,|(?=\s))\s*)?
@@ -174,6 +175,8 @@ def _leftward_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tup
     for m in reversed(cands[-3:]):
         if not _FILLER.match(text, m["end"], cue["start"]):
             continue
+        if _BE.search(text[m["end"] : cue["start"]].rsplit(",", 1)[-1]) and not cue["text"].lower().endswith("ing"):
+            continue  # passive: "Rubio was warned that …" — Rubio is not the speaker
         before = text[lo:m["start"]]
         if _READOUT.search(before):
             return m, "readout"

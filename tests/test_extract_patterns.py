@@ -113,3 +113,24 @@ def test_annotated_articles_scores():
         p, r = t["tp"] / t["pred"], t["tp"] / t["gold"]
         assert 2 * p * r / (p + r) >= (0.95 if table == "quotes" else 0.85)
         assert t["who"] / t["tp"] >= who_bar
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Rubio was warned that talks could fail.", []),
+        ("The Kremlin was criticized by European leaders.", []),
+        ("Lavrov, who was in Riyadh, said that talks went well.", [("Sergey Lavrov", "talks went well")]),
+        ("Lavrov was telling reporters that talks went well.", [("Sergey Lavrov", "talks went well")]),
+    ],
+)
+def test_passive_voice_subject_is_not_the_source(text, expected):
+    claims = extract(text).claims
+    assert list(zip(claims["source"], claims["text"])) == expected
+
+
+def test_object_claim_stops_before_the_reporters_participle_clause():
+    text = "The readout from the Russian Foreign Ministry highlighted the visit as a thaw, leaving the war to the end."
+    claims = extract(text).claims
+    assert claims["text"].tolist() == ["the visit as a thaw"]
+    assert claims["source"].tolist() == ["Russian Foreign Ministry"]
