@@ -1,0 +1,161 @@
+"""Build benchmark: words per second per stage and for the whole build, and peak memory.
+
+    python benchmarks/bench.py [--sizes 100,1000,10000] [--jobs 1] [--work DIR]
+
+For each size N, :mod:`generate` writes N synthetic news documents (kept in
+``--work`` for later runs) and the build runs in a fresh child process, exactly as
+``python -m analysis build --full`` does (same function, :func:`analysis.engines.run_build`,
+with per-step timing on). The table reports, per N:
+
+* words/s of each step: load (read and validate the files), every stage of
+  ``analysis.build.STAGES`` (segment, extract, ..., emphasis) and write (tables
+  combined and written as Parquet); a step's time is summed over worker processes,
+  so with ``--jobs N`` it is per-core throughput;
+* words/s of the whole build: all words over the child's wall-clock time, from
+  interpreter start to exit (imports, all steps, writing);
+* the whole build's cost per word relative to the smallest N (linear cost: <= 1.2);
+* peak resident memory of the build process (and its worker processes, each counted
+  by its own peak).
+
+It is a benchmark, not a test: numbers depend on the machine and its load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+
+def child(corpus: str, out: str, jobs: int, engine: str) -> None:
+    """Run the build in this (fresh) process and print its stats as JSON."""
+    from analysis.engines import run_build
+
+    t = time.perf_counter()
+    stats = run_build(
+        corpus,
+        out,
+        engine=engine,
+        jobs=jobs,
+        incremental=False,
+        progress=False,
+        timed=True,
+        command=["python", "-m", "analysis", "build", "--full"],
+    )
+    res = {
+        "n_docs": stats.n_docs,
+        "n_words": stats.n_words,
+        "timings": stats.timings,
+        "run_build_s": time.perf_counter() - t,
+        "tables": stats.tables,
+    }
+    print(json.dumps(res))
+
+
+def measure(corpus: Path, out: Path, jobs: int, engine: str) -> dict:
+    """Run one build in a child process: its stats, wall-clock seconds and peak RSS (MiB)."""
+    env = dict(os.environ, PYTHONHASHSEED="0")
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(corpus), str(out), str(jobs), engine]
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    stdout, stderr = proc.communicate()
+    wall = time.perf_counter() - t
+    if proc.returncode != 0:
+        raise SystemExit(f"build failed ({proc.returncode}):\n{stderr.decode()[-3000:]}")
+    res = json.loads(stdout.decode().strip().splitlines()[-1])
+    res["wall_s"] = wall
+    return res
+
+
+def peak_rss_children_mib() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="100,1000,10000", help="comma-separated corpus sizes (default 100,1000,10000)")
+    ap.add_argument("--jobs", type=int, default=1, help="--jobs of the build (default 1)")
+    ap.add_argument("--engine", default="local", choices=("local", "dask"))
+    ap.add_argument(
+        "--work", type=Path, default=ROOT / ".benchmarks", help="where corpora and outputs go (default .benchmarks/, not committed)"
+    )
+    ap.add_argument("--child", nargs=4, metavar=("CORPUS", "OUT", "JOBS", "ENGINE"), help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.child:
+        child(a.child[0], a.child[1], int(a.child[2]), a.child[3])
+        return
+
+    from generate import generate
+
+    sizes = [int(s) for s in a.sizes.split(",")]
+    rows = []
+    for n in sizes:
+        corpus = a.work / f"corpus_{n}"
+        if not corpus.is_dir() or len(list(corpus.iterdir())) != n:
+            print(f"generating {n} documents ...", file=sys.stderr)
+            generate(corpus, n, seed=0)
+        # Each size in a process of its own, so that its RUSAGE_CHILDREN peak is this build's alone.
+        out = a.work / f"out_{n}"
+        print(f"building {n} documents (jobs={a.jobs}, engine={a.engine}) ...", file=sys.stderr)
+        r = subprocess.run(
+            [sys.executable, "-c", _ONE, str(Path(__file__).resolve()), str(corpus), str(out), str(a.jobs), a.engine],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        )
+        if r.returncode != 0:
+            raise SystemExit(r.stderr[-3000:])
+        res = json.loads(r.stdout.strip().splitlines()[-1])
+        res["n"] = n
+        rows.append(res)
+        print(table(rows, a.jobs, a.engine), file=sys.stderr)
+    print(table(rows, a.jobs, a.engine))
+
+
+# Runs measure() in a process of its own, so that the RUSAGE_CHILDREN peak is this size's build alone.
+_ONE = """
+import json, sys, importlib.util
+spec = importlib.util.spec_from_file_location("bench", sys.argv[1]); bench = importlib.util.module_from_spec(spec); spec.loader.exec_module(bench)
+from pathlib import Path
+res = bench.measure(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]), sys.argv[5])
+res["peak_rss_mib"] = bench.peak_rss_children_mib()
+print(json.dumps(res))
+"""
+
+
+def table(rows: list[dict], jobs: int, engine: str) -> str:
+    steps = ["load"]
+    for r in rows:
+        steps += [s for s in r["timings"] if s not in steps and s != "write"]
+    steps.append("write")
+    head = ["N docs", "words"] + steps + ["whole build", "cost/word vs first", "peak RSS (largest process)"]
+    lines = [
+        f"words/s per step and for the whole build (engine={engine}, jobs={jobs}); step times summed over workers",
+        "",
+        "| " + " | ".join(head) + " |",
+        "|" + "---|" * len(head),
+    ]
+    base = None
+    for r in rows:
+        w = r["n_words"]
+        per_word = r["wall_s"] / w
+        base = base or per_word
+        cells = [f"{r['n']:,}", f"{w:,}"]
+        cells += [f"{w / r['timings'][s]:,.0f}" if r["timings"].get(s) else "–" for s in steps]
+        cells += [f"{w / r['wall_s']:,.0f} ({r['wall_s']:.1f} s)", f"{per_word / base:.2f}×", f"{r['peak_rss_mib']:,.0f} MiB"]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
