@@ -56,6 +56,12 @@ _ADDRESSEE = re.compile(
     r"\s+(?:the\s+)?(?:reporters|journalists|press|media|lawmakers|audience|parliament|lawmakers|"
     r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?:\s+(?:in|at)\s+[A-Z][\w]*)?(?=\s)"
 )
+_ADDRESSEE_NP = re.compile(
+    r"\s*(?:(?:the|a|an)\s+)?(?:[\w’'.-]+\s+){0,3}?"
+    r"(?:reporters|journalists|press|media|lawmakers|audience|parliament|conference|briefing|"
+    r"agency|channel|television|broadcaster|newspaper|outlet|interviewer|[A-Z][\w’'.-]*)\b"
+    r"(?:\s+[A-Z][\w’'.-]*){0,3}"
+)
 _AFTER_SHORT = re.compile(
     r"^\s*(?:(?:on|in|at|during|after|before|late|earlier|later|from|via|while|when|to|through|on|as|shortly|"
     r"reporters|journalists|the\s+press|press|told|\w+ly)\b[^“”\"«»]*)?$",
@@ -227,7 +233,11 @@ def _content_after(text: str, cue: dict, hi: int, quotes: list[dict]) -> tuple[i
     m = _THAT.match(text, p, hi)
     if m and cue["lemma"] != "according to" and not _cue_rx().search(text, p, m.start() + m.group(0).rfind("that")):
         return m.end(), hi, "that"
-    m = _TO_QUOTE.match(text, p, hi)
+    # a quote may open the next paragraph after "X told reporters:" at the end of this one
+    reach = hi
+    while reach < len(text) and text[reach].isspace():
+        reach += 1
+    m = _TO_QUOTE.match(text, p, min(len(text), reach + 1))
     if m:
         q = _quote_opening_at(quotes, m.end())
         if q is not None:
@@ -264,6 +274,43 @@ def _object_end(text: str, a: int, b: int, quotes: list[dict]) -> int:
             continue
         return m.start()
     return b
+
+
+_CIRCUMSTANCE = re.compile(
+    r"\s*(?:at|in|on|during|after|before|from|via|while|when|late|earlier|later|shortly|through|as|following)\b"
+    r"[^“”\"«»]*$",
+    re.I,
+)
+# characters that end a quote (or the comma before an attribution): “…,” X said / '…,' X said
+_QUOTE_END = ",”\"»’'"
+_TRAILING_WORD = re.compile(r"\s*([A-Za-z][\w.’'-]*)$")
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset:
+    words = {w.lower() for line in read_list("titles.txt") for w in line.split()}
+    return frozenset(words | {"of", "the", "for", "and", "on"})
+
+
+def _strip_title(pre: str) -> str:
+    """``pre`` without a trailing title phrase after a closing quote (“…,” Russian Foreign Minister Lavrov said).
+
+    Only stripped when what remains ends with a quote mark or comma; else ``pre`` is returned unchanged.
+
+    >>> _strip_title("“We are ready,” White House press secretary")
+    '“We are ready,”'
+    >>> _strip_title("The White House press secretary")
+    'The White House press secretary'
+    """
+    out = pre
+    for _ in range(10):
+        if out and out[-1] in _QUOTE_END:
+            return out
+        m = _TRAILING_WORD.search(out)
+        if not m or not (m.group(1)[0].isupper() or m.group(1).lower() in _title_words()):
+            break
+        out = out[: m.start()].rstrip()
+    return out if out and out[-1] in _QUOTE_END else pre
 
 
 def _side_of(m: dict | None) -> str | None:
@@ -337,7 +384,7 @@ def attribute_unit(text: str, lo: int, hi: int, mentions: list[dict], quotes: li
         else:
             inv = None
             tail = text[lo:cue["start"]].rstrip()
-            if tail and tail[-1] in ",”\"»":
+            if tail and tail[-1] in _QUOTE_END:
                 inv = _inverted_source(text, hi, cue, mentions)
             if inv is None:
                 if cue["form"] in _NOUNLIKE or not (intro and " and" in intro.group(0)):
@@ -364,8 +411,15 @@ def attribute_unit(text: str, lo: int, hi: int, mentions: list[dict], quotes: li
         after_lo = cue["end"] if rule != "inverted" else src["end"]
         after_txt = text[after_lo:hi]
         pre = text[lo:(src["start"] if rule in ("subject", "readout") else cue["start"])].rstrip()
+        if rule in ("subject", "readout"):
+            pre = _strip_title(pre)  # “…,” White House press secretary Karoline Leavitt said
         short = _stop_at_clause(after_txt)
-        if rule == "inverted" or (rule in ("subject", "readout") and pre and pre[-1] in ",”\"»"
+        if cue["addressee"]:
+            # “…,” Witkoff told CNN / told a news conference in Kyiv: the addressee is not content
+            addressee = _ADDRESSEE_NP.match(short)
+            if addressee:
+                short = short[addressee.end() :]
+        if rule == "inverted" or (rule in ("subject", "readout") and pre and pre[-1] in _QUOTE_END
                                   and _AFTER_SHORT.match(short) and not _HAS_THAT.search(short)
                                   and len(short.split()) <= 8):
             a, b = _content_before(text, _clause_start(text, lo, claims), lo + len(pre), quotes)
@@ -380,6 +434,8 @@ def attribute_unit(text: str, lo: int, hi: int, mentions: list[dict], quotes: li
             a, b, how = _content_after(text, cue, hi, quotes)
             if how == "object":
                 b = _object_end(text, a, b, quotes)
+                if cue["cue_class"] == "neutral" and _CIRCUMSTANCE.match(text, a, b):
+                    continue  # "said at a briefing": where or when, not what
             a, b = _trim(text, a, b)
             if how == "quote" and pre and pre[-1] in "”\"»":
                 # a quote split by its attribution: “…,” X said, “…”
