@@ -17,7 +17,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 export JUPYTER_PLATFORM_DIRS := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help all venv data notebooks figures report test unit nbval lab clean docs lint
+.PHONY: help all venv data notebooks figures report test unit nbval lab clean docs lint bench
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -52,6 +52,11 @@ nbval: $(STAMP) data ## Check the committed notebook outputs with nbval (strict)
 test: $(STAMP) data ## Run the whole test suite: unit tests, then nbval strict on notebooks/
 	$(BIN)/python -m pytest -q tests
 	$(BIN)/python -m pytest -q --nbval notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
+
+BENCH_SIZES ?= 100,1000,10000
+BENCH_JOBS ?= 1
+bench: $(STAMP) ## Benchmark the build on synthetic corpora (BENCH_SIZES, BENCH_JOBS): words/s table
+	$(BIN)/python benchmarks/bench.py --sizes $(BENCH_SIZES) --jobs $(BENCH_JOBS)
 
 lab: $(STAMP) ## Open JupyterLab on the notebooks
 	$(BIN)/jupyter lab notebooks/

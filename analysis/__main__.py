@@ -37,6 +37,31 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--corpus", default="data/raw", type=Path, help="folder of .txt/.md documents (default: data/raw)")
     b.add_argument("--out", default="data/processed", type=Path, help="output folder for Parquet tables (default: data/processed)")
     b.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+    b.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="documents processed in parallel by N worker processes (default 1: serial); same tables",
+    )
+    b.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local (this machine, --jobs processes) or dask (a dask.bag over the documents; default: local)",
+    )
+    b.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="with --engine dask: address of an existing Dask scheduler, e.g. tcp://host:8786 (default: a local cluster of --jobs workers)",
+    )
+    b.add_argument(
+        "--full",
+        action="store_true",
+        help="reprocess every document (default: incremental, reusing the rows of documents whose bytes, "
+        "and the code and resources they depend on, are unchanged since the last build in --out)",
+    )
 
     c = sub.add_parser(
         "check-notebooks", help="fail if a notebook has code cells without stored outputs", description="Check that notebooks keep their outputs."
@@ -71,11 +96,22 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         if args.command == "build":
-            from .build import build
+            from .engines import run_build
 
-            tables = build(args.corpus, args.out, progress=False if args.no_progress else None, command=["python", "-m", "analysis", *argv])
-            n_docs = len(tables["documents"])
-            print(f"built {len(tables)} tables from {n_docs} document(s) into {args.out}")
+            if args.scheduler and args.engine != "dask":
+                raise InputError("--scheduler", "only used with --engine dask")
+            stats = run_build(
+                args.corpus,
+                args.out,
+                engine=args.engine,
+                jobs=args.jobs,
+                scheduler=args.scheduler,
+                incremental=not args.full,
+                progress=False if args.no_progress else None,
+                command=["python", "-m", "analysis", *argv],
+            )
+            reused = f", {stats.n_reused} unchanged reused" if stats.n_reused else ""
+            print(f"built {len(stats.tables)} tables from {stats.n_docs} document(s) into {args.out}{reused}")
         elif args.command == "check-notebooks":
             from .notebooks import unexecuted_cells
 

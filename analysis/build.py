@@ -17,12 +17,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
-from tqdm import tqdm
 
 from . import corpus
-from .io import write_tables
 from .resources import resource_hashes
-from .schema import conform
+from .schema import conform, from_records
 
 Tables = dict[str, pd.DataFrame]
 
@@ -82,7 +80,7 @@ STAGES: list[tuple[str, Callable[[dict, Tables], Tables]]] = [
 
 def process_document(doc: dict) -> Tables:
     """Run every stage on one document row; returns its tables (documents row included)."""
-    tables: Tables = {"documents": pd.DataFrame([doc])}
+    tables: Tables = {"documents": from_records([doc], "documents")}
     for _, fn in STAGES:
         tables.update(fn(doc, tables))
     return tables
@@ -148,21 +146,37 @@ def make_manifest(corpus_dir: Path, docs: list[dict], tables: Tables, command: l
     }
 
 
-def build(corpus_dir: str | Path, out_dir: str | Path, progress: bool | None = None, command: list[str] | None = None) -> Tables:
+def build(
+    corpus_dir: str | Path,
+    out_dir: str | Path,
+    progress: bool | None = None,
+    command: list[str] | None = None,
+    *,
+    engine: str = "local",
+    jobs: int = 1,
+    scheduler=None,
+    incremental: bool = True,
+) -> Tables:
     """Build every table from ``corpus_dir`` and write them to ``out_dir``; returns the tables.
+
+    ``engine``/``jobs``/``scheduler`` choose how documents are processed (serial, a
+    process pool of ``jobs`` workers, or Dask; see :mod:`analysis.engines`) and
+    ``incremental`` reuses the rows of unchanged documents from the previous outputs
+    (see :mod:`analysis.cache`); the tables are the same in every case. The tables
+    are read back from ``out_dir`` for the return value: for large corpora call
+    :func:`analysis.engines.run_build`, which returns only counts.
 
     >>> import tempfile, pathlib
     >>> raw, out = pathlib.Path(tempfile.mkdtemp()), pathlib.Path(tempfile.mkdtemp())
     >>> _ = (raw / "a.txt").write_text("Rubio spoke. Lavrov replied.", encoding="utf-8")
     >>> t = build(raw, out, progress=False)
-    >>> sorted(p.name for p in out.iterdir())[:2]
-    ['documents.parquet', 'manifest.json']
+    >>> {"documents.parquet", "manifest.json"} <= {p.name for p in out.iterdir()}
+    True
     """
-    corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
-    docs = read_documents(corpus_dir)
-    disable = None if progress is None else not progress
-    parts = [process_document(d) for d in tqdm(docs, desc="build", unit="doc", disable=disable, leave=False)]
-    tables = combine(parts)
-    manifest = make_manifest(corpus_dir, docs, tables, command or ["python", "-m", "analysis", "build"])
-    write_tables(tables, out_dir, manifest)
-    return tables
+    from .engines import run_build
+    from .io import read_table
+
+    stats = run_build(
+        corpus_dir, out_dir, engine=engine, jobs=jobs, scheduler=scheduler, incremental=incremental, progress=progress, command=command
+    )
+    return {n: conform(read_table(out_dir, n), n) for n in stats.tables}

@@ -24,13 +24,15 @@ import pandas as pd
 import yaml
 
 from .errors import InputError
-from .schema import conform
+from .schema import conform, from_records
 from .text import count_words, is_heading, paragraph_spans, sentence_spans
 
 KINDS = ("news", "readout", "transcript", "statement")
 SUFFIXES = (".txt", ".md")
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _DOC_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+# Control characters other than \t \n \v \f \r (code points below 32).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 def list_documents(folder: str | Path) -> list[Path]:
@@ -53,7 +55,7 @@ def decode(path: Path, data: bytes) -> str:
         raise InputError(path, f"not valid UTF-8 (byte {e.start}); save the file as UTF-8") from None
     if not text.strip():
         raise InputError(path, "empty file")
-    bad = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f\v")
+    bad = len(_CONTROL.findall(text))
     if bad > max(3, len(text) // 1000):
         raise InputError(path, "binary file (control characters), expected UTF-8 text")
     return text
@@ -141,18 +143,15 @@ def segment(doc: dict) -> dict[str, pd.DataFrame]:
     body, doc_id = doc["body"], doc["doc_id"]
     paras, sents = [], []
     for para_id, (a, b) in enumerate(paragraph_spans(body)):
-        heading = is_heading(body[a:b])
-        paras.append((doc_id, para_id, a, b, body[a:b], heading))
+        text = body[a:b]
+        heading = is_heading(text)
+        paras.append({"doc_id": doc_id, "para_id": para_id, "start": a, "end": b, "text": text, "is_heading": heading})
         if heading:
             continue
         for s, e in sentence_spans(body, a, b):
-            sents.append((doc_id, para_id, len(sents), s, e, body[s:e]))
-    pcols = ["doc_id", "para_id", "start", "end", "text", "is_heading"]
-    scols = ["doc_id", "para_id", "sent_id", "start", "end", "text"]
-    return {
-        "paragraphs": conform(pd.DataFrame(paras, columns=pcols), "paragraphs"),
-        "sentences": conform(pd.DataFrame(sents, columns=scols), "sentences"),
-    }
+            sents.append({"doc_id": doc_id, "para_id": para_id, "sent_id": len(sents), "start": s, "end": e, "text": body[s:e]})
+    # from_records: the declared dtypes directly, much faster than conform() on small tables
+    return {"paragraphs": from_records(paras, "paragraphs"), "sentences": from_records(sents, "sentences")}
 
 
 def check_unique_ids(rows: list[dict]) -> None:

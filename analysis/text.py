@@ -37,13 +37,37 @@ class _NewsLanguageVars(PunktLanguageVars):
     _re_boundary_realignment = re.compile(r'["\')\]}”’»]+?(?:\s+|(?=--)|$)', re.MULTILINE)
 
 
+class _MemoPunkt(PunktSentenceTokenizer):
+    """Punkt with a memo of its per-candidate decision (a pure function of a short context).
+
+    ``text_contains_sentbreak`` sees only the few words around one candidate full stop
+    and the fixed parameters, so its answer can be remembered: news repeats such
+    contexts ("said. “The") often. Same results as Punkt, fewer token annotations.
+    """
+
+    _MEMO_SIZE = 200_000
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._memo: dict[str, bool] = {}
+
+    def text_contains_sentbreak(self, text: str) -> bool:
+        hit = self._memo.get(text)
+        if hit is None:
+            hit = super().text_contains_sentbreak(text)
+            if len(self._memo) >= self._MEMO_SIZE:
+                self._memo.clear()
+            self._memo[text] = hit
+        return hit
+
+
 @lru_cache(maxsize=1)
 def sentence_tokenizer() -> PunktSentenceTokenizer:
     """The project's Punkt tokenizer, built from resource files (no ``nltk.download``)."""
     params = PunktParameters()
     params.abbrev_types = set(read_list("abbreviations.txt"))
     params.sent_starters = set(read_list("sentence_starters.txt"))
-    return PunktSentenceTokenizer(params, lang_vars=_NewsLanguageVars())
+    return _MemoPunkt(params, lang_vars=_NewsLanguageVars())
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -81,10 +105,16 @@ def is_heading(paragraph: str) -> bool:
     p = paragraph.strip()
     if _HEADING_MD.match(p):
         return True
-    letters = [c for c in p if c.isalpha()]
-    if len(letters) < 3 or any(c.islower() for c in letters):
+    # Every condition must hold; the cheap ones first, and stop at the first lower-case letter.
+    if not p or p[-1] in ".!?:;,\"”’'":
         return False
-    return len(p.split()) <= 15 and p[-1] not in ".!?:;,\"”’'"
+    n_letters = 0
+    for c in p:
+        if c.isalpha():
+            if c.islower():
+                return False
+            n_letters += 1
+    return n_letters >= 3 and len(p.split()) <= 15
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
