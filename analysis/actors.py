@@ -177,6 +177,10 @@ def _pats() -> dict[str, re.Pattern]:
         "name_before": re.compile(rf"(?<![\w.’'])(?P<a>{NAME2}),?\s+(?:\w+ly\s+)?$"),
         "name_after": re.compile(rf"\s+(?P<b>{NAME2})(?![\w’'])"),
         "pronoun": re.compile(rf"(?<![\w’'-])(?:{'|'.join(map(re.escape, pronouns()))})(?![\w’'-])"),
+        # "the Russian minister", "the spokeswoman": a definite description standing for an earlier person
+        "description": re.compile(
+            rf"(?<![\w’'-])[Tt]he\s+(?:(?P<side>{sw})\s+)?(?P<title>{titles})(?![\w’'-])(?!\s*,?\s+(?:[A-Z]|of\b|for\b))"
+        ),
     }
 
 
@@ -461,8 +465,22 @@ def find_mentions(text: str, cue_words: frozenset = frozenset(), cue_rx: re.Patt
                 k += 1
         chosen = _add_free([m for m in chosen if id(m) not in inside], anon)
     if with_pronouns:
-        return chosen, find_pronouns(text, pos["pronoun"])
+        return chosen, find_pronouns(text, pos["pronoun"]) + _free_of(find_descriptions(text), chosen)
     return chosen
+
+
+def _free_of(extra: list[dict], chosen: list[dict]) -> list[dict]:
+    """The mentions of ``extra`` that overlap none of ``chosen``."""
+    if not extra:
+        return extra
+    starts = [m["start"] for m in chosen]
+    out = []
+    for m in extra:
+        k = bisect.bisect_left(starts, m["end"])
+        if k > 0 and chosen[k - 1]["end"] > m["start"]:
+            continue
+        out.append(m)
+    return out
 
 
 def _add_free(chosen: list[dict], extra: list[dict]) -> list[dict]:
@@ -497,14 +515,44 @@ def find_pronouns(text: str, positions: list[int] | None = None) -> list[dict]:
     return out
 
 
+def find_descriptions(text: str) -> list[dict]:
+    """Unresolved definite descriptions ("the Russian minister", "the spokeswoman"): pronoun-like mentions.
+
+    They resolve like pronouns, but only to a person whose role contains the title's
+    head word and whose side agrees with the country word, when there is one.
+
+    >>> [(m["text"], m["side"], m["role"]) for m in find_descriptions("Later the Russian minister spoke.")]
+    [('the Russian minister', 'Russia', 'minister')]
+    """
+    out = []
+    for m in _pats()["description"].finditer(text):
+        side = side_words()[m.group("side")][0] if m.group("side") else None
+        out.append(_mention(m.start(), m.end(), m.group(0), None, None, side, "description", "person", "any", m.group("title").lower()))
+    return out
+
+
+def _role_head(title: str) -> str:
+    head = title.split()[-1].rstrip(".")
+    for stem in ("spokes", "advis", "minist", "secretar", "ambassad", "envoy", "president", "chancellor"):
+        if head.startswith(stem):
+            return stem
+    return head
+
+
 def compatible(pronoun: dict, mention: dict) -> bool:
     """True when a named mention can be the antecedent of a pronoun (kind and gender agree).
 
     >>> compatible({"kind": "person", "gender": "female"}, {"kind": "person", "gender": None, "actor": "X"})
     True
     """
-    if mention.get("actor") is None or mention.get("how") == "pronoun":
+    if mention.get("actor") is None or mention.get("how") in ("pronoun", "description"):
         return False
+    if pronoun.get("how") == "description":
+        if mention["kind"] != "person" or not mention.get("role"):
+            return False
+        if pronoun.get("side") and mention.get("side") and pronoun["side"] != mention["side"]:
+            return False
+        return _role_head(pronoun["role"]) in mention["role"].lower()
     if pronoun["kind"] == "person":
         if mention["kind"] != "person":
             return False
@@ -518,8 +566,9 @@ def resolve_pronoun(pronoun: dict, unit_mentions: list[dict], recent_sources: li
     """The mention a pronoun stands for, or None.
 
     Order: the first compatible named mention earlier in the same sentence (its
-    subject, usually); else the most recent compatible speaker; else the first
-    compatible mention of the most recent earlier sentence that has one.
+    subject, usually); else whichever comes later in the text of the most recent
+    compatible speaker and the first compatible mention of the most recent earlier
+    sentence that has one.
 
     >>> p = {"kind": "person", "gender": "male", "start": 30}
     >>> a = {"actor": "A", "kind": "person", "gender": "male", "start": 0, "how": "registry"}
@@ -529,14 +578,17 @@ def resolve_pronoun(pronoun: dict, unit_mentions: list[dict], recent_sources: li
     same = [m for m in unit_mentions if m["start"] < pronoun["start"] and compatible(pronoun, m)]
     if same:
         return same[0]
-    for s in reversed(recent_sources):
-        if compatible(pronoun, s):
-            return s
+    speaker = next((s for s in reversed(recent_sources) if compatible(pronoun, s)), None)
+    subject = None
     for unit in reversed(earlier_units):
         cands = [m for m in unit if compatible(pronoun, m)]
         if cands:
-            return cands[0]
-    return None
+            subject = cands[0]
+            break
+    if speaker is not None and subject is not None:
+        # "Lavrov said … Rubio struck a cautious tone. “…,” he said": the later one wins
+        return subject if subject["start"] > speaker["start"] and subject.get("actor_id") != speaker.get("actor_id") else speaker
+    return speaker if speaker is not None else subject
 
 
 def actors_rows(mentions: list[dict]) -> list[dict]:

@@ -39,7 +39,7 @@ _NOUNLIKE = frozenset(
 _BE = re.compile(r"\b(?:was|were|is|are|been|being|be)\b", re.IGNORECASE)
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
 _FILLER = re.compile(
-    r"""\s*(?:,[^,;:“”"«»\n]{1,160}?(?:,|(?=\s))\s*)?
+    r"""\s*(?:,[^,;:“”"«»\n]{1,160}?(?:,|(?=\s))\s*|,\s*)?
     (?:(?:who|which)\s+)?
     (?:(?:has|have|had|was|were|is|are|also|later|then|again|previously|earlier|repeatedly|would|will|
         could|did|does|do|not|never|publicly|reportedly|separately|already|once|first|further|however|too|
@@ -64,7 +64,7 @@ _ADDRESSEE_NP = re.compile(
 )
 _AFTER_SHORT = re.compile(
     r"^\s*(?:(?:on|in|at|during|after|before|late|earlier|later|from|via|while|when|to|through|on|as|shortly|"
-    r"reporters|journalists|the\s+press|press|told|\w+ly)\b[^“”\"«»]*)?$",
+    r"reporters|journalists|the\s+press|press|told|afterwards?|\w+ly)\b[^“”\"«»]*)?$",
     re.I,
 )
 _CLAUSE_INTRO = re.compile(r"(?:[,;—–]\s*(?:and|but|while|whereas)?|\s(?:and|but|while|whereas))\s*$")
@@ -86,7 +86,8 @@ def cue_lexicon() -> dict[str, dict]:
     out = {}
     for r in read_tsv("reporting_verbs.tsv"):
         out[r["form"].lower()] = {"lemma": r["lemma"], "cue_class": r["cue_class"],
-                                  "addressee": r.get("addressee", "no") == "yes"}
+                                  "addressee": r.get("addressee", "no") == "yes",
+                                  "needs_quote": (r.get("needs_quote") or "no") == "yes"}
     return out
 
 
@@ -128,6 +129,8 @@ def find_cues(text: str, lo: int = 0, hi: int | None = None, positions: list[int
             continue
         form = re.sub(r"\s+", " ", m.group(0).lower())
         info = cue_lexicon()[form]
+        if info["needs_quote"] and not _QUOTE_SOON.match(text, m.end(), min(len(text), m.end() + 90)):
+            continue
         out.append({"start": m.start(), "end": m.end(), "text": m.group(0), "form": form, **info})
     return out
 
@@ -178,9 +181,12 @@ def _trim(text: str, a: int, b: int, strip: str = " \t\n\r,;:—–-") -> tuple[
 
 def _leftward_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tuple[dict, str] | None:
     cands = [m for m in mentions if m["end"] <= cue["start"] and not m.get("in_quote")]
-    for m in reversed(cands[-3:]):
+    for i in range(len(cands) - 1, max(-1, len(cands) - 4), -1):
+        m = cands[i]
         if not _FILLER.match(text, m["end"], cue["start"]):
             continue
+        if m["how"] == "anonymous" and i > 0 and _APPOSITION_GAP.match(text[cands[i - 1]["end"] : m["start"]]):
+            continue  # "Tomas Berglund, a Swedish analyst, said": the analyst is Berglund
         if _BE.search(text[m["end"] : cue["start"]].rsplit(",", 1)[-1]) and not cue["text"].lower().endswith("ing"):
             continue  # passive: "Rubio was warned that …" — Rubio is not the speaker
         before = text[lo:m["start"]]
@@ -277,12 +283,14 @@ def _object_end(text: str, a: int, b: int, quotes: list[dict]) -> int:
 
 
 _CIRCUMSTANCE = re.compile(
-    r"\s*(?:at|in|on|during|after|before|from|via|while|when|late|earlier|later|shortly|through|as|following)\b"
+    r"\s*(?:at|in|on|during|after|afterwards?|before|from|via|while|when|late|earlier|later|shortly|through|as|following)\b"
     r"[^“”\"«»]*$",
     re.I,
 )
 # characters that end a quote (or the comma before an attribution): “…,” X said / '…,' X said
 _QUOTE_END = ",”\"»’'"
+_APPOSITION_GAP = re.compile(r"^,\s*(?:(?:an?|the)\s+)?[\w’'.\- ]{0,40}$")
+_QUOTE_SOON = re.compile(r"[^.!?;“”\"«»\n]{0,80}?[“\"«]")
 _TRAILING_WORD = re.compile(r"\s*([A-Za-z][\w.’'-]*)$")
 
 
@@ -489,7 +497,7 @@ def attribute(text: str, units: list[tuple[int, int, int]], mentions: list[dict]
     claims: list[dict] = []
     recent: list[dict] = []
     earlier_units: list[list[dict]] = []
-    last_para, para_sources = -1, []
+    last_para = -1
     for lo, hi, para in units:
         if para != last_para:
             if last_para >= 0 and para > last_para + 1:
@@ -498,7 +506,7 @@ def attribute(text: str, units: list[tuple[int, int, int]], mentions: list[dict]
         i0, i1 = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
         unit_m = mentions[i0:i1]
         for m in unit_m:
-            if m["how"] == "pronoun" and m.get("actor") is None:
+            if m["how"] in ("pronoun", "description") and m.get("actor") is None:
                 ref = resolve_pronoun(m, unit_m if not m["in_quote"] else [x for x in unit_m if x["in_quote"]],
                                       recent if not m["in_quote"] else [], earlier_units[-3:])
                 if m["in_quote"] and ref is None:
@@ -514,7 +522,11 @@ def attribute(text: str, units: list[tuple[int, int, int]], mentions: list[dict]
                 recent.append(ref)
         recent = recent[-4:]
         claims += unit_claims
-        named = [m for m in unit_m if m.get("actor") is not None and m["how"] != "pronoun"]
+        # the actors this unit talks about, in order; a resolved pronoun or description
+        # counts as its antecedent, placed where the pronoun stands
+        named = [m if m["how"] not in ("pronoun", "description") else dict(m["ref"], start=m["start"], end=m["end"])
+                 for m in unit_m if m.get("actor") is not None and not m.get("in_quote")
+                 and (m["how"] not in ("pronoun", "description") or "ref" in m)]
         if named:
             earlier_units.append(named)
     claims.sort(key=lambda c: (c["start"], c["cue_start"]))

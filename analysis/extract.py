@@ -167,8 +167,8 @@ def units_of(text: str, quotes: list[dict]) -> list[tuple[int, int, int]]:
 def _mention_rows(mentions: list[dict], used: set[int]) -> list[dict]:
     rows = []
     for m in mentions:
-        keep = m["how"] not in ("pronoun", "anonymous") or id(m) in used
-        if m["how"] == "pronoun" and m.get("actor") is not None and m["kind"] == "person":
+        keep = m["how"] not in ("pronoun", "description", "anonymous") or id(m) in used
+        if m["how"] in ("pronoun", "description") and m.get("actor") is not None and m["kind"] == "person":
             keep = True
         if keep:
             rows.append({k: m.get(k) for k in ("start", "end", "text", "actor", "actor_id", "side", "how")})
@@ -205,7 +205,7 @@ def extract(text: str) -> Extraction:
 def _drop_nested_pronouns(mentions: list[dict]) -> list[dict]:
     out, last_end = [], -1
     for m in mentions:
-        if m["how"] == "pronoun" and m["start"] < last_end:
+        if m["how"] in ("pronoun", "description") and m["start"] < last_end:
             continue
         out.append(m)
         last_end = max(last_end, m["end"])

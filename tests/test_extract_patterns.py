@@ -134,3 +134,24 @@ def test_object_claim_stops_before_the_reporters_participle_clause():
     claims = extract(text).claims
     assert claims["text"].tolist() == ["the visit as a thaw"]
     assert claims["source"].tolist() == ["Russian Foreign Ministry"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Lavrov met Rubio for hours. "We listened to each other," the Russian minister said afterwards.', "Sergey Lavrov"),
+        ('Lavrov said little. Rubio struck a cautious tone. "It is a start," he said.', "Marco Rubio"),
+        ('"We are ready," White House press secretary Karoline Leavitt said at a briefing.', "Karoline Leavitt"),
+        ('"We have to be realistic," Witkoff told a news conference in Riyadh.', "Steve Witkoff"),
+        ("'We will not accept it,' Zelenskyy told reporters.", "Volodymyr Zelenskyy"),
+        ('Peskov told the agency:\n\n"The conversation was substantive."', "Dmitry Peskov"),
+        ('The foreign minister of Saudi Arabia, Prince Faisal bin Farhan, said the kingdom hoped to "bring the parties closer."', "Faisal bin Farhan"),
+        ('Peskov called the atmosphere "businesslike."', "Dmitry Peskov"),
+    ],
+)
+def test_wire_style_speakers(text, speaker):
+    assert extract(text).quotes["speaker"].tolist() == [speaker]
+
+
+def test_called_without_a_quote_is_not_a_cue():
+    assert len(extract("Trump called Putin on Wednesday. They spoke for an hour.").claims) == 0
