@@ -43,14 +43,14 @@ figures: data notebooks ## Re-execute the notebooks and rewrite reports/figures
 report: $(STAMP) ## Render the executed notebooks to HTML in reports/ (code hidden), linking reports/figures
 	$(BIN)/python -m analysis.report $(NOTEBOOKS)
 
-unit: $(STAMP) ## Run the pytest unit tests only
-	$(BIN)/python -m pytest -q tests
+unit: $(STAMP) ## Run the pytest unit tests and doctests only
+	$(BIN)/python -m pytest -q tests --doctest-modules analysis
 
 nbval: $(STAMP) data ## Check the committed notebook outputs with nbval (strict)
 	$(BIN)/python -m pytest -q --nbval notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
 
-test: $(STAMP) data ## Run the whole test suite: unit tests, then nbval strict on notebooks/
-	$(BIN)/python -m pytest -q tests
+test: $(STAMP) data lint ## Run the whole test suite: lint, unit tests and doctests, then nbval strict on notebooks/
+	$(BIN)/python -m pytest -q tests --doctest-modules analysis
 	$(BIN)/python -m pytest -q --nbval notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
 
 BENCH_SIZES ?= 100,1000,10000

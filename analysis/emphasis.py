@@ -102,6 +102,8 @@ def _ratio_ci(num, den, groups=None, n_boot: int = N_BOOT, level: float = 0.95, 
         den = np.array([den[(g == lab).to_numpy()].sum() for lab in labels])
     if len(num) < 2:
         return (float("nan"), float("nan"))
+    if not num.any() and den.all():
+        return (0.0, 0.0)  # a topic never raised: every resample gives 0
     rng = np.random.default_rng(SEED if seed is None else seed)
     idx = rng.integers(0, len(num), size=(n_boot, len(num)))
     d = den[idx].sum(axis=1)

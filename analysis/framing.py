@@ -180,7 +180,13 @@ def load_frames(name: str = CODEBOOK) -> tuple[Frame, ...]:
     >>> [f.id for f in load_frames()][:3]
     ['diplomatic_relations', 'peace_negotiation', 'security_guarantees']
     """
-    return parse_codebook(read_yaml(name), str(resource_path(name)))
+    return _load_frames(str(resource_path(name)), name)
+
+
+@lru_cache(maxsize=8)
+def _load_frames(path: str, name: str) -> tuple[Frame, ...]:
+    # keyed by the resolved path, so an ANALYSIS_RESOURCES override gets its own entry
+    return parse_codebook(read_yaml(name), path)
 
 
 def frame_labels(frames: Sequence[Frame] | None = None) -> dict[str, str]:

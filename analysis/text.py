@@ -132,9 +132,9 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
 def word_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the word tokens of ``text`` (letters/digits, with inner hyphens, apostrophes, dots).
 
-    >>> s = "The U.S. side's 4½-hour talks"
+    >>> s = "The U.S. side's four-and-half-hour talks"
     >>> [s[a:b] for a, b in word_spans(s)]
-    ['The', 'U.S', "side's", '4½-hour', 'talks']
+    ['The', 'U.S', "side's", 'four-and-half-hour', 'talks']
     """
     return list(_word_tokenizer.span_tokenize(text))
 

@@ -6,6 +6,7 @@ import pytest
 from analysis.build import build
 from analysis.corpus import span_errors
 from analysis.schema import TABLES
+
 from conftest import RAW
 
 
