@@ -67,13 +67,15 @@ def countries() -> list[dict]:
     data = read_yaml("sides.yaml") or {}
     out = []
     for c in data.get("countries") or []:
-        out.append({
-            "name": str(c["name"]),
-            "side": str(c["side"]),
-            "demonym": str(c.get("demonym") or c["name"]),
-            "names": [str(x) for x in c.get("names") or []],
-            "words": [str(x) for x in c.get("words") or []],
-        })
+        out.append(
+            {
+                "name": str(c["name"]),
+                "side": str(c["side"]),
+                "demonym": str(c.get("demonym") or c["name"]),
+                "names": [str(x) for x in c.get("names") or []],
+                "words": [str(x) for x in c.get("words") or []],
+            }
+        )
     return out
 
 
@@ -107,14 +109,27 @@ def registry() -> dict[str, dict]:
     out: dict[str, dict] = {}
     for c in countries():
         aid = slug(c["name"])
-        out[aid] = {"actor_id": aid, "actor": c["name"], "kind": "country", "side": c["side"],
-                    "role": "country", "organisation": None, "gender": None, "aliases": list(c["names"])}
+        out[aid] = {
+            "actor_id": aid,
+            "actor": c["name"],
+            "kind": "country",
+            "side": c["side"],
+            "role": "country",
+            "organisation": None,
+            "gender": None,
+            "aliases": list(c["names"]),
+        }
     for a in (read_yaml("actors.yaml") or {}).get("actors") or []:
         aid = str(a.get("id") or slug(str(a["name"])))
         out[aid] = {
-            "actor_id": aid, "actor": str(a["name"]), "kind": str(a.get("kind") or "person"),
-            "side": a.get("side"), "role": a.get("role"), "organisation": a.get("organisation"),
-            "gender": a.get("gender"), "aliases": [str(x) for x in a.get("aliases") or []],
+            "actor_id": aid,
+            "actor": str(a["name"]),
+            "kind": str(a.get("kind") or "person"),
+            "side": a.get("side"),
+            "role": a.get("role"),
+            "organisation": a.get("organisation"),
+            "gender": a.get("gender"),
+            "aliases": [str(x) for x in a.get("aliases") or []],
         }
     return out
 
@@ -260,8 +275,18 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _mention(start, end, text, actor, actor_id, side, how, kind, gender=None, role=None) -> dict:
-    return {"start": start, "end": end, "text": text, "actor": actor, "actor_id": actor_id, "side": side,
-            "how": how, "kind": kind, "gender": gender, "role": role}
+    return {
+        "start": start,
+        "end": end,
+        "text": text,
+        "actor": actor,
+        "actor_id": actor_id,
+        "side": side,
+        "how": how,
+        "kind": kind,
+        "gender": gender,
+        "role": role,
+    }
 
 
 def _from_registry(aid: str, start: int, end: int, text: str, how: str = "registry") -> dict:
@@ -301,7 +326,7 @@ def _title_mentions(text: str, positions: list[int]) -> list[dict]:
         pre = pm.group("pre") if pm else None
         side = side_words()[pre][0] if pre else None
         if side is None and m.group("prep"):
-            side = side_of(text[m.end("title"):ns])
+            side = side_of(text[m.end("title") : ns])
         aid = _registry_in(name)
         if aid:
             out.append(_from_registry(aid, ns, ne, text[ns:ne], "title"))
@@ -343,8 +368,7 @@ def _org_mentions(text: str, positions: list[int]) -> list[dict]:
         head = re.sub(r"\s+", " ", h.group(0))
         head = head[0].upper() + head[1:]
         name = f"{demonym} {head}"
-        out.append(_mention(pm.start(), h.end(), text[pm.start():h.end()], name, slug(name), side, "org pattern",
-                            "organization"))
+        out.append(_mention(pm.start(), h.end(), text[pm.start() : h.end()], name, slug(name), side, "org pattern", "organization"))
     return out
 
 
@@ -356,7 +380,7 @@ def _anon_mentions(text: str, positions: list[int]) -> list[dict]:
             continue
         b = _pats()["anon_before"].search(text, max(0, p - 80), p)
         a = b.start() if b else p
-        span = text[a:h.end()]
+        span = text[a : h.end()]
         out.append(_mention(a, h.end(), span, None, None, side_of(span), "anonymous", "anonymous"))
     return out
 
@@ -369,9 +393,9 @@ def _cue_name_mentions(text: str, cue_positions: list[int]) -> list[dict]:
         b = before.search(text, max(0, c - 60), c)
         if b:
             cands.append((b.start("a"), b.end("a")))
-        w = text[c:c + 6].lower()
+        w = text[c : c + 6].lower()
         if w.startswith(("said", "says", "added", "told")):
-            a = after.match(text, c + text[c:c + 6].find(" ") if " " in text[c:c + 6] else c + 5)
+            a = after.match(text, c + text[c : c + 6].find(" ") if " " in text[c : c + 6] else c + 5)
             if a:
                 cands.append((a.start("b"), a.end("b")))
         for s0, e0 in cands:
@@ -420,13 +444,19 @@ def _surname_mentions(text: str, found: list[dict], caps: list[int]) -> list[dic
         if not x:
             continue
         pm = index[re.sub(r"\s+", " ", x.group(0))]
-        out.append(_mention(x.start(), x.end(), x.group(0), pm["actor"], pm["actor_id"], pm["side"], "surname",
-                            "person", pm["gender"], pm["role"]))
+        out.append(
+            _mention(x.start(), x.end(), x.group(0), pm["actor"], pm["actor_id"], pm["side"], "surname", "person", pm["gender"], pm["role"])
+        )
     return out
 
 
-def find_mentions(text: str, cue_words: frozenset = frozenset(), cue_rx: re.Pattern | None = None,
-                  with_pronouns: bool = False, pos: dict[str, list[int]] | None = None):
+def find_mentions(
+    text: str,
+    cue_words: frozenset = frozenset(),
+    cue_rx: re.Pattern | None = None,
+    with_pronouns: bool = False,
+    pos: dict[str, list[int]] | None = None,
+):
     """Named, titled, organisation and anonymous mentions in ``text``, sorted by start.
 
     ``cue_words``/``cue_rx`` (first words and pattern of reporting verbs) let unknown
@@ -561,8 +591,7 @@ def compatible(pronoun: dict, mention: dict) -> bool:
     return mention["kind"] in ("organization", "country")
 
 
-def resolve_pronoun(pronoun: dict, unit_mentions: list[dict], recent_sources: list[dict],
-                    earlier_units: list[list[dict]]) -> dict | None:
+def resolve_pronoun(pronoun: dict, unit_mentions: list[dict], recent_sources: list[dict], earlier_units: list[list[dict]]) -> dict | None:
     """The mention a pronoun stands for, or None.
 
     Order: the first compatible named mention earlier in the same sentence (its
@@ -601,6 +630,11 @@ def actors_rows(mentions: list[dict]) -> list[dict]:
         if reg:
             seen[m["actor_id"]] = {k: reg[k] for k in ("actor_id", "actor", "kind", "side", "role")}
         else:
-            seen[m["actor_id"]] = {"actor_id": m["actor_id"], "actor": m["actor"], "kind": m["kind"],
-                                   "side": m["side"], "role": m.get("role")}
+            seen[m["actor_id"]] = {
+                "actor_id": m["actor_id"],
+                "actor": m["actor"],
+                "kind": m["kind"],
+                "side": m["side"],
+                "role": m.get("role"),
+            }
     return list(seen.values())

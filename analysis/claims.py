@@ -43,7 +43,9 @@ _FILLER = re.compile(
     (?:(?:who|which)\s+)?
     (?:(?:has|have|had|was|were|is|are|also|later|then|again|previously|earlier|repeatedly|would|will|
         could|did|does|do|not|never|publicly|reportedly|separately|already|once|first|further|however|too|
-        (?:on|late|early)\s+""" + _DAYS + r"""|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:night|morning|evening)|
+        (?:on|late|early)\s+"""
+    + _DAYS
+    + r"""|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:night|morning|evening)|
         in\s+a\s+(?:[\w-]+\s+){0,2}?(?:statement|post|speech|briefing|interview|address|message|call|letter)|
         in\s+(?:Moscow|Kyiv|Washington|Riyadh|Brussels|Beijing|London|Paris|Berlin)|
         \w+ly)\s*,?\s*)*$""",
@@ -70,7 +72,8 @@ _AFTER_SHORT = re.compile(
 _CLAUSE_INTRO = re.compile(r"(?:[,;—–]\s*(?:and|but|while|whereas)?|\s(?:and|but|while|whereas))\s*$")
 _READOUT = re.compile(
     r"(?:readout|statement|communiqu[ée]|transcript|release|summary|account|post|message)\s+"
-    r"(?:from|of|by|issued\s+by|released\s+by)\s+(?:the\s+)?$", re.I
+    r"(?:from|of|by|issued\s+by|released\s+by)\s+(?:the\s+)?$",
+    re.I,
 )
 _DET = re.compile(r"(?:\b(?:the|a|an)\s+)$", re.I)
 _LAST_WORD = re.compile(r"([A-Za-z’']+)\W*$")
@@ -85,9 +88,12 @@ def cue_lexicon() -> dict[str, dict]:
     """
     out = {}
     for r in read_tsv("reporting_verbs.tsv"):
-        out[r["form"].lower()] = {"lemma": r["lemma"], "cue_class": r["cue_class"],
-                                  "addressee": r.get("addressee", "no") == "yes",
-                                  "needs_quote": (r.get("needs_quote") or "no") == "yes"}
+        out[r["form"].lower()] = {
+            "lemma": r["lemma"],
+            "cue_class": r["cue_class"],
+            "addressee": r.get("addressee", "no") == "yes",
+            "needs_quote": (r.get("needs_quote") or "no") == "yes",
+        }
     return out
 
 
@@ -145,13 +151,13 @@ def _inside(spans_start: list[int], spans: list[tuple[int, int]], pos: int) -> i
 
 def _subject_position(text: str, lo: int, m: dict) -> bool:
     """True unless the word before the mention (skipping a determiner) is a preposition or 'and'."""
-    before = text[lo:m["start"]]
+    before = text[lo : m["start"]]
     before = _DET.sub("", before)
     w = _LAST_WORD.search(before)
     if not w:
         return True
     word = w.group(1).lower()
-    tail = before[w.end(1):]
+    tail = before[w.end(1) :]
     if tail.strip() and tail.strip()[-1] in ",;:":
         return True
     return word not in PREPOSITIONS and word not in ("and", "or", "nor")
@@ -189,7 +195,7 @@ def _leftward_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tup
             continue  # "Tomas Berglund, a Swedish analyst, said": the analyst is Berglund
         if _BE.search(text[m["end"] : cue["start"]].rsplit(",", 1)[-1]) and not cue["text"].lower().endswith("ing"):
             continue  # passive: "Rubio was warned that …" — Rubio is not the speaker
-        before = text[lo:m["start"]]
+        before = text[lo : m["start"]]
         if _READOUT.search(before):
             return m, "readout"
         if _subject_position(text, lo, m):
@@ -199,7 +205,7 @@ def _leftward_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tup
 
 def _inverted_source(text: str, hi: int, cue: dict, mentions: list[dict]) -> dict | None:
     stop = cue["end"] + 90
-    np_end = re.search(r"[,.;:!?“”\"(]|\s(?:who|which|on|in|at|during|after)\s", text[cue["end"]:min(hi, stop)])
+    np_end = re.search(r"[,.;:!?“”\"(]|\s(?:who|which|on|in|at|during|after)\s", text[cue["end"] : min(hi, stop)])
     limit = cue["end"] + (np_end.start() if np_end else min(hi, stop) - cue["end"])
     cands = [m for m in mentions if cue["end"] <= m["start"] < limit and not m.get("in_quote")]
     if not cands:
@@ -328,36 +334,55 @@ def _side_of(m: dict | None) -> str | None:
 def _claim(text, a, b, src, cue, rule, quotes) -> dict:
     inq = _quote_at(quotes, a, b)
     return {
-        "start": a, "end": b, "text": text[a:b],
-        "source": src.get("actor") if src else None, "source_id": src.get("actor_id") if src else None,
-        "side": _side_of(src), "source_start": src["start"] if src else None, "source_end": src["end"] if src else None,
+        "start": a,
+        "end": b,
+        "text": text[a:b],
+        "source": src.get("actor") if src else None,
+        "source_id": src.get("actor_id") if src else None,
+        "side": _side_of(src),
+        "source_start": src["start"] if src else None,
+        "source_end": src["end"] if src else None,
         "source_mention": src,
-        "cue": cue["text"], "cue_lemma": cue["lemma"], "cue_start": cue["start"], "cue_end": cue["end"],
-        "cue_class": cue["cue_class"], "direct": bool(inq), "quote_ids": [q["quote_id"] for q in inq], "rule": rule,
+        "cue": cue["text"],
+        "cue_lemma": cue["lemma"],
+        "cue_start": cue["start"],
+        "cue_end": cue["end"],
+        "cue_class": cue["cue_class"],
+        "direct": bool(inq),
+        "quote_ids": [q["quote_id"] for q in inq],
+        "rule": rule,
     }
 
 
 def _content_before(text: str, clause_lo: int, boundary: int, quotes: list[dict]) -> tuple[int, int]:
     """Content that precedes its attribution: the clause before it, or exactly the quote(s) it holds."""
-    a, b = _trim(text, clause_lo, boundary, " \t\n\r,;:—–-“”\"«»")
+    a, b = _trim(text, clause_lo, boundary, ' \t\n\r,;:—–-“”"«»')
     inq = _quote_at(quotes, a, b)
     if inq and min(q["start"] for q in inq) >= a - 1 and inq[0]["start"] <= a + 1:
         return inq[0]["start"], max(q["end"] for q in inq)
     return a, b
 
 
-def attribute_unit(text: str, lo: int, hi: int, mentions: list[dict], quotes: list[dict],
-                   cue_list: list[dict], quote_spans: list[tuple[int, int]], quote_starts: list[int],
-                   prev_sources: list[dict]) -> list[dict]:
+def attribute_unit(
+    text: str,
+    lo: int,
+    hi: int,
+    mentions: list[dict],
+    quotes: list[dict],
+    cue_list: list[dict],
+    quote_spans: list[tuple[int, int]],
+    quote_starts: list[int],
+    prev_sources: list[dict],
+) -> list[dict]:
     """Claims of one unit (a sentence, or several joined by a quote) ``text[lo:hi]``."""
     claims: list[dict] = []
     last_source: dict | None = None
     for cue in cue_list:
         if _inside(quote_starts, quote_spans, cue["start"]) is not None:
             continue
-        if text[cue["end"]:cue["end"] + 4].lower().startswith((" to ", " to\n")) and cue["lemma"] != "according to":
+        if text[cue["end"] : cue["end"] + 4].lower().startswith((" to ", " to\n")) and cue["lemma"] != "according to":
             continue
-        before_txt = text[lo:cue["start"]]
+        before_txt = text[lo : cue["start"]]
         intro = _CLAUSE_INTRO.search(before_txt)
         participle = bool(intro) and (cue["form"].endswith("ing") or " and" in intro.group(0) or intro.group(0).strip().endswith("and"))
         src, rule, clause_at = None, None, None
@@ -369,7 +394,7 @@ def attribute_unit(text: str, lo: int, hi: int, mentions: list[dict], quotes: li
                 continue
             src = next((m for m in ms if m["kind"] == "person"), ms[0])
             rule = "according-to"
-            head = text[lo:cue["start"]].strip(" \t\n\r“\"")
+            head = text[lo : cue["start"]].strip(' \t\n\r“"')
             if not head or head.endswith((":", ";")) or text[cue["start"]].isupper():
                 end_np = text.find(",", src["end"], hi)
                 a, b = _trim(text, (end_np + 1) if end_np >= 0 else src["end"], hi)
@@ -383,7 +408,7 @@ def attribute_unit(text: str, lo: int, hi: int, mentions: list[dict], quotes: li
         if left:
             src, rule = left
             w = _CLAUSE_INTRO.search(text, lo, src["start"]) if src["start"] > lo else None
-            w = _CLAUSE_INTRO.search(_DET.sub("", text[lo:src["start"]]))
+            w = _CLAUSE_INTRO.search(_DET.sub("", text[lo : src["start"]]))
             clause_at = lo + w.start() if w else None
         elif participle:
             src = last_source or _unit_subject(text, lo, mentions, cue["start"])
@@ -391,7 +416,7 @@ def attribute_unit(text: str, lo: int, hi: int, mentions: list[dict], quotes: li
             clause_at = lo + intro.start()
         else:
             inv = None
-            tail = text[lo:cue["start"]].rstrip()
+            tail = text[lo : cue["start"]].rstrip()
             if tail and tail[-1] in _QUOTE_END:
                 inv = _inverted_source(text, hi, cue, mentions)
             if inv is None:
@@ -418,7 +443,7 @@ def attribute_unit(text: str, lo: int, hi: int, mentions: list[dict], quotes: li
         # content
         after_lo = cue["end"] if rule != "inverted" else src["end"]
         after_txt = text[after_lo:hi]
-        pre = text[lo:(src["start"] if rule in ("subject", "readout") else cue["start"])].rstrip()
+        pre = text[lo : (src["start"] if rule in ("subject", "readout") else cue["start"])].rstrip()
         if rule in ("subject", "readout"):
             pre = _strip_title(pre)  # “…,” White House press secretary Karoline Leavitt said
         short = _stop_at_clause(after_txt)
@@ -427,9 +452,14 @@ def attribute_unit(text: str, lo: int, hi: int, mentions: list[dict], quotes: li
             addressee = _ADDRESSEE_NP.match(short)
             if addressee:
                 short = short[addressee.end() :]
-        if rule == "inverted" or (rule in ("subject", "readout") and pre and pre[-1] in _QUOTE_END
-                                  and _AFTER_SHORT.match(short) and not _HAS_THAT.search(short)
-                                  and len(short.split()) <= 8):
+        if rule == "inverted" or (
+            rule in ("subject", "readout")
+            and pre
+            and pre[-1] in _QUOTE_END
+            and _AFTER_SHORT.match(short)
+            and not _HAS_THAT.search(short)
+            and len(short.split()) <= 8
+        ):
             a, b = _content_before(text, _clause_start(text, lo, claims), lo + len(pre), quotes)
             b = min(b, lo + len(pre))
             # a quote split by its attribution: “…,” X said, “…”
@@ -445,7 +475,7 @@ def attribute_unit(text: str, lo: int, hi: int, mentions: list[dict], quotes: li
                 if cue["cue_class"] == "neutral" and _CIRCUMSTANCE.match(text, a, b):
                     continue  # "said at a briefing": where or when, not what
             a, b = _trim(text, a, b)
-            if how == "quote" and pre and pre[-1] in "”\"»":
+            if how == "quote" and pre and pre[-1] in '”"»':
                 # a quote split by its attribution: “…,” X said, “…”
                 q0 = _quote_at(quotes, lo + len(pre) - 2, lo + len(pre) - 1)
                 if q0:
@@ -464,7 +494,7 @@ _CLAUSE_STOP = re.compile(r",\s*(?:and\s+)?\w+ing\b|(?<!\b[A-Z])[.;!?](?=\s|$)")
 
 def _stop_at_clause(s: str) -> str:
     m = _CLAUSE_STOP.search(s)
-    return s[:m.start()] if m else s
+    return s[: m.start()] if m else s
 
 
 def _clause_start(text: str, lo: int, claims: list[dict]) -> int:
@@ -479,8 +509,9 @@ def _set_span(text: str, claim: dict, a: int, b: int, quotes: list[dict]) -> Non
     claim["quote_ids"] = [q["quote_id"] for q in inq]
 
 
-def attribute(text: str, units: list[tuple[int, int, int]], mentions: list[dict], quotes: list[dict],
-              cues: list[dict] | None = None) -> tuple[list[dict], list[dict]]:
+def attribute(
+    text: str, units: list[tuple[int, int, int]], mentions: list[dict], quotes: list[dict], cues: list[dict] | None = None
+) -> tuple[list[dict], list[dict]]:
     """Claims of the whole text and the quotes with speakers, resolving pronouns on the way.
 
     ``units`` are (start, end, paragraph index); ``mentions`` include unresolved
@@ -507,13 +538,16 @@ def attribute(text: str, units: list[tuple[int, int, int]], mentions: list[dict]
         unit_m = mentions[i0:i1]
         for m in unit_m:
             if m["how"] in ("pronoun", "description") and m.get("actor") is None:
-                ref = resolve_pronoun(m, unit_m if not m["in_quote"] else [x for x in unit_m if x["in_quote"]],
-                                      recent if not m["in_quote"] else [], earlier_units[-3:])
+                ref = resolve_pronoun(
+                    m,
+                    unit_m if not m["in_quote"] else [x for x in unit_m if x["in_quote"]],
+                    recent if not m["in_quote"] else [],
+                    earlier_units[-3:],
+                )
                 if m["in_quote"] and ref is None:
                     ref = None
                 if ref is not None:
-                    m.update(actor=ref["actor"], actor_id=ref["actor_id"], side=ref["side"], ref=ref,
-                             gender=m["gender"])
+                    m.update(actor=ref["actor"], actor_id=ref["actor_id"], side=ref["side"], ref=ref, gender=m["gender"])
         c0, c1 = bisect.bisect_left(cue_starts, lo), bisect.bisect_left(cue_starts, hi)
         unit_claims = attribute_unit(text, lo, hi, unit_m, quotes, cues[c0:c1], quote_spans, quote_starts, recent)
         for c in unit_claims:
@@ -524,9 +558,11 @@ def attribute(text: str, units: list[tuple[int, int, int]], mentions: list[dict]
         claims += unit_claims
         # the actors this unit talks about, in order; a resolved pronoun or description
         # counts as its antecedent, placed where the pronoun stands
-        named = [m if m["how"] not in ("pronoun", "description") else dict(m["ref"], start=m["start"], end=m["end"])
-                 for m in unit_m if m.get("actor") is not None and not m.get("in_quote")
-                 and (m["how"] not in ("pronoun", "description") or "ref" in m)]
+        named = [
+            m if m["how"] not in ("pronoun", "description") else dict(m["ref"], start=m["start"], end=m["end"])
+            for m in unit_m
+            if m.get("actor") is not None and not m.get("in_quote") and (m["how"] not in ("pronoun", "description") or "ref" in m)
+        ]
         if named:
             earlier_units.append(named)
     claims.sort(key=lambda c: (c["start"], c["cue_start"]))
@@ -568,13 +604,20 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
             owner = overlapping[0]
         if owner is not None:
             src = owner["source_mention"]
-            q.update(_speaker_fields(src), cue=owner["cue"], cue_start=owner["cue_start"], cue_end=owner["cue_end"],
-                     rule=owner["rule"])
-        elif q["kind"] != "term" and prev is not None and prev.get("speaker_mention") is not None and (
-            prev["para"] == p or (prev["para"] == p - 1 and p not in cue_paras and _opens_paragraph(text, q))
+            q.update(_speaker_fields(src), cue=owner["cue"], cue_start=owner["cue_start"], cue_end=owner["cue_end"], rule=owner["rule"])
+        elif (
+            q["kind"] != "term"
+            and prev is not None
+            and prev.get("speaker_mention") is not None
+            and (prev["para"] == p or (prev["para"] == p - 1 and p not in cue_paras and _opens_paragraph(text, q)))
         ):
-            q.update(_speaker_fields(prev["speaker_mention"]), cue=prev["cue"], cue_start=prev["cue_start"],
-                     cue_end=prev["cue_end"], rule="continuation")
+            q.update(
+                _speaker_fields(prev["speaker_mention"]),
+                cue=prev["cue"],
+                cue_start=prev["cue_start"],
+                cue_end=prev["cue_end"],
+                rule="continuation",
+            )
         else:
             q.update(_speaker_fields(None), cue=None, cue_start=None, cue_end=None, rule=None)
         q["para"] = p
@@ -591,7 +634,12 @@ def _opens_paragraph(text: str, q: dict) -> bool:
 
 def _speaker_fields(src: dict | None) -> dict:
     if src is None:
-        return {"speaker": None, "speaker_id": None, "side": None, "speaker_start": None, "speaker_end": None,
-                "speaker_mention": None}
-    return {"speaker": src.get("actor"), "speaker_id": src.get("actor_id"), "side": src.get("side"),
-            "speaker_start": src["start"], "speaker_end": src["end"], "speaker_mention": src}
+        return {"speaker": None, "speaker_id": None, "side": None, "speaker_start": None, "speaker_end": None, "speaker_mention": None}
+    return {
+        "speaker": src.get("actor"),
+        "speaker_id": src.get("actor_id"),
+        "side": src.get("side"),
+        "speaker_start": src["start"],
+        "speaker_end": src["end"],
+        "speaker_mention": src,
+    }

@@ -206,8 +206,24 @@ def _positions(units: pd.DataFrame, paragraphs: pd.DataFrame, level: str, group:
         for c in ("para_rank", "para_id", "n_paras", "rank", "n_units", "pos"):
             u[c] = pd.Series([], dtype="float64")
     u["level"] = level
-    cols = ["level", "doc_id", "kind", "side", "unit_id", "start", "end", "text", "speaker", "n_words",
-            "para_id", "para_rank", "n_paras", "rank", "n_units", "pos"]
+    cols = [
+        "level",
+        "doc_id",
+        "kind",
+        "side",
+        "unit_id",
+        "start",
+        "end",
+        "text",
+        "speaker",
+        "n_words",
+        "para_id",
+        "para_rank",
+        "n_paras",
+        "rank",
+        "n_units",
+        "pos",
+    ]
     if "origin" in u.columns:
         cols.append("origin")
     return u.loc[:, cols].reset_index(drop=True)
@@ -255,7 +271,7 @@ def topic_labels(frames=None, topic_ids: Sequence[str] = ()) -> dict[str, str]:
     labels = dict(frame_labels(frames))
     for t in topic_ids:
         if t.startswith(SIDE_PREFIX):
-            labels[t] = "mentions " + t[len(SIDE_PREFIX):]
+            labels[t] = "mentions " + t[len(SIDE_PREFIX) :]
     return labels
 
 
@@ -334,27 +350,52 @@ def emphasis(
             total = float(words.sum())
             lo, hi = _ratio_ci(words * m, words, n_boot=n_boot, seed=seed)
             row = {
-                "level": level, "doc_id": doc, "kind": t["kind"].iloc[0], "side": side, "frame_id": fid,
-                "label": labels.get(fid, fid), "n_units": len(t), "n_paras": t["n_paras"].iloc[0],
-                "n_present": int(m.sum()), "present": bool(m.any()), "n_words": int(total),
-                "topic_words": int(topic_words), "share_of_text": topic_words / total if total else float("nan"),
-                "share_lo": lo, "share_hi": hi, "salience": salience(m),
+                "level": level,
+                "doc_id": doc,
+                "kind": t["kind"].iloc[0],
+                "side": side,
+                "frame_id": fid,
+                "label": labels.get(fid, fid),
+                "n_units": len(t),
+                "n_paras": t["n_paras"].iloc[0],
+                "n_present": int(m.sum()),
+                "present": bool(m.any()),
+                "n_words": int(total),
+                "topic_words": int(topic_words),
+                "share_of_text": topic_words / total if total else float("nan"),
+                "share_lo": lo,
+                "share_hi": hi,
+                "salience": salience(m),
                 "in_headline": ((doc, fid) in head) if level == "document" else None,
             }
             if m.any():
                 f = t.loc[m].iloc[0]
                 row.update(
-                    first_rank=int(f["rank"]), first_pos=float(f["pos"]),
-                    first_para_rank=f["para_rank"], first_para_pos=(
+                    first_rank=int(f["rank"]),
+                    first_pos=float(f["pos"]),
+                    first_para_rank=f["para_rank"],
+                    first_para_pos=(
                         normalised_position(int(f["para_rank"]), int(f["n_paras"])) if pd.notna(f["para_rank"]) else float("nan")
                     ),
                     in_lead=bool(f["para_rank"] == 1) if level == "document" else bool(f["rank"] == 1),
-                    first_unit=f["unit_id"], first_start=int(f["start"]), first_end=int(f["end"]), first_text=f["text"],
+                    first_unit=f["unit_id"],
+                    first_start=int(f["start"]),
+                    first_end=int(f["end"]),
+                    first_text=f["text"],
                 )
                 first_rows.append((int(f["rank"]), int(f["first_hit"]), len(rows)))
             else:
-                row.update(first_rank=None, first_pos=float("nan"), first_para_rank=None, first_para_pos=float("nan"),
-                           in_lead=False, first_unit=None, first_start=None, first_end=None, first_text=None)
+                row.update(
+                    first_rank=None,
+                    first_pos=float("nan"),
+                    first_para_rank=None,
+                    first_para_pos=float("nan"),
+                    in_lead=False,
+                    first_unit=None,
+                    first_start=None,
+                    first_end=None,
+                    first_text=None,
+                )
             row["order"] = None
             rows.append(row)
         # order among the topics raised: by first unit, then by the offset of the first hit inside it
@@ -364,7 +405,11 @@ def emphasis(
     out = pd.DataFrame(rows)
     if out.empty:
         return conform(None, "emphasis")
-    return conform(out, "emphasis").sort_values(keys[:1], kind="stable", key=lambda s: s.map({"document": 0, "side": 1})).reset_index(drop=True)
+    return (
+        conform(out, "emphasis")
+        .sort_values(keys[:1], kind="stable", key=lambda s: s.map({"document": 0, "side": 1}))
+        .reset_index(drop=True)
+    )
 
 
 def topic_order(table: pd.DataFrame, level: str = "side") -> pd.DataFrame:
@@ -375,7 +420,9 @@ def topic_order(table: pd.DataFrame, level: str = "side") -> pd.DataFrame:
     """
     t = table.loc[(table["level"] == level) & table["present"]]
     t = t.sort_values(["doc_id", "side", "order", "frame_id"], kind="stable", na_position="first")
-    return t.loc[:, ["doc_id", "side", "order", "frame_id", "label", "first_rank", "n_units", "first_pos", "in_lead", "first_text"]].reset_index(drop=True)
+    return t.loc[
+        :, ["doc_id", "side", "order", "frame_id", "label", "first_rank", "n_units", "first_pos", "in_lead", "first_text"]
+    ].reset_index(drop=True)
 
 
 def summarize(table: pd.DataFrame, sides: Sequence[str] | None = None, n_boot: int = N_BOOT, seed: int | None = None) -> pd.DataFrame:
@@ -395,8 +442,15 @@ def summarize(table: pd.DataFrame, sides: Sequence[str] | None = None, n_boot: i
     if sides is not None:
         t = t.loc[t["side"].isin(list(sides))]
     for (side, level, fid), g in t.groupby(["side", "level", "frame_id"], sort=False):
-        row = {"side": side, "level": level, "frame_id": fid, "label": g["label"].iloc[0], "n_docs": len(g),
-               "n_raised": int(g["present"].sum()), "share_docs": float(g["present"].mean())}
+        row = {
+            "side": side,
+            "level": level,
+            "frame_id": fid,
+            "label": g["label"].iloc[0],
+            "n_docs": len(g),
+            "n_raised": int(g["present"].sum()),
+            "share_docs": float(g["present"].mean()),
+        }
         for col, name in (("first_pos", "first_pos"), ("salience", "salience"), ("share_of_text", "share_of_text")):
             x = g[col].dropna().to_numpy(dtype=float)
             row[name] = float(x.mean()) if len(x) else float("nan")
@@ -485,17 +539,27 @@ def voice(
         vs_lo, vs_hi = _ratio_ci(mine, all_words, groups_all, n_boot=n_boot, seed=seed)
         ds_lo, ds_hi = _ratio_ci(direct, c["_words"].to_numpy(), c["doc_id"].astype(str).tolist(), n_boot=n_boot, seed=seed)
         side = g["side"].dropna().iloc[0] if g["side"].notna().any() else None
-        rows.append({
-            "level": by, "group": key, "side": side, "n_docs": g["doc_id"].nunique(),
-            "n_statements": len(c), "n_quotes": int((c["_direct"] > 0).sum()),
-            "n_claims": int((c["origin"] == "claim").sum()),
-            "quoted_words": int(quoted), "indirect_words": int(attributed - quoted), "attributed_words": int(attributed),
-            "readout_words": int(g.loc[g["origin"] == "readout", "_words"].sum()),
-            "voice_share": attributed / all_words.sum() if all_words.sum() else float("nan"),
-            "voice_share_lo": vs_lo, "voice_share_hi": vs_hi,
-            "direct_share": quoted / attributed if attributed else float("nan"),
-            "direct_share_lo": ds_lo, "direct_share_hi": ds_hi,
-        })
+        rows.append(
+            {
+                "level": by,
+                "group": key,
+                "side": side,
+                "n_docs": g["doc_id"].nunique(),
+                "n_statements": len(c),
+                "n_quotes": int((c["_direct"] > 0).sum()),
+                "n_claims": int((c["origin"] == "claim").sum()),
+                "quoted_words": int(quoted),
+                "indirect_words": int(attributed - quoted),
+                "attributed_words": int(attributed),
+                "readout_words": int(g.loc[g["origin"] == "readout", "_words"].sum()),
+                "voice_share": attributed / all_words.sum() if all_words.sum() else float("nan"),
+                "voice_share_lo": vs_lo,
+                "voice_share_hi": vs_hi,
+                "direct_share": quoted / attributed if attributed else float("nan"),
+                "direct_share_lo": ds_lo,
+                "direct_share_hi": ds_hi,
+            }
+        )
     if not rows:
         return conform(None, "voice")
     out = pd.DataFrame(rows).sort_values(["attributed_words", "readout_words", "group"], ascending=[False, False, True], kind="stable")
@@ -674,9 +738,14 @@ def analyse(
     labels = topic_labels(frames, topics)
     presence = topic_presence(u, hits, topics)
     table = emphasis(presence, labels, headline_topics(docs, frames), n_boot=n_boot, seed=seed)
-    out = {"units": u, "hits": hits, "presence": presence, "emphasis": table,
-           "emphasis_summary": summarize(table, [side_a, side_b], n_boot=n_boot, seed=seed),
-           "emphasis_comparison": compare_positions(presence, side_a, side_b, labels, n_boot=n_boot, n_perm=n_perm, seed=seed)}
+    out = {
+        "units": u,
+        "hits": hits,
+        "presence": presence,
+        "emphasis": table,
+        "emphasis_summary": summarize(table, [side_a, side_b], n_boot=n_boot, seed=seed),
+        "emphasis_comparison": compare_positions(presence, side_a, side_b, labels, n_boot=n_boot, n_perm=n_perm, seed=seed),
+    }
     if has_statements:
         st = tables["statements"]
         q = tables.get("quotes")
@@ -734,15 +803,27 @@ def plot_first_mentions(table: pd.DataFrame, side_a: str, side_b: str, doc_id: s
     if doc_id is None and len(t):
         doc_id = t["doc_id"].iloc[0]
     t = t.loc[t["doc_id"] == doc_id] if doc_id is not None else t
-    fids = list(dict.fromkeys(t.sort_values(["side", "order"], key=lambda s: s.map({side_a: 0, side_b: 1}) if s.name == "side" else s, kind="stable")["frame_id"]))
+    fids = list(
+        dict.fromkeys(
+            t.sort_values(["side", "order"], key=lambda s: s.map({side_a: 0, side_b: 1}) if s.name == "side" else s, kind="stable")[
+                "frame_id"
+            ]
+        )
+    )
     fig, ax = _ax(ax, (7.0, 0.38 * max(len(fids), 1) + 1.5))
     colors = side_colors([side_a, side_b])
     y = {f: len(fids) - 1 - k for k, f in enumerate(fids)}
     for k, side in enumerate((side_a, side_b)):
         s = t.loc[t["side"] == side]
         n = int(s["n_units"].max()) if len(s) else 0
-        ax.scatter(s["first_pos"], [y[f] + (0.12 if k == 0 else -0.12) for f in s["frame_id"]], color=colors[side], s=40,
-                   label=f"{side} (N = {n} statements)", zorder=3)
+        ax.scatter(
+            s["first_pos"],
+            [y[f] + (0.12 if k == 0 else -0.12) for f in s["frame_id"]],
+            color=colors[side],
+            s=40,
+            label=f"{side} (N = {n} statements)",
+            zorder=3,
+        )
     labels = dict(zip(t["frame_id"], t["label"]))
     ax.set_yticks([y[f] for f in fids])
     ax.set_yticklabels([labels[f] for f in fids])
@@ -782,7 +863,9 @@ def plot_salience(table: pd.DataFrame, side_a: str, side_b: str, doc_id: str | N
     return fig
 
 
-def plot_topic_map(presence: pd.DataFrame, doc_id: str, topics: Sequence[str] | None = None, labels: Mapping[str, str] | None = None, ax=None):
+def plot_topic_map(
+    presence: pd.DataFrame, doc_id: str, topics: Sequence[str] | None = None, labels: Mapping[str, str] | None = None, ax=None
+):
     """Where each topic appears in one document: a dot per sentence (x = sentence rank) carrying it. Returns the Figure."""
     p = presence.loc[(presence["level"] == "document") & (presence["doc_id"] == doc_id)]
     if topics is None:

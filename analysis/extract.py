@@ -112,7 +112,7 @@ def sentence_units(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         if text[m.start()] == ".":
             w = _PREV_WORD.search(text, max(lo, m.start() - 30), m.end())
             word = w.group(1).lower() if w else ""
-            nw = re.match(r"[\w’']+", text[nxt:nxt + 30])
+            nw = re.match(r"[\w’']+", text[nxt : nxt + 30])
             starter = nw is not None and nw.group(0).lower() in starters
             if (word in abbrevs or (len(word) == 1 and word.isalpha())) and not starter:
                 continue
@@ -149,7 +149,7 @@ def units_of(text: str, quotes: list[dict]) -> list[tuple[int, int, int]]:
         if out:
             while qi < len(spans) and spans[qi][1] <= s:
                 qi += 1
-            crossing = any(qs < s < qe for qs, qe in spans[max(0, qi - 2):qi + 3])
+            crossing = any(qs < s < qe for qs, qe in spans[max(0, qi - 2) : qi + 3])
             if not crossing:
                 for qs, qe in spans[qi:]:
                     if qs >= s:

@@ -122,7 +122,7 @@ def _pair_single(text: str, lo: int, hi: int, blocked: list[tuple[int, int]]) ->
             if left and not right and text[i] in SINGLE_OPEN + "'":
                 opened = i
         elif right and not left:
-            if text[i - 1] == "s" and text[i] in "’'" and i + 1 < hi and text[i + 1] == " " and text[i] in text[i + 1:hi]:
+            if text[i - 1] == "s" and text[i] in "’'" and i + 1 < hi and text[i + 1] == " " and text[i] in text[i + 1 : hi]:
                 continue  # plural possessive ("the Russians’ demands") before the real closing mark
             out.append((opened, opened + 1, i, i + 1))
             opened = None
@@ -139,7 +139,7 @@ def quote_kind(text: str, start: int, end: int, mark: int) -> str:
     """
     body = text[start:end]
     words = _WORD_RX.findall(body)
-    before = text[max(0, mark - 3):mark].rstrip()
+    before = text[max(0, mark - 3) : mark].rstrip()
     if not before or before[-1] in ":.!?\n" or before[-1] in ALL_MARKS:
         return "full"
     if len(words) <= 3 and not _TERM_PUNCT.search(body.rstrip(".,")) and not body.rstrip().endswith((".", "!", "?")):
@@ -179,6 +179,5 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
         a2, b2 = _trim(text, a, b)
         if b2 <= a2 or not _WORD_RX.search(text, a2, b2):
             continue
-        out.append({"start": a2, "end": b2, "text": text[a2:b2], "kind": quote_kind(text, a2, b2, ms),
-                    "mark_start": ms, "mark_end": me})
+        out.append({"start": a2, "end": b2, "text": text[a2:b2], "kind": quote_kind(text, a2, b2, ms), "mark_start": ms, "mark_end": me})
     return out

@@ -117,8 +117,14 @@ def run(
         params = notebook_parameters(path, values)
         try:
             pm.execute_notebook(
-                str(path), str(target), parameters=params, kernel_name="python3", progress_bar=False,
-                log_output=False, cwd=str(path.parent), execution_timeout=timeout,
+                str(path),
+                str(target),
+                parameters=params,
+                kernel_name="python3",
+                progress_bar=False,
+                log_output=False,
+                cwd=str(path.parent),
+                execution_timeout=timeout,
             )
         except PapermillExecutionError as e:
             raise InputError(path, f"a cell failed: {e.ename}: {e.evalue}") from None

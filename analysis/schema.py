@@ -419,11 +419,17 @@ _EXTRACT_TABLES = {
     ),
 }
 for _name, (_desc, _key, _cols) in _EXTRACT_TABLES.items():
-    TABLES["text_" + _name] = {"description": _desc + " In-memory result of analysis.extract (offsets into the given text).",
-                               "key": _key, "columns": dict(_cols)}
+    TABLES["text_" + _name] = {
+        "description": _desc + " In-memory result of analysis.extract (offsets into the given text).",
+        "key": _key,
+        "columns": dict(_cols),
+    }
     _loc = {"doc_id": _LOC["doc_id"]} if _name == "actors" else _LOC
-    TABLES[_name] = {"description": _desc + " Corpus level: offsets into the document body.",
-                     "key": ["doc_id", *_key], "columns": {**_loc, **_cols}}
+    TABLES[_name] = {
+        "description": _desc + " Corpus level: offsets into the document body.",
+        "key": ["doc_id", *_key],
+        "columns": {**_loc, **_cols},
+    }
 TABLES["statements"] = {
     "description": "One row per stretch of text that one side put forward: a quote or claim content (news) or a "
     "sentence of a readout/statement document. Overlapping quote and claim spans are counted once.",
@@ -444,111 +450,116 @@ TABLES["statements"] = {
     },
 }
 # --- emphasis and voice (analysis.emphasis; issue 6) ---
-TABLES.update({
-    "emphasis": {
-        "description": "Per level (document sentences, or one side's statements in a document), document, side and topic: first mention, lead, share of text, position-weighted salience and order (analysis.emphasis.emphasis).",
-        "key": ["level", "doc_id", "side", "frame_id"],
-        "columns": {
-            "level": ("str", "document (the document's sentences) or side (the side's statements in the document, in text order)"),
-            "doc_id": ("str", "document identifier"),
-            "kind": ("str", "document kind: news, readout, transcript or statement"),
-            "side": ("object", "side of the statements (level side), or the issuing side of a readout/statement (level document), else None"),
-            "frame_id": ("str", "topic: a frame of the codebook, or 'side:<side>' for mentions of a side"),
-            "label": ("str", "topic name used in figures"),
-            "n_units": ("int64", "N: sentences (level document) or statements of the side (level side)"),
-            "n_paras": ("Int64", "story paragraphs of the document (headings excluded)"),
-            "n_present": ("int64", "units carrying the topic"),
-            "present": ("bool", "the group raises the topic at all"),
-            "n_words": ("int64", "word tokens of all the group's units"),
-            "topic_words": ("int64", "word tokens of the units carrying the topic"),
-            "share_of_text": ("float64", "topic_words / n_words"),
-            "share_lo": ("float64", "95% percentile bootstrap interval of share_of_text over units, lower (NaN for N < 2)"),
-            "share_hi": ("float64", "upper bound of that interval"),
-            "salience": ("float64", "position-weighted salience sum(m_i w_i) / sum(w_i), w_i = 1/log2(i+1), i = unit rank"),
-            "in_headline": ("object", "True when the document title carries the topic (level document), None for level side"),
-            "in_lead": ("bool", "the first paragraph (level document) or the side's first statement (level side) carries the topic"),
-            "first_rank": ("Int64", "rank i (1-based) of the first unit carrying the topic, None if never raised"),
-            "first_pos": ("float64", "normalised first-mention position (i - 1) / (N - 1), 0 = lead, 1 = end (0 when N = 1)"),
-            "first_para_rank": ("Int64", "story paragraph (1-based) of that unit"),
-            "first_para_pos": ("float64", "normalised paragraph position of that unit, (p - 1) / (n_paras - 1)"),
-            "order": ("Int64", "rank of the topic among the topics the group raises, by first unit, then first hit offset in it"),
-            "first_unit": ("object", "sent_id (level document) or statement_id (level side) of the first unit carrying the topic"),
-            "first_start": ("Int64", "offset of that unit in the document body"),
-            "first_end": ("Int64", "end offset of that unit; body[first_start:first_end] == first_text"),
-            "first_text": ("object", "the text of that unit: the sentence behind the first-mention numbers"),
+TABLES.update(
+    {
+        "emphasis": {
+            "description": "Per level (document sentences, or one side's statements in a document), document, side and topic: first mention, lead, share of text, position-weighted salience and order (analysis.emphasis.emphasis).",
+            "key": ["level", "doc_id", "side", "frame_id"],
+            "columns": {
+                "level": ("str", "document (the document's sentences) or side (the side's statements in the document, in text order)"),
+                "doc_id": ("str", "document identifier"),
+                "kind": ("str", "document kind: news, readout, transcript or statement"),
+                "side": (
+                    "object",
+                    "side of the statements (level side), or the issuing side of a readout/statement (level document), else None",
+                ),
+                "frame_id": ("str", "topic: a frame of the codebook, or 'side:<side>' for mentions of a side"),
+                "label": ("str", "topic name used in figures"),
+                "n_units": ("int64", "N: sentences (level document) or statements of the side (level side)"),
+                "n_paras": ("Int64", "story paragraphs of the document (headings excluded)"),
+                "n_present": ("int64", "units carrying the topic"),
+                "present": ("bool", "the group raises the topic at all"),
+                "n_words": ("int64", "word tokens of all the group's units"),
+                "topic_words": ("int64", "word tokens of the units carrying the topic"),
+                "share_of_text": ("float64", "topic_words / n_words"),
+                "share_lo": ("float64", "95% percentile bootstrap interval of share_of_text over units, lower (NaN for N < 2)"),
+                "share_hi": ("float64", "upper bound of that interval"),
+                "salience": ("float64", "position-weighted salience sum(m_i w_i) / sum(w_i), w_i = 1/log2(i+1), i = unit rank"),
+                "in_headline": ("object", "True when the document title carries the topic (level document), None for level side"),
+                "in_lead": ("bool", "the first paragraph (level document) or the side's first statement (level side) carries the topic"),
+                "first_rank": ("Int64", "rank i (1-based) of the first unit carrying the topic, None if never raised"),
+                "first_pos": ("float64", "normalised first-mention position (i - 1) / (N - 1), 0 = lead, 1 = end (0 when N = 1)"),
+                "first_para_rank": ("Int64", "story paragraph (1-based) of that unit"),
+                "first_para_pos": ("float64", "normalised paragraph position of that unit, (p - 1) / (n_paras - 1)"),
+                "order": ("Int64", "rank of the topic among the topics the group raises, by first unit, then first hit offset in it"),
+                "first_unit": ("object", "sent_id (level document) or statement_id (level side) of the first unit carrying the topic"),
+                "first_start": ("Int64", "offset of that unit in the document body"),
+                "first_end": ("Int64", "end offset of that unit; body[first_start:first_end] == first_text"),
+                "first_text": ("object", "the text of that unit: the sentence behind the first-mention numbers"),
+            },
         },
-    },
-    "emphasis_summary": {
-        "description": "Per side, level and topic over the documents where the side speaks: share of documents raising it, mean first-mention position, salience and share of text with bootstrap intervals over documents (analysis.emphasis.summarize).",
-        "key": ["side", "level", "frame_id"],
-        "columns": {
-            "side": ("str", "side"),
-            "level": ("str", "side (its statements) or document (documents it issued)"),
-            "frame_id": ("str", "topic identifier"),
-            "label": ("str", "topic name"),
-            "n_docs": ("int64", "documents where the side has units"),
-            "n_raised": ("int64", "documents where the side raises the topic"),
-            "share_docs": ("float64", "n_raised / n_docs"),
-            "first_pos": ("float64", "mean first-mention position over documents raising the topic"),
-            "first_pos_lo": ("float64", "95% bootstrap interval over documents, lower (NaN with fewer than 2)"),
-            "first_pos_hi": ("float64", "upper bound"),
-            "salience": ("float64", "mean position-weighted salience over documents"),
-            "salience_lo": ("float64", "95% interval, lower"),
-            "salience_hi": ("float64", "95% interval, upper"),
-            "share_of_text": ("float64", "mean share of text over documents"),
-            "share_of_text_lo": ("float64", "95% interval, lower"),
-            "share_of_text_hi": ("float64", "95% interval, upper"),
-            "share_lead": ("float64", "share of documents whose lead (first paragraph or first statement) carries the topic"),
+        "emphasis_summary": {
+            "description": "Per side, level and topic over the documents where the side speaks: share of documents raising it, mean first-mention position, salience and share of text with bootstrap intervals over documents (analysis.emphasis.summarize).",
+            "key": ["side", "level", "frame_id"],
+            "columns": {
+                "side": ("str", "side"),
+                "level": ("str", "side (its statements) or document (documents it issued)"),
+                "frame_id": ("str", "topic identifier"),
+                "label": ("str", "topic name"),
+                "n_docs": ("int64", "documents where the side has units"),
+                "n_raised": ("int64", "documents where the side raises the topic"),
+                "share_docs": ("float64", "n_raised / n_docs"),
+                "first_pos": ("float64", "mean first-mention position over documents raising the topic"),
+                "first_pos_lo": ("float64", "95% bootstrap interval over documents, lower (NaN with fewer than 2)"),
+                "first_pos_hi": ("float64", "upper bound"),
+                "salience": ("float64", "mean position-weighted salience over documents"),
+                "salience_lo": ("float64", "95% interval, lower"),
+                "salience_hi": ("float64", "95% interval, upper"),
+                "share_of_text": ("float64", "mean share of text over documents"),
+                "share_of_text_lo": ("float64", "95% interval, lower"),
+                "share_of_text_hi": ("float64", "95% interval, upper"),
+                "share_lead": ("float64", "share of documents whose lead (first paragraph or first statement) carries the topic"),
+            },
         },
-    },
-    "emphasis_comparison": {
-        "description": "Per topic: normalised positions of the units carrying it, side A vs side B (analysis.emphasis.compare_positions via analysis.compare.compare_sides).",
-        "key": ["measure", "frame_id"],
-        "columns": {
-            "measure": ("str", "position: normalised position of each unit carrying the topic (lower = earlier)"),
-            "frame_id": ("str", "topic identifier"),
-            "label": ("str", "topic name"),
-            "value": ("str", "the column compared (pos)"),
-            "side_a": ("str", "first side"),
-            "side_b": ("str", "second side"),
-            "n_a": ("int64", "units of side a carrying the topic"),
-            "mean_a": ("float64", "mean position of side a"),
-            "ci_low_a": ("float64", "95% bootstrap interval, lower"),
-            "ci_high_a": ("float64", "95% bootstrap interval, upper"),
-            "n_b": ("int64", "units of side b carrying the topic"),
-            "mean_b": ("float64", "mean position of side b"),
-            "ci_low_b": ("float64", "95% bootstrap interval, lower"),
-            "ci_high_b": ("float64", "95% bootstrap interval, upper"),
-            "difference": ("float64", "mean_a - mean_b (negative: side a raises it earlier)"),
-            "p_value": ("float64", "two-sided permutation p-value (units treated as exchangeable)"),
-            "cliffs_delta": ("float64", "Cliff's delta of positions, -1..1"),
-            "effect_size": ("str", "negligible/small/medium/large"),
+        "emphasis_comparison": {
+            "description": "Per topic: normalised positions of the units carrying it, side A vs side B (analysis.emphasis.compare_positions via analysis.compare.compare_sides).",
+            "key": ["measure", "frame_id"],
+            "columns": {
+                "measure": ("str", "position: normalised position of each unit carrying the topic (lower = earlier)"),
+                "frame_id": ("str", "topic identifier"),
+                "label": ("str", "topic name"),
+                "value": ("str", "the column compared (pos)"),
+                "side_a": ("str", "first side"),
+                "side_b": ("str", "second side"),
+                "n_a": ("int64", "units of side a carrying the topic"),
+                "mean_a": ("float64", "mean position of side a"),
+                "ci_low_a": ("float64", "95% bootstrap interval, lower"),
+                "ci_high_a": ("float64", "95% bootstrap interval, upper"),
+                "n_b": ("int64", "units of side b carrying the topic"),
+                "mean_b": ("float64", "mean position of side b"),
+                "ci_low_b": ("float64", "95% bootstrap interval, lower"),
+                "ci_high_b": ("float64", "95% bootstrap interval, upper"),
+                "difference": ("float64", "mean_a - mean_b (negative: side a raises it earlier)"),
+                "p_value": ("float64", "two-sided permutation p-value (units treated as exchangeable)"),
+                "cliffs_delta": ("float64", "Cliff's delta of positions, -1..1"),
+                "effect_size": ("str", "negligible/small/medium/large"),
+            },
         },
-    },
-    "voice": {
-        "description": "Voice per side or per actor: quoted (direct) and reported (indirect) words, voice share and direct share with bootstrap intervals (analysis.emphasis.voice).",
-        "key": ["level", "group"],
-        "columns": {
-            "level": ("str", "side or speaker"),
-            "group": ("str", "the side, or the speaker's name ('(unknown)' when missing)"),
-            "side": ("object", "side of the group (for a speaker: side of their statements), or None"),
-            "n_docs": ("int64", "documents with statements of the group"),
-            "n_statements": ("int64", "quote and claim statements of the group"),
-            "n_quotes": ("int64", "statements with quoted (direct) words"),
-            "n_claims": ("int64", "statements of origin claim (reported speech, may contain a quotation)"),
-            "quoted_words": ("int64", "word tokens of the group's statements inside quotation marks (scare-quoted terms excluded)"),
-            "indirect_words": ("int64", "attributed words outside quotation marks (reported, indirect speech)"),
-            "attributed_words": ("int64", "quoted_words + indirect_words"),
-            "readout_words": ("int64", "word tokens of readout sentences issued by the group (own text, not in the shares)"),
-            "voice_share": ("float64", "attributed_words / all attributed words of the corpus"),
-            "voice_share_lo": ("float64", "95% bootstrap interval over statements (documents when several), lower"),
-            "voice_share_hi": ("float64", "upper bound"),
-            "direct_share": ("float64", "quoted_words / attributed_words (NaN when 0)"),
-            "direct_share_lo": ("float64", "95% bootstrap interval over the group's statements, lower"),
-            "direct_share_hi": ("float64", "upper bound"),
+        "voice": {
+            "description": "Voice per side or per actor: quoted (direct) and reported (indirect) words, voice share and direct share with bootstrap intervals (analysis.emphasis.voice).",
+            "key": ["level", "group"],
+            "columns": {
+                "level": ("str", "side or speaker"),
+                "group": ("str", "the side, or the speaker's name ('(unknown)' when missing)"),
+                "side": ("object", "side of the group (for a speaker: side of their statements), or None"),
+                "n_docs": ("int64", "documents with statements of the group"),
+                "n_statements": ("int64", "quote and claim statements of the group"),
+                "n_quotes": ("int64", "statements with quoted (direct) words"),
+                "n_claims": ("int64", "statements of origin claim (reported speech, may contain a quotation)"),
+                "quoted_words": ("int64", "word tokens of the group's statements inside quotation marks (scare-quoted terms excluded)"),
+                "indirect_words": ("int64", "attributed words outside quotation marks (reported, indirect speech)"),
+                "attributed_words": ("int64", "quoted_words + indirect_words"),
+                "readout_words": ("int64", "word tokens of readout sentences issued by the group (own text, not in the shares)"),
+                "voice_share": ("float64", "attributed_words / all attributed words of the corpus"),
+                "voice_share_lo": ("float64", "95% bootstrap interval over statements (documents when several), lower"),
+                "voice_share_hi": ("float64", "upper bound"),
+                "direct_share": ("float64", "quoted_words / attributed_words (NaN when 0)"),
+                "direct_share_lo": ("float64", "95% bootstrap interval over the group's statements, lower"),
+                "direct_share_hi": ("float64", "upper bound"),
+            },
         },
-    },
-})
+    }
+)
 TABLES["comparison_summary"] = {
     "description": "Notebook 06 summary: each measure for each side with n, estimate, 95% interval, effect size of the difference and a plain-language caveat, read from the tables notebooks 03-05 saved (analysis.synthesis.summary_table).",
     "key": ["question", "measure", "side"],
@@ -593,7 +604,9 @@ def conform(df: pd.DataFrame | None, name: str) -> pd.DataFrame:
             col = col.astype(dtype)
         data[c] = col.to_numpy(copy=False) if dtype == "object" else col.array
     index = pd.RangeIndex(len(df))
-    return pd.DataFrame({c: pd.Series(v, index=index, dtype=("object" if cols[c][0] == "object" else None), copy=False) for c, v in data.items()})
+    return pd.DataFrame(
+        {c: pd.Series(v, index=index, dtype=("object" if cols[c][0] == "object" else None), copy=False) for c, v in data.items()}
+    )
 
 
 def _array(values: list, dtype: str):

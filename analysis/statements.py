@@ -77,8 +77,16 @@ def build_statements(doc: dict, sentences: pd.DataFrame, quotes: pd.DataFrame, c
     items: list[dict] = []
     if doc.get("kind") in OFFICIAL_KINDS:
         for r in sentences.itertuples(index=False):
-            items.append({"start": int(r.start), "end": int(r.end), "speaker": doc.get("source"), "speaker_id": None,
-                          "side": doc.get("side"), "origin": "readout"})
+            items.append(
+                {
+                    "start": int(r.start),
+                    "end": int(r.end),
+                    "speaker": doc.get("source"),
+                    "speaker_id": None,
+                    "side": doc.get("side"),
+                    "origin": "readout",
+                }
+            )
     else:
         for df, who, origin in ((claims, "source", "claim"), (quotes, "speaker", "quote")):
             if df is None or len(df) == 0:
@@ -88,8 +96,16 @@ def build_statements(doc: dict, sentences: pd.DataFrame, quotes: pd.DataFrame, c
                     continue  # no one to attribute the words to
                 if origin == "quote" and r.get("kind") == "term":
                     continue  # a scare-quoted word is the reporter's, not a statement
-                items.append({"start": int(r["start"]), "end": int(r["end"]), "speaker": r[who],
-                              "speaker_id": r[who + "_id"], "side": r["side"], "origin": origin})
+                items.append(
+                    {
+                        "start": int(r["start"]),
+                        "end": int(r["end"]),
+                        "speaker": r[who],
+                        "speaker_id": r[who + "_id"],
+                        "side": r["side"],
+                        "origin": origin,
+                    }
+                )
     rows = merge_spans(items)
     where = _locator(sentences) if sentences is not None and len(sentences) else (lambda pos: (None, None))
     n_chars = max(len(body), 1)
@@ -97,7 +113,7 @@ def build_statements(doc: dict, sentences: pd.DataFrame, quotes: pd.DataFrame, c
         r["statement_id"] = f"{doc_id}:{i}"
         r["doc_id"] = doc_id
         r["para_id"], r["sent_id"] = where(r["start"])
-        r["text"] = body[r["start"]:r["end"]]
+        r["text"] = body[r["start"] : r["end"]]
         r["position"] = r["start"] / n_chars
         r["n_words"] = count_words(r["text"])
     return conform(pd.DataFrame(rows) if rows else None, "statements")

@@ -28,9 +28,20 @@ CAVEATS = {
 
 
 def _row(question, measure, side, n, est, lo, hi, effect, effect_size, p, caveat, detail=""):
-    return {"question": question, "measure": measure, "side": side, "n": int(n), "estimate": float(est),
-            "ci_low": float(lo), "ci_high": float(hi), "effect": float(effect), "effect_size": effect_size,
-            "p_value": float(p), "detail": detail, "caveat": caveat}
+    return {
+        "question": question,
+        "measure": measure,
+        "side": side,
+        "n": int(n),
+        "estimate": float(est),
+        "ci_low": float(lo),
+        "ci_high": float(hi),
+        "effect": float(effect),
+        "effect_size": effect_size,
+        "p_value": float(p),
+        "detail": detail,
+        "caveat": caveat,
+    }
 
 
 def _pair(rows, question, measure, a, b, effect, effect_size, p, caveat, detail=""):
@@ -53,15 +64,16 @@ def summary_table(tables: Mapping[str, pd.DataFrame], side_a: str, side_b: str, 
     rows: list[dict] = []
     v = tables["voice"]
     v = v.loc[v["level"] == "side"].set_index("group")
-    for measure, col, n_col in (("voice share (attributed words)", "voice_share", "n_statements"),
-                                ("direct share (quoted words)", "direct_share", "n_statements")):
+    for measure, col, n_col in (
+        ("voice share (attributed words)", "voice_share", "n_statements"),
+        ("direct share (quoted words)", "direct_share", "n_statements"),
+    ):
         vals = {}
         for s in (side_a, side_b):
             r = v.loc[s] if s in v.index else None
             vals[s] = (0, np.nan, np.nan, np.nan) if r is None else (r[n_col], r[col], r[f"{col}_lo"], r[f"{col}_hi"])
         diff = vals[side_a][1] - vals[side_b][1]
-        _pair(rows, "voice", measure, (side_a, *vals[side_a]), (side_b, *vals[side_b]), diff, "difference A − B", np.nan,
-              CAVEATS["voice"])
+        _pair(rows, "voice", measure, (side_a, *vals[side_a]), (side_b, *vals[side_b]), diff, "difference A − B", np.nan, CAVEATS["voice"])
     sc = tables["sentiment_comparison"]
     for masked in (False, True):
         r = sc.loc[(sc["measure"] == "vader_compound") & (sc["masked"] == masked)]
@@ -69,9 +81,17 @@ def summary_table(tables: Mapping[str, pd.DataFrame], side_a: str, side_b: str, 
             continue
         r = r.iloc[0]
         name = "mean VADER compound" + (" (topic terms masked)" if masked else " (as scored)")
-        _pair(rows, "sentiment", name, (side_a, r["n_a"], r["mean_a"], r["ci_low_a"], r["ci_high_a"]),
-              (side_b, r["n_b"], r["mean_b"], r["ci_low_b"], r["ci_high_b"]), r["cliffs_delta"],
-              f"Cliff's delta ({r['effect_size']})", r["p_adjusted"], CAVEATS["sentiment"])
+        _pair(
+            rows,
+            "sentiment",
+            name,
+            (side_a, r["n_a"], r["mean_a"], r["ci_low_a"], r["ci_high_a"]),
+            (side_b, r["n_b"], r["mean_b"], r["ci_low_b"], r["ci_high_b"]),
+            r["cliffs_delta"],
+            f"Cliff's delta ({r['effect_size']})",
+            r["p_adjusted"],
+            CAVEATS["sentiment"],
+        )
     fb = tables["frames_by_side"].set_index(["side", "frame_id"])
     fd = tables["frame_differences"]
     fd = fd.loc[(fd["share_a"] > 0) | (fd["share_b"] > 0)]
@@ -80,19 +100,54 @@ def summary_table(tables: Mapping[str, pd.DataFrame], side_a: str, side_b: str, 
         vals = {}
         for s in (side_a, side_b):
             key = (s, r["frame_id"])
-            vals[s] = (fb.loc[key, "n_units"], fb.loc[key, "share"], fb.loc[key, "share_lo"], fb.loc[key, "share_hi"]) if key in fb.index else (0, np.nan, np.nan, np.nan)
-        _pair(rows, "frames", f"share of statements: {r['label']}", (side_a, *vals[side_a]), (side_b, *vals[side_b]),
-              r["rate_delta"], "Cliff's delta of hits/100 words", r["q_value"], CAVEATS["frames"])
+            vals[s] = (
+                (fb.loc[key, "n_units"], fb.loc[key, "share"], fb.loc[key, "share_lo"], fb.loc[key, "share_hi"])
+                if key in fb.index
+                else (0, np.nan, np.nan, np.nan)
+            )
+        _pair(
+            rows,
+            "frames",
+            f"share of statements: {r['label']}",
+            (side_a, *vals[side_a]),
+            (side_b, *vals[side_b]),
+            r["rate_delta"],
+            "Cliff's delta of hits/100 words",
+            r["q_value"],
+            CAVEATS["frames"],
+        )
     ec = tables["emphasis_comparison"]
     ec = ec.loc[(ec["n_a"] > 0) & (ec["n_b"] > 0)]
     lead = _lead_text(tables["emphasis"], side_a, side_b)
     for _, r in ec.iterrows():
-        _pair(rows, "emphasis", f"position of statements: {r['label']}", (side_a, r["n_a"], r["mean_a"], r["ci_low_a"], r["ci_high_a"]),
-              (side_b, r["n_b"], r["mean_b"], r["ci_low_b"], r["ci_high_b"]), r["cliffs_delta"],
-              f"Cliff's delta ({r['effect_size']})", r["p_value"], CAVEATS["emphasis"])
+        _pair(
+            rows,
+            "emphasis",
+            f"position of statements: {r['label']}",
+            (side_a, r["n_a"], r["mean_a"], r["ci_low_a"], r["ci_high_a"]),
+            (side_b, r["n_b"], r["mean_b"], r["ci_low_b"], r["ci_high_b"]),
+            r["cliffs_delta"],
+            f"Cliff's delta ({r['effect_size']})",
+            r["p_value"],
+            CAVEATS["emphasis"],
+        )
     for s in (side_a, side_b):
-        rows.append(_row("emphasis", "topics in the side's lead statement", s, lead[s][0], np.nan, np.nan, np.nan, np.nan, "", np.nan,
-                         CAVEATS["emphasis"], lead[s][1]))
+        rows.append(
+            _row(
+                "emphasis",
+                "topics in the side's lead statement",
+                s,
+                lead[s][0],
+                np.nan,
+                np.nan,
+                np.nan,
+                np.nan,
+                "",
+                np.nan,
+                CAVEATS["emphasis"],
+                lead[s][1],
+            )
+        )
     return conform(pd.DataFrame(rows), "comparison_summary")
 
 
@@ -108,6 +163,7 @@ def _lead_text(emphasis: pd.DataFrame, side_a: str, side_b: str) -> dict[str, tu
 
 def view(summary: pd.DataFrame, digits: int = 2) -> pd.DataFrame:
     """Display view: "estimate [low, high]" as text, one row per question, measure and side (for reading only)."""
+
     def fmt(r):
         if np.isnan(r["estimate"]):
             return r["detail"]
@@ -129,8 +185,9 @@ def _dots(ax, labels, sides, values, colors, xlabel, xlim=None):
         est, lo, hi, n = values[s]
         est, lo, hi = (np.asarray(x, dtype=float) for x in (est, lo, hi))
         err = np.vstack([np.clip(est - np.where(np.isnan(lo), est, lo), 0, None), np.clip(np.where(np.isnan(hi), est, hi) - est, 0, None)])
-        ax.errorbar(est, y + (0.14 if k == 0 else -0.14), xerr=np.nan_to_num(err), fmt="o", color=colors[s], capsize=2, ms=5,
-                    label=f"{s} (n = {n})")
+        ax.errorbar(
+            est, y + (0.14 if k == 0 else -0.14), xerr=np.nan_to_num(err), fmt="o", color=colors[s], capsize=2, ms=5, label=f"{s} (n = {n})"
+        )
     ax.set_yticks(y)
     ax.set_yticklabels(labels)
     ax.set_ylim(-0.7, len(labels) - 0.3)

@@ -77,13 +77,13 @@ def evaluate(folder: Path, verbose: bool = False) -> dict:
                     mp = {j for _, j in m}
                     for i, gi in enumerate(g):
                         if i not in mg:
-                            print(f"  MISS {gold_path.stem} {table}: {text[gi[0]:gi[1]][:70]!r} ({gi[2]})")
+                            print(f"  MISS {gold_path.stem} {table}: {text[gi[0] : gi[1]][:70]!r} ({gi[2]})")
                     for j, pj in enumerate(p):
                         if j not in mp:
-                            print(f"  EXTRA {gold_path.stem} {table}: {text[pj[0]:pj[1]][:70]!r} ({pj[2]})")
+                            print(f"  EXTRA {gold_path.stem} {table}: {text[pj[0] : pj[1]][:70]!r} ({pj[2]})")
                     for i, j in m:
                         if g[i][2] != p[j][2]:
-                            print(f"  WRONG {who} {gold_path.stem}: {text[g[i][0]:g[i][1]][:50]!r} gold={g[i][2]} got={p[j][2]}")
+                            print(f"  WRONG {who} {gold_path.stem}: {text[g[i][0] : g[i][1]][:50]!r} gold={g[i][2]} got={p[j][2]}")
     return tot
 
 

@@ -31,12 +31,16 @@ def span(text):
 def tables():
     docs = pd.DataFrame([{"doc_id": "d", "title": "Peace talks", "kind": "news", "side": None, "body": BODY}])
     paras = pd.DataFrame(
-        [{"doc_id": "d", "para_id": i, "start": span(t)[0], "end": span(t)[1], "text": t, "is_heading": i == 1}
-         for i, t in enumerate([P0, HEAD, P2])]
+        [
+            {"doc_id": "d", "para_id": i, "start": span(t)[0], "end": span(t)[1], "text": t, "is_heading": i == 1}
+            for i, t in enumerate([P0, HEAD, P2])
+        ]
     )
     sents = pd.DataFrame(
-        [{"doc_id": "d", "para_id": [0, 0, 2, 2][i], "sent_id": i, "start": span(t)[0], "end": span(t)[1], "text": t}
-         for i, t in enumerate(SENTS)]
+        [
+            {"doc_id": "d", "para_id": [0, 0, 2, 2][i], "sent_id": i, "start": span(t)[0], "end": span(t)[1], "text": t}
+            for i, t in enumerate(SENTS)
+        ]
     )
     st = pd.DataFrame(
         [
@@ -84,7 +88,10 @@ def test_positions_skip_headings(tables):
     s = E.statement_units(tables)
     # side A: d:0 (rank 1), d:2 (rank 2); side B: d:1 alone (rank 1 of 1, position 0)
     assert s[["unit_id", "side", "rank", "n_units", "pos"]].values.tolist() == [
-        ["d:0", "A", 1, 2, 0.0], ["d:1", "B", 1, 1, 0.0], ["d:2", "A", 2, 2, 1.0]]
+        ["d:0", "A", 1, 2, 0.0],
+        ["d:1", "B", 1, 1, 0.0],
+        ["d:2", "A", 2, 2, 1.0],
+    ]
 
 
 def _table(tables):
@@ -107,7 +114,7 @@ def test_document_level_by_hand(tables):
     # words: 4 + 3 + 4 + 4 = 15, the economy sentence has 4
     assert (econ["topic_words"], econ["n_words"]) == (4, 15) and econ["share_of_text"] == pytest.approx(4 / 15)
     assert econ["share_lo"] <= 4 / 15 <= econ["share_hi"]
-    assert econ["first_text"] == SENTS[2] and BODY[econ["first_start"]:econ["first_end"]] == SENTS[2]
+    assert econ["first_text"] == SENTS[2] and BODY[econ["first_start"] : econ["first_end"]] == SENTS[2]
     peace = d.loc["peace"]
     assert peace["first_pos"] == 0.0 and peace["in_lead"] and peace["in_headline"] is True
     assert peace["salience"] == pytest.approx((W[0] + W[3]) / sum(W))  # 0.55851
@@ -199,8 +206,9 @@ def test_codebook_topics_and_mentions(tables):
     h = E.topic_hits(u, bodies={"d": BODY})
     assert ("diplomatic_relations", "Embassies") in set(zip(h.frame_id, h.text))
     assert all(BODY[a:b] == t for a, b, t in zip(h.start, h.end, h.text))
-    m = pd.DataFrame({"doc_id": ["d", "d"], "start": [0, 5], "end": [5, 8], "text": ["Peace", "was"], "side": ["C", "C"],
-                      "how": ["registry", "pronoun"]})
+    m = pd.DataFrame(
+        {"doc_id": ["d", "d"], "start": [0, 5], "end": [5, 8], "text": ["Peace", "was"], "side": ["C", "C"], "how": ["registry", "pronoun"]}
+    )
     mh = E.mention_hits(m)
     assert mh["frame_id"].tolist() == ["side:C"]
     assert E.topic_labels(topic_ids=["side:C"])["side:C"] == "mentions C"
@@ -219,16 +227,30 @@ def test_analyse_and_save(tables, tmp_path):
 
 def test_figures_draw(tables):
     presence, t = _table(tables)
-    for fig in (E.plot_first_mentions(t, "A", "B"), E.plot_salience(t, "A", "B"),
-                E.plot_topic_map(presence, "d"), E.plot_voice(E.voice(tables["statements"], n_boot=50), "A", "B")):
+    for fig in (
+        E.plot_first_mentions(t, "A", "B"),
+        E.plot_salience(t, "A", "B"),
+        E.plot_topic_map(presence, "d"),
+        E.plot_voice(E.voice(tables["statements"], n_boot=50), "A", "B"),
+    ):
         assert fig.axes
     plt.close("all")
 
 
 def test_voice_counts_quoted_words_inside_claims():
     text = "that trade “will grow fast” soon"
-    st = pd.DataFrame({"doc_id": "d", "side": ["A"], "speaker": ["Ann"], "origin": ["claim"], "n_words": [6],
-                       "start": [100], "end": [100 + len(text)], "text": [text]})
+    st = pd.DataFrame(
+        {
+            "doc_id": "d",
+            "side": ["A"],
+            "speaker": ["Ann"],
+            "origin": ["claim"],
+            "n_words": [6],
+            "start": [100],
+            "end": [100 + len(text)],
+            "text": [text],
+        }
+    )
     a = text.index("will")
     quotes = pd.DataFrame({"doc_id": ["d", "d"], "start": [100 + a, 105], "end": [100 + a + 14, 110], "kind": ["full", "term"]})
     r = E.voice(st, quotes=quotes, n_boot=50).iloc[0]

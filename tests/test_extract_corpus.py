@@ -24,7 +24,7 @@ def test_extract_document_columns_and_location():
         assert (t[name]["doc_id"] == doc["doc_id"]).all()
     body = doc["body"]
     for r in t["quotes"].itertuples():
-        assert body[r.start:r.end] == r.text
+        assert body[r.start : r.end] == r.text
         s = sents[sents["sent_id"] == r.sent_id].iloc[0]
         assert s["start"] <= r.start < s["end"] or r.start >= s["start"]
         assert s["para_id"] == r.para_id
@@ -41,12 +41,17 @@ def test_statements_news_counts_overlap_once():
     assert {"US", "Russia", "Ukraine"} <= set(st["side"].dropna())
     assert ((st["position"] >= 0) & (st["position"] <= 1)).all()
     for r in st.itertuples():
-        assert doc["body"][r.start:r.end] == r.text
+        assert doc["body"][r.start : r.end] == r.text
 
 
 def test_statements_readout_every_sentence():
-    doc = {"doc_id": "r1", "kind": "readout", "side": "Russia", "source": "Russian Foreign Ministry",
-           "body": "The ministers met in Riyadh.\n\nThey agreed to restore embassies. Talks will go on."}
+    doc = {
+        "doc_id": "r1",
+        "kind": "readout",
+        "side": "Russia",
+        "source": "Russian Foreign Ministry",
+        "body": "The ministers met in Riyadh.\n\nThey agreed to restore embassies. Talks will go on.",
+    }
     sents = segment(doc)["sentences"]
     st = build_statements(doc, sents, None, None)
     assert len(st) == len(sents) == 3

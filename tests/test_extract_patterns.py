@@ -30,22 +30,29 @@ def claims(text):
         # interposed clause without a closing comma
         ("Rubio, responding to a question about sanctions stated: “Not yet.”", [("Not yet.", "Marco Rubio", "full")]),
         # participle clause
-        ("Lavrov praised the hosts, telling reporters, “Riyadh was the right place.”",
-         [("Riyadh was the right place.", "Sergey Lavrov", "full")]),
+        (
+            "Lavrov praised the hosts, telling reporters, “Riyadh was the right place.”",
+            [("Riyadh was the right place.", "Sergey Lavrov", "full")],
+        ),
         # pronoun speaker resolved to the earlier actor (gender from the registry)
-        ("Zakharova spoke after Lavrov. “The West is nervous,” she said.",
-         [("The West is nervous,", "Maria Zakharova", "full")]),
+        ("Zakharova spoke after Lavrov. “The West is nervous,” she said.", [("The West is nervous,", "Maria Zakharova", "full")]),
         # continuation in the same paragraph
-        ("“We will see,” Peskov said. “Nothing is decided.”",
-         [("We will see,", "Dmitry Peskov", "full"), ("Nothing is decided.", "Dmitry Peskov", "full")]),
+        (
+            "“We will see,” Peskov said. “Nothing is decided.”",
+            [("We will see,", "Dmitry Peskov", "full"), ("Nothing is decided.", "Dmitry Peskov", "full")],
+        ),
         # no recoverable speaker
         ("The mood was described as “cautious” by observers in the hall.", [("cautious", None, "term")]),
         # split quote
-        ("“We came,” Witkoff said, “and we listened.”",
-         [("We came,", "Steve Witkoff", "full"), ("and we listened.", "Steve Witkoff", "full")]),
+        (
+            "“We came,” Witkoff said, “and we listened.”",
+            [("We came,", "Steve Witkoff", "full"), ("and we listened.", "Steve Witkoff", "full")],
+        ),
         # mismatched opening mark; the fragment belongs to Lavrov's call, the outer "officials said" is nested
-        ("Lavrov called for a ”series of steps to rebuild trust,” officials said.",
-         [("series of steps to rebuild trust,", "Sergey Lavrov", "partial")]),
+        (
+            "Lavrov called for a ”series of steps to rebuild trust,” officials said.",
+            [("series of steps to rebuild trust,", "Sergey Lavrov", "partial")],
+        ),
     ],
 )
 def test_quote_patterns(text, expected):
@@ -57,29 +64,28 @@ def test_quote_over_paragraphs():
     (q,) = extract(text).quotes.itertuples()
     assert q.text.startswith("First paragraph") and q.text.endswith("Second paragraph,")
     assert q.speaker == "Andrii Sybiha"
-    assert text[q.speaker_start:q.speaker_end] == "he"
+    assert text[q.speaker_start : q.speaker_end] == "he"
 
 
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Rubio told reporters that the embassies would reopen.",
-         [("the embassies would reopen", "Marco Rubio", "US", "subject")]),
+        ("Rubio told reporters that the embassies would reopen.", [("the embassies would reopen", "Marco Rubio", "US", "subject")]),
         ("Ushakov said the date was not yet set.", [("the date was not yet set", "Yuri Ushakov", "Russia", "subject")]),
         ("Macron revealed that Paris had been consulted.", [("Paris had been consulted", "Emmanuel Macron", "Europe", "subject")]),
-        ("According to the Kremlin, the talks lasted four hours.",
-         [("the talks lasted four hours", "Kremlin", "Russia", "according-to")]),
-        ("The talks lasted four hours, according to the Kremlin.",
-         [("The talks lasted four hours", "Kremlin", "Russia", "according-to")]),
-        ("The talks will continue next week, Witkoff said.",
-         [("The talks will continue next week", "Steve Witkoff", "US", "subject")]),
-        ("The readout from the State Department described the meeting as useful.",
-         [("the meeting as useful", "State Department", "US", "readout")]),
-        ("Russian Deputy Foreign Minister Ivan Orlov said sanctions must go.",
-         [("sanctions must go", "Ivan Orlov", "Russia", "subject")]),
+        ("According to the Kremlin, the talks lasted four hours.", [("the talks lasted four hours", "Kremlin", "Russia", "according-to")]),
+        ("The talks lasted four hours, according to the Kremlin.", [("The talks lasted four hours", "Kremlin", "Russia", "according-to")]),
+        ("The talks will continue next week, Witkoff said.", [("The talks will continue next week", "Steve Witkoff", "US", "subject")]),
+        (
+            "The readout from the State Department described the meeting as useful.",
+            [("the meeting as useful", "State Department", "US", "readout")],
+        ),
+        ("Russian Deputy Foreign Minister Ivan Orlov said sanctions must go.", [("sanctions must go", "Ivan Orlov", "Russia", "subject")]),
         # nested attribution keeps the outer source
-        ("Starmer said Zelenskyy had told him that Kyiv was ready.",
-         [("Zelenskyy had told him that Kyiv was ready", "Keir Starmer", "Europe", "subject")]),
+        (
+            "Starmer said Zelenskyy had told him that Kyiv was ready.",
+            [("Zelenskyy had told him that Kyiv was ready", "Keir Starmer", "Europe", "subject")],
+        ),
     ],
 )
 def test_claim_patterns(text, expected):
@@ -145,7 +151,10 @@ def test_object_claim_stops_before_the_reporters_participle_clause():
         ('"We have to be realistic," Witkoff told a news conference in Riyadh.', "Steve Witkoff"),
         ("'We will not accept it,' Zelenskyy told reporters.", "Volodymyr Zelenskyy"),
         ('Peskov told the agency:\n\n"The conversation was substantive."', "Dmitry Peskov"),
-        ('The foreign minister of Saudi Arabia, Prince Faisal bin Farhan, said the kingdom hoped to "bring the parties closer."', "Faisal bin Farhan"),
+        (
+            'The foreign minister of Saudi Arabia, Prince Faisal bin Farhan, said the kingdom hoped to "bring the parties closer."',
+            "Faisal bin Farhan",
+        ),
         ('Peskov called the atmosphere "businesslike."', "Dmitry Peskov"),
     ],
 )

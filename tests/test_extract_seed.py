@@ -81,11 +81,11 @@ def test_offsets_valid(seed):
     body, x = seed
     for df in (x.mentions, x.quotes, x.claims):
         for r in df.itertuples():
-            assert body[r.start:r.end] == r.text
+            assert body[r.start : r.end] == r.text
     for r in x.quotes.dropna(subset=["speaker_start"]).itertuples():
-        assert body[r.speaker_start:r.speaker_end]
+        assert body[r.speaker_start : r.speaker_end]
     for r in x.claims.itertuples():
-        assert body[r.cue_start:r.cue_end] == r.cue
+        assert body[r.cue_start : r.cue_end] == r.cue
 
 
 def test_actors_and_sides(seed):

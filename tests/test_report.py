@@ -55,9 +55,19 @@ def chromium_check(html_path: Path, tmp: Path) -> dict:
     probe.write_text(html_path.read_text(encoding="utf-8").replace("</body>", CHECK + "</body>", 1), encoding="utf-8")
     profile = tmp / "chromium-profile"
     cmd = [
-        str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage", f"--user-data-dir={profile}",
-        "--allow-file-access-from-files", "--virtual-time-budget=10000", "--dump-dom", probe.as_uri(),
+        str(CHROMIUM),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+        f"--user-data-dir={profile}",
+        "--allow-file-access-from-files",
+        "--virtual-time-budget=10000",
+        "--dump-dom",
+        probe.as_uri(),
     ]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=180)
     probe.unlink()

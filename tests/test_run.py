@@ -48,9 +48,25 @@ def suite_run(tmp_path_factory):
     env.pop("ANALYSIS_RESOURCES", None)
     env.pop("MPLBACKEND", None)
     proc = subprocess.run(
-        [sys.executable, "-m", "analysis", "run", "--corpus", str(CORPUS), "--sides", "US,China", "--out", str(out),
-         "--resources", str(res)],
-        capture_output=True, text=True, cwd=ROOT, env=env, timeout=1800,
+        [
+            sys.executable,
+            "-m",
+            "analysis",
+            "run",
+            "--corpus",
+            str(CORPUS),
+            "--sides",
+            "US,China",
+            "--out",
+            str(out),
+            "--resources",
+            str(res),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=1800,
     )
     return proc, out
 
