@@ -771,7 +771,11 @@ def emphasis_stage(doc: dict, tables: Mapping[str, pd.DataFrame]) -> dict[str, p
     """
     t = {"documents": pd.DataFrame([doc]), "paragraphs": tables["paragraphs"], "sentences": tables["sentences"]}
     u = document_units(t)
-    hits = topic_hits(u, bodies={doc["doc_id"]: doc["body"]})
+    fh = tables.get("frame_hits")
+    if fh is not None and "unit_col" in fh.columns:
+        hits = fh.loc[fh["unit_col"] == "sent_id"]  # the frames stage already matched every sentence
+    else:
+        hits = topic_hits(u, bodies={doc["doc_id"]: doc["body"]})
     from .framing import frame_labels
 
     labels = frame_labels()
