@@ -14,7 +14,9 @@ Who said what, for which side: build tidy tables from a folder of documents and 
 commands:
   build       read every .txt/.md document of --corpus, build the corpus, extraction and
               measure tables, write them as Parquet plus manifest.json to --out (atomically:
-              a failed build keeps the previous outputs; --corpus is never written)
+              a failed build keeps the previous outputs; --corpus is never written).
+              Incremental: unchanged documents are reused (--full redoes all); --jobs N
+              runs N processes; --engine dask [--scheduler tcp://host:8786] uses Dask
   notebooks   execute the given notebooks in order, in place (writes figures to reports/figures)
   check-notebooks  fail when a notebook has code cells without stored outputs
   schema      print the schema of every table as Markdown (docs/data.md)

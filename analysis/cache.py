@@ -1,8 +1,8 @@
 """Incremental builds: what a document's tables depend on, and which documents can be reused.
 
 A document's tables are a pure function of the document file (its name and bytes),
-the code of this package, the installed package versions and the resource files the
-build stages read. :func:`build_state` collects the hashes of all of these (the
+the code the build runs (:func:`build_modules`), the installed package versions and
+the resource files the build stages read. :func:`build_state` collects the hashes of all of these (the
 manifest records them); a later build reuses the rows of a document from the
 previous outputs when
 

@@ -14,9 +14,9 @@ Because chunks are pure and combined in document order, the tables (and their
 Parquet bytes) are the same whatever the engine, the number of jobs or the chunk
 size.
 
-Engines
-  ``serial``     chunks one after another in this process (``--jobs 1``, the default)
-  ``processes``  a local process pool of ``--jobs N`` workers
+Engines (``--engine local`` is ``serial`` for ``--jobs 1``, else ``processes``)
+  ``serial``     chunks one after another in this process (the default)
+  ``processes``  a local process pool of ``--jobs N`` workers (fork on Linux)
   ``dask``       a ``dask.bag`` of the documents, one bag partition per chunk, on a
                  ``dask.distributed`` cluster: ``--scheduler tcp://host:8786`` for an
                  existing cluster, else a local cluster of ``--jobs`` worker processes.

@@ -35,9 +35,14 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 
-def child(corpus: str, out: str, jobs: int, engine: str) -> None:
+def child(corpus: str, out: str, jobs: int, engine: str, stages: str) -> None:
     """Run the build in this (fresh) process and print its stats as JSON."""
+    from analysis import build
     from analysis.engines import run_build
+
+    if stages != "all":  # only these stages (e.g. to time the engine and segmentation alone)
+        keep = stages.split(",")
+        build.STAGES[:] = [(n, fn) for n, fn in build.STAGES if n in keep]
 
     t = time.perf_counter()
     stats = run_build(
@@ -60,10 +65,10 @@ def child(corpus: str, out: str, jobs: int, engine: str) -> None:
     print(json.dumps(res))
 
 
-def measure(corpus: Path, out: Path, jobs: int, engine: str) -> dict:
+def measure(corpus: Path, out: Path, jobs: int, engine: str, stages: str = "all") -> dict:
     """Run one build in a child process: its stats, wall-clock seconds and peak RSS (MiB)."""
     env = dict(os.environ, PYTHONHASHSEED="0")
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(corpus), str(out), str(jobs), engine]
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(corpus), str(out), str(jobs), engine, stages]
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
     stdout, stderr = proc.communicate()
@@ -89,10 +94,11 @@ def main() -> None:
     ap.add_argument(
         "--work", type=Path, default=ROOT / ".benchmarks", help="where corpora and outputs go (default .benchmarks/, not committed)"
     )
-    ap.add_argument("--child", nargs=4, metavar=("CORPUS", "OUT", "JOBS", "ENGINE"), help=argparse.SUPPRESS)
+    ap.add_argument("--stages", default="all", help="comma-separated stages to run (default: all of analysis.build.STAGES)")
+    ap.add_argument("--child", nargs=5, metavar=("CORPUS", "OUT", "JOBS", "ENGINE", "STAGES"), help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child:
-        child(a.child[0], a.child[1], int(a.child[2]), a.child[3])
+        child(a.child[0], a.child[1], int(a.child[2]), a.child[3], a.child[4])
         return
 
     from generate import generate
@@ -108,7 +114,7 @@ def main() -> None:
         out = a.work / f"out_{n}"
         print(f"building {n} documents (jobs={a.jobs}, engine={a.engine}) ...", file=sys.stderr)
         r = subprocess.run(
-            [sys.executable, "-c", _ONE, str(Path(__file__).resolve()), str(corpus), str(out), str(a.jobs), a.engine],
+            [sys.executable, "-c", _ONE, str(Path(__file__).resolve()), str(corpus), str(out), str(a.jobs), a.engine, a.stages],
             capture_output=True,
             text=True,
             cwd=ROOT,
@@ -118,8 +124,8 @@ def main() -> None:
         res = json.loads(r.stdout.strip().splitlines()[-1])
         res["n"] = n
         rows.append(res)
-        print(table(rows, a.jobs, a.engine), file=sys.stderr)
-    print(table(rows, a.jobs, a.engine))
+        print(table(rows, a.jobs, a.engine, a.stages), file=sys.stderr)
+    print(table(rows, a.jobs, a.engine, a.stages))
 
 
 # Runs measure() in a process of its own, so that the RUSAGE_CHILDREN peak is this size's build alone.
@@ -127,20 +133,20 @@ _ONE = """
 import json, sys, importlib.util
 spec = importlib.util.spec_from_file_location("bench", sys.argv[1]); bench = importlib.util.module_from_spec(spec); spec.loader.exec_module(bench)
 from pathlib import Path
-res = bench.measure(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]), sys.argv[5])
+res = bench.measure(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6])
 res["peak_rss_mib"] = bench.peak_rss_children_mib()
 print(json.dumps(res))
 """
 
 
-def table(rows: list[dict], jobs: int, engine: str) -> str:
+def table(rows: list[dict], jobs: int, engine: str, stages: str = "all") -> str:
     steps = ["load"]
     for r in rows:
         steps += [s for s in r["timings"] if s not in steps and s != "write"]
     steps.append("write")
     head = ["N docs", "words"] + steps + ["whole build", "cost/word vs first", "peak RSS (largest process)"]
     lines = [
-        f"words/s per step and for the whole build (engine={engine}, jobs={jobs}); step times summed over workers",
+        f"words/s per step and for the whole build (engine={engine}, jobs={jobs}, stages={stages}); step times summed over workers",
         "",
         "| " + " | ".join(head) + " |",
         "|" + "---|" * len(head),
