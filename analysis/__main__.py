@@ -66,7 +66,9 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     c = sub.add_parser(
-        "check-notebooks", help="fail if a notebook has code cells without stored outputs", description="Check that notebooks keep their outputs."
+        "check-notebooks",
+        help="fail if a notebook has code cells without stored outputs",
+        description="Check that notebooks keep their outputs.",
     )
     c.add_argument("paths", nargs="+", type=Path, help="notebook files")
 
@@ -78,7 +80,8 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("paths", nargs="+", type=Path, help="notebook files")
 
     r = sub.add_parser(
-        "run", help="run the whole suite on another corpus into its own folder",
+        "run",
+        help="run the whole suite on another corpus into its own folder",
         description="Build a corpus and execute every numbered notebook on it with papermill, into --out.",
     )
     r.add_argument("--corpus", required=True, type=Path, help="folder of .txt/.md documents")
@@ -120,7 +123,10 @@ def main(argv: list[str] | None = None) -> int:
             bad = {str(p): unexecuted_cells(p) for p in args.paths}
             bad = {p: cells for p, cells in bad.items() if cells}
             for p, cells in bad.items():
-                print(f"error: {p}: code cells {cells} have no stored output; run `make all` and commit the executed notebook", file=sys.stderr)
+                print(
+                    f"error: {p}: code cells {cells} have no stored output; run `make all` and commit the executed notebook",
+                    file=sys.stderr,
+                )
             return 1 if bad else 0
         elif args.command == "schema":
             from .schema import markdown
