@@ -66,7 +66,7 @@ _ADDRESSEE_NP = re.compile(
 )
 _AFTER_SHORT = re.compile(
     r"^\s*(?:(?:on|in|at|during|after|before|late|earlier|later|from|via|while|when|to|through|on|as|shortly|"
-    r"reporters|journalists|the\s+press|press|told|afterwards?|\w+ly)\b[^“”\"«»]*)?$",
+    r"reporters|journalists|the\s+press|press|told|afterwards?|of|about|\w+ly)\b[^“”\"«»]*)?$",
     re.I,
 )
 _CLAUSE_INTRO = re.compile(r"(?:[,;—–]\s*(?:and|but|while|whereas)?|\s(?:and|but|while|whereas))\s*$")
@@ -193,6 +193,8 @@ def _leftward_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tup
             continue
         if m["how"] == "anonymous" and i > 0 and _APPOSITION_GAP.match(text[cands[i - 1]["end"] : m["start"]]):
             continue  # "Tomas Berglund, a Swedish analyst, said": the analyst is Berglund
+        if text[m["end"] : cue["start"]].strip() == "," and not _COMMA_BEFORE.search(text, max(lo, m["start"] - 4), m["start"]):
+            continue  # "Trump, speaking aboard Air Force One, said": only ", NAME, said" is an apposed source
         if _BE.search(text[m["end"] : cue["start"]].rsplit(",", 1)[-1]) and not cue["text"].lower().endswith("ing"):
             continue  # passive: "Rubio was warned that …" — Rubio is not the speaker
         before = text[lo : m["start"]]
@@ -295,6 +297,7 @@ _CIRCUMSTANCE = re.compile(
 )
 # characters that end a quote (or the comma before an attribution): “…,” X said / '…,' X said
 _QUOTE_END = ",”\"»’'"
+_COMMA_BEFORE = re.compile(r",\s*$")
 _APPOSITION_GAP = re.compile(r"^,\s*(?:(?:an?|the)\s+)?[\w’'.\- ]{0,40}$")
 _QUOTE_SOON = re.compile(r"[^.!?;“”\"«»\n]{0,80}?[“\"«]")
 _TRAILING_WORD = re.compile(r"\s*([A-Za-z][\w.’'-]*)$")

@@ -164,3 +164,14 @@ def test_wire_style_speakers(text, speaker):
 
 def test_called_without_a_quote_is_not_a_cue():
     assert len(extract("Trump called Putin on Wednesday. They spoke for an hour.").claims) == 0
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("\"He told me, 'We will not give up,'\" Zelenskyy said of a soldier he met.", "Volodymyr Zelenskyy"),
+        ('Trump, speaking to reporters aboard Air Force One, said a meeting could happen "very soon."', "Donald Trump"),
+    ],
+)
+def test_apposition_and_said_of(text, speaker):
+    assert extract(text).quotes["speaker"].tolist() == [speaker]
