@@ -193,6 +193,10 @@ def _pats() -> dict[str, re.Pattern]:
         "name_after": re.compile(rf"\s+(?P<b>{NAME2})(?![\w’'])"),
         "pronoun": re.compile(rf"(?<![\w’'-])(?:{'|'.join(map(re.escape, pronouns()))})(?![\w’'-])"),
         # "the Russian minister", "the spokeswoman": a definite description standing for an earlier person
+        "org_description": re.compile(
+            rf"(?<![\w’'-])[Tt]he\s+(?:(?P<side>{sw})\s+)?(?P<title>{_alt(read_list('org_descriptions.txt'), 'i')})(?![\w’'-])"
+            rf"(?!\s*,?\s+(?:[A-Z]|of\b|for\b))"
+        ),
         "description": re.compile(
             rf"(?<![\w’'-])[Tt]he\s+(?:(?P<side>{sw})\s+)?(?P<title>{titles})(?![\w’'-])(?!\s*,?\s+(?:[A-Z]|of\b|for\b))"
         ),
@@ -555,10 +559,11 @@ def find_descriptions(text: str) -> list[dict]:
     [('the Russian minister', 'Russia', 'minister')]
     """
     out = []
-    for m in _pats()["description"].finditer(text):
-        side = side_words()[m.group("side")][0] if m.group("side") else None
-        out.append(_mention(m.start(), m.end(), m.group(0), None, None, side, "description", "person", "any", m.group("title").lower()))
-    return out
+    for key, kind in (("description", "person"), ("org_description", "organization")):
+        for m in _pats()[key].finditer(text):
+            side = side_words()[m.group("side")][0] if m.group("side") else None
+            out.append(_mention(m.start(), m.end(), m.group(0), None, None, side, "description", kind, "any", m.group("title").lower()))
+    return sorted(out, key=lambda m: m["start"])
 
 
 def _role_head(title: str) -> str:
@@ -578,9 +583,11 @@ def compatible(pronoun: dict, mention: dict) -> bool:
     if mention.get("actor") is None or mention.get("how") in ("pronoun", "description"):
         return False
     if pronoun.get("how") == "description":
-        if mention["kind"] != "person" or not mention.get("role"):
-            return False
         if pronoun.get("side") and mention.get("side") and pronoun["side"] != mention["side"]:
+            return False
+        if pronoun["kind"] == "organization":
+            return mention["kind"] == "organization" and pronoun["role"] in mention["actor"].lower()
+        if mention["kind"] != "person" or not mention.get("role"):
             return False
         return _role_head(pronoun["role"]) in mention["role"].lower()
     if pronoun["kind"] == "person":

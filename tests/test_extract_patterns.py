@@ -175,3 +175,8 @@ def test_called_without_a_quote_is_not_a_cue():
 )
 def test_apposition_and_said_of(text, speaker):
     assert extract(text).quotes["speaker"].tolist() == [speaker]
+
+
+def test_organisation_description_resolves_to_the_named_organisation():
+    text = 'The Russian Foreign Ministry issued a statement. "The talks were useful," the ministry said.'
+    assert extract(text).quotes["speaker"].tolist() == ["Russian Foreign Ministry"]
