@@ -297,6 +297,7 @@ _CIRCUMSTANCE = re.compile(
 )
 # characters that end a quote (or the comma before an attribution): “…,” X said / '…,' X said
 _QUOTE_END = ",”\"»’'"
+_HAS_QUOTE_CHAR = re.compile(r"[“”\"«»]")
 _COMMA_BEFORE = re.compile(r",\s*$")
 _APPOSITION_GAP = re.compile(r"^,\s*(?:(?:an?|the)\s+)?[\w’'.\- ]{0,40}$")
 _QUOTE_SOON = re.compile(r"[^.!?;“”\"«»\n]{0,80}?[“\"«]")
@@ -307,6 +308,27 @@ _TRAILING_WORD = re.compile(r"\s*([A-Za-z][\w.’'-]*)$")
 def _title_words() -> frozenset:
     words = {w.lower() for line in read_list("titles.txt") for w in line.split()}
     return frozenset(words | {"of", "the", "for", "and", "on"})
+
+
+_CIRCUMSTANCE_WORDS = frozenset("in at on during after aboard while before via over from".split())
+
+
+def _skip_addressee(short: str) -> str:
+    """``short`` (the text after a tell-type verb) without its addressee: up to six words before a
+    circumstance word (in, at, on, during, …) or the end, when they hold no quote mark or *that*.
+
+    >>> _skip_addressee(" Fox News host Sean Hannity in an interview aired Tuesday.")
+    'in an interview aired Tuesday.'
+    >>> _skip_addressee(" reporters that talks went well.")
+    ' that talks went well.'
+    """
+    words = short.split()
+    k = next((i for i, w in enumerate(words) if w.lower() in _CIRCUMSTANCE_WORDS), len(words))
+    head = words[:k]
+    if not head or k > 6 or any(w.lower().strip(".,;:!?") == "that" or _HAS_QUOTE_CHAR.search(w) for w in head):
+        addressee = _ADDRESSEE_NP.match(short)
+        return short[addressee.end() :] if addressee else short
+    return " ".join(words[k:])
 
 
 def _strip_title(pre: str) -> str:
@@ -452,9 +474,7 @@ def attribute_unit(
         short = _stop_at_clause(after_txt)
         if cue["addressee"]:
             # “…,” Witkoff told CNN / told a news conference in Kyiv: the addressee is not content
-            addressee = _ADDRESSEE_NP.match(short)
-            if addressee:
-                short = short[addressee.end() :]
+            short = _skip_addressee(short)
         if rule == "inverted" or (
             rule in ("subject", "readout")
             and pre

@@ -180,3 +180,8 @@ def test_apposition_and_said_of(text, speaker):
 def test_organisation_description_resolves_to_the_named_organisation():
     text = 'The Russian Foreign Ministry issued a statement. "The talks were useful," the ministry said.'
     assert extract(text).quotes["speaker"].tolist() == ["Russian Foreign Ministry"]
+
+
+def test_told_with_a_long_addressee_after_a_quote():
+    text = '"I think we will have a deal," Trump told Fox News host Sean Hannity in an interview aired Tuesday.'
+    assert extract(text).quotes["speaker"].tolist() == ["Donald Trump"]
