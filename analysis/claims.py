@@ -245,7 +245,14 @@ def _content_after(text: str, cue: dict, hi: int, quotes: list[dict]) -> tuple[i
     """Content span after the cue and how it was introduced ('that', 'colon', 'quote', 'object')."""
     p = cue["end"]
     m = _THAT.match(text, p, hi)
-    if m and cue["lemma"] != "according to" and not _cue_rx().search(text, p, m.start() + m.group(0).rfind("that")):
+    if (
+        m
+        and cue["lemma"] != "according to"
+        and not any(
+            re.sub(r"\s+", " ", c.group(0).lower()) not in _NOUNLIKE
+            for c in _cue_rx().finditer(text, p, m.start() + m.group(0).rfind("that"))
+        )
+    ):  # "said in remarks broadcast … that": a noun like "remarks" does not start a new claim
         return m.end(), hi, "that"
     # a quote may open the next paragraph after "X told reporters:" at the end of this one
     reach = hi

@@ -185,3 +185,8 @@ def test_organisation_description_resolves_to_the_named_organisation():
 def test_told_with_a_long_addressee_after_a_quote():
     text = '"I think we will have a deal," Trump told Fox News host Sean Hannity in an interview aired Tuesday.'
     assert extract(text).quotes["speaker"].tolist() == ["Donald Trump"]
+
+
+def test_that_clause_after_a_noun_like_remarks():
+    text = "Sybiha said in remarks broadcast on national television that Ukraine would present its own plan."
+    assert extract(text).claims["text"].tolist() == ["Ukraine would present its own plan"]
