@@ -1,8 +1,10 @@
 """The build: raw documents → every per-document table → Parquet files + ``manifest.json``.
 
-Each document goes through the same pure stages (:data:`STAGES`), one document at a
-time, so the build streams and its results do not depend on document order or on
-how documents are scheduled. Tables are concatenated in file-name order and
+Documents go through the same pure stages (:data:`STAGES`) a chunk at a time
+(:func:`process_documents`): the per-document work runs on plain rows, one document
+at a time, and each table is made once per chunk, with the rows each document
+would get alone, so the build streams and its results do not depend on document
+order, on the chunking or on how documents are scheduled. Tables are concatenated in file-name order and
 written atomically (see :func:`analysis.io.write_tables`): a build that fails,
 on bad input or otherwise, leaves the previous outputs untouched. ``data/raw``
 is only ever read.
@@ -16,6 +18,7 @@ import platform
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import corpus
@@ -25,50 +28,75 @@ from .schema import conform, from_records
 Tables = dict[str, pd.DataFrame]
 
 
-def stage_segment(doc: dict, tables: Tables) -> Tables:
-    """Paragraphs and sentences of the document."""
-    return corpus.segment(doc)
+def stage_segment(docs: list[dict], tables: Tables) -> Tables:
+    """Paragraphs and sentences of the documents."""
+    rows = [corpus.segment_rows(d) for d in docs]
+    return {
+        "_segment": rows,
+        "paragraphs": from_records([r for p, _ in rows for r in p], "paragraphs"),
+        "sentences": from_records([r for _, s in rows for r in s], "sentences"),
+    }
 
 
-def stage_extract(doc: dict, tables: Tables) -> Tables:
+def stage_extract(docs: list[dict], tables: Tables) -> Tables:
     """Mentions, actors, quotes and claims (analysis.extract)."""
-    from .extract import extract_document
+    from .extract import document_rows
 
-    return extract_document(doc, tables["paragraphs"], tables["sentences"])
+    rows = [document_rows(d, p, s) for d, (p, s) in zip(docs, tables["_segment"])]
+    out: Tables = {"_extract": rows}
+    for name in ("mentions", "quotes", "claims", "actors"):
+        out[name] = from_records([r for x in rows for r in x[name]], name)
+    return out
 
 
-def stage_statements(doc: dict, tables: Tables) -> Tables:
+def stage_statements(docs: list[dict], tables: Tables) -> Tables:
     """What each side put forward: quotes and claims (news), sentences (readouts)."""
-    from .statements import build_statements
+    from .statements import statement_rows
 
-    return {"statements": build_statements(doc, tables["sentences"], tables["quotes"], tables["claims"])}
+    rows = [
+        r
+        for d, (_, sents), x in zip(docs, tables["_segment"], tables["_extract"])
+        for r in statement_rows(d, sents, x["quotes"], x["claims"])
+    ]
+    return {"statements": from_records(rows, "statements")}
 
 
-def stage_sentiment(doc: dict, tables: Tables) -> Tables:
+def stage_sentiment(docs: list[dict], tables: Tables) -> Tables:
     """VADER and AFINN scores of every statement, with and without topic terms."""
     from .sentiment import score_statements
 
     return {"sentiment": score_statements(tables["statements"])}
 
 
-def stage_frames(doc: dict, tables: Tables) -> Tables:
+def stage_frames(docs: list[dict], tables: Tables) -> Tables:
     """Frame codebook hits (with keyword in context) in statements and in sentences."""
     from .framing import frame_hits
 
-    bodies = {doc["doc_id"]: doc["body"]}
-    hits = [frame_hits(tables["statements"], "statement_id", bodies=bodies), frame_hits(tables["sentences"], "sent_id", bodies=bodies)]
-    return {"frame_hits": pd.concat(hits, ignore_index=True)}
+    bodies = {d["doc_id"]: d["body"] for d in docs}
+    hits = pd.concat(
+        [frame_hits(tables["statements"], "statement_id", bodies=bodies), frame_hits(tables["sentences"], "sent_id", bodies=bodies)],
+        ignore_index=True,
+    )
+    # per document: its statement hits, then its sentence hits
+    position = {d["doc_id"]: i for i, d in enumerate(docs)}
+    pos = hits["doc_id"].map(position).to_numpy()
+    if len(pos) > 1 and not bool(np.all(pos[:-1] <= pos[1:])):
+        hits = hits.iloc[np.argsort(pos, kind="stable")].reset_index(drop=True)
+    return {"frame_hits": hits}
 
 
-def stage_emphasis(doc: dict, tables: Tables) -> Tables:
+def stage_emphasis(docs: list[dict], tables: Tables) -> Tables:
     """Document-level emphasis of each frame (first mention, lead, share, salience)."""
-    from .emphasis import emphasis_stage
+    from .emphasis import document_emphasis
 
-    return emphasis_stage(doc, tables)
+    return {"emphasis": document_emphasis(tables["documents"], tables)}
 
 
-# (name, function) in order; each takes the document row and the tables made so far.
-STAGES: list[tuple[str, Callable[[dict, Tables], Tables]]] = [
+# (name, function) in order; each takes the documents of a chunk (rows, in document order) and
+# the tables made so far for them, and returns its tables with every document's rows in document
+# order, the same rows as for each document alone. Keys starting with "_" carry per-document row
+# lists between stages and are not tables.
+STAGES: list[tuple[str, Callable[[list[dict], Tables], Tables]]] = [
     ("segment", stage_segment),
     ("extract", stage_extract),
     ("statements", stage_statements),
@@ -78,12 +106,24 @@ STAGES: list[tuple[str, Callable[[dict, Tables], Tables]]] = [
 ]
 
 
+def process_documents(docs: list[dict]) -> Tables:
+    """Run every stage on a chunk of document rows; returns their tables (documents included), in document order.
+
+    Per-document work (segmentation, extraction, statements) runs one document at a
+    time on plain rows; each table is made once for the chunk and the table-level
+    stages (sentiment, frames, emphasis) run on the chunk's tables, whose rows do not
+    depend on the other documents: the tables equal the concatenation of
+    :func:`process_document` of each document.
+    """
+    tables: Tables = {"documents": from_records(docs, "documents")}
+    for _, fn in STAGES:
+        tables.update(fn(docs, tables))
+    return {n: df for n, df in tables.items() if not n.startswith("_")}
+
+
 def process_document(doc: dict) -> Tables:
     """Run every stage on one document row; returns its tables (documents row included)."""
-    tables: Tables = {"documents": from_records([doc], "documents")}
-    for _, fn in STAGES:
-        tables.update(fn(doc, tables))
-    return tables
+    return process_documents([doc])
 
 
 def read_documents(corpus_dir: str | Path) -> list[dict]:

@@ -140,6 +140,18 @@ def segment(doc: dict) -> dict[str, pd.DataFrame]:
     >>> t["paragraphs"]["is_heading"].tolist(), t["sentences"]["text"].tolist()
     ([True, False], ['The U.S. and Russia met.', 'They talked.'])
     """
+    paras, sents = segment_rows(doc)
+    # from_records: the declared dtypes directly, much faster than conform() on small tables
+    return {"paragraphs": from_records(paras, "paragraphs"), "sentences": from_records(sents, "sentences")}
+
+
+def segment_rows(doc: dict) -> tuple[list[dict], list[dict]]:
+    """The rows of :func:`segment`'s paragraph and sentence tables, as lists of dicts (no DataFrames).
+
+    >>> paras, sents = segment_rows({"doc_id": "d", "body": "One. Two."})
+    >>> len(paras), [s["text"] for s in sents]
+    (1, ['One.', 'Two.'])
+    """
     body, doc_id = doc["body"], doc["doc_id"]
     paras, sents = [], []
     for para_id, (a, b) in enumerate(paragraph_spans(body)):
@@ -150,8 +162,7 @@ def segment(doc: dict) -> dict[str, pd.DataFrame]:
             continue
         for s, e in sentence_spans(body, a, b):
             sents.append({"doc_id": doc_id, "para_id": para_id, "sent_id": len(sents), "start": s, "end": e, "text": body[s:e]})
-    # from_records: the declared dtypes directly, much faster than conform() on small tables
-    return {"paragraphs": from_records(paras, "paragraphs"), "sentences": from_records(sents, "sentences")}
+    return paras, sents
 
 
 def check_unique_ids(rows: list[dict]) -> None:

@@ -41,6 +41,7 @@ tables. Every number can be traced back to sentences with :func:`evidence`.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -92,6 +93,14 @@ def salience(present: Sequence[bool | int | float]) -> float:
     return float((m * w).sum() / w.sum())
 
 
+@lru_cache(maxsize=16)
+def _resamples(seed: int, n: int, n_boot: int) -> np.ndarray:
+    """The bootstrap indices of :func:`_ratio_ci` (a fresh generator per call, so the same for the same arguments; cached, read-only)."""
+    idx = np.random.default_rng(seed).integers(0, n, size=(n_boot, n))
+    idx.setflags(write=False)
+    return idx
+
+
 def _ratio_ci(num, den, groups=None, n_boot: int = N_BOOT, level: float = 0.95, seed: int | None = None) -> tuple[float, float]:
     """Percentile bootstrap interval of ``sum(num) / sum(den)`` resampling units (or whole groups)."""
     num, den = np.asarray(num, dtype=float), np.asarray(den, dtype=float)
@@ -104,8 +113,7 @@ def _ratio_ci(num, den, groups=None, n_boot: int = N_BOOT, level: float = 0.95, 
         return (float("nan"), float("nan"))
     if not num.any() and den.all():
         return (0.0, 0.0)  # a topic never raised: every resample gives 0
-    rng = np.random.default_rng(SEED if seed is None else seed)
-    idx = rng.integers(0, len(num), size=(n_boot, len(num)))
+    idx = _resamples(SEED if seed is None else seed, len(num), n_boot)
     d = den[idx].sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
         stats = num[idx].sum(axis=1) / d
@@ -337,27 +345,41 @@ def emphasis(
         head = set(zip(headlines["doc_id"], headlines["frame_id"]))
     rows = []
     keys = ["level", "doc_id", "side"]
-    p = presence.copy()
-    p["_side"] = p["side"].astype("object").where(p["side"].notna(), "")
-    for (level, doc, side_key), g in p.groupby(["level", "doc_id", "_side"], sort=False):
+    p = presence
+    sides = p["side"].astype("object").where(p["side"].notna(), "").tolist()
+    # the (level, doc_id, side) groups and, in each, the topics, in order of first appearance
+    # (as groupby(sort=False)); plain lists instead of a DataFrame per group and topic
+    groups: dict[tuple, dict[object, list[int]]] = {}
+    for i, (level, doc, side_key, fid) in enumerate(zip(p["level"].tolist(), p["doc_id"].tolist(), sides, p["frame_id"].tolist())):
+        groups.setdefault((level, doc, side_key), {}).setdefault(fid, []).append(i)
+    rank_all = p["rank"].to_numpy()
+    present_all = p["present"].to_numpy(dtype=bool)
+    words_all = p["n_words"].to_numpy(dtype=float)
+    cols = {
+        c: (p[c].tolist() if c in p else [None] * len(p))
+        for c in ("kind", "n_paras", "rank", "pos", "para_rank", "unit_id", "start", "end", "text", "first_hit")
+    }
+    for (level, doc, side_key), topics in groups.items():
         side = side_key or None
         first_rows = []
-        for fid, t in g.groupby("frame_id", sort=False):
-            t = t.sort_values("rank", kind="stable")
-            m = t["present"].to_numpy(dtype=bool)
-            words = t["n_words"].to_numpy(dtype=float)
+        for fid, members in topics.items():
+            idx = np.asarray(members, dtype=np.intp)
+            idx = idx[np.argsort(rank_all[idx], kind="stable")]
+            m = present_all[idx]
+            words = words_all[idx]
             topic_words = float((words * m).sum())
             total = float(words.sum())
             lo, hi = _ratio_ci(words * m, words, n_boot=n_boot, seed=seed)
+            i0 = idx[0]
             row = {
                 "level": level,
                 "doc_id": doc,
-                "kind": t["kind"].iloc[0],
+                "kind": cols["kind"][i0],
                 "side": side,
                 "frame_id": fid,
                 "label": labels.get(fid, fid),
-                "n_units": len(t),
-                "n_paras": t["n_paras"].iloc[0],
+                "n_units": len(idx),
+                "n_paras": cols["n_paras"][i0],
                 "n_present": int(m.sum()),
                 "present": bool(m.any()),
                 "n_words": int(total),
@@ -369,7 +391,8 @@ def emphasis(
                 "in_headline": ((doc, fid) in head) if level == "document" else None,
             }
             if m.any():
-                f = t.loc[m].iloc[0]
+                j = idx[np.argmax(m)]
+                f = {c: v[j] for c, v in cols.items()}
                 row.update(
                     first_rank=int(f["rank"]),
                     first_pos=float(f["pos"]),
@@ -769,18 +792,34 @@ def emphasis_stage(doc: dict, tables: Mapping[str, pd.DataFrame]) -> dict[str, p
     Returns ``{"emphasis": ...}`` with ``level == "document"`` rows only (side-level
     rows need the two sides and are made by notebook 05 / :func:`analyse`).
     """
-    t = {"documents": pd.DataFrame([doc]), "paragraphs": tables["paragraphs"], "sentences": tables["sentences"]}
+    return {"emphasis": document_emphasis(pd.DataFrame([doc]), tables)}
+
+
+def document_emphasis(documents: pd.DataFrame, tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """Document-level ``emphasis`` rows of every document of ``documents`` (the build's chunks), in their order.
+
+    ``tables`` holds the paragraphs and sentences of those documents and, optionally,
+    their ``frame_hits`` (sentence hits are reused rather than matched again). The
+    rows of each document are those :func:`emphasis_stage` gives for it alone.
+    """
+    t = {"documents": documents, "paragraphs": tables["paragraphs"], "sentences": tables["sentences"]}
     u = document_units(t)
     fh = tables.get("frame_hits")
     if fh is not None and "unit_col" in fh.columns:
         hits = fh.loc[fh["unit_col"] == "sent_id"]  # the frames stage already matched every sentence
     else:
-        hits = topic_hits(u, bodies={doc["doc_id"]: doc["body"]})
+        hits = topic_hits(u, bodies=dict(zip(documents["doc_id"], documents["body"])))
     from .framing import frame_labels
 
     labels = frame_labels()
     presence = topic_presence(u, hits, list(labels))
-    return {"emphasis": emphasis(presence, labels, headline_topics(t["documents"]))}
+    out = emphasis(presence, labels, headline_topics(documents))
+    # units are sorted by doc_id: put the rows back in the documents' order (stable within a document)
+    position = {d: i for i, d in enumerate(documents["doc_id"])}
+    pos = out["doc_id"].map(position).to_numpy()
+    if len(pos) > 1 and not bool(np.all(pos[:-1] <= pos[1:])):
+        out = out.iloc[np.argsort(pos, kind="stable")].reset_index(drop=True)
+    return out
 
 
 # --------------------------------------------------------------------------- figures

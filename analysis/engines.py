@@ -2,7 +2,7 @@
 
 Every engine runs the same pure per-document pipeline, on *chunks* of documents in
 file-name order: read and validate the file (:func:`analysis.corpus.read_document`),
-run the stages (:func:`analysis.build.process_document`), concatenate the chunk's
+run the stages on the chunk (:func:`analysis.build.process_documents`), conform the chunk's
 tables (:func:`analysis.build.combine`) and write them as one Parquet part per
 table (``<staging>/<table>/part-<first document index>.parquet``). The client then
 streams each table's parts back in document order, adds the rows of documents
@@ -113,25 +113,28 @@ def process_chunk(part_dir: str, items: list[tuple[int, str]], key: str | None =
     """
     if key is not None and key != environment_key():
         raise RuntimeError("a worker builds with other code or resources than the client (install the same version everywhere)")
-    docs, parts, error = [], [], None
+    docs, rows_in, error = [], [], None
     timings: dict[str, float] = {}
-    with _timed_stages(timings) if timed else nullcontext():
-        for index, path in items:
-            t = time.perf_counter()
-            try:
-                doc = corpus.read_document(path)
-            except InputError as e:  # exceptions are returned as data: InputError does not pickle
-                error = (index, e.path, e.problem)
-                break
-            finally:
-                timings["load"] = timings.get("load", 0.0) + time.perf_counter() - t
-            parts.append(_build.process_document(doc))
-            docs.append((index, doc["path"], doc["doc_id"], doc["sha256"]))
+    for index, path in items:
+        t = time.perf_counter()
+        try:
+            doc = corpus.read_document(path)
+        except InputError as e:  # exceptions are returned as data: InputError does not pickle
+            error = (index, e.path, e.problem)
+            break
+        finally:
+            timings["load"] = timings.get("load", 0.0) + time.perf_counter() - t
+        rows_in.append(doc)
+        docs.append((index, doc["path"], doc["doc_id"], doc["sha256"]))
+    tables = None
+    if rows_in:
+        with _timed_stages(timings) if timed else nullcontext():
+            tables = _build.process_documents(rows_in)  # the documents read before a bad file, if any
     t = time.perf_counter()
     rows: dict[str, int] = {}
-    if parts:
+    if tables is not None:
         first = items[0][0]
-        for name, df in _build.combine(parts).items():
+        for name, df in _build.combine([tables]).items():
             folder = Path(part_dir) / name
             folder.mkdir(parents=True, exist_ok=True)
             df.to_parquet(folder / f"part-{first:09d}.parquet", index=False, compression="lz4")

@@ -27,7 +27,7 @@ from .actors import actors_rows, find_mentions, scan
 from .claims import attribute, cue_first_words, cue_regex, find_cues
 from .quotes import find_quotes
 from .resources import read_list
-from .schema import conform, from_records
+from .schema import from_records
 from .text import paragraph_spans
 
 
@@ -212,21 +212,35 @@ def _drop_nested_pronouns(mentions: list[dict]) -> list[dict]:
     return out
 
 
-def _locate(df: pd.DataFrame, paragraphs: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
-    """Add para_id and sent_id of each row's start offset (the unit that contains or precedes it)."""
-    pstarts = paragraphs["start"].tolist() if len(paragraphs) else []
-    pids = paragraphs["para_id"].tolist() if len(paragraphs) else []
-    sstarts = sentences["start"].tolist() if len(sentences) else []
-    sids = sentences["sent_id"].tolist() if len(sentences) else []
+def _picker(rows: list[dict], id_col: str):
+    """pos -> ``id_col`` of the row (of ``rows``, sorted by start) that contains or precedes ``pos`` (else the first; None if no rows)."""
+    starts = [r["start"] for r in rows]
+    ids = [r[id_col] for r in rows]
 
-    def pick(starts, ids, pos):
+    def pick(pos: int):
         k = bisect.bisect_right(starts, pos) - 1
         return ids[k] if k >= 0 else (ids[0] if ids else None)
 
-    df = df.copy()
-    df["para_id"] = [pick(pstarts, pids, int(p)) for p in df["start"]] if len(df) else []
-    df["sent_id"] = [pick(sstarts, sids, int(p)) for p in df["start"]] if len(df) else []
-    return df
+    return pick
+
+
+def document_rows(doc: dict, paragraphs: list[dict], sentences: list[dict]) -> dict[str, list[dict]]:
+    """The rows of :func:`extract_document`'s four tables, as lists of dicts (no DataFrames).
+
+    ``paragraphs``/``sentences`` are the document's rows (:func:`analysis.corpus.segment_rows`).
+    ``analysis.schema.from_records(rows[name], name)`` gives the table ``name``; the
+    build concatenates the rows of many documents before making one table per chunk.
+    """
+    x = extract(doc["body"])
+    doc_id = doc["doc_id"]
+    para_of, sent_of = _picker(paragraphs, "para_id"), _picker(sentences, "sent_id")
+    out = {}
+    for name in ("mentions", "quotes", "claims"):
+        out[name] = [
+            {**r, "doc_id": doc_id, "para_id": para_of(int(r["start"])), "sent_id": sent_of(int(r["start"]))} for r in x._rows[name]
+        ]
+    out["actors"] = [{**r, "doc_id": doc_id} for r in x._rows["actors"]]
+    return out
 
 
 def extract_document(doc: dict, paragraphs: pd.DataFrame, sentences: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -235,16 +249,9 @@ def extract_document(doc: dict, paragraphs: pd.DataFrame, sentences: pd.DataFram
     ``paragraphs``/``sentences`` are that document's rows (from
     :func:`analysis.corpus.segment`); offsets index ``doc["body"]``.
     """
-    x = extract(doc["body"])
     doc_id = doc["doc_id"]
     paragraphs = paragraphs[paragraphs["doc_id"] == doc_id] if "doc_id" in paragraphs else paragraphs
     sentences = sentences[sentences["doc_id"] == doc_id] if "doc_id" in sentences else sentences
-    out = {}
-    for name in ("mentions", "quotes", "claims"):
-        df = _locate(getattr(x, name), paragraphs, sentences)
-        df.insert(0, "doc_id", doc_id)
-        out[name] = conform(df, name)
-    actors = x.actors.copy()
-    actors.insert(0, "doc_id", doc_id)
-    out["actors"] = conform(actors, "actors")
-    return out
+    paras = [{"start": a, "para_id": i} for a, i in zip(paragraphs["start"].tolist(), paragraphs["para_id"].tolist())]
+    sents = [{"start": a, "sent_id": i} for a, i in zip(sentences["start"].tolist(), sentences["sent_id"].tolist())]
+    return {name: from_records(rows, name) for name, rows in document_rows(doc, paras, sents).items()}

@@ -243,6 +243,8 @@ def score_texts(texts: Iterable[str], terms: Sequence[str] | None = None) -> pd.
     1    negative            neutral
     """
     index = texts.index if isinstance(texts, pd.Series) else None
+    if terms is None:
+        terms = topic_terms()  # read once, not once per text
     rows = [score_text(str(t), terms) for t in texts]
     df = pd.DataFrame(rows, columns=list(SCORE_COLUMNS), index=index)
     if not rows:

@@ -15,7 +15,7 @@ import bisect
 
 import pandas as pd
 
-from .schema import conform
+from .schema import from_records
 from .text import count_words
 
 OFFICIAL_KINDS = ("readout", "statement")
@@ -43,10 +43,10 @@ def merge_spans(items: list[dict]) -> list[dict]:
     return out
 
 
-def _locator(sentences: pd.DataFrame):
-    starts = sentences["start"].tolist()
-    sids = sentences["sent_id"].tolist()
-    pids = sentences["para_id"].tolist()
+def _locator(sentences: list[dict]):
+    starts = [r["start"] for r in sentences]
+    sids = [r["sent_id"] for r in sentences]
+    pids = [r["para_id"] for r in sentences]
 
     def where(pos: int) -> tuple:
         k = bisect.bisect_right(starts, pos) - 1
@@ -55,6 +55,69 @@ def _locator(sentences: pd.DataFrame):
         return pids[k], sids[k]
 
     return where
+
+
+def _none(v):
+    return None if v is None or (isinstance(v, float) and v != v) else v
+
+
+def statement_rows(doc: dict, sentences: list[dict], quotes: list[dict] | None, claims: list[dict] | None) -> list[dict]:
+    """The rows of :func:`build_statements`' table, as a list of dicts (no DataFrames).
+
+    ``sentences`` are the document's sentence rows (dicts with start, end, para_id,
+    sent_id); ``quotes``/``claims`` its quote and claim rows (dicts, as in
+    :func:`analysis.extract.document_rows`).
+    """
+    body = doc["body"]
+    doc_id = doc["doc_id"]
+    items: list[dict] = []
+    if doc.get("kind") in OFFICIAL_KINDS:
+        for r in sentences:
+            items.append(
+                {
+                    "start": int(r["start"]),
+                    "end": int(r["end"]),
+                    "speaker": doc.get("source"),
+                    "speaker_id": None,
+                    "side": doc.get("side"),
+                    "origin": "readout",
+                }
+            )
+    else:
+        for rows, who, origin in ((claims, "source", "claim"), (quotes, "speaker", "quote")):
+            for r in rows or ():
+                speaker, side = _none(r.get(who)), _none(r.get("side"))
+                if speaker is None and side is None:
+                    continue  # no one to attribute the words to
+                if origin == "quote" and r.get("kind") == "term":
+                    continue  # a scare-quoted word is the reporter's, not a statement
+                items.append(
+                    {
+                        "start": int(r["start"]),
+                        "end": int(r["end"]),
+                        "speaker": speaker,
+                        "speaker_id": _none(r.get(who + "_id")),
+                        "side": side,
+                        "origin": origin,
+                    }
+                )
+    rows = merge_spans(items)
+    where = _locator(sentences) if sentences else (lambda pos: (None, None))
+    n_chars = max(len(body), 1)
+    for i, r in enumerate(rows):
+        r["statement_id"] = f"{doc_id}:{i}"
+        r["doc_id"] = doc_id
+        r["para_id"], r["sent_id"] = where(r["start"])
+        r["text"] = body[r["start"] : r["end"]]
+        r["position"] = r["start"] / n_chars
+        r["n_words"] = count_words(r["text"])
+    return rows
+
+
+def _records(df: pd.DataFrame | None, cols: list[str]) -> list[dict]:
+    if df is None or len(df) == 0:
+        return []
+    return df.loc[:, [c for c in cols if c in df.columns]].to_dict("records")
 
 
 def build_statements(doc: dict, sentences: pd.DataFrame, quotes: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
@@ -70,50 +133,9 @@ def build_statements(doc: dict, sentences: pd.DataFrame, quotes: pd.DataFrame, c
     >>> build_statements(d, s, None, None)[["text", "speaker", "side", "origin"]].values.tolist()
     [['The sides met.', 'Russian Foreign Ministry', 'Russia', 'readout'], ['They agreed to talk.', 'Russian Foreign Ministry', 'Russia', 'readout']]
     """
-    body = doc["body"]
-    doc_id = doc["doc_id"]
     if sentences is not None and "doc_id" in sentences:
-        sentences = sentences[sentences["doc_id"] == doc_id]
-    items: list[dict] = []
-    if doc.get("kind") in OFFICIAL_KINDS:
-        for r in sentences.itertuples(index=False):
-            items.append(
-                {
-                    "start": int(r.start),
-                    "end": int(r.end),
-                    "speaker": doc.get("source"),
-                    "speaker_id": None,
-                    "side": doc.get("side"),
-                    "origin": "readout",
-                }
-            )
-    else:
-        for df, who, origin in ((claims, "source", "claim"), (quotes, "speaker", "quote")):
-            if df is None or len(df) == 0:
-                continue
-            for r in df.to_dict("records"):
-                if r[who] is None and r["side"] is None:
-                    continue  # no one to attribute the words to
-                if origin == "quote" and r.get("kind") == "term":
-                    continue  # a scare-quoted word is the reporter's, not a statement
-                items.append(
-                    {
-                        "start": int(r["start"]),
-                        "end": int(r["end"]),
-                        "speaker": r[who],
-                        "speaker_id": r[who + "_id"],
-                        "side": r["side"],
-                        "origin": origin,
-                    }
-                )
-    rows = merge_spans(items)
-    where = _locator(sentences) if sentences is not None and len(sentences) else (lambda pos: (None, None))
-    n_chars = max(len(body), 1)
-    for i, r in enumerate(rows):
-        r["statement_id"] = f"{doc_id}:{i}"
-        r["doc_id"] = doc_id
-        r["para_id"], r["sent_id"] = where(r["start"])
-        r["text"] = body[r["start"] : r["end"]]
-        r["position"] = r["start"] / n_chars
-        r["n_words"] = count_words(r["text"])
-    return conform(pd.DataFrame(rows) if rows else None, "statements")
+        sentences = sentences[sentences["doc_id"] == doc["doc_id"]]
+    sents = _records(sentences, ["start", "end", "para_id", "sent_id"])
+    cols = ["start", "end", "speaker", "speaker_id", "source", "source_id", "side", "kind"]
+    rows = statement_rows(doc, sents, _records(quotes, cols), _records(claims, cols))
+    return from_records(rows, "statements")

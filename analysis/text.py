@@ -154,6 +154,13 @@ def count_words(text: str) -> int:
     >>> count_words("the U.S. and Russia")
     4
     """
+    if isinstance(text, str):
+        return _count_words(text)  # the build counts the same sentences and statements several times
+    return len(_word_tokenizer.tokenize(text))
+
+
+@lru_cache(maxsize=8192)
+def _count_words(text: str) -> int:
     return len(_word_tokenizer.tokenize(text))
 
 

@@ -54,6 +54,18 @@ def test_streaming_combine_equals_in_memory_combine(corpus, serial, tmp_path):
     assert len(parquet_bytes(serial)) >= 3
 
 
+def test_chunk_tables_equal_per_document_tables(corpus, tmp_path):
+    """One chunk of documents (doc_ids not in file order, a readout among news) gives each document's own rows, in order."""
+    docs = build_mod.read_documents(corpus)
+    docs = [dict(d, doc_id=f"{len(docs) - i:03d}_{d['doc_id']}") for i, d in enumerate(docs)]  # doc_ids in reverse order
+    docs[1] = dict(docs[1], kind="readout", side="Russia", source="Russian Foreign Ministry")
+    chunk, per_doc = tmp_path / "chunk", tmp_path / "per_doc"
+    write_tables(build_mod.combine([build_mod.process_documents(docs)]), chunk)
+    write_tables(build_mod.combine([build_mod.process_document(d) for d in docs]), per_doc)
+    assert parquet_bytes(chunk) == parquet_bytes(per_doc)
+    assert len(parquet_bytes(chunk)) == 11
+
+
 def test_chunk_size_does_not_change_tables(corpus, serial, tmp_path, monkeypatch):
     monkeypatch.setattr(engines, "MAX_CHUNK", 2)
     run_build(corpus, tmp_path, progress=False, incremental=False)
@@ -86,13 +98,13 @@ def test_dask_by_scheduler_address(corpus, serial, tmp_path):
 def counted(monkeypatch):
     """Count the documents the stages run on (serial engine: in this process)."""
     seen: list[str] = []
-    real = build_mod.process_document
+    real = build_mod.process_documents
 
-    def spy(doc):
-        seen.append(doc["path"])
-        return real(doc)
+    def spy(docs):
+        seen.extend(d["path"] for d in docs)
+        return real(docs)
 
-    monkeypatch.setattr(build_mod, "process_document", spy)
+    monkeypatch.setattr(build_mod, "process_documents", spy)
     return seen
 
 
