@@ -521,13 +521,7 @@ def _add_free(chosen: list[dict], extra: list[dict]) -> list[dict]:
     """``chosen`` plus the candidates of ``extra`` that overlap none of them (and each other)."""
     if not extra:
         return chosen
-    starts = [m["start"] for m in chosen]
-    keep = []
-    for m in _select(extra):
-        k = bisect.bisect_left(starts, m["end"])
-        if k > 0 and chosen[k - 1]["end"] > m["start"]:
-            continue
-        keep.append(m)
+    keep = _free_of(_select(extra), chosen)
     return sorted(chosen + keep, key=lambda m: m["start"])
 
 
