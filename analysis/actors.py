@@ -44,6 +44,8 @@ _NOT_NAME = frozenset(
     "yesterday today tomorrow asked speaking when while still yet so then if as".split()
 )
 
+_WS = re.compile(r"\s+")
+
 
 def slug(name: str) -> str:
     """Stable identifier for a discovered actor name.
@@ -194,11 +196,11 @@ def _pats() -> dict[str, re.Pattern]:
         "pronoun": re.compile(rf"(?<![\w’'-])(?:{'|'.join(map(re.escape, pronouns()))})(?![\w’'-])"),
         # "the Russian minister", "the spokeswoman": a definite description standing for an earlier person
         "org_description": re.compile(
-            rf"(?<![\w’'-])[Tt]he\s+(?:(?P<side>{sw})\s+)?(?P<title>{_alt(read_list('org_descriptions.txt'), 'i')})(?![\w’'-])"
+            rf"[Tt](?<![\w’'-][Tt])he\s+(?:(?P<side>{sw})\s+)?(?P<title>{_alt(read_list('org_descriptions.txt'), 'i')})(?![\w’'-])"
             rf"(?!\s*,?\s+(?:[A-Z]|of\b|for\b))"
         ),
         "description": re.compile(
-            rf"(?<![\w’'-])[Tt]he\s+(?:(?P<side>{sw})\s+)?(?P<title>{titles})(?![\w’'-])(?!\s*,?\s+(?:[A-Z]|of\b|for\b))"
+            rf"[Tt](?<![\w’'-][Tt])he\s+(?:(?P<side>{sw})\s+)?(?P<title>{titles})(?![\w’'-])(?!\s*,?\s+(?:[A-Z]|of\b|for\b))"
         ),
     }
 
@@ -225,32 +227,39 @@ def _triggers() -> tuple[dict[str, frozenset], dict[str, frozenset]]:
 def scan(text: str, cue_words: frozenset = frozenset()) -> dict[str, list[int]]:
     """Start offsets of the words that can begin each pattern, from one pass over the words.
 
-    Categories: alias, title, org, anon, pronoun, cue (first words in ``cue_words``,
-    lower case) and caps (every capitalised word). The patterns themselves are then
-    only tried at these offsets, which keeps extraction fast.
+    Categories: alias, title, org, anon, pronoun and cue (first words in ``cue_words``,
+    lower case). The patterns themselves are then only tried at these offsets, which
+    keeps extraction fast.
 
     >>> scan("He met Foreign Minister Li.")["title"]
     [7, 15]
     """
-    cs, ci = _triggers()
-    out: dict[str, list[int]] = {k: [] for k in ("alias", "title", "org", "anon", "pronoun", "cue", "caps")}
+    out: dict[str, list[int]] = {k: [] for k in ("alias", "title", "org", "anon", "pronoun", "cue")}
+    seen = _word_categories(cue_words)
     for m in _TOKEN.finditer(text):
         w = m.group()
-        p = m.start()
-        c = cs.get(w)
+        c = seen.get(w)
+        if c is None:
+            c = _categories(w, cue_words)
+            if len(seen) < 200_000:  # bounded memo
+                seen[w] = c
         if c:
             for k in c:
-                out[k].append(p)
-        lw = w.lower()
-        c = ci.get(lw)
-        if c:
-            for k in c:
-                out[k].append(p)
-        if lw in cue_words:
-            out["cue"].append(p)
-        if w[0].isupper():
-            out["caps"].append(p)
+                out[k].append(m.start())
     return out
+
+
+@lru_cache(maxsize=8)
+def _word_categories(cue_words: frozenset) -> dict[str, tuple[str, ...]]:
+    """Memo of :func:`_categories` for one set of cue words (filled as words are met)."""
+    return {}
+
+
+def _categories(w: str, cue_words: frozenset) -> tuple[str, ...]:
+    """The scan categories a word can start: case-sensitive triggers, then lower-case ones, then cue."""
+    cs, ci = _triggers()
+    lw = w.lower()
+    return (*cs.get(w, ()), *ci.get(lw, ()), *(("cue",) if lw in cue_words else ()))
 
 
 def _name_tokens(name: str) -> list[str]:
@@ -259,22 +268,20 @@ def _name_tokens(name: str) -> list[str]:
 
 def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop leading/trailing tokens of a name span that are not name words (days, 'The', ...)."""
-    while start < end:
-        m = re.match(r"\S+", text[start:end])
-        if m and m.group(0).lower().strip("’'") in _NOT_NAME:
-            start += m.end()
-            while start < end and text[start].isspace():
-                start += 1
-        else:
+    while start < end and not text[start].isspace():
+        tok = text[start:end].split(None, 1)[0]
+        if tok.lower().strip("’'") not in _NOT_NAME:
             break
-    while end > start:
-        m = re.search(r"\S+$", text[start:end])
-        if m and m.group(0).lower() in _NOT_NAME:
-            end = start + m.start()
-            while end > start and text[end - 1].isspace():
-                end -= 1
-        else:
+        start += len(tok)
+        while start < end and text[start].isspace():
+            start += 1
+    while end > start and not text[end - 1].isspace():
+        tok = text[start:end].rsplit(None, 1)[-1]
+        if tok.lower() not in _NOT_NAME:
             break
+        end -= len(tok)
+        while end > start and text[end - 1].isspace():
+            end -= 1
     return start, end
 
 
@@ -300,8 +307,8 @@ def _from_registry(aid: str, start: int, end: int, text: str, how: str = "regist
 
 def _registry_in(name: str) -> str | None:
     m = _pats()["alias"].search(name)
-    if m and registry()[alias_index()[re.sub(r"\s+", " ", m.group(0))]]["kind"] == "person":
-        return alias_index()[re.sub(r"\s+", " ", m.group(0))]
+    if m and registry()[alias_index()[_WS.sub(" ", m.group(0))]]["kind"] == "person":
+        return alias_index()[_WS.sub(" ", m.group(0))]
     return None
 
 
@@ -324,8 +331,8 @@ def _title_mentions(text: str, positions: list[int]) -> list[dict]:
             if len(toks) < 3:
                 continue
             ns = text.rfind(toks[-2], m.start("name"), ne)
-        name = re.sub(r"\s+", " ", text[ns:ne])
-        title = re.sub(r"\s+", " ", m.group("title"))
+        name = _WS.sub(" ", text[ns:ne])
+        title = _WS.sub(" ", m.group("title"))
         pm = _side_before(text, p)
         pre = pm.group("pre") if pm else None
         side = side_words()[pre][0] if pre else None
@@ -353,7 +360,7 @@ def _apposition_mentions(text: str, positions: list[int]) -> list[dict]:
         ns, ne = _trim_name(text, b.start("name"), b.end("name"))
         if len(text[ns:ne].split()) < 2:
             continue
-        name = re.sub(r"\s+", " ", text[ns:ne])
+        name = _WS.sub(" ", text[ns:ne])
         if _pats()["alias"].fullmatch(name):
             continue
         desc = (b.group("pre") + a.group(0)).strip()
@@ -369,7 +376,7 @@ def _org_mentions(text: str, positions: list[int]) -> list[dict]:
         if not pm:
             continue
         side, demonym = side_words()[pm.group("pre")]
-        head = re.sub(r"\s+", " ", h.group(0))
+        head = _WS.sub(" ", h.group(0))
         head = head[0].upper() + head[1:]
         name = f"{demonym} {head}"
         out.append(_mention(pm.start(), h.end(), text[pm.start() : h.end()], name, slug(name), side, "org pattern", "organization"))
@@ -406,7 +413,7 @@ def _cue_name_mentions(text: str, cue_positions: list[int]) -> list[dict]:
             ns, ne = _trim_name(text, s0, e0)
             if len(text[ns:ne].split()) < 2:
                 continue
-            name = re.sub(r"\s+", " ", text[ns:ne])
+            name = _WS.sub(" ", text[ns:ne])
             out.append(_mention(ns, ne, text[ns:ne], name, slug(name), None, "name", "person"))
     return out
 
@@ -423,7 +430,7 @@ def _select(cands: list[dict]) -> list[dict]:
     return out
 
 
-def _surname_mentions(text: str, found: list[dict], caps: list[int]) -> list[dict]:
+def _surname_mentions(text: str, found: list[dict]) -> list[dict]:
     people = {}
     for m in found:
         if m["kind"] == "person" and m["actor_id"] not in registry():
@@ -438,20 +445,30 @@ def _surname_mentions(text: str, found: list[dict], caps: list[int]) -> list[dic
             index.setdefault(toks[-1], m)
         if len(toks) == 2 and toks[0].lower() not in _NOT_NAME and len(toks[0]) <= 4:
             index.setdefault(toks[0], m)  # family name first ("Lin Haoran" ... "Lin said")
-    firsts = {_first_token(k) for k in index}
-    rx = re.compile(rf"(?<![\w.]){_alt(index)}(?![\w])")
+    rx = _surname_rx(tuple(sorted(index)))
     out = []
-    for p in caps:
-        if _TOKEN.match(text, p).group() not in firsts:
-            continue
-        x = rx.match(text, p)
-        if not x:
-            continue
-        pm = index[re.sub(r"\s+", " ", x.group(0))]
-        out.append(
-            _mention(x.start(), x.end(), x.group(0), pm["actor"], pm["actor_id"], pm["side"], "surname", "person", pm["gender"], pm["role"])
-        )
+    x = rx.search(text)
+    while x:  # every start, overlapping ones included (as trying the pattern at each capitalised word)
+        p = x.start()
+        nxt = rx.search(text, p + 1)
+        if text[p].isupper() and not (p and _AFTER_WORD.match(text, p - 1)):
+            pm = index[_WS.sub(" ", x.group(0))]
+            out.append(
+                _mention(
+                    x.start(), x.end(), x.group(0), pm["actor"], pm["actor_id"], pm["side"], "surname", "person", pm["gender"], pm["role"]
+                )
+            )
+        x = nxt
     return out
+
+
+_AFTER_WORD = re.compile(r"[\w.]")
+
+
+@lru_cache(maxsize=1024)
+def _surname_rx(names: tuple[str, ...]) -> re.Pattern:
+    """Pattern of the names a text's later mentions may use, ending a word (the caller checks the start)."""
+    return re.compile(rf"{_alt(names)}(?![\w])")
 
 
 def find_mentions(
@@ -476,14 +493,14 @@ def find_mentions(
     for p in pos["alias"]:
         m = rx.match(text, p)
         if m:
-            cands.append(_from_registry(alias_index()[re.sub(r"\s+", " ", m.group(0))], m.start(), m.end(), m.group(0)))
+            cands.append(_from_registry(alias_index()[_WS.sub(" ", m.group(0))], m.start(), m.end(), m.group(0)))
     cands += _title_mentions(text, pos["title"]) + _org_mentions(text, pos["org"])
     chosen = _select(cands)
     # weaker patterns only where the trusted ones found nothing
     cue_pos = [c for c in pos["cue"] if cue_rx is None or cue_rx.match(text, c)]
     weak = _apposition_mentions(text, pos["title"]) + _cue_name_mentions(text, cue_pos)
     chosen = _add_free(chosen, weak)
-    extra = _surname_mentions(text, chosen, pos["caps"])
+    extra = _surname_mentions(text, chosen)
     if extra:
         chosen = _add_free(chosen, extra)
     anon = _anon_mentions(text, pos["anon"])

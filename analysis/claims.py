@@ -78,6 +78,8 @@ _READOUT = re.compile(
 _DET = re.compile(r"(?:\b(?:the|a|an)\s+)$", re.I)
 _LAST_WORD = re.compile(r"([A-Za-z’']+)\W*$")
 
+_WS = re.compile(r"\s+")
+
 
 @lru_cache(maxsize=1)
 def cue_lexicon() -> dict[str, dict]:
@@ -133,7 +135,7 @@ def find_cues(text: str, lo: int = 0, hi: int | None = None, positions: list[int
     for m in found:
         if m is None:
             continue
-        form = re.sub(r"\s+", " ", m.group(0).lower())
+        form = _WS.sub(" ", m.group(0).lower())
         info = cue_lexicon()[form]
         if info["needs_quote"] and not _QUOTE_SOON.match(text, m.end(), min(len(text), m.end() + 90)):
             continue
@@ -249,8 +251,7 @@ def _content_after(text: str, cue: dict, hi: int, quotes: list[dict]) -> tuple[i
         m
         and cue["lemma"] != "according to"
         and not any(
-            re.sub(r"\s+", " ", c.group(0).lower()) not in _NOUNLIKE
-            for c in _cue_rx().finditer(text, p, m.start() + m.group(0).rfind("that"))
+            _WS.sub(" ", c.group(0).lower()) not in _NOUNLIKE for c in _cue_rx().finditer(text, p, m.start() + m.group(0).rfind("that"))
         )
     ):  # "said in remarks broadcast … that": a noun like "remarks" does not start a new claim
         return m.end(), hi, "that"
@@ -439,7 +440,6 @@ def attribute_unit(
         left = _leftward_source(text, lo, cue, mentions)
         if left:
             src, rule = left
-            w = _CLAUSE_INTRO.search(text, lo, src["start"]) if src["start"] > lo else None
             w = _CLAUSE_INTRO.search(_DET.sub("", text[lo : src["start"]]))
             clause_at = lo + w.start() if w else None
         elif participle:

@@ -16,6 +16,8 @@ missing (``None``); ``int64``; ``Int64`` (integer that may be missing); ``float6
 
 from __future__ import annotations
 
+from functools import cache, lru_cache
+
 import numpy as np
 import pandas as pd
 
@@ -609,13 +611,32 @@ def conform(df: pd.DataFrame | None, name: str) -> pd.DataFrame:
     )
 
 
+@lru_cache(maxsize=1)
+def _str_dtype():
+    return pd.array(["x"], dtype="str").dtype
+
+
 def _array(values: list, dtype: str):
+    """One column's values as an array of ``dtype`` (a schema dtype), built directly (fast for short columns).
+
+    >>> _array(["a", None], "str").tolist(), _array([3, None], "Int64").tolist()
+    (['a', nan], [3, <NA>])
+    """
     if dtype == "object":
         arr = np.empty(len(values), dtype=object)
         arr[:] = [None if (v is None or v != v) else v for v in values] if values else []
         return arr
     if dtype in ("int64", "float64", "bool"):
         return np.asarray(values, dtype=dtype)
+    if dtype == "str" and _str_dtype().storage == "pyarrow":
+        import pyarrow as pa
+
+        clean = [v if isinstance(v, str) else (None if v is None or v != v else str(v)) for v in values]
+        return pd.arrays.ArrowStringArray(pa.array(clean, type=pa.large_string()), dtype=_str_dtype())
+    if dtype == "Int64" and all(v is None or type(v) is int for v in values):
+        mask = np.fromiter((v is None for v in values), dtype=bool, count=len(values))
+        data = np.fromiter((0 if v is None else v for v in values), dtype=np.int64, count=len(values))
+        return pd.arrays.IntegerArray(data, mask)
     return pd.array(values, dtype=dtype)
 
 
@@ -629,14 +650,17 @@ def from_records(rows: list[dict], name: str) -> pd.DataFrame:
     dtype('int64')
     """
     cols = TABLES[name]["columns"]
-    if not rows:
-        return conform(None, name)
+    arrays = [_array([r.get(c) for r in rows], dtype) for c, (dtype, _) in cols.items()]
     index = pd.RangeIndex(len(rows))
-    data = {
-        c: pd.Series(_array([r.get(c) for r in rows], dtype), index=index, dtype=object if dtype == "object" else None, copy=False)
-        for c, (dtype, _) in cols.items()
-    }
-    return pd.DataFrame(data, copy=False)
+    try:  # pandas' own fast constructor: the arrays already have their final dtypes
+        return pd.DataFrame._from_arrays(arrays, columns=_columns(name), index=index, verify_integrity=False)
+    except (AttributeError, TypeError):  # pragma: no cover - other pandas versions
+        return pd.DataFrame(dict(zip(cols, arrays)), index=index, copy=False)
+
+
+@cache
+def _columns(name: str) -> pd.Index:
+    return pd.Index(list(TABLES[name]["columns"]))
 
 
 def span_tables() -> list[str]:
