@@ -313,7 +313,20 @@ def _registry_in(name: str) -> str | None:
 
 
 def _side_before(text: str, p: int) -> re.Match | None:
-    return _pats()["side_before"].search(text, max(0, p - 40), p)
+    """The country word right before ``p`` ("Russian" in "Russian Foreign Minister"), as a match."""
+    lo = max(0, p - 40)
+    if p == lo or not text[p - 1].isspace():
+        return None
+    last = text[lo:p].rsplit(None, 1)
+    if not last or not last[-1].endswith(_side_word_ends()):  # cheap test: no country word ends there
+        return None
+    return _pats()["side_before"].search(text, lo, p)
+
+
+@lru_cache(maxsize=1)
+def _side_word_ends() -> tuple[str, ...]:
+    """Last whitespace-separated piece of every country word (a match of ``side_before`` ends with one)."""
+    return tuple(sorted({w.split()[-1] for w in side_words() if w.split()}))
 
 
 def _title_mentions(text: str, positions: list[int]) -> list[dict]:
@@ -347,10 +360,18 @@ def _title_mentions(text: str, positions: list[int]) -> list[dict]:
     return out
 
 
+_APPOS_STOP = re.compile(r"[,.;:“”\"\n]")
+
+
 def _apposition_mentions(text: str, positions: list[int]) -> list[dict]:
     out = []
     before, after = _pats()["appos_before"], _pats()["appos_after"]
     for p in positions:
+        comma = text.rfind(",", max(0, p - 150), p)
+        gap = text[comma + 1 : p]
+        words = gap.lstrip()
+        if comma < 0 or not gap[:1].isspace() or _APPOS_STOP.search(words[:-1] if words.endswith("\n") else words):
+            continue  # cheap test: "NAME, <title words>" needs a comma, then words without , . ; : quotes or newline ($ may precede a final one)
         b = before.search(text, max(0, p - 150), p)
         if not b:
             continue
@@ -401,7 +422,9 @@ def _cue_name_mentions(text: str, cue_positions: list[int]) -> list[dict]:
     before, after = _pats()["name_before"], _pats()["name_after"]
     for c in cue_positions:
         cands = []
-        b = before.search(text, max(0, c - 60), c)
+        piece = text[max(0, c - 60) : c].rsplit(None, 1)[-1] if c and text[c - 1].isspace() and text[max(0, c - 60) : c].strip() else ""
+        # cheap test: "NAME[,] [adverb-ly] said" needs a capitalised word or an -ly word last
+        b = before.search(text, max(0, c - 60), c) if "A" <= piece[:1] <= "Z" or piece.endswith("ly") else None
         if b:
             cands.append((b.start("a"), b.end("a")))
         w = text[c : c + 6].lower()

@@ -78,6 +78,43 @@ _READOUT = re.compile(
 _DET = re.compile(r"(?:\b(?:the|a|an)\s+)$", re.I)
 _LAST_WORD = re.compile(r"([A-Za-z’']+)\W*$")
 
+
+def _drop_det(s: str) -> str:
+    """``_DET.sub("", s)``: ``s`` without a final determiner and the whitespace after it (without scanning all of ``s``).
+
+    >>> _drop_det("met with the "), _drop_det("Theodor ")
+    ('met with ', 'Theodor ')
+    """
+    if not s[-1:].isspace():
+        return s
+    t = s.rstrip()
+    for d in ("the", "an", "a"):
+        k = len(t) - len(d)
+        if k >= 0 and t[k:].lower() == d and not (k and (t[k - 1].isalnum() or t[k - 1] == "_")):
+            return s[:k]
+    return s
+
+
+def _last_word(s: str, width: int = 80) -> re.Match | None:
+    """``_LAST_WORD.search(s)``, trying the last ``width`` characters first (exact: falls back when unsure)."""
+    lo = len(s) - width
+    if lo > 0:
+        m = _LAST_WORD.search(s, lo)
+        if m is not None and m.start() > lo:
+            return m  # an earlier match would also match from lo
+    return _LAST_WORD.search(s)
+
+
+def _ends_like_readout(before: str) -> bool:
+    """Cheap necessary condition for ``_READOUT.search(before)``: ends with from/of/by (+ the) and whitespace."""
+    if not before[-1:].isspace():
+        return False
+    words = before.rsplit(None, 2)[-2:]
+    if words and words[-1].lower() == "the":
+        words.pop()
+    return bool(words) and words[-1].lower() in ("from", "of", "by")
+
+
 _WS = re.compile(r"\s+")
 
 
@@ -129,12 +166,15 @@ def find_cues(text: str, lo: int = 0, hi: int | None = None, positions: list[int
     [('told', 'tell'), ('pointing out', 'point out')]
     """
     hi = len(text) if hi is None else hi
-    out = []
     rx = _cue_rx()
     found = rx.finditer(text, lo, hi) if positions is None else (rx.match(text, p) for p in positions if lo <= p < hi)
-    for m in found:
-        if m is None:
-            continue
+    return cues_of_matches(text, [m for m in found if m is not None])
+
+
+def cues_of_matches(text: str, matches: list[re.Match]) -> list[dict]:
+    """The cues of :func:`find_cues` from matches of :func:`cue_regex` in ``text`` (cue forms that need a quote and have none dropped)."""
+    out = []
+    for m in matches:
         form = _WS.sub(" ", m.group(0).lower())
         info = cue_lexicon()[form]
         if info["needs_quote"] and not _QUOTE_SOON.match(text, m.end(), min(len(text), m.end() + 90)):
@@ -154,8 +194,8 @@ def _inside(spans_start: list[int], spans: list[tuple[int, int]], pos: int) -> i
 def _subject_position(text: str, lo: int, m: dict) -> bool:
     """True unless the word before the mention (skipping a determiner) is a preposition or 'and'."""
     before = text[lo : m["start"]]
-    before = _DET.sub("", before)
-    w = _LAST_WORD.search(before)
+    before = _drop_det(before)
+    w = _last_word(before)
     if not w:
         return True
     word = w.group(1).lower()
@@ -200,7 +240,7 @@ def _leftward_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tup
         if _BE.search(text[m["end"] : cue["start"]].rsplit(",", 1)[-1]) and not cue["text"].lower().endswith("ing"):
             continue  # passive: "Rubio was warned that …" — Rubio is not the speaker
         before = text[lo : m["start"]]
-        if _READOUT.search(before):
+        if _ends_like_readout(before) and _READOUT.search(before):
             return m, "readout"
         if _subject_position(text, lo, m):
             return m, "subject"
@@ -440,7 +480,7 @@ def attribute_unit(
         left = _leftward_source(text, lo, cue, mentions)
         if left:
             src, rule = left
-            w = _CLAUSE_INTRO.search(_DET.sub("", text[lo : src["start"]]))
+            w = _CLAUSE_INTRO.search(_drop_det(text[lo : src["start"]]))
             clause_at = lo + w.start() if w else None
         elif participle:
             src = last_source or _unit_subject(text, lo, mentions, cue["start"])

@@ -20,11 +20,12 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from itertools import repeat
 
 import pandas as pd
 
 from .actors import actors_rows, find_mentions, scan
-from .claims import attribute, cue_first_words, cue_regex, find_cues
+from .claims import attribute, cue_first_words, cue_regex, cues_of_matches
 from .quotes import find_quotes
 from .resources import read_list
 from .schema import from_records
@@ -189,8 +190,11 @@ def extract(text: str) -> Extraction:
     for i, q in enumerate(quotes):
         q["quote_id"] = i
     pos = scan(text, cue_first_words())
-    cues = find_cues(text, positions=pos["cue"])
-    named, pron = find_mentions(text, cue_first_words(), cue_regex(), with_pronouns=True, pos=pos)
+    rx = cue_regex()
+    cue_matches = [m for m in map(rx.match, repeat(text), pos["cue"]) if m is not None]
+    cues = cues_of_matches(text, cue_matches)
+    pos["cue"] = [m.start() for m in cue_matches]  # verified: find_mentions need not match them again
+    named, pron = find_mentions(text, cue_first_words(), None, with_pronouns=True, pos=pos)
     mentions = _drop_nested_pronouns(sorted(named + pron, key=lambda m: (m["start"], m["end"])))
     units = units_of(text, quotes)
     claims, quotes = attribute(text, units, mentions, quotes, cues)
