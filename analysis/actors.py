@@ -147,9 +147,52 @@ def alias_index() -> dict[str, str]:
 
 
 def _alt(items, flags: str = "") -> str:
-    items = sorted({i for i in items if i}, key=lambda s: (-len(s), s))
-    body = "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in items) or r"(?!x)x"
+    return literal_alternation(items, flags)
+
+
+def literal_alternation(items, flags: str = "") -> str:
+    """Regex matching any of the literal ``items`` (a space matches any run of whitespace), longest first.
+
+    Built as a trie (``Foreign(?:\\s+Minister)?``) rather than a flat ``A|B|C``: it matches
+    what the flat alternation sorted longest first would match (two literals matching at
+    the same place are prefix-related, and both try the longer one first), but the regex
+    engine follows one branch per character instead of trying every item in turn.
+    ``flags`` ("i") wraps it in ``(?i:...)``; the items are then lower-cased.
+
+    >>> literal_alternation(["Foreign Minister", "Foreign", "Fox"])
+    '(?:Fo(?:reign(?:\\\\s+Minister)?|x))'
+    >>> bool(re.fullmatch(literal_alternation(["the U.S."], "i"), "The  U.S."))
+    True
+    """
+    items = {i for i in items if i}
+    if "i" in flags:
+        items = {i.lower() for i in items}
+    body = _trie_pattern(_trie(items)) if items else r"(?!x)x"
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+def _trie(items) -> dict:
+    root: dict = {}
+    for item in items:
+        node = root
+        for ch in item:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # an item ends here
+    return root
+
+
+def _trie_pattern(node: dict) -> str:
+    """Pattern of a trie node: longer continuations first, ending here last (greedy ``?``)."""
+    branches = []
+    for ch in sorted(k for k in node if k):
+        child = node[ch]
+        tail = _trie_pattern(child)
+        head = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(head + tail)
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 @lru_cache(maxsize=1)

@@ -28,7 +28,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from .actors import PREPOSITIONS, resolve_pronoun
+from .actors import PREPOSITIONS, literal_alternation, resolve_pronoun
 from .resources import read_list, read_tsv
 
 # Forms that are more often nouns: only a cue when a source stands right before them.
@@ -139,8 +139,7 @@ def cue_lexicon() -> dict[str, dict]:
 @lru_cache(maxsize=1)
 def cue_pattern() -> str:
     """Regex alternation of every cue form (longest first, case-insensitive)."""
-    forms = sorted(cue_lexicon(), key=lambda f: (-len(f), f))
-    return "(?i:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + ")"
+    return literal_alternation(cue_lexicon(), "i")
 
 
 @lru_cache(maxsize=1)
