@@ -95,14 +95,35 @@ def _drop_det(s: str) -> str:
     return s
 
 
-def _last_word(s: str, width: int = 80) -> re.Match | None:
-    """``_LAST_WORD.search(s)``, trying the last ``width`` characters first (exact: falls back when unsure)."""
-    lo = len(s) - width
-    if lo > 0:
-        m = _LAST_WORD.search(s, lo)
-        if m is not None and m.start() > lo:
-            return m  # an earlier match would also match from lo
-    return _LAST_WORD.search(s)
+_C = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz’'")
+
+
+def _last_word(s: str) -> tuple[int, int] | None:
+    """Span of group 1 of ``_LAST_WORD.search(s)`` (the last word, before trailing non-word characters), computed from the end.
+
+    >>> s = "talks with Rubio, "
+    >>> a, b = _last_word(s); s[a:b]
+    'Rubio'
+    """
+    n = len(s)
+    j = n
+    while j and not (s[j - 1].isalnum() or s[j - 1] == "_"):
+        j -= 1  # s[j:] is the trailing run of non-word characters (\W*)
+    if j and s[j - 1] in _C:
+        i = j - 1
+        while i and s[i - 1] in _C:
+            i -= 1
+        k = j
+    else:  # only an apostrophe inside the trailing non-word run can start the match
+        i = j
+        while i < n and s[i] not in _C:
+            i += 1
+        if i == n:
+            return None
+        k = i
+    while k < n and s[k] in _C:
+        k += 1
+    return i, k
 
 
 def _ends_like_readout(before: str) -> bool:
@@ -197,8 +218,8 @@ def _subject_position(text: str, lo: int, m: dict) -> bool:
     w = _last_word(before)
     if not w:
         return True
-    word = w.group(1).lower()
-    tail = before[w.end(1) :]
+    word = before[w[0] : w[1]].lower()
+    tail = before[w[1] :]
     if tail.strip() and tail.strip()[-1] in ",;:":
         return True
     return word not in PREPOSITIONS and word not in ("and", "or", "nor")
@@ -285,7 +306,7 @@ def _quote_opening_at(quotes: list[dict], pos: int) -> dict | None:
 def _content_after(text: str, cue: dict, hi: int, quotes: list[dict]) -> tuple[int, int, str]:
     """Content span after the cue and how it was introduced ('that', 'colon', 'quote', 'object')."""
     p = cue["end"]
-    m = _THAT.match(text, p, hi)
+    m = _THAT.match(text, p, hi) if text.find("that", p, min(hi, p + 84)) >= 0 else None
     if (
         m
         and cue["lemma"] != "according to"
@@ -558,7 +579,7 @@ def attribute_unit(
 
 
 _HAS_THAT = re.compile(r"\bthat\b|[“\"«]")
-_CLAUSE_STOP = re.compile(r",\s*(?:and\s+)?\w+ing\b|(?<!\b[A-Z])[.;!?](?=\s|$)")
+_CLAUSE_STOP = re.compile(r",\s*(?:and\s+)?\w+ing\b|[.;!?](?<!\b[A-Z][.;!?])(?=\s|$)")
 
 
 def _stop_at_clause(s: str) -> str:
