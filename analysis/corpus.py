@@ -61,13 +61,28 @@ def decode(path: Path, data: bytes) -> str:
     return text
 
 
+def _safe_load(block: str):
+    """``yaml.safe_load`` through libyaml's safe loader when PyYAML has it (much faster; still data only).
+
+    On a YAML error the pure-Python safe loader parses the block again, so the
+    error message (line, problem) is the one ``yaml.safe_load`` gives.
+    """
+    loader = getattr(yaml, "CSafeLoader", None)
+    if loader is not None:
+        try:
+            return yaml.load(block, Loader=loader)  # noqa: S506 - CSafeLoader is the safe loader
+        except yaml.YAMLError:
+            pass
+    return yaml.safe_load(block)
+
+
 def split_front_matter(path: Path, text: str) -> tuple[dict, str]:
     """Split ``text`` into (metadata, body); metadata is ``{}`` without a front matter block."""
     m = _FRONT.match(text)
     if not m:
         return {}, text
     try:
-        meta = yaml.safe_load(m.group(1))
+        meta = _safe_load(m.group(1))
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
