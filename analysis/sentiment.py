@@ -180,9 +180,9 @@ class _Masker:
     r""":func:`mask_topic_terms` for one tuple of (lower-case) terms, with a quick test that skips the regex.
 
     A term matches as a whole word, so where it matches, the text has a word run
-    (``\w+``) that equals the term's first word up to case. When every term starts
+    (``\w+``) that equals the term's leading word run up to case. When every term starts
     with an ASCII word (the usual case), a text whose word runs, lower-cased, include
-    no such first word, and that has none of the few non-ASCII characters that
+    no such leading run, and that has none of the few non-ASCII characters that
     case-insensitive matching equates with ASCII letters, cannot match: it is
     returned as is without running the pattern.
     """
@@ -192,8 +192,10 @@ class _Masker:
         heads = set()
         for term in terms:
             words = term.split()
-            head = _WORD_RUN.match(words[0]) if words else None
-            if head is None or not head.group(0).isascii():
+            # An ASCII first word: what follows its leading run in a match is then a
+            # character that matches only itself, whitespace or the end, never a word character.
+            head = _WORD_RUN.match(words[0]) if words and words[0].isascii() else None
+            if head is None:
                 heads = None  # no quick test: always run the pattern
                 break
             heads.add(head.group(0))
@@ -369,7 +371,7 @@ def score_texts(texts: Iterable[str], terms: Sequence[str] | None = None) -> pd.
     """
     index = texts.index if isinstance(texts, pd.Series) else None
     scorer = _scorer_for(terms)  # terms read once, not once per text
-    rows = [scorer(str(t)) for t in texts]
+    rows = [scorer(str(t)) for t in (texts.tolist() if index is not None else texts)]
     if not rows:
         return pd.DataFrame([], columns=list(SCORE_COLUMNS), index=index).astype({"n_words": "int64", "n_masked": "int64"})
     return pd.DataFrame({c: list(v) for c, v in zip(SCORE_COLUMNS, zip(*rows))}, columns=list(SCORE_COLUMNS), index=index)

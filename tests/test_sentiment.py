@@ -171,7 +171,9 @@ def test_masking_quick_test_changes_nothing():
     for text in texts:
         found = [m.group(0) for m in pattern.finditer(text)]
         assert se.mask_topic_terms(text) == ((pattern.sub(se.PLACEHOLDER, text) if found else text), found), text
-    assert se._scorer_for(["#war"]).mask.heads is None  # no quick test for a term that starts with punctuation
+    # no quick test for a term that starts with punctuation or whose first word is not ASCII
+    assert se._scorer_for(["#war"]).mask.heads is None and se._scorer_for(["war\u0345"]).mask.heads is None
+    assert se.mask_topic_terms("war\u03b9 war", ["war\u0345"]) == ("topic war", ["war\u03b9"])  # ͅ matches ι, a letter
     assert se.mask_topic_terms("a #war", ["#war"]) == ("a topic", ["#war"])
 
 
