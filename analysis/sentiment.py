@@ -13,6 +13,9 @@ Method, in brief (the notebook ``03_sentiment.ipynb`` explains it for readers):
   check. ``afinn_sum`` is the package's score (sum over matched words and phrases);
   ``afinn`` divides it by the statement's word count (points per word), so long and
   short statements are comparable. Labels: positive if the sum > 0, negative if < 0.
+* **Speed.** Both scores are computed by :mod:`analysis.lexscore`, exact
+  re-implementations of the two packages' scoring on the same lexicons (the same
+  numbers, checked by the tests against the packages), several times faster.
 * **Masking topic terms.** Words that name the subject (war, conflict, peace,
   sanctions, ...; the editable list ``resources/topic_terms.txt``) are replaced by
   the neutral placeholder ``"topic"`` (in neither lexicon) before scoring again, so
@@ -40,6 +43,7 @@ import numpy as np
 import pandas as pd
 
 from .compare import N_PERM, compare_sides
+from .lexscore import AfinnSum, VaderCompound
 from .resources import read_list
 from .schema import conform
 from .stats import N_BOOT, benjamini_hochberg, bootstrap_ci
@@ -128,6 +132,23 @@ def afinn_analyzer():
     return Afinn(language="en")
 
 
+@lru_cache(maxsize=1)
+def _scorers() -> tuple[VaderCompound, AfinnSum]:
+    """The scorers :func:`score_text` uses: VADER compound and AFINN sum, equal to the two analysers' (cached).
+
+    They are exact re-implementations (:mod:`analysis.lexscore`) on the same lexicons:
+    VADER's dict from :func:`vader_analyzer`, AFINN's read from the same file as
+    :func:`afinn_analyzer` (without compiling the package's large pattern).
+
+    >>> vader, afinn = _scorers()
+    >>> vader("The talks were good."), afinn("a good and fair deal")
+    (0.4404, 5.0)
+    """
+    from afinn import Afinn
+
+    return VaderCompound(vader_analyzer().lexicon), AfinnSum(Afinn.read_word_file(str(_afinn_lexicon_path())))
+
+
 # --------------------------------------------------------------------------- masking
 
 
@@ -149,6 +170,121 @@ def _topic_pattern(terms: tuple[str, ...]) -> re.Pattern | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
 
 
+# The characters other than ASCII ones that ``re.IGNORECASE`` matches to an ASCII letter
+# (İ, ı, ſ and the Kelvin sign K; test_sentiment checks the list against ``re``).
+_ASCII_CASE_TWINS = frozenset("\u0130\u0131\u017f\u212a")
+_WORD_RUN = re.compile(r"\w+")
+
+
+class _Masker:
+    r""":func:`mask_topic_terms` for one tuple of (lower-case) terms, with a quick test that skips the regex.
+
+    A term matches as a whole word, so where it matches, the text has a word run
+    (``\w+``) that equals the term's leading word run up to case. When every term starts
+    with an ASCII word (the usual case), a text whose word runs, lower-cased, include
+    no such leading run, and that has none of the few non-ASCII characters that
+    case-insensitive matching equates with ASCII letters, cannot match: it is
+    returned as is without running the pattern.
+    """
+
+    def __init__(self, terms: tuple[str, ...]):
+        self.pattern = _topic_pattern(terms)
+        heads = set()
+        for term in terms:
+            words = term.split()
+            # An ASCII first word: what follows its leading run in a match is then a
+            # character that matches only itself, whitespace or the end, never a word character.
+            head = _WORD_RUN.match(words[0]) if words and words[0].isascii() else None
+            if head is None:
+                heads = None  # no quick test: always run the pattern
+                break
+            heads.add(head.group(0))
+        self.heads = heads
+
+    def may_match(self, text: str) -> bool:
+        """False only if no term can occur in ``text``."""
+        if self.heads is None:
+            return True
+        if not text.isascii() and not _ASCII_CASE_TWINS.isdisjoint(text):
+            return True
+        return not self.heads.isdisjoint(map(str.lower, _WORD_RUN.findall(text)))
+
+    def __call__(self, text: str) -> tuple[str, list[str]]:
+        if self.pattern is None or not self.may_match(text):
+            return text, []
+        found = []
+
+        def placeholder(m: re.Match) -> str:
+            found.append(m.group(0))
+            return PLACEHOLDER
+
+        masked = self.pattern.sub(placeholder, text)
+        return (masked if found else text), found
+
+
+class _TextScorer:
+    """The values of :data:`SCORE_COLUMNS` for texts, for one tuple of topic terms.
+
+    The scores depend on the text alone and news repeats sentences (wire copy,
+    boilerplate, a quote reported in several articles), so the scores of up to
+    :attr:`MEMO_SIZE` distinct texts are remembered.
+    """
+
+    MEMO_SIZE = 20_000
+
+    def __init__(self, terms: tuple[str, ...]):
+        self.mask = _Masker(terms)
+        self.vader, self.afinn = _scorers()
+        self._memo: dict[str, tuple] = {}
+
+    def __call__(self, text: str) -> tuple:
+        row = self._memo.get(text)
+        if row is None:
+            row = self.score(text)
+            if len(self._memo) >= self.MEMO_SIZE:
+                self._memo.clear()
+            self._memo[text] = row
+        return row
+
+    def score(self, text: str) -> tuple:
+        """The scores of one text, in the order of :data:`SCORE_COLUMNS`.
+
+        The masked text is scored only if a term was masked; otherwise its scores are
+        the unmasked ones.
+        """
+        vader, afinn = self.vader, self.afinn
+        masked, found = self.mask(text)
+        n_words = count_words(text)
+        compound, total = vader(text), afinn(text)
+        if found:
+            compound_m, total_m = vader(masked), afinn(masked)
+        else:
+            compound_m, total_m = compound, total
+        return (
+            n_words,
+            compound,
+            compound_m,
+            vader_label(compound),
+            vader_label(compound_m),
+            total / n_words if n_words else 0.0,
+            total_m / n_words if n_words else 0.0,
+            total,
+            total_m,
+            len(found),
+            "; ".join(found) if found else None,
+        )
+
+
+@lru_cache(maxsize=32)
+def _text_scorer(terms: tuple[str, ...]) -> _TextScorer:
+    return _TextScorer(terms)
+
+
+def _scorer_for(terms: Sequence[str] | None) -> _TextScorer:
+    """The (cached) text scorer for ``terms`` (default :func:`topic_terms`), lower-cased."""
+    return _text_scorer(tuple(t.lower() for t in (topic_terms() if terms is None else terms)))
+
+
 def mask_topic_terms(text: str, terms: Sequence[str] | None = None) -> tuple[str, list[str]]:
     """``text`` with every topic term replaced by :data:`PLACEHOLDER`, and the occurrences replaced.
 
@@ -159,11 +295,7 @@ def mask_topic_terms(text: str, terms: Sequence[str] | None = None) -> tuple[str
     >>> mask_topic_terms("An end to the War and the war-torn east, not a warm welcome.")
     ('An end to the topic and the topic-torn east, not a warm welcome.', ['War', 'war'])
     """
-    pattern = _topic_pattern(tuple(t.lower() for t in (topic_terms() if terms is None else terms)))
-    if pattern is None:
-        return text, []
-    found = [m.group(0) for m in pattern.finditer(text)]
-    return (pattern.sub(PLACEHOLDER, text) if found else text), found
+    return _scorer_for(terms).mask(text)
 
 
 # --------------------------------------------------------------------------- scoring
@@ -198,20 +330,8 @@ def score_text(text: str, terms: Sequence[str] | None = None) -> dict:
     >>> s["n_masked"], s["masked_terms"], s["vader_label"], s["vader_label_masked"]
     (2, 'Sanctions; war', 'negative', 'neutral')
     """
-    vader, afinn = vader_analyzer(), afinn_analyzer()
-    masked, found = mask_topic_terms(text, terms)
-    n_words = count_words(text)
-    out: dict = {"n_words": n_words}
-    for suffix, t in (("", text), ("_masked", masked)):
-        compound = float(vader.polarity_scores(t)["compound"]) if (suffix == "" or found) else out["vader_compound"]
-        total = float(afinn.score(t)) if (suffix == "" or found) else out["afinn_sum"]
-        out[f"vader_compound{suffix}"] = compound
-        out[f"vader_label{suffix}"] = vader_label(compound)
-        out[f"afinn_sum{suffix}"] = total
-        out[f"afinn{suffix}"] = total / n_words if n_words else 0.0
-    out["n_masked"] = len(found)
-    out["masked_terms"] = "; ".join(found) if found else None
-    return out
+    scores = dict(zip(SCORE_COLUMNS, _scorer_for(terms)(text)))
+    return {k: scores[k] for k in _SCORE_TEXT_KEYS}
 
 
 SCORE_COLUMNS = (
@@ -226,6 +346,13 @@ SCORE_COLUMNS = (
     "afinn_sum_masked",
     "n_masked",
     "masked_terms",
+)
+
+# score_text's keys, in the order it has always returned them: unmasked, masked, masking.
+_SCORE_TEXT_KEYS = tuple(
+    ["n_words"]
+    + [f"{name}{sfx}" for sfx in ("", "_masked") for name in ("vader_compound", "vader_label", "afinn_sum", "afinn")]
+    + ["n_masked", "masked_terms"]
 )
 
 
@@ -243,13 +370,11 @@ def score_texts(texts: Iterable[str], terms: Sequence[str] | None = None) -> pd.
     1    negative            neutral
     """
     index = texts.index if isinstance(texts, pd.Series) else None
-    if terms is None:
-        terms = topic_terms()  # read once, not once per text
-    rows = [score_text(str(t), terms) for t in texts]
-    df = pd.DataFrame(rows, columns=list(SCORE_COLUMNS), index=index)
+    scorer = _scorer_for(terms)  # terms read once, not once per text
+    rows = [scorer(str(t)) for t in (texts.tolist() if index is not None else texts)]
     if not rows:
-        df = df.astype({"n_words": "int64", "n_masked": "int64"})
-    return df
+        return pd.DataFrame([], columns=list(SCORE_COLUMNS), index=index).astype({"n_words": "int64", "n_masked": "int64"})
+    return pd.DataFrame({c: list(v) for c, v in zip(SCORE_COLUMNS, zip(*rows))}, columns=list(SCORE_COLUMNS), index=index)
 
 
 def score_statements(statements: pd.DataFrame, terms: Sequence[str] | None = None) -> pd.DataFrame:

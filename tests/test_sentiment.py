@@ -100,6 +100,92 @@ def test_vader_is_offline_and_cached(monkeypatch):
     assert str(se.lexicon_files()["vader_lexicon.txt"].parent) in nltk.data.path
 
 
+# --------------------------------------------------------------------------- fast scorers
+
+
+TRICKY = PLAIN + [
+    "",
+    "!!!",
+    "It is VERY good, and the talks were GREAT.",
+    "They were never so happy; this was not the least bit bad.",
+    "At least it is good. Very least good. The least good.",
+    "It was kind of good, sort of fine, just enough hope.",
+    "Yeah right, the shit hit the fan... bad ass, the bomb! Cut the mustard, kiss of death, hand to mouth.",
+    "good good good bad good, but bad!!! Really?? Truly????",
+    "(good) 'bad' \"happy\" !!great ??sad, nice!? --awful-- :) :-( U.S. war-torn",
+    "I can't stand it; not good, no fun, some kind of idiot, fed  up with the cover-up.",
+    "Self-confident, naïve, well-being, n00b, gr8, son-of-a-bitch, once-in-a-lifetime.",
+    "CAN'T\tSTAND\nthe  NOT  GOOD news; Kind Of bad, DOES NOT WORK.",
+    "ΟΔΟΣ Σ good İstanbul ſecurity \u212aill killed",
+]
+
+
+def _generated_texts(n: int, seed: int) -> list[str]:
+    """Random texts from lexicon entries, rule words, punctuation, capitals and odd whitespace."""
+    import random
+
+    from nltk.sentiment.vader import VaderConstants
+
+    rng = random.Random(seed)
+    vader_words = sorted(se.vader_analyzer().lexicon)
+    afinn_words = sorted(se.afinn_analyzer()._dict)
+    rule_words = sorted(VaderConstants.NEGATE | set(VaderConstants.BOOSTER_DICT)) + [
+        w for idiom in VaderConstants.SPECIAL_CASE_IDIOMS for w in idiom.split()
+    ]
+    rule_words += ["but", "least", "at", "very", "never", "so", "this", "kind", "of", "war", "peace", "talks"]
+    marks = VaderConstants.PUNC_LIST + ["", "", "", "(", ")", "...", "'s", "’", "“", ":)"]
+    spaces = [" ", " ", " ", "  ", "\n", "\t", "-", "", " \u00a0"]
+
+    def word() -> str:
+        pool = rng.choice([vader_words, afinn_words, rule_words, rule_words])
+        w = rng.choice(pool)
+        w = rng.choice([w, w, w, w.upper(), w.capitalize()])
+        return rng.choice(marks) * (rng.random() < 0.3) + w + rng.choice(marks) * (rng.random() < 0.3)
+
+    return [
+        "".join(word() + rng.choice(spaces) for _ in range(rng.randint(0, 14))) + rng.choice(["", ".", "!", "!!", "??", "????"])
+        for _ in range(n)
+    ]
+
+
+def test_fast_vader_equals_nltk():
+    from analysis.lexscore import VaderCompound
+
+    fast, nltk_vader = VaderCompound(se.vader_analyzer().lexicon), se.vader_analyzer()
+    for text in TRICKY + _generated_texts(1500, seed=1):
+        assert fast(text) == nltk_vader.polarity_scores(text)["compound"], text
+
+
+def test_fast_afinn_equals_package():
+    from analysis.lexscore import AfinnSum
+
+    fast, package = AfinnSum(se.afinn_analyzer()._dict), se.afinn_analyzer()
+    for text in TRICKY + _generated_texts(1500, seed=2):
+        assert fast(text) == package.score(text), text
+    assert se._scorers()[1].scores == package._dict  # the same word list, read from the same file
+
+
+def test_masking_quick_test_changes_nothing():
+    pattern = se._topic_pattern(tuple(se.topic_terms()))
+    texts = TRICKY + _generated_texts(500, seed=3) + ["ſecurity ſanctions", "\u212aILLED", "war\u0131 WAR", "İnvasion", "the peace_ talks2"]
+    for text in texts:
+        found = [m.group(0) for m in pattern.finditer(text)]
+        assert se.mask_topic_terms(text) == ((pattern.sub(se.PLACEHOLDER, text) if found else text), found), text
+    # no quick test for a term that starts with punctuation or whose first word is not ASCII
+    assert se._scorer_for(["#war"]).mask.heads is None and se._scorer_for(["war\u0345"]).mask.heads is None
+    assert se.mask_topic_terms("war\u03b9 war", ["war\u0345"]) == ("topic war", ["war\u03b9"])  # ͅ matches ι, a letter
+    assert se.mask_topic_terms("a #war", ["#war"]) == ("a topic", ["#war"])
+
+
+def test_ascii_case_twins_are_complete():
+    import re
+    import string
+
+    everything = "".join(map(chr, range(0x80, 0x110000)))
+    ascii_word = re.compile("|".join(string.ascii_lowercase + string.digits + "_"), re.IGNORECASE)
+    assert set(ascii_word.findall(everything)) == se._ASCII_CASE_TWINS
+
+
 def test_lexicon_files_exist_and_versions_known():
     files = se.lexicon_files()
     assert set(files) == {"vader_lexicon.txt", "AFINN-en-165.txt"}
