@@ -511,30 +511,34 @@ def _surname_mentions(text: str, found: list[dict]) -> list[dict]:
             index.setdefault(toks[-1], m)
         if len(toks) == 2 and toks[0].lower() not in _NOT_NAME and len(toks[0]) <= 4:
             index.setdefault(toks[0], m)  # family name first ("Lin Haoran" ... "Lin said")
-    rx = _surname_rx(tuple(sorted(index)))
+    best: dict[int, tuple[tuple[int, str], re.Match]] = {}
+    for key in index:  # one small cached pattern per name (names recur across documents; sets of names do not)
+        rx = _name_rx(key)
+        x = rx.search(text)
+        while x:  # every start, overlapping ones included (as trying the names at each capitalised word)
+            p = x.start()
+            if text[p].isupper() and not (p and _AFTER_WORD.match(text, p - 1)):
+                rank = (-len(key), key)  # the longest name wins where several start, as in a longest-first alternation
+                if p not in best or rank < best[p][0]:
+                    best[p] = (rank, x)
+            x = rx.search(text, p + 1)
     out = []
-    x = rx.search(text)
-    while x:  # every start, overlapping ones included (as trying the pattern at each capitalised word)
-        p = x.start()
-        nxt = rx.search(text, p + 1)
-        if text[p].isupper() and not (p and _AFTER_WORD.match(text, p - 1)):
-            pm = index[_WS.sub(" ", x.group(0))]
-            out.append(
-                _mention(
-                    x.start(), x.end(), x.group(0), pm["actor"], pm["actor_id"], pm["side"], "surname", "person", pm["gender"], pm["role"]
-                )
-            )
-        x = nxt
+    for p in sorted(best):
+        x = best[p][1]
+        pm = index[_WS.sub(" ", x.group(0))]
+        out.append(
+            _mention(x.start(), x.end(), x.group(0), pm["actor"], pm["actor_id"], pm["side"], "surname", "person", pm["gender"], pm["role"])
+        )
     return out
 
 
 _AFTER_WORD = re.compile(r"[\w.]")
 
 
-@lru_cache(maxsize=1024)
-def _surname_rx(names: tuple[str, ...]) -> re.Pattern:
-    """Pattern of the names a text's later mentions may use, ending a word (the caller checks the start)."""
-    return re.compile(rf"{_alt(names)}(?![\w])")
+@lru_cache(maxsize=4096)
+def _name_rx(name: str) -> re.Pattern:
+    """Pattern of one name a text's later mentions may use, ending a word (the caller checks the start)."""
+    return re.compile(rf"{_alt([name])}(?![\w])")
 
 
 def find_mentions(
