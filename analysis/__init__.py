@@ -8,8 +8,16 @@ compare → figures. See README.md and docs/.
 from .corpus import load_corpus
 from .errors import InputError
 from .extract import Extraction, extract
-from .figures import save_figure
 from .schema import TABLES
 
 __all__ = ["load_corpus", "InputError", "save_figure", "TABLES"]
 __all__ += ["extract", "Extraction"]
+
+
+def __getattr__(name: str):
+    # matplotlib loads only when figures are wanted (the build and extraction never draw)
+    if name == "save_figure":
+        from .figures import save_figure
+
+        return save_figure
+    raise AttributeError(f"module 'analysis' has no attribute {name!r}")
