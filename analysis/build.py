@@ -23,7 +23,7 @@ import pandas as pd
 
 from . import corpus
 from .resources import resource_hashes
-from .schema import conform, from_records
+from .schema import conform, from_records, is_conformed
 
 Tables = dict[str, pd.DataFrame]
 
@@ -140,7 +140,14 @@ def combine(parts: list[Tables]) -> Tables:
     names = []
     for p in parts:
         names += [n for n in p if n not in names]
-    return {n: conform(pd.concat([p[n] for p in parts if n in p], ignore_index=True), n) for n in names}
+    out = {}
+    for n in names:
+        frames = [p[n] for p in parts if n in p]
+        if len(frames) == 1 and is_conformed(frames[0], n):
+            out[n] = frames[0]  # one part, already in its schema: nothing to copy
+        else:
+            out[n] = conform(pd.concat(frames, ignore_index=True), n)
+    return out
 
 
 def package_versions() -> dict[str, str]:

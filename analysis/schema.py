@@ -616,6 +616,24 @@ def _str_dtype():
     return pd.array(["x"], dtype="str").dtype
 
 
+def is_conformed(df: pd.DataFrame, name: str) -> bool:
+    """True if ``df`` already is what :func:`conform` would return for table ``name`` (so conforming can be skipped).
+
+    >>> is_conformed(conform(None, "sentences"), "sentences"), is_conformed(pd.DataFrame({"x": [1]}), "sentences")
+    (True, False)
+    """
+    cols = TABLES[name]["columns"]
+    if list(df.columns) != list(cols) or not isinstance(df.index, pd.RangeIndex) or df.index.start != 0 or df.index.step != 1:
+        return False
+    for c, (dtype, _) in cols.items():
+        col = df[c]
+        if str(col.dtype) != dtype:
+            return False
+        if dtype == "object" and col.isna().any() and not all(v is None for v in col[col.isna()]):
+            return False  # conform turns NaN into None
+    return True
+
+
 def _array(values: list, dtype: str):
     """One column's values as an array of ``dtype`` (a schema dtype), built directly (fast for short columns).
 
