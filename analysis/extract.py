@@ -131,15 +131,15 @@ def sentence_units(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
-def units_of(text: str, quotes: list[dict]) -> list[tuple[int, int, int]]:
-    """(start, end, paragraph index) of the text's sentences, joined where a quote crosses them.
+def units_of(text: str, quotes: list[dict], paras: list[tuple[int, int]] | None = None) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph index) of the text's sentences, joined where a quote crosses them (``paras``: its paragraph spans, if known).
 
     >>> s = 'He said “One. Two.” Then left.'
     >>> [s[a:b] for a, b, _ in units_of(s, [{"mark_start": 8, "mark_end": 19}])]
     ['He said “One. Two.”', 'Then left.']
     """
     units = []
-    for k, (a, b) in enumerate(paragraph_spans(text)):
+    for k, (a, b) in enumerate(paragraph_spans(text) if paras is None else paras):
         units += [(s, e, k) for s, e in sentence_units(text, a, b)]
     if not quotes or not units:
         return units
@@ -196,7 +196,7 @@ def extract(text: str) -> Extraction:
     pos["cue"] = [m.start() for m in cue_matches]  # verified: find_mentions need not match them again
     named, pron = find_mentions(text, cue_first_words(), None, with_pronouns=True, pos=pos)
     mentions = _drop_nested_pronouns(sorted(named + pron, key=lambda m: (m["start"], m["end"])))
-    units = units_of(text, quotes)
+    units = units_of(text, quotes, paras)
     claims, quotes = attribute(text, units, mentions, quotes, cues)
     used = {id(c["source_mention"]) for c in claims if c["source_mention"] is not None}
     used |= {id(q["speaker_mention"]) for q in quotes if q.get("speaker_mention") is not None}
