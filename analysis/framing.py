@@ -3,9 +3,10 @@
 The codebook is the editable resource ``resources/frames.yaml`` (Boydstun et al.'s
 Policy Frames Codebook and Semetko & Valkenburg's generic news frames, specialised
 for diplomacy; the file's header explains the pattern syntax and how to add a
-frame). Matching stems every word token once per unit with NLTK's Snowball
-stemmer and looks the stems up in an index of all patterns, so a build over
-thousands of documents stays linear in the number of tokens.
+frame). Matching stems every distinct word token once with NLTK's Snowball
+stemmer and looks the stems up in an index of all patterns; each document body is
+tokenized and matched once, its statements and sentences being ranges of it, so a
+build over thousands of documents stays linear in the number of tokens.
 
 Every hit keeps its audit trail: the pattern that matched, absolute character
 offsets into the document body (``body[start:end] == text``) and
@@ -24,9 +25,11 @@ parameters; nothing here knows which sides a corpus has.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, compress, count
 
 import numpy as np
 import pandas as pd
@@ -37,7 +40,7 @@ from .figures import new_figure, side_colors
 from .resources import read_yaml, resource_path
 from .schema import conform
 from .stats import N_BOOT, benjamini_hochberg, bootstrap_ci, cliffs_delta, permutation_test
-from .text import count_words, word_spans
+from .text import WORD_PATTERN, count_words, word_spans, words
 
 CODEBOOK = "frames.yaml"
 KWIC_WINDOW = 40
@@ -216,10 +219,130 @@ def codebook_table(frames: Sequence[Frame] | None = None) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------- matching
+#
+# A text is scanned once: its word tokens, then every raw match of a pattern or an
+# exclusion. A unit is a range of characters of a scan. In a build, every statement and
+# sentence of a document is a range of the scan of its body, so a body is tokenized,
+# stemmed and matched once however many units cover it.
+
+_WORD_SPLIT = re.compile(f"({WORD_PATTERN})")  # split() alternates gap, token, gap, ..., gap
+
+
+@lru_cache(maxsize=4096)
+def _same_word_char(c: str) -> bool:
+    """True when ``re``'s ``\\w`` agrees with the tokenizer of :func:`analysis.text.word_spans` on character ``c``.
+
+    That tokenizer runs on the ``regex`` engine, whose ``\\w`` differs from ``re``'s for a
+    few characters (combining marks, some numerals); the pattern is otherwise the same.
+
+    >>> _same_word_char("é"), _same_word_char("’"), _same_word_char("\\u0301")
+    (True, True, False)
+    """
+    return (re.fullmatch(r"\w", c) is not None) == (words(c) == [c])
+
+
+def _tokenize(text: str) -> tuple[list[int], list[int], list[str]]:
+    """Starts, ends and strings of the word tokens of ``text``, the same as :func:`analysis.text.word_spans`.
+
+    >>> _tokenize("The U.S. side's")
+    ([0, 4, 9], [3, 7, 15], ['The', 'U.S', "side's"])
+    """
+    if text.isascii() or all(c.isascii() or _same_word_char(c) for c in set(text)):
+        # the same tokens with ``re``, offsets summed from the lengths of gaps and tokens: several times faster
+        parts = _WORD_SPLIT.split(text)
+        offsets = list(accumulate(map(len, parts)))
+        return offsets[0:-1:2], offsets[1::2], parts[1::2]
+    spans = word_spans(text)
+    return [a for a, _ in spans], [b for _, b in spans], [text[a:b] for a, b in spans]
+
+
+def _element_ok(element: tuple[str, str], low: str, st: str) -> bool:
+    """Does one pattern element match the token with lower-case form ``low`` and stem ``st``?"""
+    kind, value = element
+    if kind == "stem":
+        return st == value
+    if kind == "exact":
+        return low == value
+    if kind == "prefix":
+        return low.startswith(value) or any(part.startswith(value) for part in low.split("-")[1:])
+    return True
+
+
+@dataclass(frozen=True)
+class _Scan:
+    """The word tokens of a text and the raw matches among them, before exclusions and overlaps.
+
+    ``matches`` are ``(start, end, frame_index, is_exclusion, rank, pattern, j)``: character
+    offsets into ``text``, ``rank`` the pattern's position in its frame, ``j`` the token
+    after the match; ordered by first token. ``first_match[i]`` is the index of the first
+    match starting at token ``i`` or later.
+    """
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+    matches: list[tuple]
+    first_match: list[int]
+
+    def span(self, unit: str, start) -> tuple[int, int] | None:
+        """Tokens ``(i, j)`` of ``unit`` when it is the text at ``start`` and no token runs across its ends, else None.
+
+        Then the tokens of ``unit`` alone are exactly tokens ``i:j`` (the word pattern
+        looks neither behind nor ahead), and so are the matches among them.
+        """
+        if type(start) is not int or start < 0 or not self.text.startswith(unit, start):
+            return None
+        starts, ends, end = self.starts, self.ends, start + len(unit)
+        i = bisect_left(starts, start)
+        if i and ends[i - 1] > start:
+            return None
+        j = bisect_left(starts, end, i)
+        if j and ends[j - 1] > end:
+            return None
+        return i, j
+
+    def hits(self, i: int, j: int) -> list[tuple]:
+        """The kept hits among tokens ``i:j``, as matches ordered by start and frame.
+
+        Only matches wholly inside count. Per frame: matches overlapping an exclusion of
+        the frame are dropped, then the leftmost-longest non-overlapping ones are kept,
+        ties broken by codebook order.
+        """
+        k, end = self.first_match[i], self.first_match[j]
+        if k == end:
+            return []
+        inside = [m for m in self.matches[k:end] if m[6] <= j]
+        if len(inside) < 2:
+            return [] if not inside or inside[0][3] else inside
+        found: dict[int, list] = {}
+        excluded: dict[int, list] = {}
+        for m in inside:
+            (excluded if m[3] else found).setdefault(m[2], []).append(m)
+        out = []
+        for fi, cands in found.items():
+            bad = excluded.get(fi)
+            if bad:
+                cands = [c for c in cands if not any(c[0] < e[1] and e[0] < c[1] for e in bad)]
+            cands.sort(key=lambda c: (c[0], -c[1], c[4]))
+            last_end = -1
+            for c in cands:
+                if c[0] >= last_end:
+                    out.append(c)
+                    last_end = c[1]
+        out.sort(key=lambda c: (c[0], c[2]))
+        return out
 
 
 class _Matcher:
-    """All patterns and exclusions of a codebook in lookup indexes keyed by their first element."""
+    """All patterns and exclusions of a codebook in lookup indexes keyed by their first element.
+
+    Memoises every token seen (lower-case form, stem, the patterns it can start; up to
+    about :data:`WORDS` of them) and the scans of the bodies of the last ``bodies`` mapping
+    given to :meth:`body_scan` (a build chunk's, matched once for its statements and again
+    for its sentences).
+    """
+
+    WORDS = 500_000
 
     def __init__(self, frames: Sequence[Frame]):
         self.frames = tuple(frames)
@@ -228,8 +351,9 @@ class _Matcher:
         self.by_prefix3: dict[str, list] = {}
         for fi, f in enumerate(self.frames):
             for excl, pats in ((False, f.patterns), (True, f.exclusions)):
-                for p in pats:
-                    entry = (fi, excl, p)
+                for rank, p in enumerate(pats):
+                    tail = tuple((k, el) for k, el in enumerate(p.elements[1:], 1) if el[0] != "any")
+                    entry = (fi, excl, rank, p, tail)
                     kind, value = p.elements[0]
                     if kind == "stem":
                         self.by_stem.setdefault(value, []).append(entry)
@@ -237,54 +361,56 @@ class _Matcher:
                         self.by_exact.setdefault(value, []).append(entry)
                     else:
                         self.by_prefix3.setdefault(value[:3], []).append(entry)
+        self._words: dict[str, tuple[str, str, tuple]] = {}
+        self._starters: set[str] = set()  # the tokens that start at least one pattern or exclusion
+        self._bodies: Mapping[str, str] | None = None
+        self._scans: dict[str, _Scan] = {}
 
-    @staticmethod
-    def _element_ok(kind: str, value: str, low: str, st: str) -> bool:
-        if kind == "stem":
-            return st == value
-        if kind == "exact":
-            return low == value
-        if kind == "prefix":
-            return low.startswith(value) or any(part.startswith(value) for part in low.split("-")[1:])
-        return True
+    def word(self, token: str) -> tuple[str, str, tuple]:
+        """``(lower-case form, stem, entries of the patterns whose first element matches it)`` of a token.
 
-    def match(self, text: str):
-        """Yield ``(frame_index, token_start, token_end, pattern)`` for the kept hits in ``text``, plus the spans."""
-        spans = word_spans(text)
-        if not spans:
-            return [], spans
-        low = [normalize_token(text[a:b]) for a, b in spans]
-        stems = [stem(w) for w in low]
-        n = len(spans)
-        found: dict[int, list] = {}
-        excluded: dict[int, list] = {}
-        for i in range(n):
-            cands = []
-            cands += self.by_stem.get(stems[i], ())
-            cands += self.by_exact.get(low[i], ())
-            keys = {low[i][:3]} | {part[:3] for part in low[i].split("-")[1:]}
-            for k in keys:
+        An entry is ``(frame_index, is_exclusion, rank, pattern, tail)``, ``tail`` the
+        pattern's other elements but ``_``, with their positions.
+        """
+        info = self._words.get(token)
+        if info is None:
+            low = normalize_token(token)
+            st = stem(low)
+            cands = [*self.by_stem.get(st, ()), *self.by_exact.get(low, ())]
+            for k in {low[:3]} | {part[:3] for part in low.split("-")[1:]}:
                 cands += self.by_prefix3.get(k, ())
-            for fi, excl, p in cands:
-                m = len(p.elements)
-                if i + m > n:
-                    continue
-                if all(self._element_ok(k, v, low[i + j], stems[i + j]) for j, (k, v) in enumerate(p.elements)):
-                    (excluded if excl else found).setdefault(fi, []).append((i, i + m, p))
-        out = []
-        for fi, cands in found.items():
-            bad = excluded.get(fi, [])
-            cands = [c for c in cands if not any(c[0] < e[1] and e[0] < c[1] for e in bad)]
-            # leftmost-longest, non-overlapping; ties broken by codebook order of the pattern
-            order = {id(p): k for k, p in enumerate(self.frames[fi].patterns)}
-            cands.sort(key=lambda c: (c[0], -(c[1] - c[0]), order[id(c[2])]))
-            last_end = -1
-            for a, b, p in cands:
-                if a >= last_end:
-                    out.append((fi, a, b, p))
-                    last_end = b
-        out.sort(key=lambda h: (h[1], h[0]))
-        return out, spans
+            info = self._words[token] = (low, st, tuple(e for e in cands if _element_ok(e[3].elements[0], low, st)))
+            if info[2]:
+                self._starters.add(token)
+        return info
+
+    def scan(self, text: str) -> _Scan:
+        """Tokenize ``text`` and find every raw match of a pattern or exclusion in it."""
+        starts, ends, tokens = _tokenize(text)
+        if len(self._words) > self.WORDS:
+            self._words.clear()
+            self._starters.clear()
+        for t in set(tokens).difference(self._words):
+            self.word(t)
+        words, n = self._words, len(tokens)
+        matches = []
+        at = [0] * (n + 1)  # at[i + 1]: matches starting at token i
+        for i in compress(count(), map(self._starters.__contains__, tokens)):
+            for fi, excl, rank, p, tail in words[tokens[i]][2]:
+                j = i + len(p.elements)
+                if j <= n and all(_element_ok(el, *words[tokens[i + k]][:2]) for k, el in tail):
+                    matches.append((starts[i], ends[j - 1], fi, excl, rank, p, j))
+                    at[i + 1] += 1
+        return _Scan(text, starts, ends, matches, list(accumulate(at)))
+
+    def body_scan(self, body: str, bodies: Mapping[str, str]) -> _Scan:
+        """The scan of ``body``, one of ``bodies``: memoised while calls pass the same mapping."""
+        if bodies is not self._bodies:
+            self._bodies, self._scans = bodies, {}
+        sc = self._scans.get(body)
+        if sc is None:
+            sc = self._scans[body] = self.scan(body)
+        return sc
 
 
 @lru_cache(maxsize=8)
@@ -293,9 +419,19 @@ def _matcher(frames: tuple[Frame, ...]) -> _Matcher:
 
 
 def _kwic(source: str, a: int, b: int, window: int) -> tuple[str, str]:
-    left = _WS.sub(" ", source[max(0, a - window) : a])
-    right = _WS.sub(" ", source[b : b + window])
-    return left, right
+    return _collapse(source[max(0, a - window) : a]), _collapse(source[b : b + window])
+
+
+def _collapse(s: str) -> str:
+    """``s`` with each run of whitespace made one space.
+
+    A printable string has no whitespace but the ASCII space, so without a double
+    space it is already collapsed (the common case, checked without the regex).
+
+    >>> _collapse("a \\n b"), _collapse("a b")
+    ('a b', 'a b')
+    """
+    return s if s.isprintable() and "  " not in s else _WS.sub(" ", s)
 
 
 def frame_hits(
@@ -315,6 +451,10 @@ def frame_hits(
     each side, whitespace collapsed) comes from the document body when ``bodies``
     (``{doc_id: body}``) is given, else from the unit's own text.
 
+    A unit found at its place in its body is matched as part of the body's scan, made
+    once for all units of the document (and for the next call with the same ``bodies``);
+    the hits are the same as matching the unit alone.
+
     >>> import pandas as pd
     >>> s = pd.DataFrame({"doc_id": ["d"], "sent_id": [3], "start": [100],
     ...     "text": ["Also there was National Security Advisor Mike Waltz, who wants security guarantees."]})
@@ -327,19 +467,34 @@ def frame_hits(
     missing = [c for c in ("doc_id", "start", "text", id_col) if c not in units.columns]
     if missing:
         raise KeyError(f"units are missing columns {missing}")
+    frame_ids = [f.id for f in frames]
     rows = []
+    doc = body = body_scan = None
     for doc_id, uid, ustart, text in zip(units["doc_id"].tolist(), units[id_col].tolist(), units["start"].tolist(), units["text"].tolist()):
         if not isinstance(text, str) or not text:
             continue
-        found, spans = matcher.match(text)
-        body = bodies.get(doc_id) if bodies is not None else None
-        for fi, ta, tb, p in found:
-            a, b = spans[ta][0], spans[tb - 1][1]
-            if body is not None:
-                left, right = _kwic(body, int(ustart) + a, int(ustart) + b, window)
-            else:
+        if doc_id != doc or body is None:  # units come by document: look its body up once
+            doc = doc_id
+            body = bodies.get(doc_id) if bodies is not None else None
+            body_scan = matcher.body_scan(body, bodies) if isinstance(body, str) else None
+        span = body_scan.span(text, ustart) if body_scan is not None else None
+        if span is not None:
+            sc, shift = body_scan, 0
+            found = sc.hits(*span)
+        else:  # the unit alone
+            sc, shift = matcher.scan(text), None
+            found = sc.hits(0, len(sc.starts))
+        if not found:
+            continue
+        if shift is None:
+            shift = int(ustart)
+        uid = str(uid)
+        for a, b, fi, _, _, p, _ in found:
+            if body is not None:  # context from the body
+                left, right = _kwic(body, a + shift, b + shift, window)
+            else:  # from the unit, then scanned alone (a, b: offsets in it)
                 left, right = _kwic(text, a, b, window)
-            rows.append((doc_id, id_col, str(uid), frames[fi].id, p.text, int(ustart) + a, int(ustart) + b, text[a:b], left, right))
+            rows.append((doc_id, id_col, uid, frame_ids[fi], p.text, a + shift, b + shift, sc.text[a:b], left, right))
     cols = ["doc_id", "unit_col", "unit_id", "frame_id", "pattern", "start", "end", "text", "kwic_left", "kwic_right"]
     return conform(pd.DataFrame(rows, columns=cols) if rows else None, "frame_hits")
 

@@ -178,6 +178,65 @@ def test_frame_hits_is_fast_enough():
     assert len(h) == 300 * len(frame_hits(_units(HAND)[0]))
 
 
+def test_units_cut_anywhere_in_the_body_get_the_hits_of_the_unit_alone():
+    # frame_hits matches a unit found in its body as a range of the body's scan; a unit
+    # whose ends cut a token, or that is not where ``start`` says, is matched alone.
+    # Either way the hits (not the context) are those of the unit's own text.
+    import random
+
+    _, body = _units(HAND + ["Non-security talks; re-negotiation of the U.S.-Russia end to the war."], gap=2)
+    rnd = random.Random(7)
+    rows = []
+    for k in range(400):
+        a = rnd.randrange(len(body))
+        b = min(len(body), a + rnd.randrange(1, 160))
+        start = a + rnd.choice([0, 0, 0, 0, -1, 1, -40])  # some units are not at their place
+        rows.append({"doc_id": "d", "statement_id": f"u{k}", "start": start, "text": body[a:b]})
+    for k, cut in enumerate(["security talks", "restore their embass", "U.S.-Russia en"]):
+        # cut inside a token: "Non-|security", "embass|ies", "en|d"
+        at = body.index(cut)
+        rows.append({"doc_id": "d", "statement_id": f"cut{k}", "start": at, "text": cut})
+    units = pd.DataFrame(rows)
+    cols = ["unit_id", "frame_id", "pattern", "start", "end", "text"]
+    with_body = frame_hits(units, bodies={"d": body})
+    alone = pd.concat([frame_hits(units.iloc[[i]]) for i in range(len(units))], ignore_index=True)
+    assert len(with_body) > 100
+    assert with_body[cols].equals(alone[cols])
+    at_place = [s >= 0 and body.startswith(t, s) for s, t in zip(units["start"], units["text"])]
+    assert 0 < sum(at_place) < len(at_place)
+    for r in with_body.itertuples():
+        assert r.kwic_left == re.sub(r"\s+", " ", body[max(0, r.start - 40) : r.start])
+        assert r.kwic_right == re.sub(r"\s+", " ", body[r.end : r.end + 40])
+
+
+def test_tokens_are_those_of_word_spans_with_unusual_characters():
+    from analysis.framing import _tokenize
+    from analysis.text import word_spans
+
+    # combining marks, superscripts, connector punctuation and joiners are where the
+    # ``re`` and ``regex`` engines disagree on \w; the tokens must not change
+    for s in [
+        "Peace talks ended.",
+        "Zelenskyy’s team — “security guarantees” — in Kyïv",
+        "Cafe\u0301 diplomacy and re\u0301sume\u0301 talks",
+        "x² sanctions, a‿b and zero\u200dwidth joiner, \u0660\u0661 digits",
+        "",
+    ]:
+        starts, ends, tokens = _tokenize(s)
+        spans = word_spans(s)
+        assert list(zip(starts, ends)) == spans
+        assert tokens == [s[a:b] for a, b in spans]
+
+
+def test_collapsed_context_is_the_regex_substitution():
+    from analysis.framing import _collapse
+
+    for s in ["a b", "a  b", "a\tb", "a\xa0b", " a\n\n b ", "a\u2009b", "x\u3000\u3000y", "", "plain"]:
+        assert _collapse(s) == re.sub(r"\s+", " ", s)
+    # the shortcut's premise: every whitespace character but the space is not printable
+    assert all(not chr(c).isprintable() for c in range(0x110000) if chr(c).isspace() and c != 0x20)
+
+
 # ----------------------------------------------------------------------------- per side
 
 
