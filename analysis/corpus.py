@@ -24,6 +24,7 @@ import pandas as pd
 import yaml
 
 from .errors import InputError
+from .resources import safe_load
 from .schema import conform, from_records
 from .text import count_words, is_heading, paragraph_spans, sentence_spans
 
@@ -61,28 +62,13 @@ def decode(path: Path, data: bytes) -> str:
     return text
 
 
-def _safe_load(block: str):
-    """``yaml.safe_load`` through libyaml's safe loader when PyYAML has it (much faster; still data only).
-
-    On a YAML error the pure-Python safe loader parses the block again, so the
-    error message (line, problem) is the one ``yaml.safe_load`` gives.
-    """
-    loader = getattr(yaml, "CSafeLoader", None)
-    if loader is not None:
-        try:
-            return yaml.load(block, Loader=loader)  # noqa: S506 - CSafeLoader is the safe loader
-        except yaml.YAMLError:
-            pass
-    return yaml.safe_load(block)
-
-
 def split_front_matter(path: Path, text: str) -> tuple[dict, str]:
     """Split ``text`` into (metadata, body); metadata is ``{}`` without a front matter block."""
     m = _FRONT.match(text)
     if not m:
         return {}, text
     try:
-        meta = _safe_load(m.group(1))
+        meta = safe_load(m.group(1))
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""

@@ -36,11 +36,10 @@ import pandas as pd
 from nltk.stem.snowball import SnowballStemmer
 
 from .errors import InputError
-from .figures import new_figure, side_colors
 from .resources import read_yaml, resource_path
 from .schema import conform
 from .stats import N_BOOT, benjamini_hochberg, bootstrap_ci, cliffs_delta, permutation_test
-from .text import WORD_PATTERN, count_words, word_spans, words
+from .text import WORD_PATTERN, count_words, re_tokens_match, word_spans
 
 CODEBOOK = "frames.yaml"
 KWIC_WINDOW = 40
@@ -228,26 +227,13 @@ def codebook_table(frames: Sequence[Frame] | None = None) -> pd.DataFrame:
 _WORD_SPLIT = re.compile(f"({WORD_PATTERN})")  # split() alternates gap, token, gap, ..., gap
 
 
-@lru_cache(maxsize=4096)
-def _same_word_char(c: str) -> bool:
-    """True when ``re``'s ``\\w`` agrees with the tokenizer of :func:`analysis.text.word_spans` on character ``c``.
-
-    That tokenizer runs on the ``regex`` engine, whose ``\\w`` differs from ``re``'s for a
-    few characters (combining marks, some numerals); the pattern is otherwise the same.
-
-    >>> _same_word_char("é"), _same_word_char("’"), _same_word_char("\\u0301")
-    (True, True, False)
-    """
-    return (re.fullmatch(r"\w", c) is not None) == (words(c) == [c])
-
-
 def _tokenize(text: str) -> tuple[list[int], list[int], list[str]]:
     """Starts, ends and strings of the word tokens of ``text``, the same as :func:`analysis.text.word_spans`.
 
     >>> _tokenize("The U.S. side's")
     ([0, 4, 9], [3, 7, 15], ['The', 'U.S', "side's"])
     """
-    if text.isascii() or all(c.isascii() or _same_word_char(c) for c in set(text)):
+    if re_tokens_match(text):
         # the same tokens with ``re``, offsets summed from the lengths of gaps and tokens: several times faster
         parts = _WORD_SPLIT.split(text)
         offsets = list(accumulate(map(len, parts)))
@@ -816,6 +802,8 @@ def plot_frame_profile(
         used = set(t.loc[t["n_present"] > 0, "frame_id"])
         fids = [f for f in fids if f in used]
     labels = dict(zip(t["frame_id"], t["label"]))
+    from .figures import new_figure, side_colors  # matplotlib only when drawing
+
     colors = side_colors([side_a, side_b])
     fig, ax = new_figure(figsize=(7.0, 0.42 * max(len(fids), 1) + 1.4))
     y = np.arange(len(fids))[::-1].astype(float)

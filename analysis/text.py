@@ -161,9 +161,22 @@ def count_words(text: str) -> int:
 
 @lru_cache(maxsize=8192)
 def _count_words(text: str) -> int:
-    if text.isascii() or all(_same_word_char(c) for c in set(text) if not c.isascii()):
+    if re_tokens_match(text):
         return len(_RE_WORD.findall(text))  # the same tokens, from the faster standard-library engine
     return len(_word_tokenizer.tokenize(text))
+
+
+def re_tokens_match(text: str) -> bool:
+    """True if :data:`WORD_PATTERN` on the standard :mod:`re` engine gives ``text`` the same word tokens as :func:`words`.
+
+    NLTK's tokenizer runs on the ``regex`` engine, whose ``\\w`` also takes combining
+    marks and a few other characters; on text without such characters (almost all
+    text) both engines give the same tokens, and ``re`` is several times faster.
+
+    >>> re_tokens_match("Zelenskyy’s “peace”"), re_tokens_match("cafe\u0301")
+    (True, False)
+    """
+    return text.isascii() or all(c.isascii() or _same_word_char(c) for c in set(text))
 
 
 _RE_WORD = re.compile(WORD_PATTERN)
