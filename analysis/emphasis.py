@@ -40,17 +40,20 @@ tables. Every number can be traced back to sentences with :func:`evidence`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
+from nltk import redos
 
 from .io import write_table
 from .schema import conform
 from .stats import N_BOOT, SEED
-from .text import count_words
+from .text import WORD_PATTERN, count_words
 
 LEVELS = ("document", "side")
 SIDE_PREFIX = "side:"
@@ -125,22 +128,149 @@ def _ratio_ci(num, den, groups=None, n_boot: int = N_BOOT, level: float = 0.95, 
     return (float(lo), float(hi))
 
 
+@lru_cache(maxsize=256)
+def _resample_counts(seed: int, n: int, n_boot: int) -> np.ndarray:
+    """How often each of ``n`` units is drawn in each resample of :func:`_resamples`: shape (n, n_boot), small ints (cached, read-only)."""
+    idx = _resamples(seed, n, n_boot)
+    counts = np.bincount((idx + n * np.arange(n_boot)[:, None]).ravel(), minlength=n_boot * n).reshape(n_boot, n)
+    counts = np.ascontiguousarray(counts.T, dtype=np.min_scalar_type(counts.max(initial=0)))
+    counts.setflags(write=False)
+    return counts
+
+
+def _sums_are_exact(x: np.ndarray) -> bool:
+    """True when ``x`` (rows of ``n`` values) holds whole numbers so small that any sum of ``n`` of them is exact in float64, in any order."""
+    return bool(np.isfinite(x).all() and (x == np.round(x)).all() and x.shape[1] * np.abs(x).max(initial=0.0) < 2.0**53)
+
+
+def _resampled_sums(values: np.ndarray, counts: np.ndarray, sparse: bool = False) -> np.ndarray:
+    """``values @ counts``: the sum of each row of ``values`` (k, n) in each resample (the columns of ``counts``, (n, n_boot)).
+
+    Not with a multi-threaded BLAS, slow for such small products when the cores are
+    busy; ``sparse`` goes through the nonzero values only (a topic is in few units).
+    """
+    if not sparse:
+        return np.einsum("ij,jk->ik", values, counts)
+    from scipy.sparse import csr_array
+
+    return np.asarray(csr_array(values) @ counts)
+
+
+_CI_BATCH = 512  # rows per product in _ratio_cis: bounds the (rows, n_boot) work arrays
+
+
+def _ratio_cis(num: np.ndarray, den: np.ndarray, n_boot: int = N_BOOT, level: float = 0.95, seed: int | None = None):
+    """:func:`_ratio_ci` (units resampled) of each row of ``num`` over the same row of ``den``, shape (k, n): arrays ``lo``, ``hi``.
+
+    Every row draws the resamples of :func:`_resamples` for its ``n`` units, so the
+    resampled sums of all rows are one product with the resample counts. For rows of
+    whole numbers (word counts) these sums are exact, as are the sums
+    :func:`_ratio_ci` adds up one resample at a time, so both give the same
+    intervals, bit for bit; other rows go through :func:`_ratio_ci` one by one.
+
+    >>> lo, hi = _ratio_cis(np.array([[1.0, 0, 1, 0], [0, 0, 0, 0]]), np.ones((2, 4)), n_boot=500)
+    >>> (lo[0], hi[0]) == _ratio_ci([1, 0, 1, 0], [1, 1, 1, 1], n_boot=500), hi[1]
+    (True, np.float64(0.0))
+    """
+    num, den = np.asarray(num, dtype=float), np.asarray(den, dtype=float)
+    k, n = num.shape
+    lo, hi = np.full(k, np.nan), np.full(k, np.nan)
+    if n < 2:
+        return lo, hi
+    zero = ~num.any(axis=1) & den.all(axis=1)  # a topic never raised: every resample gives 0
+    lo[zero] = hi[zero] = 0.0
+    rest = np.flatnonzero(~zero)
+    if not len(rest):
+        return lo, hi
+    if not (_sums_are_exact(num[rest]) and _sums_are_exact(den[rest])):
+        for i in rest:
+            lo[i], hi[i] = _ratio_ci(num[i], den[i], n_boot=n_boot, level=level, seed=seed)
+        return lo, hi
+    counts = _resample_counts(SEED if seed is None else seed, n, n_boot).astype(float)
+    alpha = (1 - level) / 2
+    for part in np.array_split(rest, -(-len(rest) // _CI_BATCH)):
+        d = den[part]
+        new = np.append(True, (d[1:] != d[:-1]).any(axis=1))  # the cells of one group share their words
+        dens = _resampled_sums(d[new], counts)
+        which = np.cumsum(new) - 1
+        with np.errstate(invalid="ignore", divide="ignore"):
+            stats = _resampled_sums(num[part], counts, sparse=True) / dens[which]
+        # exact sums: a ratio is finite unless its resample has no words
+        whole = (dens != 0).all(axis=1)[which]
+        if whole.all():
+            lo[part], hi[part] = np.quantile(stats, [alpha, 1 - alpha], axis=1, overwrite_input=True)
+            continue
+        if whole.any():
+            lo[part[whole]], hi[part[whole]] = np.quantile(stats[whole], [alpha, 1 - alpha], axis=1, overwrite_input=True)
+        for j in np.flatnonzero(~whole):
+            s = stats[j][np.isfinite(stats[j])]
+            if len(s):
+                lo[part[j]], hi[part[j]] = np.quantile(s, [alpha, 1 - alpha])
+    return lo, hi
+
+
 # --------------------------------------------------------------------------- units and their positions
 
 
-def _locate(doc_ids: pd.Series, offsets: pd.Series, spans: pd.DataFrame, col: str) -> pd.Series:
-    """For each (doc_id, offset) the value of ``col`` of the span of ``spans`` that contains the offset (else the last one starting before it)."""
-    out = pd.Series(pd.NA, index=doc_ids.index, dtype="object")
-    for doc, sub in spans.groupby("doc_id", sort=False):
-        sub = sub.sort_values("start", kind="stable")
-        starts = sub["start"].to_numpy()
-        vals = sub[col].to_numpy()
-        mask = (doc_ids == doc).to_numpy()
-        if not mask.any():
-            continue
-        pos = np.searchsorted(starts, offsets[mask].to_numpy(dtype="int64"), side="right") - 1
-        out.loc[mask] = [vals[p] if p >= 0 else vals[0] for p in pos]
-    return out
+def _doc_codes(*doc_ids: Sequence) -> list[np.ndarray]:
+    """Integer codes of document ids, shared by every sequence given (equal ids, equal codes; -1 for a missing id)."""
+    codes, _ = pd.factorize(pd.concat([pd.Series(d).reset_index(drop=True) for d in doc_ids], ignore_index=True))
+    return np.split(codes.astype("int64"), np.cumsum([len(d) for d in doc_ids])[:-1])
+
+
+def _keyed(codes: np.ndarray, offsets: np.ndarray, low: int, width: int) -> np.ndarray:
+    """One sortable int64 key per (document code, offset): documents in code order, offsets in order within each."""
+    return codes * width + (offsets - low)
+
+
+def _key_range(*offsets: np.ndarray) -> tuple[int, int]:
+    """``(low, width)`` for :func:`_keyed`: every offset ``o`` of the arrays has ``0 <= o - low < width``."""
+    given = [o for o in offsets if len(o)]
+    if not given:
+        return 0, 1
+    low = min(int(o.min()) for o in given)
+    return low, max(int(o.max()) for o in given) - low + 1
+
+
+def _locate(doc_ids: Sequence, offsets: Sequence, spans: pd.DataFrame) -> np.ndarray:
+    """For each (doc_id, offset) the row of ``spans`` that contains the offset (the last one starting at or before it, else the document's first); -1 when the document has no span.
+
+    >>> spans = pd.DataFrame({"doc_id": ["a", "a", "b"], "start": [10, 0, 5]})
+    >>> _locate(["a", "a", "b", "b", "c"], [3, 12, 0, 9, 0], spans).tolist()
+    [1, 0, 2, 2, -1]
+    """
+    doc_codes, span_codes = _doc_codes(doc_ids, spans["doc_id"])
+    offsets = np.asarray(offsets, dtype="int64")
+    starts = spans["start"].to_numpy(dtype="int64")
+    rows = np.flatnonzero(span_codes >= 0)
+    rows = rows[np.lexsort((starts[rows], span_codes[rows]))]  # by document, then start (stable)
+    if not len(rows):
+        return np.full(len(offsets), -1, dtype="int64")
+    low, width = _key_range(offsets, starts)
+    codes = span_codes[rows]
+    at = np.searchsorted(_keyed(codes, starts[rows], low, width), _keyed(doc_codes, offsets, low, width), side="right") - 1
+    first, end = np.searchsorted(codes, doc_codes, side="left"), np.searchsorted(codes, doc_codes, side="right")
+    at = np.minimum(np.maximum(at, first), len(rows) - 1)
+    return np.where((doc_codes >= 0) & (first < end), rows[at], -1)
+
+
+def _take_ints(values: pd.Series, rows: np.ndarray, index: pd.Index) -> pd.Series:
+    """``values`` at ``rows`` as a nullable-integer Series on ``index`` (NA where ``rows`` is -1)."""
+    return pd.Series(pd.array(values.to_numpy(), dtype="Int64").take(rows, allow_fill=True), index=index)
+
+
+_WORD_REGEXP = redos.compile(WORD_PATTERN, re.UNICODE | re.MULTILINE | re.DOTALL, timeout=None)
+
+
+def _word_counts(texts: Sequence) -> list[int]:
+    """:func:`analysis.text.count_words` of each text: its tokenizer's expression, flags and engine, without the per-call cache and time limit.
+
+    >>> _word_counts(["the U.S. and Russia", ""])
+    [4, 0]
+    """
+    findall = _WORD_REGEXP.findall
+    texts = texts.tolist() if isinstance(texts, pd.Series) else list(texts)
+    return [len(findall(t)) if isinstance(t, str) else count_words(t) for t in texts]
 
 
 def paragraph_ranks(paragraphs: pd.DataFrame) -> pd.DataFrame:
@@ -173,7 +303,7 @@ def document_units(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     sents["kind"] = sents["doc_id"].map(docs["kind"])
     sents["side"] = sents["doc_id"].map(docs["side"]).astype("object")
     sents["speaker"] = None
-    sents["n_words"] = [count_words(t) for t in sents["text"]]
+    sents["n_words"] = _word_counts(sents["text"])
     return _positions(sents, tables["paragraphs"], level="document", group=["doc_id"])
 
 
@@ -194,7 +324,7 @@ def statement_units(tables: Mapping[str, pd.DataFrame], sides: Sequence[str] | N
     st["unit_id"] = st["statement_id"].astype(str)
     st["kind"] = st["doc_id"].map(docs["kind"])
     if "n_words" not in st.columns:
-        st["n_words"] = [count_words(t) for t in st["text"]]
+        st["n_words"] = _word_counts(st["text"])
     if "speaker" not in st.columns:
         st["speaker"] = None
     return _positions(st, tables["paragraphs"], level="side", group=["doc_id", "side"])
@@ -204,12 +334,14 @@ def _positions(units: pd.DataFrame, paragraphs: pd.DataFrame, level: str, group:
     paras = paragraph_ranks(paragraphs)
     u = units.copy()
     if len(u):
-        u["para_rank"] = _locate(u["doc_id"], u["start"], paras, "para_rank").astype("Int64")
-        u["para_id"] = _locate(u["doc_id"], u["start"], paras, "para_id").astype("Int64")
+        at = _locate(u["doc_id"], u["start"], paras)
+        u["para_rank"] = _take_ints(paras["para_rank"], at, u.index)
+        u["para_id"] = _take_ints(paras["para_id"], at, u.index)
         u["n_paras"] = u["doc_id"].map(paras.groupby("doc_id")["n_paras"].max()).astype("Int64")
         u["rank"] = u.groupby(group, sort=False).cumcount() + 1
         u["n_units"] = u.groupby(group, sort=False)["rank"].transform("max")
-        u["pos"] = [normalised_position(i, n) for i, n in zip(u["rank"], u["n_units"])]
+        rank, n = u["rank"].to_numpy(), u["n_units"].to_numpy()
+        u["pos"] = np.where(n == 1, 0.0, (rank - 1) / np.maximum(n - 1, 1))  # normalised_position of each
     else:
         for c in ("para_rank", "para_id", "n_paras", "rank", "n_units", "pos"):
             u[c] = pd.Series([], dtype="float64")
@@ -291,27 +423,53 @@ def topic_presence(units: pd.DataFrame, hits: pd.DataFrame, topics: Sequence[str
     """
     topics = list(dict.fromkeys(hits["frame_id"])) if topics is None else list(topics)
     grid = units.assign(_u=np.arange(len(units))).merge(pd.DataFrame({"frame_id": topics, "_t": np.arange(len(topics))}), how="cross")
-    counts = np.zeros(len(grid), dtype="int64")
-    first = np.full(len(grid), -1, dtype="int64")
-    if len(hits) and len(units):
-        h = hits.loc[hits["frame_id"].isin(topics)]
-        tindex = {t: i for i, t in enumerate(topics)}
-        for doc, hs in h.groupby("doc_id", sort=False):
-            us = units.loc[units["doc_id"] == doc]
-            if us.empty:
-                continue
-            starts, ends, idx = us["start"].to_numpy(), us["end"].to_numpy(), np.flatnonzero((units["doc_id"] == doc).to_numpy())
-            for a, fid in zip(hs["start"].to_numpy(), hs["frame_id"]):
-                inside = np.flatnonzero((starts <= a) & (a < ends))
-                for k in inside:
-                    j = idx[k] * len(topics) + tindex[fid]
-                    counts[j] += 1
-                    first[j] = a if first[j] < 0 else min(first[j], a)
+    counts, first = _hit_counts(units, hits, topics)
     grid = grid.sort_values(["_u", "_t"], kind="stable").reset_index(drop=True)
-    grid["n_hits"] = counts
-    grid["present"] = counts > 0
-    grid["first_hit"] = pd.array([int(v) if v >= 0 else None for v in first], dtype="Int64")
+    grid["n_hits"] = counts.ravel()
+    grid["present"] = counts.ravel() > 0
+    grid["first_hit"] = pd.arrays.IntegerArray(first.ravel(), first.ravel() < 0)
     return grid.drop(columns=["_u", "_t"])
+
+
+def _hit_counts(units: pd.DataFrame, hits: pd.DataFrame, topics: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Hits of each topic starting inside each unit (same document, ``start <= offset < end``) and the first such offset (-1 if none).
+
+    Two arrays of shape (units, topics), for :func:`topic_presence`. A hit counts for
+    every unit that contains it, so overlapping units (statements) share hits.
+    """
+    counts = np.zeros((len(units), len(topics)), dtype="int64")
+    first = np.full(counts.shape, -1, dtype="int64")
+    if not (len(hits) and len(units)):
+        return counts, first
+    tindex = {t: i for i, t in enumerate(topics)}
+    topic = hits["frame_id"].map(tindex).to_numpy(dtype="float64", na_value=np.nan)
+    h = hits.loc[~np.isnan(topic)]
+    topic = topic[~np.isnan(topic)].astype("int64")
+    unit_codes, hit_codes = _doc_codes(units["doc_id"], h["doc_id"])
+    starts, ends = units["start"].to_numpy(dtype="int64"), units["end"].to_numpy(dtype="int64")
+    offsets = h["start"].to_numpy(dtype="int64")
+    low, width = _key_range(starts, ends, offsets)
+    rows = np.flatnonzero(unit_codes >= 0)
+    rows = rows[np.lexsort((starts[rows], unit_codes[rows]))]  # units by document, then start
+    start_keys = _keyed(unit_codes[rows], starts[rows], low, width)
+    end_keys = _keyed(unit_codes[rows], ends[rows], low, width)
+    keys = np.where(hit_codes >= 0, _keyed(hit_codes, offsets, low, width), -1)
+    # candidates for a hit: the units of its document starting at or before it (up to `stop`),
+    # from the first whose end, or an earlier unit's end, lies beyond it (`begin`)
+    stop = np.searchsorted(start_keys, keys, side="right")
+    begin = np.searchsorted(np.maximum.accumulate(end_keys), keys, side="right")
+    n = np.maximum(stop - begin, 0)
+    hit = np.repeat(np.arange(len(keys)), n)
+    cand = np.repeat(begin, n) + np.arange(n.sum()) - np.repeat(np.cumsum(n) - n, n)
+    inside = end_keys[cand] > keys[hit]
+    hit, unit = hit[inside], rows[cand[inside]]
+    cell = unit * len(topics) + topic[hit]
+    np.add.at(counts.reshape(-1), cell, 1)
+    big = np.iinfo("int64").max
+    low_first = np.full(counts.size, big, dtype="int64")
+    np.minimum.at(low_first, cell, offsets[hit])
+    first.reshape(-1)[:] = np.where(low_first < big, low_first, -1)
+    return counts, first
 
 
 def headline_topics(documents: pd.DataFrame, frames=None) -> pd.DataFrame:
@@ -339,98 +497,239 @@ def emphasis(
     in a document's title, for document-level rows. A topic a group never raises has
     ``present == False``, NaN positions, salience 0 and no order.
     """
+    return _emphasis_table(_presence_cells(presence), presence, labels, headlines, n_boot, seed)
+
+
+class _Cells(NamedTuple):
+    """The (group, topic) cells of an emphasis table, in table order, and the units of each, in rank order.
+
+    Groups are (level, document, side); ``level``, ``doc_id``, ``side`` ("" for none),
+    ``frame_id`` and ``group`` (a number per group) hold one value per cell. The units of
+    cell ``c`` are entries ``bounds[c]:bounds[c + 1]`` of ``unit`` (rows of the unit
+    table), ``present`` (m_i) and ``first_hit`` (offset of the cell topic's first hit in
+    the unit, read where present).
+    """
+
+    level: np.ndarray
+    doc_id: np.ndarray
+    side: np.ndarray
+    frame_id: np.ndarray
+    group: np.ndarray
+    bounds: np.ndarray
+    unit: np.ndarray
+    present: np.ndarray
+    first_hit: np.ndarray
+
+
+def _first_seen(*columns: Sequence) -> np.ndarray:
+    """A number per row for each distinct combination of ``columns``, numbered in order of first appearance (as ``groupby(sort=False)``).
+
+    >>> _first_seen(["b", "a", "b", "a"], [1, 1, 1, 2]).tolist()
+    [0, 1, 0, 2]
+    """
+    code = np.zeros(len(columns[0]), dtype="int64")
+    for col in columns:
+        values, distinct = pd.factorize(
+            col if isinstance(col, pd.Series | np.ndarray) else np.asarray(col, dtype=object), use_na_sentinel=False
+        )
+        code = pd.factorize(code * len(distinct) + values)[0]
+    return code
+
+
+def _side_keys(sides: pd.Series) -> np.ndarray:
+    """Side of each row as a group key: "" for none."""
+    return sides.astype("object").where(sides.notna(), "").to_numpy(dtype=object)
+
+
+def _presence_cells(presence: pd.DataFrame) -> _Cells:
+    """The cells of the rows of a :func:`topic_presence` table (each row its own unit): groups and their topics in order of first appearance."""
+    p = presence
+    side = _side_keys(p["side"])
+    group = _first_seen(p["level"], p["doc_id"], side)
+    cell = _first_seen(group, p["frame_id"])
+    rows = np.lexsort((_numbers(p, "rank"), cell, group))
+    head = np.flatnonzero(np.diff(cell[rows], prepend=-1) != 0)
+    first = rows[head]
+    return _Cells(
+        level=p["level"].to_numpy(dtype=object)[first],
+        doc_id=p["doc_id"].to_numpy(dtype=object)[first],
+        side=side[first],
+        frame_id=p["frame_id"].to_numpy(dtype=object)[first],
+        group=group[first],
+        bounds=np.append(head, len(rows)),
+        unit=rows,
+        present=p["present"].to_numpy(dtype=bool)[rows],
+        first_hit=_numbers(p, "first_hit")[rows],
+    )
+
+
+def _grid_cells(units: pd.DataFrame, counts: np.ndarray, first: np.ndarray, topics: Sequence[str]) -> _Cells:
+    """The cells of every unit group and topic, from :func:`_hit_counts` arrays: the cells :func:`_presence_cells` finds in :func:`topic_presence` (units, hits, topics)."""
+    side = _side_keys(units["side"])
+    group = _first_seen(units["level"], units["doc_id"], side)
+    members = np.lexsort((_numbers(units, "rank"), group))  # the units of each group, in rank order
+    bounds = np.flatnonzero(np.diff(group[members], prepend=-1) != 0)
+    n_topics = len(topics)
+    size = np.repeat(np.diff(np.append(bounds, len(members))), n_topics)  # units per cell, cells group by group
+    cell_start = np.cumsum(size) - size
+    unit = members[np.repeat(np.repeat(bounds, n_topics), size) + np.arange(size.sum()) - np.repeat(cell_start, size)]
+    topic = np.repeat(np.tile(np.arange(n_topics), len(bounds)), size)
+    lead = np.repeat(members[bounds], n_topics)
+    return _Cells(
+        level=units["level"].to_numpy(dtype=object)[lead],
+        doc_id=units["doc_id"].to_numpy(dtype=object)[lead],
+        side=side[lead],
+        frame_id=np.tile(np.asarray(list(topics), dtype=object), len(bounds)),
+        group=np.repeat(np.arange(len(bounds)), n_topics),
+        bounds=np.append(cell_start, size.sum()),
+        unit=unit,
+        present=counts[unit, topic] > 0,
+        first_hit=first[unit, topic],
+    )
+
+
+def _numbers(table: pd.DataFrame, col: str) -> np.ndarray:
+    """Column ``col`` as floats, NaN for missing values (all NaN when there is no such column)."""
+    if col not in table:
+        return np.full(len(table), np.nan)
+    return table[col].to_numpy(dtype="float64", na_value=np.nan)
+
+
+def _objects(table: pd.DataFrame, col: str, rows: np.ndarray) -> np.ndarray:
+    """Values of column ``col`` at ``rows`` as Python objects (None when there is no such column)."""
+    if col not in table:
+        return np.full(len(rows), None, dtype=object)
+    return table[col].iloc[rows].to_numpy(dtype=object)
+
+
+def _ints(values: np.ndarray, known: np.ndarray | None = None) -> pd.arrays.IntegerArray:
+    """Whole numbers (given as floats or ints) as a nullable-integer array, NA where not ``known`` or NaN."""
+    values = np.asarray(values)
+    known = ~np.isnan(values) if known is None else known & ~np.isnan(values)
+    return pd.arrays.IntegerArray(np.where(known, values, 0).astype("int64"), ~known)
+
+
+def _cell_measures(cells: _Cells, words: np.ndarray, n_boot: int, seed: int | None) -> dict[str, np.ndarray]:
+    """Per cell: ``n_words`` and ``topic_words`` (as floats), ``n_present``, ``first`` (entry of its first unit carrying the topic, -1), ``salience``, ``lo``/``hi``.
+
+    ``words`` are the word tokens of each entry of ``cells.unit``. Cells with the same
+    number of units are measured together, one row per cell, with the same sums, in the
+    same order, as :func:`salience` and :func:`_ratio_ci` make for one cell.
+    """
+    start, size = cells.bounds[:-1], np.diff(cells.bounds)
+    k = len(size)
+    out = {name: np.empty(k) for name in ("n_words", "topic_words", "salience", "lo", "hi")}
+    out["n_present"] = np.empty(k, dtype="int64")
+    out["first"] = np.empty(k, dtype="int64")
+    for n in np.unique(size):
+        which = np.flatnonzero(size == n)
+        rows = start[which][:, None] + np.arange(n)
+        m, w = cells.present[rows], words[rows]
+        num = w * m
+        out["n_words"][which] = w.sum(axis=1)
+        out["topic_words"][which] = num.sum(axis=1)
+        out["n_present"][which] = m.sum(axis=1)
+        out["first"][which] = np.where(m.any(axis=1), rows[np.arange(len(which)), m.argmax(axis=1)], -1)
+        wt = weights(n)
+        out["salience"][which] = (m * wt).sum(axis=1) / wt.sum()
+        out["lo"][which], out["hi"][which] = _ratio_cis(num, w, n_boot=n_boot, seed=seed)
+    return out
+
+
+def _topic_order(group: np.ndarray, rank: np.ndarray, offset: np.ndarray) -> np.ndarray:
+    """Order of each raised topic in its group: dense rank of (first unit rank, offset of the first hit in it).
+
+    >>> _topic_order(np.array([0, 0, 0, 1]), np.array([3, 1, 3, 2]), np.array([50, 9, 40, 7])).tolist()
+    [3, 1, 2, 1]
+    """
+    by = np.lexsort((offset, rank, group))
+    g, r, a = group[by], rank[by], offset[by]
+    new_group = np.diff(g, prepend=-1) != 0
+    new_key = new_group | (np.diff(r, prepend=r[:1]) != 0) | (np.diff(a, prepend=a[:1]) != 0)
+    dense = np.cumsum(new_key)
+    order = np.empty(len(by), dtype="int64")
+    order[by] = dense - np.maximum.accumulate(np.where(new_group, dense, 0)) + 1
+    return order
+
+
+def _emphasis_table(
+    cells: _Cells,
+    units: pd.DataFrame,
+    labels: Mapping[str, str] | None,
+    headlines: pd.DataFrame | None,
+    n_boot: int,
+    seed: int | None,
+) -> pd.DataFrame:
+    """The ``emphasis`` table of :func:`emphasis` for ``cells`` whose units are rows of ``units`` (a unit or presence table)."""
+    if not len(cells.frame_id):
+        return conform(None, "emphasis")
     labels = labels or {}
     head = set()
     if headlines is not None and len(headlines):
         head = set(zip(headlines["doc_id"], headlines["frame_id"]))
-    rows = []
-    keys = ["level", "doc_id", "side"]
-    p = presence
-    sides = p["side"].astype("object").where(p["side"].notna(), "").tolist()
-    # the (level, doc_id, side) groups and, in each, the topics, in order of first appearance
-    # (as groupby(sort=False)); plain lists instead of a DataFrame per group and topic
-    groups: dict[tuple, dict[object, list[int]]] = {}
-    for i, (level, doc, side_key, fid) in enumerate(zip(p["level"].tolist(), p["doc_id"].tolist(), sides, p["frame_id"].tolist())):
-        groups.setdefault((level, doc, side_key), {}).setdefault(fid, []).append(i)
-    rank_all = p["rank"].to_numpy()
-    present_all = p["present"].to_numpy(dtype=bool)
-    words_all = p["n_words"].to_numpy(dtype=float)
-    cols = {
-        c: (p[c].tolist() if c in p else [None] * len(p))
-        for c in ("kind", "n_paras", "rank", "pos", "para_rank", "unit_id", "start", "end", "text", "first_hit")
+    k = len(cells.frame_id)
+    m = _cell_measures(cells, units["n_words"].to_numpy(dtype=float)[cells.unit], n_boot, seed)
+    u0 = cells.unit[cells.bounds[:-1]]  # each cell's first unit
+    raised = np.flatnonzero(m["first"] >= 0)
+    fu = cells.unit[m["first"][raised]]  # the unit that first carries the topic, for raised topics
+    rank, pos = _numbers(units, "rank")[fu], _numbers(units, "pos")[fu]
+    para_rank, n_paras = _numbers(units, "para_rank"), _numbers(units, "n_paras")
+    para, paras = para_rank[fu], n_paras[fu]
+    document = cells.level[raised] == "document"
+    known = ~np.isnan(para)
+    if "para_rank" in units and (document & ~known).any():
+        raise TypeError("boolean value of NA is ambiguous: a document-level unit carrying a topic has no paragraph rank")
+    if (np.isnan(paras[known]) | (para[known] < 1) | (para[known] > paras[known])).any():
+        raise ValueError("paragraph rank outside 1..n_paras")
+    para_pos = np.where(paras == 1, 0.0, (para - 1) / np.maximum(paras - 1, 1))  # normalised_position
+    hit = cells.first_hit[m["first"][raised]]
+    if np.isnan(hit).any():
+        raise ValueError("a unit carrying a topic has no first hit")
+
+    def spread(values, fill, dtype=None):
+        """Values of the raised cells, at their place among all cells (``fill`` elsewhere)."""
+        out = np.full(k, fill, dtype=dtype or np.asarray(values).dtype)
+        out[raised] = values
+        return out
+
+    is_raised = spread(True, False, bool)
+    total, topic_words = m["n_words"], m["topic_words"]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(total != 0, topic_words / total, np.nan)
+    table = {
+        "level": cells.level,
+        "doc_id": cells.doc_id,
+        "kind": _objects(units, "kind", u0),
+        "side": np.array([s or None for s in cells.side], dtype=object),
+        "frame_id": cells.frame_id,
+        "label": np.array([labels.get(f, f) for f in cells.frame_id], dtype=object),
+        "n_units": np.diff(cells.bounds),
+        "n_paras": _ints(n_paras[u0]),
+        "n_present": m["n_present"],
+        "present": m["n_present"] > 0,
+        "n_words": total.astype("int64"),
+        "topic_words": topic_words.astype("int64"),
+        "share_of_text": share,
+        "share_lo": m["lo"],
+        "share_hi": m["hi"],
+        "salience": m["salience"],
+        "in_headline": np.array(
+            [((d, f) in head) if lv == "document" else None for lv, d, f in zip(cells.level, cells.doc_id, cells.frame_id)], dtype=object
+        ),
+        "first_rank": _ints(spread(rank, np.nan)),
+        "first_pos": spread(pos, np.nan),
+        "first_para_rank": _ints(spread(para, np.nan)),
+        "first_para_pos": spread(np.where(known, para_pos, np.nan), np.nan),
+        "in_lead": spread(np.where(document, para == 1, rank == 1), False, bool),
+        "first_unit": spread(_objects(units, "unit_id", fu), None, object),
+        "first_start": _ints(spread(_numbers(units, "start")[fu], np.nan)),
+        "first_end": _ints(spread(_numbers(units, "end")[fu], np.nan)),
+        "first_text": spread(_objects(units, "text", fu), None, object),
+        "order": _ints(spread(_topic_order(cells.group[raised], rank, hit), 0, "int64"), is_raised),
     }
-    for (level, doc, side_key), topics in groups.items():
-        side = side_key or None
-        first_rows = []
-        for fid, members in topics.items():
-            idx = np.asarray(members, dtype=np.intp)
-            idx = idx[np.argsort(rank_all[idx], kind="stable")]
-            m = present_all[idx]
-            words = words_all[idx]
-            topic_words = float((words * m).sum())
-            total = float(words.sum())
-            lo, hi = _ratio_ci(words * m, words, n_boot=n_boot, seed=seed)
-            i0 = idx[0]
-            row = {
-                "level": level,
-                "doc_id": doc,
-                "kind": cols["kind"][i0],
-                "side": side,
-                "frame_id": fid,
-                "label": labels.get(fid, fid),
-                "n_units": len(idx),
-                "n_paras": cols["n_paras"][i0],
-                "n_present": int(m.sum()),
-                "present": bool(m.any()),
-                "n_words": int(total),
-                "topic_words": int(topic_words),
-                "share_of_text": topic_words / total if total else float("nan"),
-                "share_lo": lo,
-                "share_hi": hi,
-                "salience": salience(m),
-                "in_headline": ((doc, fid) in head) if level == "document" else None,
-            }
-            if m.any():
-                j = idx[np.argmax(m)]
-                f = {c: v[j] for c, v in cols.items()}
-                row.update(
-                    first_rank=int(f["rank"]),
-                    first_pos=float(f["pos"]),
-                    first_para_rank=f["para_rank"],
-                    first_para_pos=(
-                        normalised_position(int(f["para_rank"]), int(f["n_paras"])) if pd.notna(f["para_rank"]) else float("nan")
-                    ),
-                    in_lead=bool(f["para_rank"] == 1) if level == "document" else bool(f["rank"] == 1),
-                    first_unit=f["unit_id"],
-                    first_start=int(f["start"]),
-                    first_end=int(f["end"]),
-                    first_text=f["text"],
-                )
-                first_rows.append((int(f["rank"]), int(f["first_hit"]), len(rows)))
-            else:
-                row.update(
-                    first_rank=None,
-                    first_pos=float("nan"),
-                    first_para_rank=None,
-                    first_para_pos=float("nan"),
-                    in_lead=False,
-                    first_unit=None,
-                    first_start=None,
-                    first_end=None,
-                    first_text=None,
-                )
-            row["order"] = None
-            rows.append(row)
-        # order among the topics raised: by first unit, then by the offset of the first hit inside it
-        distinct = sorted({(r, a) for r, a, _ in first_rows})
-        for r, a, i in first_rows:
-            rows[i]["order"] = distinct.index((r, a)) + 1
-    out = pd.DataFrame(rows)
-    if out.empty:
-        return conform(None, "emphasis")
     return (
-        conform(out, "emphasis")
-        .sort_values(keys[:1], kind="stable", key=lambda s: s.map({"document": 0, "side": 1}))
+        conform(pd.DataFrame(table), "emphasis")
+        .sort_values("level", kind="stable", key=lambda s: s.map({"document": 0, "side": 1}))
         .reset_index(drop=True)
     )
 
@@ -812,8 +1111,9 @@ def document_emphasis(documents: pd.DataFrame, tables: Mapping[str, pd.DataFrame
     from .framing import frame_labels
 
     labels = frame_labels()
-    presence = topic_presence(u, hits, list(labels))
-    out = emphasis(presence, labels, headline_topics(documents))
+    topics = list(labels)
+    counts, first = _hit_counts(u, hits, topics)  # the topic_presence of the units, as arrays
+    out = _emphasis_table(_grid_cells(u, counts, first, topics), u, labels, headline_topics(documents), N_BOOT, None)
     # units are sorted by doc_id: put the rows back in the documents' order (stable within a document)
     position = {d: i for i, d in enumerate(documents["doc_id"])}
     pos = out["doc_id"].map(position).to_numpy()
