@@ -676,9 +676,7 @@ def _emphasis_table(
     para_rank, n_paras = _numbers(units, "para_rank"), _numbers(units, "n_paras")
     para, paras = para_rank[fu], n_paras[fu]
     document = cells.level[raised] == "document"
-    known = ~np.isnan(para)
-    if "para_rank" in units and (document & ~known).any():
-        raise TypeError("boolean value of NA is ambiguous: a document-level unit carrying a topic has no paragraph rank")
+    known = ~np.isnan(para)  # a sentence of a heading has no story paragraph: rank NA, not in the lead
     if (np.isnan(paras[known]) | (para[known] < 1) | (para[known] > paras[known])).any():
         raise ValueError("paragraph rank outside 1..n_paras")
     para_pos = np.where(paras == 1, 0.0, (para - 1) / np.maximum(paras - 1, 1))  # normalised_position

@@ -95,3 +95,16 @@ def test_document_emphasis_equals_the_table_from_presence():
     want = want.iloc[np.argsort(want["doc_id"].map({"d": 0, "c": 1}).to_numpy(), kind="stable")].reset_index(drop=True)
     pd.testing.assert_frame_equal(got, want, check_exact=True)
     assert got["present"].any() and got["share_lo"].notna().any()
+
+
+def test_sentences_of_a_heading_paragraph_do_not_crash_document_emphasis():
+    # a paragraph flagged as a heading that still carries topic sentences: no story paragraph rank, not in the lead
+    from tests.test_emphasis import BODY, SENTS, span
+
+    docs = pd.DataFrame([{"doc_id": "c", "title": "Trade", "kind": "readout", "side": "A", "body": BODY}])
+    paras = pd.DataFrame([{"doc_id": "c", "para_id": 0, "start": 0, "end": len(BODY), "text": BODY, "is_heading": True}])
+    sents = pd.DataFrame(
+        [{"doc_id": "c", "para_id": 0, "sent_id": i, "start": span(t)[0], "end": span(t)[1], "text": t} for i, t in enumerate(SENTS)]
+    )
+    out = E.document_emphasis(docs, {"documents": docs, "paragraphs": paras, "sentences": sents})
+    assert len(out) and out["first_para_rank"].isna().all() and not out["in_lead"].any()
