@@ -95,6 +95,11 @@ def side_words() -> dict[str, tuple[str, str]]:
     return out
 
 
+def _side_word(matched: str) -> tuple[str, str]:
+    """(side, demonym) of a country word as matched in a text (any run of whitespace inside it counts as one space)."""
+    return side_words()[_WS.sub(" ", matched)]
+
+
 def side_of(text: str) -> str | None:
     """Side of the first country word found in ``text`` (whole words), else None.
 
@@ -102,7 +107,7 @@ def side_of(text: str) -> str | None:
     ('Ukraine', None)
     """
     m = _pats()["side_word"].search(text)
-    return side_words()[m.group(0)][0] if m else None
+    return _side_word(m.group(0))[0] if m else None
 
 
 @lru_cache(maxsize=1)
@@ -228,10 +233,7 @@ def _pats() -> dict[str, re.Pattern]:
         "org_head": re.compile(rf"{heads}(?![\w])"),
         "anon_head": re.compile(rf"{anon}(?![\w])"),
         "anon_before": re.compile(
-            rf"(?<![\w.’'])(?:(?:an?|the|two|three|four|several|some|many|other|one)\s+)?"
-            rf"(?:(?:{sw}|senior|top|high-ranking|unnamed|anonymous|western|government|administration|"
-            rf"defense|defence|military|foreign|ministry|intelligence|embassy|white|house|state|department|"
-            rf"kremlin|presidential|european|former|current)\s+){{0,4}}$",
+            rf"(?<![\w.’'])(?:(?:{'|'.join(_ANON_DETS)})\s+)?(?:(?:{_alt(side_words(), 'i')}|{'|'.join(_ANON_MODIFIERS)})\s+){{0,4}}$",
             re.I,
         ),
         "name_before": re.compile(rf"(?<![\w.’'])(?P<a>{NAME2}),?\s+(?:\w+ly\s+)?$"),
@@ -390,8 +392,8 @@ def _title_mentions(text: str, positions: list[int]) -> list[dict]:
         name = _WS.sub(" ", text[ns:ne])
         title = _WS.sub(" ", m.group("title"))
         pm = _side_before(text, p)
-        pre = pm.group("pre") if pm else None
-        side = side_words()[pre][0] if pre else None
+        pre = _WS.sub(" ", pm.group("pre")) if pm else None
+        side = _side_word(pre)[0] if pre else None
         if side is None and m.group("prep"):
             side = side_of(text[m.end("title") : ns])
         aid = _registry_in(name)
@@ -439,12 +441,27 @@ def _org_mentions(text: str, positions: list[int]) -> list[dict]:
         pm = _side_before(text, p) if h else None
         if not pm:
             continue
-        side, demonym = side_words()[pm.group("pre")]
+        side, demonym = _side_word(pm.group("pre"))
         head = _WS.sub(" ", h.group(0))
         head = head[0].upper() + head[1:]
         name = f"{demonym} {head}"
         out.append(_mention(pm.start(), h.end(), text[pm.start() : h.end()], name, slug(name), side, "org pattern", "organization"))
     return out
+
+
+# words that may stand before an anonymous source ("two senior U.S. administration officials")
+_ANON_DETS = ("an?", "the", "two", "three", "four", "several", "some", "many", "other", "one")
+_ANON_MODIFIERS = tuple(
+    "senior top high-ranking unnamed anonymous western government administration defense defence military foreign "
+    "ministry intelligence embassy white house state department kremlin presidential european former current".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _anon_word_ends() -> tuple[str, ...]:
+    """Lower-case words one of which ends any non-empty match of ``anon_before`` (before its final whitespace)."""
+    sides = {w.split()[-1].lower() for w in side_words() if w.split()}
+    return tuple(sorted(sides | {"a", "an"} | set(_ANON_DETS[1:]) | set(_ANON_MODIFIERS)))
 
 
 def _anon_mentions(text: str, positions: list[int]) -> list[dict]:
@@ -453,7 +470,11 @@ def _anon_mentions(text: str, positions: list[int]) -> list[dict]:
         h = _pats()["anon_head"].match(text, p)
         if not h:
             continue
-        b = _pats()["anon_before"].search(text, max(0, p - 80), p)
+        lo = max(0, p - 80)
+        last = text[lo:p].rsplit(None, 1)[-1:] if text[p - 1 : p].isspace() else []
+        if not (last and last[0].lower().endswith(_anon_word_ends())):
+            lo = max(lo, p - 2)  # no modifier word before: only an empty match, at p (or before a final newline)
+        b = _pats()["anon_before"].search(text, lo, p)
         a = b.start() if b else p
         span = text[a : h.end()]
         out.append(_mention(a, h.end(), span, None, None, side_of(span), "anonymous", "anonymous"))
@@ -642,7 +663,7 @@ def find_descriptions(text: str) -> list[dict]:
     out = []
     for key, kind in (("description", "person"), ("org_description", "organization")):
         for m in _pats()[key].finditer(text):
-            side = side_words()[m.group("side")][0] if m.group("side") else None
+            side = _side_word(m.group("side"))[0] if m.group("side") else None
             out.append(_mention(m.start(), m.end(), m.group(0), None, None, side, "description", kind, "any", m.group("title").lower()))
     return sorted(out, key=lambda m: m["start"])
 

@@ -45,6 +45,13 @@ PIECES = [
     "We will",
     "talks",
     "Gen.",
+    "White",
+    "House",
+    "United",
+    "States",
+    "officials",
+    "  ",
+    "\t",
 ]
 text_strategy = st.one_of(
     st.text(max_size=300),
@@ -98,6 +105,8 @@ def test_adversarial_examples():
         "a ”b c,” d",
         "\n\n“x\n\n“y",
         "Rubio:",
+        "Two White  House officials said so.",  # a country word with odd whitespace inside it
+        "The United\nStates delegation and a senior United  States official spoke.",
         "\x00\x01",
         "“" * 50,
         "said " * 40,
