@@ -54,7 +54,7 @@ test: $(STAMP) data lint ## Run the whole test suite: lint, unit tests and docte
 	$(BIN)/python -m pytest -q --nbval notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
 
 BENCH_SIZES ?= 100,1000,10000
-BENCH_JOBS ?= 1
+BENCH_JOBS ?= 2
 bench: $(STAMP) ## Benchmark the build on synthetic corpora (BENCH_SIZES, BENCH_JOBS): words/s table
 	$(BIN)/python benchmarks/bench.py --sizes $(BENCH_SIZES) --jobs $(BENCH_JOBS)
 
