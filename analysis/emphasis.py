@@ -40,7 +40,6 @@ tables. Every number can be traced back to sentences with :func:`evidence`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -48,12 +47,11 @@ from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
-from nltk import redos
 
 from .io import write_table
 from .schema import conform
 from .stats import N_BOOT, SEED
-from .text import WORD_PATTERN, count_words
+from .text import count_words, count_words_uncached
 
 LEVELS = ("document", "side")
 SIDE_PREFIX = "side:"
@@ -259,18 +257,14 @@ def _take_ints(values: pd.Series, rows: np.ndarray, index: pd.Index) -> pd.Serie
     return pd.Series(pd.array(values.to_numpy(), dtype="Int64").take(rows, allow_fill=True), index=index)
 
 
-_WORD_REGEXP = redos.compile(WORD_PATTERN, re.UNICODE | re.MULTILINE | re.DOTALL, timeout=None)
-
-
 def _word_counts(texts: Sequence) -> list[int]:
-    """:func:`analysis.text.count_words` of each text: its tokenizer's expression, flags and engine, without the per-call cache and time limit.
+    """:func:`analysis.text.count_words` of each text, without its memo (every sentence is counted once here).
 
     >>> _word_counts(["the U.S. and Russia", ""])
     [4, 0]
     """
-    findall = _WORD_REGEXP.findall
     texts = texts.tolist() if isinstance(texts, pd.Series) else list(texts)
-    return [len(findall(t)) if isinstance(t, str) else count_words(t) for t in texts]
+    return [count_words_uncached(t) if isinstance(t, str) else count_words(t) for t in texts]
 
 
 def paragraph_ranks(paragraphs: pd.DataFrame) -> pd.DataFrame:

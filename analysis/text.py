@@ -161,6 +161,15 @@ def count_words(text: str) -> int:
 
 @lru_cache(maxsize=8192)
 def _count_words(text: str) -> int:
+    return count_words_uncached(text)
+
+
+def count_words_uncached(text: str) -> int:
+    """:func:`count_words` of a str without its memo (for many distinct texts, e.g. every sentence of a corpus).
+
+    >>> count_words_uncached("the U.S. and Russia")
+    4
+    """
     if re_tokens_match(text):
         return len(_RE_WORD.findall(text))  # the same tokens, from the faster standard-library engine
     return len(_word_tokenizer.tokenize(text))
