@@ -151,10 +151,6 @@ def alias_index() -> dict[str, str]:
     return out
 
 
-def _alt(items, flags: str = "") -> str:
-    return literal_alternation(items, flags)
-
-
 def literal_alternation(items, flags: str = "") -> str:
     """Regex matching any of the literal ``items`` (a space matches any run of whitespace), longest first.
 
@@ -198,6 +194,9 @@ def _trie_pattern(node: dict) -> str:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if "" in node else body
+
+
+_alt = literal_alternation  # the short name the patterns below use
 
 
 @lru_cache(maxsize=1)
