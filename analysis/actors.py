@@ -306,10 +306,6 @@ def _categories(w: str, cue_words: frozenset) -> tuple[str, ...]:
     return (*cs.get(w, ()), *ci.get(lw, ()), *(("cue",) if lw in cue_words else ()))
 
 
-def _name_tokens(name: str) -> list[str]:
-    return name.split()
-
-
 def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop leading/trailing tokens of a name span that are not name words (days, 'The', ...)."""
     while start < end and not text[start].isspace():
