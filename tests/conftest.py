@@ -43,3 +43,22 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """Run ``python -m analysis ARGS`` and capture its output."""
     env = dict(os.environ, PYTHONHASHSEED="0")
     return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True, cwd=cwd or ROOT, env=env)
+
+
+PARTIES = ROOT / "tests" / "corpora" / "parties"
+
+
+@pytest.fixture(scope="session")
+def parties_tables(tmp_path_factory) -> Path:
+    """The build of the parties corpus (tests/corpora/make_parties.py) with its own resources, in a subprocess."""
+    out = tmp_path_factory.mktemp("parties") / "processed"
+    env = dict(os.environ, ANALYSIS_RESOURCES=str(PARTIES / "resources"), PYTHONHASHSEED="0")
+    r = subprocess.run(
+        [sys.executable, "-m", "analysis", "build", "--corpus", str(PARTIES), "--out", str(out), "--no-progress"],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert r.returncode == 0, r.stderr
+    return out

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import importlib.util
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpora" / "parties"
-RESOURCES = CORPUS / "resources"
 
 
 def _generator():
@@ -29,22 +24,6 @@ def test_committed_files_are_the_generator_output():
     assert sorted(docs) == sorted(p.name for p in CORPUS.glob("*.md"))
     for name, text in docs.items():
         assert (CORPUS / name).read_text(encoding="utf-8") == text, f"{name}: run python tests/corpora/make_parties.py"
-
-
-@pytest.fixture(scope="session")
-def parties_tables(tmp_path_factory) -> Path:
-    """The build of the parties corpus with its own resources (a subprocess, so caches start empty)."""
-    out = tmp_path_factory.mktemp("parties") / "processed"
-    env = dict(os.environ, ANALYSIS_RESOURCES=str(RESOURCES), PYTHONHASHSEED="0")
-    r = subprocess.run(
-        [sys.executable, "-m", "analysis", "build", "--corpus", str(CORPUS), "--out", str(out), "--no-progress"],
-        env=env,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
-    assert r.returncode == 0, r.stderr
-    return out
 
 
 def test_builds_with_both_sides_speaking(parties_tables):
