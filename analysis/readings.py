@@ -227,7 +227,13 @@ def caveats(
         txt += f"; {no_speaker} {'has' if no_speaker == 1 else 'have'} no speaker at all (unattributed)."
         lines.append(txt)
     if "date" in documents.columns:
-        undated = int(documents["date"].isna().sum())
+        from .periods import document_dates
+
+        dates = document_dates(documents)
+        undated = int(dates["date"].isna().sum())
+        from_path = int((dates["date_source"] == "file name").sum())
+        if from_path:
+            lines.append(f"* **Dates.** {from_path} of {n_docs} documents are dated from their file name (no front-matter date).")
         if undated:
             verb = "has no date and is" if undated == 1 else "have no date and are"
             lines.append(f"* **Dates.** {undated} of {n_docs} documents {verb} left out of views over time.")
