@@ -28,6 +28,8 @@ probability that a value of side A exceeds one of side B minus the reverse).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
@@ -44,6 +46,10 @@ from .stats import (
 )
 
 N_PERM = 10000
+
+#: Statement origins of each view: a side's own words (its readouts and statements), what
+#: the news attributes to it (quotes and claims), or both pooled.
+VIEWS: dict[str, tuple[str, ...]] = {"own": ("readout",), "reported": ("quote", "claim"), "pooled": ("readout", "quote", "claim")}
 
 
 def compare_sides(
@@ -125,3 +131,36 @@ def compare_sides(
     row["n_docs_a"], row["n_docs_b"], row["n_docs"] = len(docs["a"]), len(docs["b"]), n_docs
     row["resampling"] = resampling if by_docs or resampling == "statements" else "statements"
     return conform(pd.DataFrame([row]), "side_comparison")
+
+
+def compare_by_view(
+    df: pd.DataFrame,
+    value_col: str,
+    side_a: str,
+    side_b: str,
+    views: Sequence[str] = ("own", "reported"),
+    origin_col: str = "origin",
+    **kwargs,
+) -> pd.DataFrame:
+    """:func:`compare_sides` once per view, one row each, with a leading ``view`` column.
+
+    A side's own words (``own``: origin readout) and the news's account of it
+    (``reported``: quotes and claims) are different objects, so they are compared
+    apart; ``pooled`` takes both. A view in which a side has no statement gives a row
+    with n 0 and NaNs, so the table always says what is missing. ``kwargs`` go to
+    :func:`compare_sides`.
+
+    >>> df = pd.DataFrame({"side": ["A", "A", "B", "B"], "origin": ["readout", "claim", "claim", "claim"],
+    ...     "x": [1.0, 0.0, 0.5, 0.7], "doc_id": "d"})
+    >>> compare_by_view(df, "x", "A", "B", n_boot=50, n_perm=50)[["view", "n_a", "n_b"]].values.tolist()
+    [['own', 1, 0], ['reported', 1, 2]]
+    """
+    rows = []
+    for view in views:
+        if view not in VIEWS:
+            raise ValueError(f"view must be one of {', '.join(VIEWS)}, not {view!r}")
+        sub = df.loc[df[origin_col].isin(VIEWS[view])]
+        row = compare_sides(sub, value_col, side_a, side_b, **kwargs)
+        row.insert(0, "view", view)
+        rows.append(row)
+    return pd.concat(rows, ignore_index=True)

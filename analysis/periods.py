@@ -38,10 +38,10 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from .compare import VIEWS
 from .stats import N_BOOT, cluster_bootstrap_mean, cluster_bootstrap_ratio
 
 PERIODS = ("month", "quarter", "year")
-VIEWS = {"own": ("readout",), "reported": ("quote", "claim"), "pooled": ("readout", "quote", "claim")}
 MIN_N = 10
 """A side's period with fewer statements than this is ``thin``."""
 MIN_DOCS = 3

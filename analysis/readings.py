@@ -141,7 +141,8 @@ def comparisons_reading(table: pd.DataFrame, names: Mapping[str, str] | None = N
     """A Markdown bullet list, one :func:`comparison_reading` per row of a comparison table.
 
     ``names`` maps a row's ``measure`` (or ``value``) to the words used for it; rows of
-    a table with a ``masked`` column say "(topic terms masked)".
+    a table with a ``masked`` column say "(topic terms masked)", rows with a ``view``
+    (:func:`analysis.compare.compare_by_view`) which view they are.
 
     >>> t = pd.DataFrame([{"value": "x", "side_a": "A", "side_b": "B", "n_a": 0, "n_b": 2}])
     >>> comparisons_reading(t, {"x": "tone"})
@@ -154,6 +155,8 @@ def comparisons_reading(table: pd.DataFrame, names: Mapping[str, str] | None = N
         what = names.get(key, str(key).replace("_", " "))
         if "masked" in r.index and bool(r["masked"]):
             what += " (topic terms masked)"
+        if "view" in r.index:
+            what += VIEW_WORDS.get(r["view"], f" ({r['view']})")
         lines.append("* " + comparison_reading(r, what, digits, unit))
     return "\n".join(lines)
 
@@ -284,6 +287,13 @@ def voice_reading(voice: pd.DataFrame, sides: Sequence[str]) -> str:
 
 
 _ESTIMATE = ("voice_share", "mean", "share")
+
+#: How a row's ``view`` (analysis.compare.VIEWS) is named after the measure.
+VIEW_WORDS = {
+    "own": " in the sides' own words",
+    "reported": " in what the news attributes to them",
+    "pooled": " (own and reported words pooled)",
+}
 
 
 def period_reading(table: pd.DataFrame, what: str, digits: int = 2, percent: bool | None = None) -> str:
