@@ -41,6 +41,24 @@ import pandas as pd
 from .compare import VIEWS
 from .stats import N_BOOT, cluster_bootstrap_mean, cluster_bootstrap_ratio
 
+__all__ = [
+    "PERIODS",
+    "MIN_N",
+    "MIN_DOCS",
+    "choose_period",
+    "period_start",
+    "period_label",
+    "period_range",
+    "date_from_path",
+    "document_dates",
+    "assign_periods",
+    "date_coverage",
+    "voice_by_period",
+    "tone_by_period",
+    "frames_by_period",
+    "thin_periods",
+]
+
 PERIODS = ("month", "quarter", "year")
 MIN_N = 10
 """A side's period with fewer statements than this is ``thin``."""

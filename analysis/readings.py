@@ -34,6 +34,8 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+__all__ = ["VIEW_WORDS", "caveats", "comparison_reading", "comparisons_reading", "voice_reading", "period_reading"]
+
 
 def _isnan(x) -> bool:
     try:
