@@ -304,7 +304,8 @@ def period_reading(table: pd.DataFrame, what: str, digits: int = 2, percent: boo
     Per view (if any) and side: the first and last period that is not thin, the
     estimate in each with interval and n, and whether the change is clear (the two
     intervals do not overlap); then the periods too thin to compare. Frame tables are
-    read from their rank-1 rows (the top frame of each period). ``percent`` formats
+    read from their rank-1 rows (the top frame of each period): when the top frame
+    differs, the reading names both instead of comparing their shares. ``percent`` formats
     shares as percentages (default: for ``voice_share`` and ``share``).
 
     >>> t = pd.DataFrame({"side": "A", "period": ["2023", "2024"], "n": [20, 25], "n_docs": [5, 6],
@@ -339,12 +340,18 @@ def period_reading(table: pd.DataFrame, what: str, digits: int = 2, percent: boo
             continue
         first, last = ok.iloc[0], ok.iloc[-1]
         name = what
-        if "label" in g.columns:
-            name = (
-                f"{what} ({first['label']} first, {last['label']} last)"
-                if first["label"] != last["label"]
-                else f"{what} ({first['label']})"
+        if "label" in g.columns and first["label"] != last["label"]:
+            text = (
+                f"* {label}: the top {what} changed from {first['label']} in {first['period']} ({fmt(first[est])} of "
+                f"{int(first['n'])} statements, 95% CI {ci(first)}) to {last['label']} in {last['period']} "
+                f"({fmt(last[est])} of {int(last['n'])}, {ci(last)})."
             )
+            if thin:
+                text += f" Too thin to compare: {', '.join(thin)}."
+            lines.append(text)
+            continue
+        if "label" in g.columns:
+            name = f"{what} ({first['label']})"
         d = last[est] - first[est]
         verb = "rose" if d > 0 else "fell" if d < 0 else "stayed"
         overlap = not (first["ci_high"] < last["ci_low"] or last["ci_high"] < first["ci_low"])
