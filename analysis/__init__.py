@@ -5,10 +5,10 @@ Layers (lower never import higher): text/resources/schema → corpus → extract
 compare → figures. See README.md and docs/.
 """
 
-from .corpus import load_corpus
-from .errors import InputError
-from .extract import Extraction, extract
-from .schema import TABLES
+from .core.corpus import load_corpus
+from .core.errors import InputError
+from .core.schema import TABLES
+from .extraction.extract import Extraction, extract
 
 __all__ = ["load_corpus", "InputError", "save_figure", "TABLES"]
 __all__ += ["extract", "Extraction"]
@@ -17,7 +17,7 @@ __all__ += ["extract", "Extraction"]
 def __getattr__(name: str):
     # matplotlib loads only when figures are wanted (the build and extraction never draw)
     if name == "save_figure":
-        from .figures import save_figure
+        from .viz.figures import save_figure
 
         return save_figure
     raise AttributeError(f"module 'analysis' has no attribute {name!r}")

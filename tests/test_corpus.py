@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from analysis import TABLES, InputError, load_corpus
-from analysis.corpus import read_document, span_errors
+from analysis.core.corpus import read_document, span_errors
 
 from conftest import SEED, SHARED_SEED
 

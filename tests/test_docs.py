@@ -1,6 +1,6 @@
 """Documentation that is generated must stay in step with the code."""
 
-from analysis.schema import markdown
+from analysis.core.schema import markdown
 
 from conftest import ROOT
 

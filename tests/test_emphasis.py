@@ -9,8 +9,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from analysis import emphasis as E  # noqa: E402
-from analysis.schema import TABLES  # noqa: E402
+from analysis.core.schema import TABLES  # noqa: E402
+from analysis.measures import emphasis as E  # noqa: E402
 
 # Body: paragraph 0 = two sentences, paragraph 1 = a heading, paragraph 2 = two sentences.
 P0 = "Peace was the aim. Embassies will reopen."

@@ -4,8 +4,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import emphasis as E
-from analysis.text import count_words
+from analysis.core.text import count_words
+from analysis.measures import emphasis as E
 
 
 def _same(a, b):
@@ -86,7 +86,7 @@ def test_document_emphasis_equals_the_table_from_presence():
     tables = {"documents": docs, "paragraphs": paras, "sentences": sents}
     got = E.document_emphasis(docs, tables)
     u = E.document_units(tables)
-    from analysis.framing import frame_labels
+    from analysis.measures.framing import frame_labels
 
     labels = frame_labels()
     want = E.emphasis(

@@ -15,11 +15,14 @@ from conftest import ROOT, SEED, run_cli
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate  # noqa: E402
 
-from analysis import build as build_mod  # noqa: E402
-from analysis import engines  # noqa: E402
-from analysis.engines import run_build  # noqa: E402
-from analysis.io import write_tables  # noqa: E402
-from analysis.resources import PACKAGE_DIR  # noqa: E402
+from analysis.core.resources import PACKAGE_DIR  # noqa: E402
+from analysis.core.store import write_tables  # noqa: E402
+from analysis.pipeline import (
+    engines,  # noqa: E402
+    provenance,  # noqa: E402
+)
+from analysis.pipeline import stages as build_mod  # noqa: E402
+from analysis.pipeline.engines import run_build  # noqa: E402
 
 N_DOCS = 9
 
@@ -155,7 +158,7 @@ def test_resource_change_invalidates_what_depends_on_it(corpus, serial, tmp_path
 def test_code_change_invalidates(corpus, serial, tmp_path, counted, monkeypatch):
     out = tmp_path / "out"
     shutil.copytree(serial, out)
-    monkeypatch.setattr(engines.cache, "code_hash", lambda: "0" * 64)
+    monkeypatch.setattr(provenance, "code_hash", lambda: "0" * 64)
     assert run_build(corpus, out, progress=False).n_reused == 0 and len(counted) == N_DOCS + 1
 
 

@@ -2,10 +2,10 @@
 
 from pathlib import Path
 
-from analysis.corpus import read_document, segment
-from analysis.extract import extract_document
-from analysis.schema import TABLES
-from analysis.statements import build_statements
+from analysis.core.corpus import read_document, segment
+from analysis.core.schema import TABLES
+from analysis.extraction.extract import extract_document
+from analysis.extraction.statements import build_statements
 
 ROOT = Path(__file__).resolve().parents[1]
 

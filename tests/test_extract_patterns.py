@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.extract import extract
+from analysis.extraction.extract import extract
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -4,7 +4,7 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.extract import extract
+from analysis.extraction.extract import extract
 
 PIECES = [
     "“",

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.corpus import read_document
-from analysis.extract import extract
+from analysis.core.corpus import read_document
+from analysis.extraction.extract import extract
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -7,7 +7,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from analysis.figures import new_figure, save_figure, side_colors  # noqa: E402
+from analysis.viz.figures import new_figure, save_figure, side_colors  # noqa: E402
 
 
 def draw():

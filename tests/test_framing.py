@@ -12,9 +12,9 @@ matplotlib.use("Agg")
 import pandas as pd
 import pytest
 
-from analysis import schema
-from analysis.errors import InputError
-from analysis.framing import (
+from analysis.core import schema
+from analysis.core.errors import InputError
+from analysis.measures.framing import (
     codebook_table,
     compile_pattern,
     frame_differences,
@@ -28,14 +28,14 @@ from analysis.framing import (
     plot_frame_profile,
     primary_frames,
 )
-from analysis.validation import (
+from analysis.measures.validation import (
     codebook_coding,
     coding_disagreements,
     export_coding_sample,
     frame_agreement,
     read_coded,
 )
-from analysis.vocabulary import content_words, distinctive_words, log_odds_dirichlet, plot_distinctive_words
+from analysis.measures.vocabulary import content_words, distinctive_words, log_odds_dirichlet, plot_distinctive_words
 
 
 def _units(texts, sides=None, doc_id="d", id_col="statement_id", gap=3):
@@ -210,8 +210,8 @@ def test_units_cut_anywhere_in_the_body_get_the_hits_of_the_unit_alone():
 
 
 def test_tokens_are_those_of_word_spans_with_unusual_characters():
-    from analysis.framing import _tokenize
-    from analysis.text import word_spans
+    from analysis.core.text import word_spans
+    from analysis.measures.framing import _tokenize
 
     # combining marks, superscripts, connector punctuation and joiners are where the
     # ``re`` and ``regex`` engines disagree on \w; the tokens must not change
@@ -229,7 +229,7 @@ def test_tokens_are_those_of_word_spans_with_unusual_characters():
 
 
 def test_collapsed_context_is_the_regex_substitution():
-    from analysis.framing import _collapse
+    from analysis.measures.framing import _collapse
 
     for s in ["a b", "a  b", "a\tb", "a\xa0b", " a\n\n b ", "a\u2009b", "x\u3000\u3000y", "", "plain"]:
         assert _collapse(s) == re.sub(r"\s+", " ", s)

@@ -3,9 +3,9 @@
 import pandas as pd
 import pytest
 
-from analysis.build import build
-from analysis.corpus import span_errors
-from analysis.schema import TABLES
+from analysis.core.corpus import span_errors
+from analysis.core.schema import TABLES
+from analysis.pipeline.build import build
 
 from conftest import RAW
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.report import render, render_notebook
+from analysis.notebook.report import render, render_notebook
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.errors import InputError
-from analysis.run import _check_out, numbered_notebooks, parse_sides
+from analysis.core.errors import InputError
+from analysis.notebook.run import _check_out, numbered_notebooks, parse_sides
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpora" / "us_china"

@@ -12,9 +12,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import compare as cmp
-from analysis import sentiment as se
-from analysis.schema import TABLES
+from analysis.core import compare as cmp
+from analysis.core.schema import TABLES
+from analysis.measures import sentiment as se
 
 
 def make_statements(rows: list[tuple[str, str | None, str | None]], doc_id: str = "d1") -> pd.DataFrame:
@@ -149,7 +149,7 @@ def _generated_texts(n: int, seed: int) -> list[str]:
 
 
 def test_fast_vader_equals_nltk():
-    from analysis.lexscore import VaderCompound
+    from analysis.measures.lexscore import VaderCompound
 
     fast, nltk_vader = VaderCompound(se.vader_analyzer().lexicon), se.vader_analyzer()
     for text in TRICKY + _generated_texts(1500, seed=1):
@@ -157,7 +157,7 @@ def test_fast_vader_equals_nltk():
 
 
 def test_fast_afinn_equals_package():
-    from analysis.lexscore import AfinnSum
+    from analysis.measures.lexscore import AfinnSum
 
     fast, package = AfinnSum(se.afinn_analyzer()._dict), se.afinn_analyzer()
     for text in TRICKY + _generated_texts(1500, seed=2):
@@ -232,7 +232,7 @@ def test_placeholder_is_in_neither_lexicon():
 
 
 def test_topic_terms_resource_has_header_and_core_terms():
-    from analysis.resources import resource_path
+    from analysis.core.resources import resource_path
 
     text = resource_path(se.TOPIC_TERMS_FILE).read_text(encoding="utf-8")
     assert text.startswith("#") and "Source:" in text and "Edit" in text
@@ -400,7 +400,7 @@ def test_extremes(sent):
 
 
 def test_figures_return_figures_and_are_byte_stable(sent, tmp_path):
-    from analysis.figures import save_figure
+    from analysis.viz.figures import save_figure
 
     summary = se.summarize(sent, groups=["A", "B"], n_boot=200)
     outputs = []

@@ -6,8 +6,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from analysis import synthesis as S  # noqa: E402
-from analysis.schema import TABLES, conform  # noqa: E402
+from analysis.core.schema import TABLES, conform  # noqa: E402
+from analysis.measures import synthesis as S  # noqa: E402
 
 
 def tables():

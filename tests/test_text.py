@@ -1,6 +1,6 @@
 """The offline text layer: Punkt with the project's abbreviations, spans, headings."""
 
-from analysis.text import count_words, is_heading, paragraph_spans, sentence_spans, word_spans
+from analysis.core.text import count_words, is_heading, paragraph_spans, sentence_spans, word_spans
 
 
 def sents(s: str) -> list[str]:

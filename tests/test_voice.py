@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from analysis import voice as V
+from analysis.measures import voice as V
 
 # One document. Ann (side A) is quoted in a claim ("We agree fully." inside "that “We agree fully.”"),
 # Bo (side B) has one indirect claim, one quote has no speaker, and Ann's sentence has a scare-quoted term.
@@ -175,7 +175,7 @@ def test_rule_counts():
 
 
 def test_plot_voice_share_is_deterministic(tmp_path):
-    from analysis.figures import save_figure
+    from analysis.viz.figures import save_figure
 
     t = V.voice_table(quotes(), claims(), statements(), n_boot=50)
     digests = []

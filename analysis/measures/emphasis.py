@@ -48,10 +48,10 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from .io import write_table
-from .schema import conform
-from .stats import N_BOOT, SEED
-from .text import count_words, count_words_uncached
+from ..core.schema import conform
+from ..core.stats import N_BOOT, SEED
+from ..core.store import write_table
+from ..core.text import count_words, count_words_uncached
 
 LEVELS = ("document", "side")
 SIDE_PREFIX = "side:"
@@ -749,7 +749,7 @@ def summarize(table: pd.DataFrame, sides: Sequence[str] | None = None, n_boot: i
     interval over documents (NaN with fewer than two documents: one document gives no
     interval).
     """
-    from .stats import bootstrap_ci
+    from ..core.stats import bootstrap_ci
 
     rows = []
     t = table.loc[table["side"].notna()]
@@ -793,7 +793,7 @@ def compare_positions(
     Cliff's delta); topics neither side raises are left out. Units of one document
     are not independent: read p-values as descriptive.
     """
-    from .compare import compare_sides
+    from ..core.compare import compare_sides
 
     labels = labels or {}
     p = presence.loc[(presence["level"] == level) & presence["present"] & presence["side"].isin([side_a, side_b])]
@@ -954,7 +954,7 @@ def load_inputs(folder: str | Path) -> tuple[dict[str, pd.DataFrame], list[str]]
     :func:`analysis.statements.build_statements` because ``folder`` lacks them (empty
     once the build writes them).
     """
-    from .io import read_tables
+    from ..core.store import read_tables
 
     folder = Path(folder)
     present = [n for n in INPUT_TABLES if (folder / f"{n}.parquet").is_file()]
@@ -962,8 +962,8 @@ def load_inputs(folder: str | Path) -> tuple[dict[str, pd.DataFrame], list[str]]
     missing = [n for n in ("mentions", "quotes", "claims", "statements") if n not in tables]
     if not missing:
         return tables, []
-    from .extract import extract_document
-    from .statements import build_statements
+    from ..extraction.extract import extract_document
+    from ..extraction.statements import build_statements
 
     parts: dict[str, list[pd.DataFrame]] = {n: [] for n in missing}
     for doc in tables["documents"].to_dict("records"):
@@ -1118,7 +1118,7 @@ def document_emphasis(documents: pd.DataFrame, tables: Mapping[str, pd.DataFrame
 
 
 def _ax(ax, figsize):
-    from .figures import new_figure
+    from ..viz.figures import new_figure
 
     if ax is None:
         fig, ax = new_figure(figsize=figsize)
@@ -1132,7 +1132,7 @@ def plot_first_mentions(table: pd.DataFrame, side_a: str, side_b: str, doc_id: s
     ``table`` is an ``emphasis`` table; with several documents, ``doc_id`` picks one
     (default: the first document where a side speaks). Topics are sorted by side A's order.
     """
-    from .figures import side_colors
+    from ..viz.figures import side_colors
 
     t = table.loc[(table["level"] == level) & table["present"] & table["side"].isin([side_a, side_b])]
     if doc_id is None and len(t):
@@ -1174,7 +1174,7 @@ def plot_first_mentions(table: pd.DataFrame, side_a: str, side_b: str, doc_id: s
 
 def plot_salience(table: pd.DataFrame, side_a: str, side_b: str, doc_id: str | None = None, level: str = "side", ax=None):
     """Horizontal bars: position-weighted salience of each topic per side (topics raised by either). Returns the Figure."""
-    from .figures import side_colors
+    from ..viz.figures import side_colors
 
     t = table.loc[(table["level"] == level) & table["side"].isin([side_a, side_b])]
     if doc_id is None and len(t):
@@ -1223,7 +1223,7 @@ def plot_topic_map(
 
 def plot_voice(voice_table: pd.DataFrame, side_a: str, side_b: str, ax=None):
     """Stacked bars per side: quoted (direct, solid) and reported (indirect, light) words, with the voice share. Returns the Figure."""
-    from .figures import side_colors
+    from ..viz.figures import side_colors
 
     t = voice_table.loc[(voice_table["level"] == "side")].set_index("group")
     sides = [side_a, side_b]

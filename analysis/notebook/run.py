@@ -17,8 +17,8 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import InputError
-from .figures import PROJECT_ROOT
+from ..core.errors import InputError
+from ..viz.figures import PROJECT_ROOT
 from .notebooks import REPRODUCIBLE_ENV
 
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
@@ -86,7 +86,7 @@ def run(
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
-    from .build import build
+    from ..pipeline.build import build
 
     corpus, out = Path(corpus).resolve(), Path(out).resolve()
     side_a, side_b = sides
@@ -95,7 +95,7 @@ def run(
         os.environ.setdefault(k, v)
     if resources is not None:
         os.environ["ANALYSIS_RESOURCES"] = str(Path(resources).resolve())
-        from . import resources as res
+        from ..core import resources as res
 
         res._read_text.cache_clear()
     processed, nb_out, fig_out = out / "processed", out / "notebooks", out / "figures"

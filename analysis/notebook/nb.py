@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .figures import PROJECT_ROOT, apply_style
+from ..viz.figures import PROJECT_ROOT, apply_style
 
 
 def setup(precision: int = 3, max_rows: int = 60, max_colwidth: int = 120) -> None:

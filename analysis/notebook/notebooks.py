@@ -13,8 +13,8 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from .errors import InputError
-from .io import atomic_target
+from ..core.errors import InputError
+from ..core.store import atomic_target
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 REPRODUCIBLE_ENV = {"PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0", "TZ": "UTC", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}

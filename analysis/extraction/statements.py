@@ -15,8 +15,8 @@ import bisect
 
 import pandas as pd
 
-from .schema import from_records
-from .text import count_words
+from ..core.schema import from_records
+from ..core.text import count_words
 
 OFFICIAL_KINDS = ("readout", "statement")
 

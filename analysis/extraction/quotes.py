@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .text import paragraph_spans
+from ..core.text import paragraph_spans
 
 DOUBLE_OPEN = "“„«‟"
 DOUBLE_CLOSE = "”»"

@@ -33,10 +33,10 @@ import krippendorff
 import numpy as np
 import pandas as pd
 
-from .errors import InputError
+from ..core.errors import InputError
+from ..core.schema import conform
+from ..core.stats import SEED
 from .framing import Frame, frame_hits, load_frames
-from .schema import conform
-from .stats import SEED
 
 BASE_COLUMNS = ["doc_id", "sent_id", "text", "coder"]
 NOTES = "notes"

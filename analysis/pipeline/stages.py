@@ -1,31 +1,29 @@
-"""The build: raw documents → every per-document table → Parquet files + ``manifest.json``.
+"""The build's stages: raw document rows → every per-document table.
 
 Documents go through the same pure stages (:data:`STAGES`) a chunk at a time
 (:func:`process_documents`): the per-document work runs on plain rows, one document
 at a time, and each table is made once per chunk, with the rows each document
 would get alone, so the build streams and its results do not depend on document
-order, on the chunking or on how documents are scheduled. Tables are concatenated in file-name order and
-written atomically (see :func:`analysis.io.write_tables`): a build that fails,
-on bad input or otherwise, leaves the previous outputs untouched. ``data/raw``
-is only ever read.
+order, on the chunking or on how documents are scheduled. The stage list is a
+parameter (``stages=``), never rewritten at run time; :mod:`analysis.pipeline.engines`
+runs it and writes the tables, :mod:`analysis.pipeline.provenance` hashes the code it runs.
 """
 
 from __future__ import annotations
 
-import hashlib
-import importlib.metadata as md
-import platform
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from . import corpus
-from .resources import resource_hashes
-from .schema import conform, from_records, is_conformed
+from ..core import corpus
+from ..core.schema import conform, from_records, is_conformed
+
+__all__ = ["STAGES", "Stage", "Tables", "process_documents", "process_document", "read_documents", "combine", "stage_names"]
 
 Tables = dict[str, pd.DataFrame]
+Stage = tuple[str, Callable[[list[dict], Tables], Tables]]
 
 
 def stage_segment(docs: list[dict], tables: Tables) -> Tables:
@@ -40,7 +38,7 @@ def stage_segment(docs: list[dict], tables: Tables) -> Tables:
 
 def stage_extract(docs: list[dict], tables: Tables) -> Tables:
     """Mentions, actors, quotes and claims (analysis.extract)."""
-    from .extract import document_rows
+    from ..extraction.extract import document_rows
 
     rows = [document_rows(d, p, s) for d, (p, s) in zip(docs, tables["_segment"])]
     out: Tables = {"_extract": rows}
@@ -51,7 +49,7 @@ def stage_extract(docs: list[dict], tables: Tables) -> Tables:
 
 def stage_statements(docs: list[dict], tables: Tables) -> Tables:
     """What each side put forward: quotes and claims (news), sentences (readouts)."""
-    from .statements import statement_rows
+    from ..extraction.statements import statement_rows
 
     rows = [
         r
@@ -63,14 +61,14 @@ def stage_statements(docs: list[dict], tables: Tables) -> Tables:
 
 def stage_sentiment(docs: list[dict], tables: Tables) -> Tables:
     """VADER and AFINN scores of every statement, with and without topic terms."""
-    from .sentiment import score_statements
+    from ..measures.sentiment import score_statements
 
     return {"sentiment": score_statements(tables["statements"])}
 
 
 def stage_frames(docs: list[dict], tables: Tables) -> Tables:
     """Frame codebook hits (with keyword in context) in statements and in sentences."""
-    from .framing import frame_hits
+    from ..measures.framing import frame_hits
 
     bodies = {d["doc_id"]: d["body"] for d in docs}
     hits = pd.concat(
@@ -87,7 +85,7 @@ def stage_frames(docs: list[dict], tables: Tables) -> Tables:
 
 def stage_emphasis(docs: list[dict], tables: Tables) -> Tables:
     """Document-level emphasis of each frame (first mention, lead, share, salience)."""
-    from .emphasis import document_emphasis
+    from ..measures.emphasis import document_emphasis
 
     return {"emphasis": document_emphasis(tables["documents"], tables)}
 
@@ -96,17 +94,26 @@ def stage_emphasis(docs: list[dict], tables: Tables) -> Tables:
 # the tables made so far for them, and returns its tables with every document's rows in document
 # order, the same rows as for each document alone. Keys starting with "_" carry per-document row
 # lists between stages and are not tables.
-STAGES: list[tuple[str, Callable[[list[dict], Tables], Tables]]] = [
+STAGES: tuple[Stage, ...] = (
     ("segment", stage_segment),
     ("extract", stage_extract),
     ("statements", stage_statements),
     ("sentiment", stage_sentiment),
     ("frames", stage_frames),
     ("emphasis", stage_emphasis),
-]
+)
 
 
-def process_documents(docs: list[dict]) -> Tables:
+def stage_names(stages: Sequence[Stage] = STAGES) -> list[str]:
+    """Names of the stages, in order.
+
+    >>> stage_names()
+    ['segment', 'extract', 'statements', 'sentiment', 'frames', 'emphasis']
+    """
+    return [name for name, _ in stages]
+
+
+def process_documents(docs: list[dict], stages: Sequence[Stage] = STAGES) -> Tables:
     """Run every stage on a chunk of document rows; returns their tables (documents included), in document order.
 
     Per-document work (segmentation, extraction, statements) runs one document at a
@@ -116,14 +123,14 @@ def process_documents(docs: list[dict]) -> Tables:
     :func:`process_document` of each document.
     """
     tables: Tables = {"documents": from_records(docs, "documents")}
-    for _, fn in STAGES:
+    for _, fn in stages:
         tables.update(fn(docs, tables))
     return {n: df for n, df in tables.items() if not n.startswith("_")}
 
 
-def process_document(doc: dict) -> Tables:
+def process_document(doc: dict, stages: Sequence[Stage] = STAGES) -> Tables:
     """Run every stage on one document row; returns its tables (documents row included)."""
-    return process_documents([doc])
+    return process_documents([doc], stages)
 
 
 def read_documents(corpus_dir: str | Path) -> list[dict]:
@@ -148,82 +155,3 @@ def combine(parts: list[Tables]) -> Tables:
         else:
             out[n] = conform(pd.concat(frames, ignore_index=True), n)
     return out
-
-
-def package_versions() -> dict[str, str]:
-    """Installed versions of this project and of each of its declared dependencies."""
-    out = {"python": platform.python_version()}
-    try:
-        reqs = md.requires("analysis") or []
-        out["analysis"] = md.version("analysis")
-    except md.PackageNotFoundError:
-        reqs = []
-    for r in reqs:
-        name = r.split(";")[0].split("[")[0].split("=")[0].split(">")[0].split("<")[0].strip()
-        try:
-            out[name] = md.version(name)
-        except md.PackageNotFoundError:
-            pass
-    return dict(sorted(out.items()))
-
-
-def external_resources() -> dict[str, str]:
-    """sha256 of resource files that ship in other packages (e.g. sentiment lexicons)."""
-    out: dict[str, str] = {}
-    try:
-        from . import sentiment
-    except ImportError:
-        return out
-    for name, path in sorted(sentiment.lexicon_files().items()):
-        out[name] = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    return out
-
-
-def make_manifest(corpus_dir: Path, docs: list[dict], tables: Tables, command: list[str]) -> dict:
-    """The build manifest: command, input hashes, resource hashes, package versions, table sizes."""
-    return {
-        "command": " ".join(command),
-        "corpus": corpus_dir.as_posix(),
-        "inputs": {d["path"]: d["sha256"] for d in docs},
-        "resources": resource_hashes(),
-        "external_resources": external_resources(),
-        "packages": package_versions(),
-        "stages": [name for name, _ in STAGES],
-        "tables": {n: {"rows": int(len(df)), "columns": list(df.columns)} for n, df in sorted(tables.items())},
-    }
-
-
-def build(
-    corpus_dir: str | Path,
-    out_dir: str | Path,
-    progress: bool | None = None,
-    command: list[str] | None = None,
-    *,
-    engine: str = "local",
-    jobs: int = 1,
-    scheduler=None,
-    incremental: bool = True,
-) -> Tables:
-    """Build every table from ``corpus_dir`` and write them to ``out_dir``; returns the tables.
-
-    ``engine``/``jobs``/``scheduler`` choose how documents are processed (serial, a
-    process pool of ``jobs`` workers, or Dask; see :mod:`analysis.engines`) and
-    ``incremental`` reuses the rows of unchanged documents from the previous outputs
-    (see :mod:`analysis.cache`); the tables are the same in every case. The tables
-    are read back from ``out_dir`` for the return value: for large corpora call
-    :func:`analysis.engines.run_build`, which returns only counts.
-
-    >>> import tempfile, pathlib
-    >>> raw, out = pathlib.Path(tempfile.mkdtemp()), pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (raw / "a.txt").write_text("Rubio spoke. Lavrov replied.", encoding="utf-8")
-    >>> t = build(raw, out, progress=False)
-    >>> {"documents.parquet", "manifest.json"} <= {p.name for p in out.iterdir()}
-    True
-    """
-    from .engines import run_build
-    from .io import read_table
-
-    stats = run_build(
-        corpus_dir, out_dir, engine=engine, jobs=jobs, scheduler=scheduler, incremental=incremental, progress=progress, command=command
-    )
-    return {n: conform(read_table(out_dir, n), n) for n in stats.tables}

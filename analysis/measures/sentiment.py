@@ -42,12 +42,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .compare import N_PERM, compare_sides
+from ..core.compare import N_PERM, compare_sides
+from ..core.resources import read_list
+from ..core.schema import conform
+from ..core.stats import N_BOOT, benjamini_hochberg, bootstrap_ci
+from ..core.text import count_words
 from .lexscore import AfinnSum, VaderCompound
-from .resources import read_list
-from .schema import conform
-from .stats import N_BOOT, benjamini_hochberg, bootstrap_ci
-from .text import count_words
 
 THRESHOLD = 0.05
 """VADER's conventional cut-off: compound >= 0.05 positive, <= -0.05 negative, else neutral."""
@@ -751,7 +751,7 @@ def plot_by_side(
     the order of ``sides``; n is written under each side. For mean compound the
     neutral band (±0.05) is shaded.
     """
-    from .figures import new_figure, side_colors
+    from ..viz.figures import new_figure, side_colors
 
     rows = summary.loc[summary["level"] == "side"]
     order = _sides(rows, "group", sides)
@@ -812,7 +812,7 @@ def plot_distribution(
     neutral band (±0.05) shaded for VADER compound. ``column`` is ``vader_compound``
     or ``afinn`` (its ``_masked`` twin is drawn on the right).
     """
-    from .figures import new_figure, side_colors
+    from ..viz.figures import new_figure, side_colors
 
     order = _sides(sentiment, "side", sides)
     colors = side_colors(order)

@@ -24,12 +24,12 @@ from itertools import repeat
 
 import pandas as pd
 
+from ..core.resources import read_list
+from ..core.schema import from_records
+from ..core.text import paragraph_spans
 from .actors import actors_rows, find_mentions, scan
 from .claims import attribute, cue_first_words, cue_regex, cues_of_matches
 from .quotes import find_quotes
-from .resources import read_list
-from .schema import from_records
-from .text import paragraph_spans
 
 
 class Extraction:

@@ -2,11 +2,11 @@
 
 Every engine runs the same pure per-document pipeline, on *chunks* of documents in
 file-name order: read and validate the file (:func:`analysis.corpus.read_document`),
-run the stages on the chunk (:func:`analysis.build.process_documents`), conform the chunk's
-tables (:func:`analysis.build.combine`) and write them as one Parquet part per
+run the stages on the chunk (:func:`analysis.pipeline.stages.process_documents`), conform the chunk's
+tables (:func:`analysis.pipeline.stages.combine`) and write them as one Parquet part per
 table (``<staging>/<table>/part-<first document index>.parquet``). The client then
 streams each table's parts back in document order, adds the rows of documents
-reused from the previous build (incremental builds, :mod:`analysis.cache`),
+reused from the previous build (incremental builds, :mod:`analysis.pipeline.cache`),
 conforms the table to its schema and writes it: one table in memory at a time, so
 memory is bounded by the largest single table, not by every intermediate.
 
@@ -36,8 +36,7 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -45,11 +44,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import build as _build
-from . import cache, corpus
-from .errors import InputError
-from .io import write_json, write_table
-from .schema import conform, is_conformed
+from ..core import corpus
+from ..core.errors import InputError
+from ..core.schema import conform, is_conformed
+from ..core.store import write_json, write_table
+from . import cache, provenance
+from . import stages as _stages
+from .stages import STAGES, Stage, stage_names
+
+__all__ = ["ENGINES", "BuildStats", "run_build", "process_chunk", "chunk_size"]
 
 ENGINES = ("local", "dask")  # command-line engines; "local" is serial for --jobs 1, else a process pool
 MAX_CHUNK = 100  # documents per chunk (per Parquet part)
@@ -76,15 +79,14 @@ def chunk_size(n_docs: int, workers: int) -> int:
     return max(1, min(MAX_CHUNK, math.ceil(n_docs / (4 * workers))))
 
 
-@lru_cache(maxsize=1)
-def environment_key() -> str:
-    """Key of the code and resources this process builds with (compared between client and workers)."""
-    return cache.state_key(cache.build_state())
+@lru_cache(maxsize=8)
+def environment_key(names: tuple[str, ...] = tuple(stage_names())) -> str:
+    """Key of the code and resources this process builds the stages ``names`` with (compared between client and workers)."""
+    return cache.state_key(cache.build_state(list(names)))
 
 
-@contextmanager
-def _timed_stages(timings: dict[str, float]):
-    """Time each stage of :data:`analysis.build.STAGES` (seconds, summed) while the block runs."""
+def _timed_stages(stages: Sequence[Stage], timings: dict[str, float]) -> list[Stage]:
+    """The stages, each wrapped to add its seconds to ``timings[name]``."""
 
     def timed(name, fn):
         def run(doc, tables):
@@ -96,22 +98,19 @@ def _timed_stages(timings: dict[str, float]):
 
         return run
 
-    saved = list(_build.STAGES)
-    _build.STAGES[:] = [(name, timed(name, fn)) for name, fn in saved]
-    try:
-        yield
-    finally:
-        _build.STAGES[:] = saved
+    return [(name, timed(name, fn)) for name, fn in stages]
 
 
-def process_chunk(part_dir: str, items: list[tuple[int, str]], key: str | None = None, timed: bool = False) -> dict:
+def process_chunk(
+    part_dir: str, items: list[tuple[int, str]], key: str | None = None, timed: bool = False, stages: Sequence[Stage] = STAGES
+) -> dict:
     """Read, validate and process documents ``items`` (index, file path); write their tables as parts.
 
     A pure function of the files (plus code and resources): safe to run anywhere, in any
     order, more than once. Returns a small summary (no tables): per document its index,
     file name, doc_id and word count; rows per table; or the first bad file's error.
     """
-    if key is not None and key != environment_key():
+    if key is not None and key != environment_key(tuple(stage_names(stages))):
         raise RuntimeError("a worker builds with other code or resources than the client (install the same version everywhere)")
     docs, rows_in, error = [], [], None
     timings: dict[str, float] = {}
@@ -128,13 +127,13 @@ def process_chunk(part_dir: str, items: list[tuple[int, str]], key: str | None =
         docs.append((index, doc["path"], doc["doc_id"], doc["sha256"]))
     tables = None
     if rows_in:
-        with _timed_stages(timings) if timed else nullcontext():
-            tables = _build.process_documents(rows_in)  # the documents read before a bad file, if any
+        run = _timed_stages(stages, timings) if timed else stages
+        tables = _stages.process_documents(rows_in, run)  # the documents read before a bad file, if any
     t = time.perf_counter()
     rows: dict[str, int] = {}
     if tables is not None:
         first = items[0][0]
-        for name, df in _build.combine([tables]).items():
+        for name, df in _stages.combine([tables]).items():
             folder = Path(part_dir) / name
             folder.mkdir(parents=True, exist_ok=True)
             df.to_parquet(folder / f"part-{first:09d}.parquet", index=False, compression=None)  # temporary: speed over size
@@ -143,30 +142,34 @@ def process_chunk(part_dir: str, items: list[tuple[int, str]], key: str | None =
     return {"docs": docs, "rows": rows, "error": error, "timings": timings}
 
 
-def _dask_partition(items: list[tuple[int, str]], part_dir: str, key: str) -> list[dict]:
+def _dask_partition(items: list[tuple[int, str]], part_dir: str, key: str, stages: Sequence[Stage]) -> list[dict]:
     items = list(items)
-    return [process_chunk(part_dir, items, key)] if items else []
+    return [process_chunk(part_dir, items, key, False, stages)] if items else []
 
 
 # --- engines: each yields the chunk summaries, in any order ---------------------------------
 
 
-def run_serial(part_dir: str, chunks: list[list[tuple[int, str]]], timed: bool = False, **_) -> Iterator[dict]:
+def run_serial(
+    part_dir: str, chunks: list[list[tuple[int, str]]], timed: bool = False, stages: Sequence[Stage] = STAGES, **_
+) -> Iterator[dict]:
     for items in chunks:
-        res = process_chunk(part_dir, items, timed=timed)
+        res = process_chunk(part_dir, items, timed=timed, stages=stages)
         yield res
         if res["error"]:
             return  # the first bad file stops a serial build at once
 
 
-def run_processes(part_dir: str, chunks: list[list[tuple[int, str]]], jobs: int = 2, timed: bool = False, **_) -> Iterator[dict]:
+def run_processes(
+    part_dir: str, chunks: list[list[tuple[int, str]]], jobs: int = 2, timed: bool = False, stages: Sequence[Stage] = STAGES, **_
+) -> Iterator[dict]:
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     # fork shares the loaded code and resources with the workers (Linux); spawn elsewhere
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as ex:
-        futures = [ex.submit(process_chunk, part_dir, items, None, timed) for items in chunks]
+        futures = [ex.submit(process_chunk, part_dir, items, None, timed, stages) for items in chunks]
         for f in as_completed(futures):
             yield f.result()
 
@@ -179,14 +182,16 @@ def _dask_results(client, bag) -> Iterator[dict]:
         yield from f.result()
 
 
-def run_dask(part_dir: str, chunks: list[list[tuple[int, str]]], jobs: int = 2, scheduler=None, **_) -> Iterator[dict]:
+def run_dask(
+    part_dir: str, chunks: list[list[tuple[int, str]]], jobs: int = 2, scheduler=None, stages: Sequence[Stage] = STAGES, **_
+) -> Iterator[dict]:
     """The documents as a ``dask.bag`` (one partition per chunk) mapped by :func:`process_chunk` on a cluster."""
     import dask.bag as db
     from distributed import Client, LocalCluster
 
     items = [it for c in chunks for it in c]
     bag = db.from_sequence(items, partition_size=len(chunks[0]))
-    bag = bag.map_partitions(_dask_partition, part_dir, environment_key())
+    bag = bag.map_partitions(_dask_partition, part_dir, environment_key(tuple(stage_names(stages))), stages)
     if scheduler is None:
         with LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
             with Client(cluster) as client:
@@ -227,7 +232,7 @@ def _table(name: str, part_dir: Path, previous: Path | None, reused_ids: list[st
 def _write_streaming(
     out_dir: Path, names: list[str], make: Callable[[str], pd.DataFrame], manifest: Callable[[dict], dict]
 ) -> dict[str, dict]:
-    """Write every table (made one at a time) and the manifest, atomically as :func:`analysis.io.write_tables` does."""
+    """Write every table (made one at a time) and the manifest, atomically as :func:`analysis.core.store.write_tables` does."""
     out_dir.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
     sizes: dict[str, dict] = {}
@@ -256,8 +261,12 @@ def run_build(
     progress: bool | None = None,
     command: list[str] | None = None,
     timed: bool = False,
+    stages: Sequence[Stage] = STAGES,
 ) -> BuildStats:
-    """Build ``corpus_dir`` into ``out_dir`` with the given engine; see :func:`analysis.build.build`.
+    """Build ``corpus_dir`` into ``out_dir`` with the given engine; see :func:`analysis.pipeline.build.build`.
+
+    ``stages`` is the stage list to run (default :data:`analysis.pipeline.stages.STAGES`).
+    Bad arguments (an unknown engine, ``jobs < 1``) raise ``ValueError``; a bad corpus raises ``InputError``.
 
     ``timed=True`` (local engines) records the seconds spent in each step (load, every
     stage, write) in :attr:`BuildStats.timings`, summed over workers.
@@ -267,15 +276,15 @@ def run_build(
     if engine == "local":
         engine = "serial" if jobs == 1 else "processes"
     if engine not in RUNNERS:
-        raise InputError("--engine", f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
+        raise ValueError(f"--engine: unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
     if jobs < 1:
-        raise InputError("--jobs", "must be at least 1")
+        raise ValueError("--jobs: must be at least 1")
     corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
     paths = corpus.list_documents(corpus_dir)
     if not paths:
         raise InputError(corpus_dir, "no .txt or .md documents in the corpus folder")
 
-    state = cache.build_state()
+    state = cache.build_state(stage_names(stages))
     key = cache.state_key(state)
     reused: dict[str, str] = {}
     shas: dict[str, str] = {}
@@ -297,7 +306,7 @@ def run_build(
         disable = None if progress is None else not progress
         with tqdm(total=len(todo), desc="build", unit="doc", disable=disable, leave=False) as bar:
             if chunks:
-                for res in RUNNERS[engine](str(part_dir), chunks, jobs=jobs, scheduler=scheduler, timed=timed):
+                for res in RUNNERS[engine](str(part_dir), chunks, jobs=jobs, scheduler=scheduler, timed=timed, stages=stages):
                     for step, sec in res.get("timings", {}).items():
                         stats.timings[step] = stats.timings.get(step, 0.0) + sec
                     if res["error"]:
@@ -330,7 +339,7 @@ def run_build(
             return df
 
         def manifest(sizes: dict) -> dict:
-            m = _build.make_manifest(corpus_dir, [], {}, command or ["python", "-m", "analysis", "build"])
+            m = provenance.make_manifest(corpus_dir, [], {}, command or ["python", "-m", "analysis", "build"], stages)
             m["inputs"] = {p.name: shas[p.name] for p in paths}
             m["tables"] = sizes
             m["incremental"] = {"key": key, "code": state["code"], "depends_on": sorted(state["resources"])}
@@ -350,9 +359,6 @@ def _table_order(name: str) -> tuple[int, str]:
 
 
 def _previous_tables(out_dir: Path) -> list[str]:
-    from .io import read_manifest
+    from ..core.store import read_manifest
 
     return sorted(read_manifest(out_dir).get("tables") or {})
-
-
-__all__ = ["ENGINES", "BuildStats", "run_build", "process_chunk", "chunk_size"]

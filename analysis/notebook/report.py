@@ -17,8 +17,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .figures import FIGURES_DIR, PROJECT_ROOT
-from .io import atomic_target
+from ..core.store import atomic_target
+from ..viz.figures import FIGURES_DIR, PROJECT_ROOT
 
 REPORTS_DIR = PROJECT_ROOT / "reports"
 _STYLE = """

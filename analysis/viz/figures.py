@@ -22,9 +22,9 @@ from pathlib import Path
 import matplotlib
 import matplotlib.pyplot as plt
 
-from .io import atomic_target
+from ..core.paths import PROJECT_ROOT
+from ..core.store import atomic_target
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
 FIGURES_DIR = PROJECT_ROOT / "reports" / "figures"
 FORMATS = ("png", "svg", "pdf")
 DPI = 150

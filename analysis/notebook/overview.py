@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .figures import new_figure
-from .text import count_words
+from ..core.text import count_words
+from ..viz.figures import new_figure
 
 
 def paragraph_overview(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:

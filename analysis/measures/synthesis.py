@@ -14,8 +14,8 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from .figures import new_figure, side_colors
-from .schema import conform
+from ..core.schema import conform
+from ..viz.figures import new_figure, side_colors
 
 QUESTIONS = ("voice", "sentiment", "frames", "emphasis")
 TABLES_NEEDED = ("voice", "sentiment_comparison", "frames_by_side", "frame_differences", "emphasis", "emphasis_comparison")

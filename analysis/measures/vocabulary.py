@@ -37,10 +37,10 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
-from .figures import new_figure, side_colors
-from .resources import read_list
-from .schema import conform
-from .text import words
+from ..core.resources import read_list
+from ..core.schema import conform
+from ..core.text import words
+from ..viz.figures import new_figure, side_colors
 
 STOPWORDS = "stopwords.txt"
 

@@ -35,11 +35,11 @@ import numpy as np
 import pandas as pd
 from nltk.stem.snowball import SnowballStemmer
 
-from .errors import InputError
-from .resources import read_yaml, resource_path
-from .schema import conform
-from .stats import N_BOOT, benjamini_hochberg, bootstrap_ci, cliffs_delta, permutation_test
-from .text import WORD_PATTERN, count_words, re_tokens_match, word_spans
+from ..core.errors import InputError
+from ..core.resources import read_yaml, resource_path
+from ..core.schema import conform
+from ..core.stats import N_BOOT, benjamini_hochberg, bootstrap_ci, cliffs_delta, permutation_test
+from ..core.text import WORD_PATTERN, count_words, re_tokens_match, word_spans
 
 CODEBOOK = "frames.yaml"
 KWIC_WINDOW = 40
@@ -802,7 +802,7 @@ def plot_frame_profile(
         used = set(t.loc[t["n_present"] > 0, "frame_id"])
         fids = [f for f in fids if f in used]
     labels = dict(zip(t["frame_id"], t["label"]))
-    from .figures import new_figure, side_colors  # matplotlib only when drawing
+    from ..viz.figures import new_figure, side_colors  # matplotlib only when drawing
 
     colors = side_colors([side_a, side_b])
     fig, ax = new_figure(figsize=(7.0, 0.42 * max(len(fids), 1) + 1.4))

@@ -23,7 +23,9 @@ from pathlib import Path
 
 import yaml
 
-PACKAGE_DIR = Path(__file__).resolve().parent / "resources"
+from .paths import RESOURCES_DIR
+
+PACKAGE_DIR = RESOURCES_DIR  # the shipped resource folder, analysis/resources/
 
 
 def resource_path(name: str) -> Path:

@@ -27,7 +27,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from .resources import read_list, read_tsv, read_yaml
+from ..core.resources import read_list, read_tsv, read_yaml
 
 UPWORD = r"[A-Z][^\W\d_]*(?:-[^\W\d_]+|[’'][A-Z][^\W\d_]*)*"
 _CONNECT = r"(?:bin|ibn|al|el|de|del|da|di|van|von|der|le|la)"

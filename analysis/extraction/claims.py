@@ -28,8 +28,8 @@ import bisect
 import re
 from functools import lru_cache
 
+from ..core.resources import read_list, read_tsv
 from .actors import PREPOSITIONS, literal_alternation, resolve_pronoun
-from .resources import read_list, read_tsv
 
 # Forms that are more often nouns: only a cue when a source stands right before them.
 _NOUNLIKE = frozenset(

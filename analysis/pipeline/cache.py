@@ -1,7 +1,7 @@
 """Incremental builds: what a document's tables depend on, and which documents can be reused.
 
 A document's tables are a pure function of the document file (its name and bytes),
-the code the build runs (:func:`build_modules`), the installed package versions and
+the code the build stages run (:func:`analysis.pipeline.provenance.build_modules`), the installed package versions and
 the resource files the build stages read. :func:`build_state` collects the hashes of all of these (the
 manifest records them); a later build reuses the rows of a document from the
 previous outputs when
@@ -25,13 +25,15 @@ previous Parquet tables.
 
 from __future__ import annotations
 
-import ast
 import hashlib
 import json
-from functools import lru_cache
 from pathlib import Path
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+from ..core.resources import resource_hashes
+from . import provenance
+from .stages import stage_names
+
+__all__ = ["STAGE_RESOURCES", "FORMAT", "dependencies", "build_state", "state_key", "reusable"]
 
 #: Resource files each build stage reads (directly or through the modules it calls).
 #: Stages missing here depend on every resource file (safe default).
@@ -48,42 +50,6 @@ STAGE_RESOURCES: dict[str, tuple[str, ...]] = {
 
 #: Version of the incremental-build bookkeeping; bump to invalidate every previous output.
 FORMAT = 1
-
-
-def build_modules(root: str = "build") -> list[str]:
-    """Modules of this package the build can run: ``build`` and everything it imports, transitively.
-
-    Found from the source (every ``from . import x`` / ``from .x import y``, also inside
-    functions), so the answer does not depend on what a process happened to import.
-
-    >>> {"build", "corpus", "text"} <= set(build_modules())
-    True
-    """
-    seen: set[str] = set()
-    todo = [root, "__init__"]
-    while todo:
-        name = todo.pop()
-        path = PACKAGE_DIR / f"{name.replace('.', '/')}.py"
-        if name in seen or not path.is_file():
-            continue
-        seen.add(name)
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.level == 1:
-                if node.module:
-                    todo.append(node.module)
-                else:
-                    todo.extend(a.name for a in node.names)
-    return sorted(seen)
-
-
-@lru_cache(maxsize=1)
-def code_hash() -> str:
-    """sha256 over the source of the modules the build runs (:func:`build_modules`): names and bytes."""
-    h = hashlib.sha256()
-    for name in build_modules():
-        h.update(name.encode() + b"\0")
-        h.update(hashlib.sha256((PACKAGE_DIR / f"{name}.py").read_bytes()).digest())
-    return h.hexdigest()
 
 
 #: Resource files only the notebooks read (never the build): editing them reprocesses nothing.
@@ -108,19 +74,16 @@ def dependencies(stages: list[str], all_resources: list[str]) -> list[str]:
 
 def build_state(stages: list[str] | None = None) -> dict:
     """Everything a document's tables depend on, besides the document: code, packages, resources."""
-    from . import build as _build
-    from .resources import resource_hashes
-
-    stages = [n for n, _ in _build.STAGES] if stages is None else list(stages)
+    stages = stage_names() if stages is None else list(stages)
     res = resource_hashes()
     deps = dependencies(stages, sorted(res))
     return {
         "format": FORMAT,
-        "code": code_hash(),
+        "code": provenance.code_hash(),
         "stages": stages,
-        "packages": _build.package_versions(),
+        "packages": provenance.package_versions(),
         "resources": {n: res[n] for n in deps if n in res},
-        "external_resources": _build.external_resources(),
+        "external_resources": provenance.external_resources(),
     }
 
 
@@ -139,7 +102,7 @@ def reusable(out_dir: Path, files: dict[str, str], key: str) -> tuple[dict[str, 
     """
     import pyarrow.parquet as pq
 
-    from .io import read_manifest
+    from ..core.store import read_manifest
 
     try:
         prev = read_manifest(out_dir)

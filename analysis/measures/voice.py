@@ -42,8 +42,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from .stats import N_BOOT
-from .text import count_words
+from ..core.stats import N_BOOT
+from ..core.text import count_words
 
 UNKNOWN = "(unknown)"
 CUE_CLASSES = ("neutral", "assertive", "revelatory", "critical", "directive", "tentative", "distancing")
@@ -193,7 +193,7 @@ def _reported(table: pd.DataFrame | None, documents: pd.DataFrame | None) -> pd.
     >>> _reported(pd.DataFrame({"doc_id": ["n", "r"]}), d)["doc_id"].tolist()
     ['n']
     """
-    from .statements import OFFICIAL_KINDS
+    from ..extraction.statements import OFFICIAL_KINDS
 
     if table is None or documents is None:
         return table
@@ -239,7 +239,7 @@ def _cue_info(form: str) -> tuple[str, str]:
     >>> _cue_info("Stated")
     ('state', 'neutral')
     """
-    from .claims import cue_lexicon
+    from ..extraction.claims import cue_lexicon
 
     info = cue_lexicon().get(" ".join(str(form).lower().split()))
     return (info["lemma"], info["cue_class"]) if info else (str(form).lower(), "unknown")
@@ -381,7 +381,7 @@ def plot_voice_share(table: pd.DataFrame, sides: Sequence[str], ax=None):
     """
     from matplotlib.patches import Patch
 
-    from .figures import new_figure, side_colors
+    from ..viz.figures import new_figure, side_colors
 
     actors = table.loc[(table["level"] == "actor") & ((table["n_statements"] > 0) | (table["n_quotes"] > 0))].copy()
     actors["side_key"] = _key(actors["side"])
