@@ -11,6 +11,8 @@ import pytest  # noqa: E402
 
 from analysis.core.schema import TABLES  # noqa: E402
 from analysis.measures import emphasis as E  # noqa: E402
+from analysis.measures.emphasis import resampling  # noqa: E402
+from analysis.viz import plots_emphasis as PE  # noqa: E402
 
 # Body: paragraph 0 = two sentences, paragraph 1 = a heading, paragraph 2 = two sentences.
 P0 = "Peace was the aim. Embassies will reopen."
@@ -186,12 +188,12 @@ def test_voice_by_hand():
 
 
 def test_ratio_interval_is_seeded_and_blocks_by_document():
-    lo1, hi1 = E._ratio_ci([1, 0, 1, 0], [1, 1, 1, 1], n_boot=500)
-    assert (lo1, hi1) == E._ratio_ci([1, 0, 1, 0], [1, 1, 1, 1], n_boot=500)
+    lo1, hi1 = resampling._ratio_ci([1, 0, 1, 0], [1, 1, 1, 1], n_boot=500)
+    assert (lo1, hi1) == resampling._ratio_ci([1, 0, 1, 0], [1, 1, 1, 1], n_boot=500)
     assert 0 <= lo1 <= 0.5 <= hi1 <= 1
     # two documents with the same ratio: every block resample gives 0.5
-    assert E._ratio_ci([1, 0, 2, 0], [1, 1, 2, 2], groups=["x", "x", "y", "y"], n_boot=200) == (0.5, 0.5)
-    assert all(math.isnan(v) for v in E._ratio_ci([1], [2]))
+    assert resampling._ratio_ci([1, 0, 2, 0], [1, 1, 2, 2], groups=["x", "x", "y", "y"], n_boot=200) == (0.5, 0.5)
+    assert all(math.isnan(v) for v in resampling._ratio_ci([1], [2]))
 
 
 def test_evidence_shows_the_sentences(tables):
@@ -228,10 +230,10 @@ def test_analyse_and_save(tables, tmp_path):
 def test_figures_draw(tables):
     presence, t = _table(tables)
     for fig in (
-        E.plot_first_mentions(t, "A", "B"),
-        E.plot_salience(t, "A", "B"),
-        E.plot_topic_map(presence, "d"),
-        E.plot_voice(E.voice(tables["statements"], n_boot=50), "A", "B"),
+        PE.plot_first_mentions(t, "A", "B"),
+        PE.plot_salience(t, "A", "B"),
+        PE.plot_topic_map(presence, "d"),
+        PE.plot_voice(E.voice(tables["statements"], n_boot=50), "A", "B"),
     ):
         assert fig.axes
     plt.close("all")

@@ -6,6 +6,7 @@ import pytest
 
 from analysis.core.text import count_words
 from analysis.measures import emphasis as E
+from analysis.measures.emphasis import resampling, topics, units
 
 
 def _same(a, b):
@@ -24,9 +25,9 @@ def test_ratio_intervals_all_at_once_equal_one_at_a_time(seed, n_boot):
         num = den * (rng.random((12, n)) < 0.3)
         num[7] = 0
         for rows in (num, num + 0.25):  # whole numbers (batched) and not (one by one)
-            lo, hi = E._ratio_cis(rows, den, n_boot=n_boot, seed=seed)
+            lo, hi = resampling._ratio_cis(rows, den, n_boot=n_boot, seed=seed)
             for i in range(len(rows)):
-                assert _same((lo[i], hi[i]), E._ratio_ci(rows[i], den[i], n_boot=n_boot, seed=seed))
+                assert _same((lo[i], hi[i]), resampling._ratio_ci(rows[i], den[i], n_boot=n_boot, seed=seed))
 
 
 def test_word_counts_equal_count_words():
@@ -38,7 +39,7 @@ def test_word_counts_equal_count_words():
         "--- ...",
         "a_b c-d-",
     ]
-    assert E._word_counts(texts) == [count_words(t) for t in texts]
+    assert units._word_counts(texts) == [count_words(t) for t in texts]
 
 
 def test_locate_equals_a_search_per_document():
@@ -46,7 +47,7 @@ def test_locate_equals_a_search_per_document():
     docs = ["a", "a", "a", "a", "b", "b", "c"]
     offsets = [0, 9, 10, 50, 0, 5, 3]
     # a: sorted starts 0 (row 1), 10 (row 0), 10 (row 2): the last one starting at or before the offset
-    assert E._locate(docs, offsets, spans).tolist() == [1, 1, 2, 2, 3, 3, -1]
+    assert units._locate(docs, offsets, spans).tolist() == [1, 1, 2, 2, 3, 3, -1]
 
 
 def test_hit_counts_with_overlapping_units():
@@ -54,7 +55,7 @@ def test_hit_counts_with_overlapping_units():
     hits = pd.DataFrame(
         {"doc_id": ["d", "d", "d", "e", "f", "d"], "frame_id": ["x", "y", "x", "x", "x", "z"], "start": [6, 7, 22, 9, 1, 1]}
     )
-    counts, first = E._hit_counts(units, hits, ["x", "y"])
+    counts, first = topics._hit_counts(units, hits, ["x", "y"])
     expect = np.zeros((4, 2), dtype=int)
     low = np.full((4, 2), -1)
     for d, f, a in zip(hits["doc_id"], hits["frame_id"], hits["start"]):

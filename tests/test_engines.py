@@ -103,9 +103,9 @@ def counted(monkeypatch):
     seen: list[str] = []
     real = build_mod.process_documents
 
-    def spy(docs):
+    def spy(docs, stages=build_mod.STAGES):
         seen.extend(d["path"] for d in docs)
-        return real(docs)
+        return real(docs, stages)
 
     monkeypatch.setattr(build_mod, "process_documents", spy)
     return seen

@@ -25,7 +25,6 @@ from analysis.measures.framing import (
     load_frames,
     one_sided_frames,
     parse_codebook,
-    plot_frame_profile,
     primary_frames,
 )
 from analysis.measures.validation import (
@@ -35,7 +34,9 @@ from analysis.measures.validation import (
     frame_agreement,
     read_coded,
 )
-from analysis.measures.vocabulary import content_words, distinctive_words, log_odds_dirichlet, plot_distinctive_words
+from analysis.measures.vocabulary import content_words, distinctive_words, log_odds_dirichlet
+from analysis.viz.plots_framing import plot_frame_profile
+from analysis.viz.plots_vocabulary import plot_distinctive_words
 
 
 def _units(texts, sides=None, doc_id="d", id_col="statement_id", gap=3):

@@ -15,6 +15,7 @@ import pytest
 from analysis.core import compare as cmp
 from analysis.core.schema import TABLES
 from analysis.measures import sentiment as se
+from analysis.viz import plots_sentiment
 
 
 def make_statements(rows: list[tuple[str, str | None, str | None]], doc_id: str = "d1") -> pd.DataFrame:
@@ -407,8 +408,8 @@ def test_figures_return_figures_and_are_byte_stable(sent, tmp_path):
     for run in range(2):
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            f1 = se.plot_by_side(summary, ["A", "B"])
-            f2 = se.plot_distribution(sent, ["A", "B"])
+            f1 = plots_sentiment.plot_by_side(summary, ["A", "B"])
+            f2 = plots_sentiment.plot_distribution(sent, ["A", "B"])
         assert isinstance(f1, matplotlib.figure.Figure) and isinstance(f2, matplotlib.figure.Figure)
         paths = save_figure(f1, "by_side", tmp_path / str(run)) + save_figure(f2, "dist", tmp_path / str(run))
         outputs.append([p.read_bytes() for p in paths])

@@ -8,6 +8,7 @@ import pandas as pd  # noqa: E402
 
 from analysis.core.schema import TABLES, conform  # noqa: E402
 from analysis.measures import synthesis as S  # noqa: E402
+from analysis.viz import plots_synthesis  # noqa: E402
 
 
 def tables():
@@ -130,6 +131,6 @@ def test_summary_copies_the_saved_numbers():
 def test_figures_draw():
     s = S.summary_table(tables(), "A", "B")
     for q in S.QUESTIONS:
-        assert S.plot_question(s, q, "A", "B").axes
-    assert len(S.report_figure(s, "A", "B").axes) == 4
+        assert plots_synthesis.plot_question(s, q, "A", "B").axes
+    assert len(plots_synthesis.report_figure(s, "A", "B").axes) == 4
     plt.close("all")

@@ -10,7 +10,9 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
+from analysis.core.schema import VOICE_COLUMNS
 from analysis.measures import voice as V
+from analysis.viz import plots_voice
 
 # One document. Ann (side A) is quoted in a claim ("We agree fully." inside "that “We agree fully.”"),
 # Bo (side B) has one indirect claim, one quote has no speaker, and Ann's sentence has a scare-quoted term.
@@ -112,7 +114,7 @@ def test_doctests():
 
 def test_voice_by_actor_counts():
     t = V.voice_by_actor(quotes(), claims(), statements(), n_boot=50).set_index("group")
-    assert list(t.columns) == [c for c in V.VOICE_COLUMNS if c != "group"]
+    assert list(t.columns) == [c for c in VOICE_COLUMNS if c != "group"]
     # Ann: one real quote (3 words), one term, one claim of 4 words (that We agree fully), direct words 3 of 4.
     ann = t.loc["Ann"]
     assert (ann["n_quotes"], ann["n_terms"], ann["quoted_words"]) == (1, 1, 3)
@@ -180,7 +182,7 @@ def test_plot_voice_share_is_deterministic(tmp_path):
     t = V.voice_table(quotes(), claims(), statements(), n_boot=50)
     digests = []
     for k in range(2):
-        fig = V.plot_voice_share(t, ["A", "B"])
+        fig = plots_voice.plot_voice_share(t, ["A", "B"])
         labels = [tl.get_text() for tl in fig.axes[0].get_yticklabels()]
         assert labels == ["Ann", "Bo", V.UNKNOWN]
         paths = save_figure(fig, f"v{k}", tmp_path)

@@ -2,11 +2,11 @@
 
 Generic: any table with a column of sides and a numeric (or 0/1) column works, so
 sentiment, framing and emphasis all report their side comparisons the same way.
-Intervals are seeded percentile bootstraps (:func:`analysis.stats.bootstrap_ci`,
+Intervals are seeded percentile bootstraps (:func:`analysis.core.stats.bootstrap_ci`,
 whole documents resampled when there are several), the p-value is a two-sided
-permutation test of the difference in means (:func:`analysis.stats.permutation_test`,
+permutation test of the difference in means (:func:`analysis.core.stats.permutation_test`,
 statement labels shuffled, which ignores within-document dependence), the
-effect size is Cliff's delta (:func:`analysis.stats.cliffs_delta`: the
+effect size is Cliff's delta (:func:`analysis.core.stats.cliffs_delta`: the
 probability that a value of side A exceeds one of side B minus the reverse).
 
 >>> import pandas as pd
@@ -52,11 +52,11 @@ def compare_sides(
         resampled when a side has units from more than one); ``None`` resamples units.
     side_col : the column holding the side labels (``"side"``).
     n_boot, n_perm, seed : bootstrap resamples, permutations, and the seed (default
-        :data:`analysis.stats.SEED`), so the result is reproducible.
+        :data:`analysis.core.stats.SEED`), so the result is reproducible.
 
     Returns columns ``value, side_a, side_b, n_a, mean_a, ci_low_a, ci_high_a, n_b, mean_b,
     ci_low_b, ci_high_b, difference, p_value, cliffs_delta, effect_size`` (see
-    ``analysis.schema.TABLES["side_comparison"]``). Means and intervals are NaN for a side
+    ``analysis.core.schema.TABLES["side_comparison"]``). Means and intervals are NaN for a side
     with no values (intervals need at least 2), p-value and delta NaN if either side is empty.
 
     >>> df = pd.DataFrame({"side": ["A", "B"] * 3, "x": [1, 1, 2, 2, 3, 3], "doc_id": "d"})

@@ -41,7 +41,7 @@ TABLES: dict[str, dict] = {
             "language": ("str", "ISO 639-1 language code (default en)"),
             "path": ("str", "file name inside the corpus folder"),
             "n_chars": ("int64", "characters in the body"),
-            "n_words": ("int64", "word tokens in the body (analysis.text.count_words)"),
+            "n_words": ("int64", "word tokens in the body (analysis.core.text.count_words)"),
             "sha256": ("str", "sha256 of the file's bytes"),
             "body": ("str", "the document body after the front matter; all offsets index into it"),
         },
@@ -68,9 +68,9 @@ TABLES: dict[str, dict] = {
             "text": ("str", "the sentence"),
         },
     },
-    # --- sentiment (analysis.sentiment, analysis.compare; issue 4) ---
+    # --- sentiment (analysis.measures.sentiment, analysis.core.compare; issue 4) ---
     "sentiment": {
-        "description": "One row per statement: VADER and AFINN scores, unmasked and with topic terms masked (analysis.sentiment.score_statements).",
+        "description": "One row per statement: VADER and AFINN scores, unmasked and with topic terms masked (analysis.measures.sentiment.score_statements).",
         "key": ["statement_id"],
         "columns": {
             "statement_id": ("str", "statement identifier (statements table)"),
@@ -83,7 +83,7 @@ TABLES: dict[str, dict] = {
             "speaker_id": ("object", "actor id of the speaker, or None"),
             "origin": ("str", "quote, claim or readout"),
             "text": ("str", "the statement"),
-            "n_words": ("int64", "word tokens in the text (analysis.text.count_words)"),
+            "n_words": ("int64", "word tokens in the text (analysis.core.text.count_words)"),
             "vader_compound": ("float64", "VADER compound score, -1..1 (NLTK SentimentIntensityAnalyzer, vaderSentiment's lexicon)"),
             "vader_compound_masked": ("float64", "VADER compound after topic terms are replaced by a neutral placeholder"),
             "vader_label": ("str", "positive (compound >= 0.05), negative (<= -0.05) or neutral: the VADER authors' cut-offs"),
@@ -97,7 +97,7 @@ TABLES: dict[str, dict] = {
         },
     },
     "sentiment_summary": {
-        "description": "Sentiment per side or per speaker, unmasked and masked: n, mean compound, label shares, mean AFINN, each with a 95% bootstrap interval (analysis.sentiment.summarize).",
+        "description": "Sentiment per side or per speaker, unmasked and masked: n, mean compound, label shares, mean AFINN, each with a 95% bootstrap interval (analysis.measures.sentiment.summarize).",
         "key": ["level", "group", "masked"],
         "columns": {
             "level": ("str", "what a row groups by: side or speaker"),
@@ -124,7 +124,7 @@ TABLES: dict[str, dict] = {
         },
     },
     "side_comparison": {
-        "description": "One measure compared between two sides (analysis.compare.compare_sides): n, mean and 95% bootstrap interval per side, difference a - b, permutation p, Cliff's delta.",
+        "description": "One measure compared between two sides (analysis.core.compare.compare_sides): n, mean and 95% bootstrap interval per side, difference a - b, permutation p, Cliff's delta.",
         "key": ["value", "side_a", "side_b"],
         "columns": {
             "value": ("str", "the column compared"),
@@ -145,7 +145,7 @@ TABLES: dict[str, dict] = {
         },
     },
     "sentiment_comparison": {
-        "description": "Side A vs side B on each sentiment measure, unmasked and masked (analysis.sentiment.compare); p_adjusted is Benjamini-Hochberg over the rows.",
+        "description": "Side A vs side B on each sentiment measure, unmasked and masked (analysis.measures.sentiment.compare); p_adjusted is Benjamini-Hochberg over the rows.",
         "key": ["measure", "masked"],
         "columns": {
             "measure": ("str", "vader_compound, share_positive, share_negative or afinn"),
@@ -169,7 +169,7 @@ TABLES: dict[str, dict] = {
         },
     },
     "sentiment_lexicon_agreement": {
-        "description": "Agreement of VADER and AFINN over statements, overall and per side, unmasked and masked (analysis.sentiment.lexicon_agreement).",
+        "description": "Agreement of VADER and AFINN over statements, overall and per side, unmasked and masked (analysis.measures.sentiment.lexicon_agreement).",
         "key": ["group", "masked"],
         "columns": {
             "group": ("str", "all, or a side"),
@@ -181,7 +181,7 @@ TABLES: dict[str, dict] = {
         },
     },
     "sentiment_disagreements": {
-        "description": "Statements whose VADER and AFINN labels differ (analysis.sentiment.lexicon_disagreements).",
+        "description": "Statements whose VADER and AFINN labels differ (analysis.measures.sentiment.lexicon_disagreements).",
         "key": ["statement_id", "masked"],
         "columns": {
             "statement_id": ("str", "statement identifier"),
@@ -198,7 +198,7 @@ TABLES: dict[str, dict] = {
         },
     },
     "sentiment_extremes": {
-        "description": "The most positive and most negative statements of each side, with text and speaker (analysis.sentiment.extremes).",
+        "description": "The most positive and most negative statements of each side, with text and speaker (analysis.measures.sentiment.extremes).",
         "key": ["side", "direction", "rank"],
         "columns": {
             "side": ("str", "side"),
@@ -213,7 +213,7 @@ TABLES: dict[str, dict] = {
             "text": ("str", "the statement"),
         },
     },
-    # --- framing (analysis.framing, analysis.vocabulary, analysis.validation) ---
+    # --- framing (analysis.measures.framing, analysis.measures.vocabulary, analysis.measures.validation) ---
     "frame_codebook": {
         "description": "The frame codebook (resources/frames.yaml) as a table: one row per pattern or exclusion.",
         "key": ["frame_id", "role", "pattern"],
@@ -343,9 +343,9 @@ TABLES: dict[str, dict] = {
     },
 }
 
-# --- Actors, quotes, claims, statements (analysis.extract, analysis.statements) ---------------
-# analysis.extract.extract(text) returns the ``text_*`` tables: offsets index the string it was
-# given. At corpus level (analysis.extract.extract_document, written by the build) the same
+# --- Actors, quotes, claims, statements (analysis.extraction.extract, analysis.extraction.statements) ---------------
+# analysis.extraction.extract.extract(text) returns the ``text_*`` tables: offsets index the string it was
+# given. At corpus level (analysis.extraction.extract.extract_document, written by the build) the same
 # columns get doc_id, para_id and sent_id in front (``mentions``, ``quotes``, ``claims``; the
 # paragraph/sentence holding the start offset, sent_id None inside a heading) and ``actors`` gets
 # doc_id only. Text that may be missing (speaker, source, side, role) is None, never NaN.
@@ -394,7 +394,7 @@ _EXTRACT_TABLES = {
             "cue_start": ("Int64", "start of the cue"),
             "cue_end": ("Int64", "end of the cue"),
             "kind": ("str", "full (quoted sentence), partial (fragment in the reporter's sentence) or term (scare-quoted word/title)"),
-            "rule": ("object", "attribution rule (see analysis.claims), 'continuation', or None"),
+            "rule": ("object", "attribution rule (see analysis.extraction.claims), 'continuation', or None"),
         },
     ),
     "claims": (
@@ -422,7 +422,7 @@ _EXTRACT_TABLES = {
 }
 for _name, (_desc, _key, _cols) in _EXTRACT_TABLES.items():
     TABLES["text_" + _name] = {
-        "description": _desc + " In-memory result of analysis.extract (offsets into the given text).",
+        "description": _desc + " In-memory result of analysis.extraction.extract (offsets into the given text).",
         "key": _key,
         "columns": dict(_cols),
     }
@@ -448,14 +448,14 @@ TABLES["statements"] = {
         "side": ("object", "side the statement speaks for, or None"),
         "origin": ("str", "quote, claim or readout"),
         "position": ("float64", "start offset / characters in the body: 0 = start of the document, 1 = end"),
-        "n_words": ("int64", "word tokens (analysis.text.count_words)"),
+        "n_words": ("int64", "word tokens (analysis.core.text.count_words)"),
     },
 }
-# --- emphasis and voice (analysis.emphasis; issue 6) ---
+# --- emphasis and voice (analysis.measures.emphasis; issue 6) ---
 TABLES.update(
     {
         "emphasis": {
-            "description": "Per level (document sentences, or one side's statements in a document), document, side and topic: first mention, lead, share of text, position-weighted salience and order (analysis.emphasis.emphasis).",
+            "description": "Per level (document sentences, or one side's statements in a document), document, side and topic: first mention, lead, share of text, position-weighted salience and order (analysis.measures.emphasis.emphasis).",
             "key": ["level", "doc_id", "side", "frame_id"],
             "columns": {
                 "level": ("str", "document (the document's sentences) or side (the side's statements in the document, in text order)"),
@@ -491,7 +491,7 @@ TABLES.update(
             },
         },
         "emphasis_summary": {
-            "description": "Per side, level and topic over the documents where the side speaks: share of documents raising it, mean first-mention position, salience and share of text with bootstrap intervals over documents (analysis.emphasis.summarize).",
+            "description": "Per side, level and topic over the documents where the side speaks: share of documents raising it, mean first-mention position, salience and share of text with bootstrap intervals over documents (analysis.measures.emphasis.summarize).",
             "key": ["side", "level", "frame_id"],
             "columns": {
                 "side": ("str", "side"),
@@ -514,7 +514,7 @@ TABLES.update(
             },
         },
         "emphasis_comparison": {
-            "description": "Per topic: normalised positions of the units carrying it, side A vs side B (analysis.emphasis.compare_positions via analysis.compare.compare_sides).",
+            "description": "Per topic: normalised positions of the units carrying it, side A vs side B (analysis.measures.emphasis.compare_positions via analysis.core.compare.compare_sides).",
             "key": ["measure", "frame_id"],
             "columns": {
                 "measure": ("str", "position: normalised position of each unit carrying the topic (lower = earlier)"),
@@ -538,7 +538,7 @@ TABLES.update(
             },
         },
         "voice": {
-            "description": "Voice per side or per actor: quoted (direct) and reported (indirect) words, voice share and direct share with bootstrap intervals (analysis.emphasis.voice).",
+            "description": "Voice per side or per actor: quoted (direct) and reported (indirect) words, voice share and direct share with bootstrap intervals (analysis.measures.emphasis.voice).",
             "key": ["level", "group"],
             "columns": {
                 "level": ("str", "side or speaker"),
@@ -562,8 +562,51 @@ TABLES.update(
         },
     }
 )
+#: Columns of the ``voice_by_actor`` table: name -> (dtype, meaning).
+VOICE_COLUMNS: dict[str, tuple[str, str]] = {
+    "level": ("str", "actor (one row per speaker/source) or side"),
+    "group": ("str", "the actor's canonical name or the side; '(unknown)' when none was recovered"),
+    "side": ("object", "side of the actor (its first side in the tables), the side itself, or None"),
+    "n_docs": ("int64", "documents where the group has a quote, claim or statement"),
+    "n_quotes": ("int64", "quotes (full or partial; scare-quoted terms excluded) attributed to the group"),
+    "n_terms": ("int64", "scare-quoted terms (kind 'term') in the group's sentences"),
+    "quoted_words": ("int64", "word tokens inside those quotes (quotes table)"),
+    "n_claims": ("int64", "reported claims whose source is the group (readouts left out when documents are given)"),
+    "n_direct_claims": ("int64", "of those, claims whose content contains a quote"),
+    "claim_words": ("int64", "word tokens of the claims' content (quoted parts included)"),
+    "n_statements": ("int64", "quote/claim statements (overlapping quote and claim spans merged; statements table)"),
+    "attributed_words": ("int64", "word tokens of those statements: every word counted once"),
+    "direct_words": ("int64", "of those, words inside a quote (analysis.measures.emphasis.voice)"),
+    "readout_words": ("int64", "words of readout/statement documents issued by the group (not voice given by a reporter)"),
+    "voice_share": ("float64", "attributed_words / all attributed words of the level (NaN for a group with no statement)"),
+    "voice_share_lo": ("float64", "95% percentile bootstrap interval over statements, lower (NaN with fewer than 2)"),
+    "voice_share_hi": ("float64", "upper bound of that interval"),
+    "direct_share": ("float64", "direct_words / attributed_words"),
+}
+TABLES["voice_by_actor"] = {
+    "description": "Notebook 02: voice of each actor and each side: quotes, claims and statements attributed to it, and its share of all attributed words with a bootstrap interval (analysis.measures.voice.voice_by_actor).",
+    "key": ["level", "group"],
+    "columns": VOICE_COLUMNS,
+}
+
+#: The score columns of the ``sentiment`` table, in the order the scorer returns them
+#: (analysis.measures.sentiment.score_texts).
+SCORE_COLUMNS = (
+    "n_words",
+    "vader_compound",
+    "vader_compound_masked",
+    "vader_label",
+    "vader_label_masked",
+    "afinn",
+    "afinn_masked",
+    "afinn_sum",
+    "afinn_sum_masked",
+    "n_masked",
+    "masked_terms",
+)
+
 TABLES["comparison_summary"] = {
-    "description": "Notebook 06 summary: each measure for each side with n, estimate, 95% interval, effect size of the difference and a plain-language caveat, read from the tables notebooks 03-05 saved (analysis.synthesis.summary_table).",
+    "description": "Notebook 06 summary: each measure for each side with n, estimate, 95% interval, effect size of the difference and a plain-language caveat, read from the tables notebooks 03-05 saved (analysis.measures.synthesis.summary_table).",
     "key": ["question", "measure", "side"],
     "columns": {
         "question": ("str", "voice, sentiment, frames or emphasis"),
@@ -695,7 +738,7 @@ def markdown() -> str:
     lines = [
         "# Data: the tables in `data/processed/`",
         "",
-        "Generated from `analysis/schema.py` by `make docs`; do not edit by hand.",
+        "Generated from `analysis/core/schema.py` by `make docs`; do not edit by hand.",
         "Every table is a Parquet file `data/processed/<table>.parquet`. Offsets (`start`, `end`, and",
         "`*_start`, `*_end`) are character offsets into the document body (`documents.body`, the",
         "text after the front matter), so `body[start:end] == text` for every row.",

@@ -66,7 +66,7 @@ def statement_rows(doc: dict, sentences: list[dict], quotes: list[dict] | None, 
 
     ``sentences`` are the document's sentence rows (dicts with start, end, para_id,
     sent_id); ``quotes``/``claims`` its quote and claim rows (dicts, as in
-    :func:`analysis.extract.document_rows`).
+    :func:`analysis.extraction.extract.document_rows`).
     """
     body = doc["body"]
     doc_id = doc["doc_id"]
@@ -124,9 +124,9 @@ def build_statements(doc: dict, sentences: pd.DataFrame, quotes: pd.DataFrame, c
     """The ``statements`` table of one document (offsets into ``doc["body"]``).
 
     ``sentences`` are the document's sentence rows; ``quotes``/``claims`` its rows from
-    :func:`analysis.extract.extract_document` (or ``extract``'s tables).
+    :func:`analysis.extraction.extract.extract_document` (or ``extract``'s tables).
 
-    >>> from analysis.corpus import segment
+    >>> from analysis.core.corpus import segment
     >>> d = {"doc_id": "r", "kind": "readout", "side": "Russia", "source": "Russian Foreign Ministry",
     ...      "body": "The sides met. They agreed to talk."}
     >>> s = segment(d)["sentences"]

@@ -1,4 +1,4 @@
-"""Fast, exact re-implementations of the two lexicon scores :mod:`analysis.sentiment` uses.
+"""Fast, exact re-implementations of the two lexicon scores :mod:`analysis.measures.sentiment` uses.
 
 * :class:`VaderCompound` gives the ``compound`` of NLTK's VADER
   ``SentimentIntensityAnalyzer.polarity_scores`` (NLTK 3.10), number for number: the
@@ -12,12 +12,12 @@
   scores of the matched words and phrases) without its regular expression of 3,382
   alternatives: the same leftmost-longest whole-word matching, done word by word.
 
-Both take their word lists from the objects :mod:`analysis.sentiment` already loads
+Both take their word lists from the objects :mod:`analysis.measures.sentiment` already loads
 (the VADER lexicon dict and the AFINN dict), so they score with exactly the same
 lexicons. ``tests/test_sentiment.py`` checks them against the packages on real and
 generated text.
 
->>> from analysis.sentiment import afinn_analyzer, vader_analyzer
+>>> from analysis.measures.sentiment import afinn_analyzer, vader_analyzer
 >>> text = "The talks were NOT good, but productive!!"
 >>> VaderCompound(vader_analyzer().lexicon)(text) == vader_analyzer().polarity_scores(text)["compound"] == -0.3153
 True

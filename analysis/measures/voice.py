@@ -1,14 +1,14 @@
 """Voice: who is quoted, how much each actor and side gets to say, and with which reporting verbs.
 
 Built on the extraction tables (``quotes``, ``claims``, ``statements``; see
-:mod:`analysis.claims` for the attribution rules). Three views, all plain counts
+:mod:`analysis.extraction.claims` for the attribution rules). Three views, all plain counts
 that trace back to rows of those tables:
 
 * :func:`voice_by_actor` — per actor (``by="actor"``) or side (``by="side"``): quotes
   and their words, claims and their words, statements and the words attributed to
   the group once overlaps are merged, and its share of all attributed words. The
   statement-based columns (attributed words, direct words, voice share and its
-  bootstrap interval) come from :func:`analysis.emphasis.voice`, so notebooks 02 and
+  bootstrap interval) come from :func:`analysis.measures.emphasis.voice`, so notebooks 02 and
   05 report the same numbers.
 * :func:`verbs_by_side` — the reporting verbs (cues) of each side's quotes and
   claims, with their class (neutral, assertive, revelatory, critical, …): the
@@ -39,36 +39,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
 import pandas as pd
 
+from ..core.schema import VOICE_COLUMNS
 from ..core.stats import N_BOOT
 from ..core.text import count_words
 
 UNKNOWN = "(unknown)"
 CUE_CLASSES = ("neutral", "assertive", "revelatory", "critical", "directive", "tentative", "distancing")
-
-#: Columns of the ``voice_by_actor`` table: name -> (dtype, meaning).
-VOICE_COLUMNS: dict[str, tuple[str, str]] = {
-    "level": ("str", "actor (one row per speaker/source) or side"),
-    "group": ("str", "the actor's canonical name or the side; '(unknown)' when none was recovered"),
-    "side": ("object", "side of the actor (its first side in the tables), the side itself, or None"),
-    "n_docs": ("int64", "documents where the group has a quote, claim or statement"),
-    "n_quotes": ("int64", "quotes (full or partial; scare-quoted terms excluded) attributed to the group"),
-    "n_terms": ("int64", "scare-quoted terms (kind 'term') in the group's sentences"),
-    "quoted_words": ("int64", "word tokens inside those quotes (quotes table)"),
-    "n_claims": ("int64", "reported claims whose source is the group (readouts left out when documents are given)"),
-    "n_direct_claims": ("int64", "of those, claims whose content contains a quote"),
-    "claim_words": ("int64", "word tokens of the claims' content (quoted parts included)"),
-    "n_statements": ("int64", "quote/claim statements (overlapping quote and claim spans merged; statements table)"),
-    "attributed_words": ("int64", "word tokens of those statements: every word counted once"),
-    "direct_words": ("int64", "of those, words inside a quote (analysis.emphasis.voice)"),
-    "readout_words": ("int64", "words of readout/statement documents issued by the group (not voice given by a reporter)"),
-    "voice_share": ("float64", "attributed_words / all attributed words of the level (NaN for a group with no statement)"),
-    "voice_share_lo": ("float64", "95% percentile bootstrap interval over statements, lower (NaN with fewer than 2)"),
-    "voice_share_hi": ("float64", "upper bound of that interval"),
-    "direct_share": ("float64", "direct_words / attributed_words"),
-}
 
 _COUNTS = [c for c, (t, _) in VOICE_COLUMNS.items() if t == "int64"]
 
@@ -109,7 +87,7 @@ def voice_by_actor(
     Counts come from the quotes and claims tables (a quote inside a claim is counted
     in both: ``n_quotes`` and ``n_direct_claims``); ``attributed_words``, ``direct_words``
     and the voice share come from the statements, where overlapping quote and claim
-    spans are merged, through :func:`analysis.emphasis.voice` (bootstrap over
+    spans are merged, through :func:`analysis.measures.emphasis.voice` (bootstrap over
     statements, ``n_boot`` resamples, fixed seed). Columns: :data:`VOICE_COLUMNS`.
     With ``documents`` (doc_id, kind), quotes and claims inside readouts and official
     statements are left out of the counts: there the side speaks for itself (its words
@@ -356,74 +334,3 @@ def rule_counts(quotes: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
             text = first["text"] if len(first["text"]) <= 70 else first["text"][:69] + "…"
             rows.append({"table": name, "rule": r, "n": len(g), "example": f"{first['who']}: {text}"})
     return pd.DataFrame(rows, columns=["table", "rule", "n", "example"])
-
-
-# --------------------------------------------------------------------------- figure
-
-
-def _plural(n: int, word: str) -> str:
-    """``"1 quote"``, ``"2 quotes"``.
-
-    >>> _plural(1, "quote"), _plural(0, "claim")
-    ('1 quote', '0 claims')
-    """
-    return f"{n} {word}" + ("" if n == 1 else "s")
-
-
-def plot_voice_share(table: pd.DataFrame, sides: Sequence[str], ax=None):
-    """Horizontal bars, one per actor: words quoted directly (solid) and reported indirectly (light), coloured by side.
-
-    ``table`` is a :func:`voice_by_actor` / :func:`voice_table` table; actor rows are
-    drawn, grouped by side (``sides`` first). Each bar is labelled with the actor's
-    voice share and number of statements; the legend gives each side's share (from the
-    side rows when present). Quotes attributed to no one are drawn hatched in grey:
-    they are in the text but in no side's share. Returns the Figure.
-    """
-    from matplotlib.patches import Patch
-
-    from ..viz.figures import new_figure, side_colors
-
-    actors = table.loc[(table["level"] == "actor") & ((table["n_statements"] > 0) | (table["n_quotes"] > 0))].copy()
-    actors["side_key"] = _key(actors["side"])
-    order = _side_order(actors["side_key"].tolist(), sides)
-    colors = side_colors([s for s in order if s != UNKNOWN])
-    colors[UNKNOWN] = "#9a9a9a"
-    actors["_o"] = actors["side_key"].map({s: i for i, s in enumerate(order)})
-    actors = actors.sort_values(["_o", "attributed_words", "quoted_words", "group"], ascending=[True, False, False, True], kind="stable")
-    by_side = table.loc[table["level"] == "side"].set_index("group") if (table["level"] == "side").any() else None
-
-    n = len(actors)
-    if ax is None:
-        fig, ax = new_figure(figsize=(7.0, 0.42 * max(n, 1) + 1.6))
-    else:
-        fig = ax.figure
-    y = np.arange(n)[::-1].astype(float)
-    top = float(max(actors["attributed_words"].max(), actors["quoted_words"].max(), 1)) if n else 1.0
-    for yi, r in zip(y, actors.itertuples(index=False)):
-        col = colors[r.side_key]
-        if r.n_statements > 0:
-            ax.barh(yi, r.direct_words, color=col, height=0.7)
-            ax.barh(yi, r.attributed_words - r.direct_words, left=r.direct_words, color=col, alpha=0.35, height=0.7)
-            label = f"{r.voice_share:.0%} · n = {r.n_statements} ({_plural(r.n_quotes, 'quote')}, {_plural(r.n_claims, 'claim')})"
-            end = r.attributed_words
-        else:
-            ax.barh(yi, r.quoted_words, color="white", edgecolor=col, hatch="///", height=0.7)
-            label = f"not attributed · {_plural(r.n_quotes, 'quote')}"
-            end = r.quoted_words
-        ax.text(end + top * 0.01, yi, label, va="center", fontsize=7.5)
-    ax.set_yticks(y)
-    ax.set_yticklabels(actors["group"].tolist())
-    ax.set_xlim(0, top * 1.6)
-    ax.set_xlabel("words attributed (solid: inside quotation marks; light: reported speech)")
-    handles = []
-    for s in order:
-        if s == UNKNOWN:
-            handles.append(Patch(facecolor="white", edgecolor=colors[s], hatch="///", label="no speaker recovered"))
-            continue
-        share = ""
-        if by_side is not None and s in by_side.index and pd.notna(by_side.at[s, "voice_share"]):
-            share = f": {by_side.at[s, 'voice_share']:.0%} of attributed words (n = {int(by_side.at[s, 'n_statements'])})"
-        handles.append(Patch(facecolor=colors[s], label=f"{s}{share}"))
-    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.01), ncol=1, frameon=False, fontsize=8)
-    fig.tight_layout()
-    return fig

@@ -1,7 +1,7 @@
 """A first look at a corpus: sizes of documents, paragraphs and sentences, and a figure of them.
 
 >>> import tempfile, pathlib
->>> from analysis.corpus import load_corpus
+>>> from analysis.core.corpus import load_corpus
 >>> d = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (d / "a.txt").write_text("HEAD LINE\\nOne two. Three.\\nFour five six.", encoding="utf-8")
 >>> paragraph_overview(load_corpus(d))[["para_id", "is_heading", "n_sentences", "n_words"]].values.tolist()
@@ -13,7 +13,6 @@ from __future__ import annotations
 import pandas as pd
 
 from ..core.text import count_words
-from ..viz.figures import new_figure
 
 
 def paragraph_overview(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -32,16 +31,3 @@ def sentence_lengths(sentences: pd.DataFrame) -> pd.DataFrame:
     out = sentences[["doc_id", "para_id", "sent_id", "start", "end", "text"]].copy()
     out["n_words"] = out["text"].map(count_words).astype("int64")
     return out
-
-
-def plot_sentence_lengths(lengths: pd.DataFrame, doc_id: str):
-    """Bar chart of words per sentence in one document, bars grouped (coloured) by paragraph."""
-    d = lengths[lengths["doc_id"] == doc_id].reset_index(drop=True)
-    fig, ax = new_figure(figsize=(7.0, 3.2))
-    colors = ["#1f5a96" if p % 2 == 0 else "#7aa6d1" for p in d["para_id"]]
-    ax.bar(d["sent_id"].astype(str), d["n_words"], color=colors)
-    ax.set_xlabel("sentence (sent_id; colour alternates by paragraph)")
-    ax.set_ylabel("words")
-    ax.set_title(f"Sentence lengths in {doc_id} (n = {len(d)} sentences)")
-    fig.tight_layout()
-    return fig

@@ -1,6 +1,6 @@
 """The HTML report: executed notebooks rendered with nbconvert (code hidden), linking the saved figures.
 
-``make report`` runs ``python -m analysis.report notebooks/NN_*.ipynb``: each
+``make report`` runs ``python -m analysis.notebook.report notebooks/NN_*.ipynb``: each
 executed notebook becomes ``reports/NN_name.html`` (inputs hidden, outputs and
 prose kept, inline figures embedded), followed by a "Figures" section that shows
 and links the files that notebook saved in ``reports/figures`` (PNG shown; SVG and
@@ -117,7 +117,7 @@ def render(notebooks: Sequence[str | Path], out_dir: str | Path = REPORTS_DIR, f
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m analysis.report [--out DIR] [--figures DIR] NOTEBOOK...``."""
+    """``python -m analysis.notebook.report [--out DIR] [--figures DIR] NOTEBOOK...``."""
     import argparse
 
     p = argparse.ArgumentParser(prog="python -m analysis.report", description="Render executed notebooks to HTML (code hidden).")

@@ -40,12 +40,12 @@ __all__ = ["STAGE_RESOURCES", "FORMAT", "dependencies", "build_state", "state_ke
 _SEGMENT = ("abbreviations.txt", "sentence_starters.txt")
 _EXTRACT = ("actors.yaml", "sides.yaml", "pronouns.tsv", "titles.txt", "org_heads.txt", "anonymous_sources.txt", "reporting_verbs.tsv")
 STAGE_RESOURCES: dict[str, tuple[str, ...]] = {
-    "segment": _SEGMENT,  # analysis.text (Punkt parameters)
-    "extract": _SEGMENT + _EXTRACT,  # analysis.actors, claims, quotes, extract
-    "statements": (),  # analysis.statements: tables of the earlier stages only
-    "sentiment": ("topic_terms.txt",),  # analysis.sentiment (+ lexicons: external_resources)
-    "frames": ("frames.yaml",),  # analysis.framing
-    "emphasis": ("frames.yaml",),  # analysis.emphasis (codebook through analysis.framing)
+    "segment": _SEGMENT,  # analysis.core.text (Punkt parameters)
+    "extract": _SEGMENT + _EXTRACT,  # analysis.extraction.actors, claims, quotes, extract
+    "statements": (),  # analysis.extraction.statements: tables of the earlier stages only
+    "sentiment": ("topic_terms.txt",),  # analysis.measures.sentiment (+ lexicons: external_resources)
+    "frames": ("frames.yaml",),  # analysis.measures.framing
+    "emphasis": ("frames.yaml",),  # analysis.measures.emphasis (codebook through analysis.measures.framing)
 }
 
 #: Version of the incremental-build bookkeeping; bump to invalidate every previous output.

@@ -1,7 +1,7 @@
 """Execution engines for the build: serial, a local process pool (``--jobs N``) and Dask.
 
 Every engine runs the same pure per-document pipeline, on *chunks* of documents in
-file-name order: read and validate the file (:func:`analysis.corpus.read_document`),
+file-name order: read and validate the file (:func:`analysis.core.corpus.read_document`),
 run the stages on the chunk (:func:`analysis.pipeline.stages.process_documents`), conform the chunk's
 tables (:func:`analysis.pipeline.stages.combine`) and write them as one Parquet part per
 table (``<staging>/<table>/part-<first document index>.parquet``). The client then

@@ -62,7 +62,11 @@ def build_modules(root: str = "pipeline.stages") -> list[str]:
         for i in range(len(package)):  # the packages on the way: analysis, analysis.core, ...
             todo.append(".".join(package[:i]))
         todo.append(".".join(package))
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        # analysis/__init__.py imports the figures only inside __getattr__ (save_figure), which
+        # no stage calls: follow its module-level imports only; elsewhere every import counts
+        nodes = tree.body if name == "" else ast.walk(tree)
+        for node in nodes:
             if isinstance(node, ast.ImportFrom) and node.level >= 1:
                 base = package[: len(package) - (node.level - 1)]
                 target = base + (node.module.split(".") if node.module else [])

@@ -37,7 +37,7 @@ def stage_segment(docs: list[dict], tables: Tables) -> Tables:
 
 
 def stage_extract(docs: list[dict], tables: Tables) -> Tables:
-    """Mentions, actors, quotes and claims (analysis.extract)."""
+    """Mentions, actors, quotes and claims (analysis.extraction.extract)."""
     from ..extraction.extract import document_rows
 
     rows = [document_rows(d, p, s) for d, (p, s) in zip(docs, tables["_segment"])]
