@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from analysis.core.errors import InputError
 from analysis.notebook.run import _check_out, numbered_notebooks, parse_sides
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,13 +24,13 @@ BLINKEN = (
 def test_parse_sides():
     assert parse_sides("US,China") == ("US", "China")
     for bad in ("US", "US,US", "US,,China", ",China"):
-        with pytest.raises(InputError):
+        with pytest.raises(ValueError):
             parse_sides(bad)
 
 
 def test_refuses_the_committed_folders(tmp_path):
     for rel in ("", "notebooks", "data/processed", "reports/figures", "data/processed/x"):
-        with pytest.raises(InputError):
+        with pytest.raises(ValueError):
             _check_out(ROOT / rel)
     _check_out(tmp_path / "out")
 

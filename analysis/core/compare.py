@@ -26,6 +26,8 @@ import pandas as pd
 from .schema import conform
 from .stats import N_BOOT, bootstrap_ci, cliffs_delta, cliffs_label, permutation_test
 
+__all__ = ["N_PERM", "compare_sides"]
+
 N_PERM = 10000
 
 

@@ -28,6 +28,20 @@ from .resources import safe_load
 from .schema import conform, from_records
 from .text import count_words, is_heading, paragraph_spans, sentence_spans
 
+__all__ = [
+    "KINDS",
+    "SUFFIXES",
+    "list_documents",
+    "decode",
+    "split_front_matter",
+    "read_document",
+    "segment",
+    "segment_rows",
+    "check_unique_ids",
+    "load_corpus",
+    "span_errors",
+]
+
 KINDS = ("news", "readout", "transcript", "statement")
 SUFFIXES = (".txt", ".md")
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)

@@ -25,6 +25,8 @@ import yaml
 
 from .paths import RESOURCES_DIR
 
+__all__ = ["PACKAGE_DIR", "resource_path", "read_list", "read_tsv", "read_yaml", "safe_load", "resource_hashes"]
+
 PACKAGE_DIR = RESOURCES_DIR  # the shipped resource folder, analysis/resources/
 
 

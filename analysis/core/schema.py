@@ -12,6 +12,9 @@ missing (``None``); ``int64``; ``Int64`` (integer that may be missing); ``float6
 ['doc_id', 'para_id', 'sent_id', 'start', 'end', 'text']
 >>> conform(None, "sentences").shape
 (0, 6)
+
+Over 500 lines on purpose: it is the one declaration of every table (the dictionary below is
+most of it); splitting it would defeat "the one place".
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from functools import cache, lru_cache
 
 import numpy as np
 import pandas as pd
+
+__all__ = ["TABLES", "VOICE_COLUMNS", "SCORE_COLUMNS", "conform", "is_conformed", "from_records", "span_tables", "markdown"]
 
 _SPAN = {
     "start": ("int64", "character offset of the first character, into the document body"),

@@ -18,6 +18,8 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+__all__ = ["SEED", "N_BOOT", "bootstrap_ci", "permutation_test", "cliffs_delta", "cliffs_label", "benjamini_hochberg"]
+
 SEED = 20250218
 N_BOOT = 2000
 

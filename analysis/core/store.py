@@ -21,6 +21,8 @@ import pandas as pd
 
 from .errors import InputError
 
+__all__ = ["atomic_target", "write_table", "write_json", "write_tables", "read_table", "read_tables", "read_manifest"]
+
 _UMASK = os.umask(0)
 os.umask(_UMASK)
 

@@ -21,6 +21,20 @@ from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenc
 
 from .resources import read_list
 
+__all__ = [
+    "WORD_PATTERN",
+    "sentence_tokenizer",
+    "paragraph_spans",
+    "is_heading",
+    "sentence_spans",
+    "word_spans",
+    "words",
+    "count_words",
+    "count_words_uncached",
+    "re_tokens_match",
+    "tokens",
+]
+
 # A paragraph break is a blank line when the text has any, else a single line break.
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _HEADING_MD = re.compile(r"^#{1,6}\s")

@@ -19,6 +19,9 @@ particular pair of sides.
 
 >>> [(m["text"], m["actor"], m["how"]) for m in find_mentions("Foreign Minister Li Wen met Lavrov.")]
 [('Li Wen', 'Li Wen', 'title'), ('Lavrov', 'Sergey Lavrov', 'registry')]
+
+Over 500 lines: the split of this module waits for the attribution rewrite (issue #13),
+which rewrites it; until then it moves as a whole (row records: :mod:`analysis.extraction.types`).
 """
 
 from __future__ import annotations
@@ -26,8 +29,34 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..core.resources import read_list, read_tsv, read_yaml
+
+if TYPE_CHECKING:  # typing only: no import at run time
+    from .types import Mention
+
+__all__ = [
+    "UPWORD",
+    "NAME",
+    "NAME2",
+    "PREPOSITIONS",
+    "slug",
+    "countries",
+    "side_words",
+    "side_of",
+    "registry",
+    "alias_index",
+    "literal_alternation",
+    "pronouns",
+    "scan",
+    "find_mentions",
+    "find_pronouns",
+    "find_descriptions",
+    "compatible",
+    "resolve_pronoun",
+    "actors_rows",
+]
 
 UPWORD = r"[A-Z][^\W\d_]*(?:-[^\W\d_]+|[’'][A-Z][^\W\d_]*)*"
 _CONNECT = r"(?:bin|ibn|al|el|de|del|da|di|van|von|der|le|la)"
@@ -563,7 +592,7 @@ def find_mentions(
     cue_rx: re.Pattern | None = None,
     with_pronouns: bool = False,
     pos: dict[str, list[int]] | None = None,
-):
+) -> list[Mention]:
     """Named, titled, organisation and anonymous mentions in ``text``, sorted by start.
 
     ``cue_words``/``cue_rx`` (first words and pattern of reporting verbs) let unknown
@@ -628,7 +657,7 @@ def _add_free(chosen: list[dict], extra: list[dict]) -> list[dict]:
     return sorted(chosen + keep, key=lambda m: m["start"])
 
 
-def find_pronouns(text: str, positions: list[int] | None = None) -> list[dict]:
+def find_pronouns(text: str, positions: list[int] | None = None) -> list[Mention]:
     """Unresolved pronoun mentions (actor None) with the gender/kind they require.
 
     >>> [(m["text"], m["gender"]) for m in find_pronouns("He said she would.")]
@@ -646,7 +675,7 @@ def find_pronouns(text: str, positions: list[int] | None = None) -> list[dict]:
     return out
 
 
-def find_descriptions(text: str) -> list[dict]:
+def find_descriptions(text: str) -> list[Mention]:
     """Unresolved definite descriptions ("the Russian minister", "the spokeswoman"): pronoun-like mentions.
 
     They resolve like pronouns, but only to a person whose role contains the title's
@@ -695,7 +724,9 @@ def compatible(pronoun: dict, mention: dict) -> bool:
     return mention["kind"] in ("organization", "country")
 
 
-def resolve_pronoun(pronoun: dict, unit_mentions: list[dict], recent_sources: list[dict], earlier_units: list[list[dict]]) -> dict | None:
+def resolve_pronoun(
+    pronoun: Mention, unit_mentions: list[Mention], recent_sources: list[Mention], earlier_units: list[list[Mention]]
+) -> Mention | None:
     """The mention a pronoun stands for, or None.
 
     Order: the first compatible named mention earlier in the same sentence (its
@@ -724,7 +755,7 @@ def resolve_pronoun(pronoun: dict, unit_mentions: list[dict], recent_sources: li
     return speaker if speaker is not None else subject
 
 
-def actors_rows(mentions: list[dict]) -> list[dict]:
+def actors_rows(mentions: list[Mention]) -> list[dict]:
     """One row per distinct actor among ``mentions`` (first-mention order): actor_id, actor, kind, side, role."""
     seen: dict[str, dict] = {}
     for m in mentions:

@@ -20,6 +20,9 @@ Quotes take the speaker of the claim whose content holds them; a quote outside
 every claim takes the previous quote's speaker in the same paragraph, or the
 previous paragraph's last speaker when its paragraph has no reporting verb
 (rule ``continuation``); otherwise its speaker is None.
+
+Over 500 lines: the split of this module waits for the attribution rewrite (issue #13),
+which rewrites it; until then it moves as a whole (row records: :mod:`analysis.extraction.types`).
 """
 
 from __future__ import annotations
@@ -27,9 +30,15 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..core.resources import read_list, read_tsv
 from .actors import PREPOSITIONS, literal_alternation, resolve_pronoun
+
+if TYPE_CHECKING:  # typing only: no import at run time
+    from .types import Claim, Cue, Mention, Quote, QuoteSpan
+
+__all__ = ["cue_lexicon", "cue_pattern", "cue_first_words", "cue_regex", "find_cues", "cues_of_matches", "attribute_unit", "attribute"]
 
 # Forms that are more often nouns: only a cue when a source stands right before them.
 _NOUNLIKE = frozenset(
@@ -179,7 +188,7 @@ def cue_regex() -> re.Pattern:
     return _cue_rx()
 
 
-def find_cues(text: str, lo: int = 0, hi: int | None = None, positions: list[int] | None = None) -> list[dict]:
+def find_cues(text: str, lo: int = 0, hi: int | None = None, positions: list[int] | None = None) -> list[Cue]:
     """Reporting-verb cues in ``text[lo:hi]`` with lemma and class.
 
     >>> [(c["text"], c["lemma"]) for c in find_cues("Lavrov told reporters he was pointing out facts.")]
@@ -191,7 +200,7 @@ def find_cues(text: str, lo: int = 0, hi: int | None = None, positions: list[int
     return cues_of_matches(text, [m for m in found if m is not None])
 
 
-def cues_of_matches(text: str, matches: list[re.Match]) -> list[dict]:
+def cues_of_matches(text: str, matches: list[re.Match]) -> list[Cue]:
     """The cues of :func:`find_cues` from matches of :func:`cue_regex` in ``text`` (cue forms that need a quote and have none dropped)."""
     out = []
     for m in matches:
@@ -600,8 +609,8 @@ def _set_span(text: str, claim: dict, a: int, b: int, quotes: list[dict]) -> Non
 
 
 def attribute(
-    text: str, units: list[tuple[int, int, int]], mentions: list[dict], quotes: list[dict], cues: list[dict] | None = None
-) -> tuple[list[dict], list[dict]]:
+    text: str, units: list[tuple[int, int, int]], mentions: list[Mention], quotes: list[QuoteSpan], cues: list[Cue] | None = None
+) -> tuple[list[Claim], list[Quote]]:
     """Claims of the whole text and the quotes with speakers, resolving pronouns on the way.
 
     ``units`` are (start, end, paragraph index); ``mentions`` include unresolved

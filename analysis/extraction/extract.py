@@ -31,6 +31,8 @@ from .actors import actors_rows, find_mentions, scan
 from .claims import attribute, cue_first_words, cue_regex, cues_of_matches
 from .quotes import find_quotes
 
+__all__ = ["Extraction", "sentence_units", "units_of", "extract", "document_rows", "extract_document"]
+
 
 class Extraction:
     """The four tables extracted from one text: ``.mentions``, ``.actors``, ``.quotes``, ``.claims``.

@@ -19,8 +19,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import TYPE_CHECKING
 
 from ..core.text import paragraph_spans
+
+if TYPE_CHECKING:  # typing only: no import at run time
+    from .types import QuoteSpan
+
+__all__ = ["DOUBLE_OPEN", "DOUBLE_CLOSE", "DOUBLE", "SINGLE_OPEN", "SINGLE_CLOSE", "ALL_MARKS", "mark_role", "quote_kind", "find_quotes"]
 
 DOUBLE_OPEN = "“„«‟"
 DOUBLE_CLOSE = "”»"
@@ -149,7 +155,7 @@ def quote_kind(text: str, start: int, end: int, mark: int) -> str:
     return "partial"
 
 
-def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[dict]:
+def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[QuoteSpan]:
     """Quoted passages of ``text``: dicts with start, end (marks excluded), text, kind,
     mark_start, mark_end (marks included), sorted by start. Never raises.
 

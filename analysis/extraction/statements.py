@@ -18,6 +18,8 @@ import pandas as pd
 from ..core.schema import from_records
 from ..core.text import count_words
 
+__all__ = ["OFFICIAL_KINDS", "merge_spans", "statement_rows", "build_statements"]
+
 OFFICIAL_KINDS = ("readout", "statement")
 
 

@@ -20,6 +20,9 @@ parameters; nothing here knows which sides a corpus has.
 >>> hits = frame_hits(units)
 >>> hits[["unit_id", "frame_id", "pattern", "text"]].values.tolist()
 [['s1', 'diplomatic_relations', 'embassy', 'embassies'], ['s2', 'economic', 'sanction', 'Sanctions'], ['s2', 'economic', 'trade', 'trade']]
+
+Over 500 lines: codebook parsing, the pattern matcher and the side comparison; splitting it
+(codebook / matching / comparison) is left for a later change. Its figure is in :mod:`analysis.viz.plots_framing`.
 """
 
 from __future__ import annotations
@@ -40,6 +43,28 @@ from ..core.resources import read_yaml, resource_path
 from ..core.schema import conform
 from ..core.stats import N_BOOT, benjamini_hochberg, bootstrap_ci, cliffs_delta, permutation_test
 from ..core.text import WORD_PATTERN, count_words, re_tokens_match, word_spans
+
+__all__ = [
+    "CODEBOOK",
+    "KWIC_WINDOW",
+    "Pattern",
+    "Frame",
+    "normalize_token",
+    "stem",
+    "compile_pattern",
+    "parse_codebook",
+    "load_frames",
+    "frame_labels",
+    "codebook_table",
+    "frame_hits",
+    "kwic",
+    "frame_presence",
+    "frames_by_side",
+    "primary_frames",
+    "one_sided_frames",
+    "frame_differences",
+    "findings",
+]
 
 CODEBOOK = "frames.yaml"
 KWIC_WINDOW = 40

@@ -32,6 +32,8 @@ import re
 import string
 from collections.abc import Sequence
 
+__all__ = ["VaderCompound", "AfinnSum"]
+
 # --------------------------------------------------------------------------- VADER
 
 # NLTK's VaderConstants, copied so that the hot loop reads module globals, not attributes.

@@ -16,6 +16,8 @@ import pandas as pd
 
 from ..core.schema import conform
 
+__all__ = ["QUESTIONS", "TABLES_NEEDED", "CAVEATS", "summary_table", "view"]
+
 QUESTIONS = ("voice", "sentiment", "frames", "emphasis")
 TABLES_NEEDED = ("voice", "sentiment_comparison", "frames_by_side", "frame_differences", "emphasis", "emphasis_comparison")
 CAVEATS = {

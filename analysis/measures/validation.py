@@ -38,6 +38,18 @@ from ..core.schema import conform
 from ..core.stats import SEED
 from .framing import Frame, frame_hits, load_frames
 
+__all__ = [
+    "BASE_COLUMNS",
+    "NOTES",
+    "CODEBOOK_CODER",
+    "coding_sheet",
+    "export_coding_sample",
+    "read_coded",
+    "codebook_coding",
+    "frame_agreement",
+    "coding_disagreements",
+]
+
 BASE_COLUMNS = ["doc_id", "sent_id", "text", "coder"]
 NOTES = "notes"
 CODEBOOK_CODER = "codebook"

@@ -40,6 +40,19 @@ from ..core.resources import read_list
 from ..core.schema import conform
 from ..core.text import words
 
+__all__ = [
+    "STOPWORDS",
+    "load_stopwords",
+    "normalize_word",
+    "content_words",
+    "side_word_counts",
+    "log_odds_dirichlet",
+    "distinctive_words",
+    "top_words",
+    "findings",
+    "z_formula_check",
+]
+
 STOPWORDS = "stopwords.txt"
 
 

@@ -45,6 +45,8 @@ from ..core.schema import VOICE_COLUMNS
 from ..core.stats import N_BOOT
 from ..core.text import count_words
 
+__all__ = ["UNKNOWN", "CUE_CLASSES", "voice_by_actor", "voice_table", "verbs_by_side", "cue_classes_by_side", "rule_counts"]
+
 UNKNOWN = "(unknown)"
 CUE_CLASSES = ("neutral", "assertive", "revelatory", "critical", "directive", "tentative", "distancing")
 

@@ -16,6 +16,8 @@ import pandas as pd
 
 from ..viz.figures import PROJECT_ROOT, apply_style
 
+__all__ = ["setup", "project_path"]
+
 
 def setup(precision: int = 3, max_rows: int = 60, max_colwidth: int = 120) -> None:
     """Set pandas display options (fixed precision, widths) and the suite's matplotlib style."""

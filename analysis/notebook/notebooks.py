@@ -16,6 +16,8 @@ from nbclient.exceptions import CellExecutionError
 from ..core.errors import InputError
 from ..core.store import atomic_target
 
+__all__ = ["REPRODUCIBLE_ENV", "execute_notebook", "unexecuted_cells"]
+
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 REPRODUCIBLE_ENV = {"PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0", "TZ": "UTC", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
 

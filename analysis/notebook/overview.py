@@ -14,6 +14,8 @@ import pandas as pd
 
 from ..core.text import count_words
 
+__all__ = ["paragraph_overview", "sentence_lengths"]
+
 
 def paragraph_overview(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """One row per paragraph: doc_id, para_id, is_heading, n_sentences, n_words, start, end, first words."""

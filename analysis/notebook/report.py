@@ -20,6 +20,8 @@ from pathlib import Path
 from ..core.store import atomic_target
 from ..viz.figures import FIGURES_DIR, PROJECT_ROOT
 
+__all__ = ["REPORTS_DIR", "notebook_figures", "render_notebook", "render_index", "render", "main"]
+
 REPORTS_DIR = PROJECT_ROOT / "reports"
 _STYLE = """
 <style>
@@ -120,7 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """``python -m analysis.notebook.report [--out DIR] [--figures DIR] NOTEBOOK...``."""
     import argparse
 
-    p = argparse.ArgumentParser(prog="python -m analysis.report", description="Render executed notebooks to HTML (code hidden).")
+    p = argparse.ArgumentParser(prog="python -m analysis.notebook.report", description="Render executed notebooks to HTML (code hidden).")
     p.add_argument("notebooks", nargs="+", type=Path)
     p.add_argument("--out", type=Path, default=REPORTS_DIR, help="output folder (default: reports/)")
     p.add_argument("--figures", type=Path, default=FIGURES_DIR, help="figures folder to link (default: reports/figures)")

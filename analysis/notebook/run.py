@@ -17,9 +17,11 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..core.errors import InputError
+from ..core.errors import ArgumentError, InputError
 from ..viz.figures import PROJECT_ROOT
 from .notebooks import REPRODUCIBLE_ENV
+
+__all__ = ["NOTEBOOKS_DIR", "PROTECTED", "numbered_notebooks", "parse_sides", "notebook_parameters", "run"]
 
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 PROTECTED = ("notebooks", "data/processed", "reports/figures", "data/raw")
@@ -42,7 +44,7 @@ def parse_sides(text: str) -> tuple[str, str]:
     """
     parts = [p.strip() for p in str(text).split(",")]
     if len(parts) != 2 or not all(parts) or parts[0] == parts[1]:
-        raise InputError("--sides", f"expected two different sides separated by a comma, got {text!r}")
+        raise ArgumentError("--sides", f"expected two different sides separated by a comma, got {text!r}")
     return parts[0], parts[1]
 
 
@@ -51,11 +53,11 @@ def _check_out(out: Path) -> None:
     out = out.resolve()
     root = PROJECT_ROOT.resolve()
     if out == root:
-        raise InputError(out, "--out must not be the project root")
+        raise ArgumentError("--out", f"{out}: must not be the project root")
     for rel in PROTECTED:
         p = (root / rel).resolve()
         if out == p or out.is_relative_to(p):
-            raise InputError(out, f"--out must not be or lie inside the project's {rel}")
+            raise ArgumentError("--out", f"{out}: must not be or lie inside the project's {rel}")
 
 
 def notebook_parameters(path: Path, values: dict) -> dict:

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from ..core.errors import InputError
+from ..core.errors import ArgumentError, InputError
 
 __all__ = ["DESCRIPTION", "main", "Command"]
 
@@ -106,11 +106,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check_build_args(args: argparse.Namespace) -> None:
-    """Raise ValueError for build arguments that do not fit together."""
+    """Raise ArgumentError (a ValueError) for build arguments that do not fit together."""
     if args.scheduler and args.engine != "dask":
-        raise ValueError("--scheduler: only used with --engine dask")
+        raise ArgumentError("--scheduler", "only used with --engine dask")
     if args.jobs < 1:
-        raise ValueError("--jobs: must be at least 1")
+        raise ArgumentError("--jobs", "must be at least 1")
 
 
 def _build(args: argparse.Namespace, argv: list[str]) -> int:
@@ -144,13 +144,7 @@ def main(argv: list[str] | None = None, commands: Mapping[str, Command] | None =
         return 2
     try:
         if args.command == "build":
-            try:
-                _check_build_args(args)
-            except ValueError as e:  # a bad argument: one line, exit 2, as for a bad file
-                if args.debug:
-                    raise
-                print(f"error: {e}", file=sys.stderr)
-                return 2
+            _check_build_args(args)
             return _build(args, argv)
         if args.command == "schema":
             from ..core.schema import markdown
@@ -161,7 +155,7 @@ def main(argv: list[str] | None = None, commands: Mapping[str, Command] | None =
         if handler is None:
             raise RuntimeError(f"command {args.command!r} is not available here (run python -m analysis)")
         return handler(args)
-    except InputError as e:
+    except (InputError, ArgumentError) as e:  # a bad file or a bad argument: one line, exit 2
         if args.debug:
             raise
         print(f"error: {e}", file=sys.stderr)

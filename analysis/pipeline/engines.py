@@ -45,7 +45,7 @@ import numpy as np
 import pandas as pd
 
 from ..core import corpus
-from ..core.errors import InputError
+from ..core.errors import ArgumentError, InputError
 from ..core.schema import conform, is_conformed
 from ..core.store import write_json, write_table
 from . import cache, provenance
@@ -266,7 +266,7 @@ def run_build(
     """Build ``corpus_dir`` into ``out_dir`` with the given engine; see :func:`analysis.pipeline.build.build`.
 
     ``stages`` is the stage list to run (default :data:`analysis.pipeline.stages.STAGES`).
-    Bad arguments (an unknown engine, ``jobs < 1``) raise ``ValueError``; a bad corpus raises ``InputError``.
+    Bad arguments (an unknown engine, ``jobs < 1``) raise :class:`~analysis.core.errors.ArgumentError` (a ``ValueError``); a bad corpus raises ``InputError``.
 
     ``timed=True`` (local engines) records the seconds spent in each step (load, every
     stage, write) in :attr:`BuildStats.timings`, summed over workers.
@@ -276,9 +276,9 @@ def run_build(
     if engine == "local":
         engine = "serial" if jobs == 1 else "processes"
     if engine not in RUNNERS:
-        raise ValueError(f"--engine: unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
+        raise ArgumentError("--engine", f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
     if jobs < 1:
-        raise ValueError("--jobs: must be at least 1")
+        raise ArgumentError("--jobs", "must be at least 1")
     corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
     paths = corpus.list_documents(corpus_dir)
     if not paths:

@@ -25,6 +25,8 @@ import matplotlib.pyplot as plt
 from ..core.paths import PROJECT_ROOT
 from ..core.store import atomic_target
 
+__all__ = ["FIGURES_DIR", "FORMATS", "DPI", "SAVE_RC", "STYLE", "PALETTE", "apply_style", "side_colors", "save_figure", "new_figure"]
+
 FIGURES_DIR = PROJECT_ROOT / "reports" / "figures"
 FORMATS = ("png", "svg", "pdf")
 DPI = 150
