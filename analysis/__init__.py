@@ -1,8 +1,17 @@
 """analysis: who said what, for which side — tidy tables and side-by-side comparisons of diplomatic texts.
 
-Layers (lower never import higher): text/resources/schema → corpus → extraction
-(actors, quotes, claims, statements) → measures (sentiment, framing, emphasis) →
-compare → figures. See README.md and docs/.
+One subpackage per layer, lowest first; a layer imports only the layers below it
+(tests/test_layers.py checks this):
+
+* :mod:`analysis.core` — errors, paths, resources, schema (every table's columns),
+  store (Parquet/JSON), text, corpus, stats, compare;
+* :mod:`analysis.extraction` — actors, quotes, claims, statements; ``extract`` is the entry point;
+* :mod:`analysis.measures` — sentiment, framing, emphasis, voice, vocabulary, validation, synthesis;
+* :mod:`analysis.viz` — figures and every ``plot_*`` function;
+* :mod:`analysis.pipeline` — the build: stages, provenance, cache, engines, build, command line;
+* :mod:`analysis.notebook` — what the notebooks call: setup, execution, runs, the HTML report.
+
+See README.md and docs/.
 """
 
 from .core.corpus import load_corpus
@@ -10,8 +19,7 @@ from .core.errors import InputError
 from .core.schema import TABLES
 from .extraction.extract import Extraction, extract
 
-__all__ = ["load_corpus", "InputError", "save_figure", "TABLES"]
-__all__ += ["extract", "Extraction"]
+__all__ = ["load_corpus", "InputError", "save_figure", "TABLES", "extract", "Extraction"]
 
 
 def __getattr__(name: str):

@@ -14,7 +14,7 @@
 
 Both take their word lists from the objects :mod:`analysis.measures.sentiment` already loads
 (the VADER lexicon dict and the AFINN dict), so they score with exactly the same
-lexicons. ``tests/test_sentiment.py`` checks them against the packages on real and
+lexicons. ``tests/measures/test_sentiment.py`` checks them against the packages on real and
 generated text.
 
 >>> from analysis.measures.sentiment import afinn_analyzer, vader_analyzer

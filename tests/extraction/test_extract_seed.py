@@ -7,7 +7,7 @@ import pytest
 from analysis.core.corpus import read_document
 from analysis.extraction.extract import extract
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ import pytest
 
 from analysis.notebook.run import _check_out, numbered_notebooks, parse_sides
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpora" / "us_china"
 # Antony Blinken is not in the shipped registry: the run adds him through a resources override.
 BLINKEN = (

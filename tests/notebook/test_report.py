@@ -12,7 +12,7 @@ import pytest
 
 from analysis.notebook.report import render, render_notebook
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 NOTEBOOK = ROOT / "notebooks" / "01_corpus.ipynb"
 CHECK = """

@@ -7,7 +7,7 @@ from analysis.core.schema import TABLES
 from analysis.extraction.extract import extract_document
 from analysis.extraction.statements import build_statements
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _seed():
