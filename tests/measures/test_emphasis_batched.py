@@ -68,7 +68,7 @@ def test_hit_counts_with_overlapping_units():
 
 
 def test_document_emphasis_equals_the_table_from_presence():
-    from tests.test_emphasis import BODY, SENTS, span
+    from tests.measures.test_emphasis import BODY, SENTS, span
 
     docs = pd.DataFrame(
         [
@@ -100,7 +100,7 @@ def test_document_emphasis_equals_the_table_from_presence():
 
 def test_sentences_of_a_heading_paragraph_do_not_crash_document_emphasis():
     # a paragraph flagged as a heading that still carries topic sentences: no story paragraph rank, not in the lead
-    from tests.test_emphasis import BODY, SENTS, span
+    from tests.measures.test_emphasis import BODY, SENTS, span
 
     docs = pd.DataFrame([{"doc_id": "c", "title": "Trade", "kind": "readout", "side": "A", "body": BODY}])
     paras = pd.DataFrame([{"doc_id": "c", "para_id": 0, "start": 0, "end": len(BODY), "text": BODY, "is_heading": True}])
