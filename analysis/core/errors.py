@@ -1,10 +1,4 @@
-"""Errors: one line naming the file (or the option) and the problem.
-
->>> str(InputError("a.txt", "empty file"))
-'a.txt: empty file'
->>> isinstance(ArgumentError("--jobs", "must be at least 1"), ValueError)
-True
-"""
+"""Errors for bad input: one line naming the file and the problem."""
 
 __all__ = ["InputError", "ArgumentError"]
 
@@ -19,13 +13,7 @@ class InputError(Exception):
 
 
 class ArgumentError(ValueError):
-    """A bad argument (an option, a parameter), not a bad file. ``str(err)`` is ``"<option>: <problem>"``.
-
-    A ``ValueError``, so callers of the library catch it as one; the command line
-    prints it as one line and exits with status 2, as for a bad file.
-    """
+    """A bad argument (not a bad file). ``str(err)`` is ``"<option>: <problem>"``."""
 
     def __init__(self, option, problem: str):
-        self.option = str(option)
-        self.problem = problem
-        super().__init__(f"{self.option}: {problem}")
+        super().__init__(f"{option}: {problem}")
