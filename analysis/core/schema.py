@@ -38,7 +38,7 @@ TABLES: dict[str, dict] = {
         "columns": {
             "doc_id": ("str", "document identifier (front matter `doc_id`, else the file name without extension)"),
             "title": ("str", "title (front matter, else the first line of the body)"),
-            "date": ("object", "publication date as ISO text YYYY-MM-DD, or None"),
+            "date": ("object", "ISO date YYYY-MM-DD (front matter `date`, else one in the file name), or None"),
             "kind": ("str", "news, readout, transcript or statement"),
             "side": ("object", "side that issued the document (readouts, statements), or None"),
             "source": ("object", "outlet or issuing body, or None"),
