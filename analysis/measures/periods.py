@@ -5,9 +5,7 @@ Pure functions on the build's tables (``documents``, ``statements``, ``sentiment
 
 * :func:`choose_period` picks the period length from the range of the documents'
   dates (a parameter overrides it); :func:`period_label` and :func:`assign_periods`
-  give every document its period (None without a date). A document's date is its
-  front-matter ``date``, else an ISO date in its file name (:func:`document_dates`,
-  ``date_source`` says which);
+  give every document its period (None without a date);
 * :func:`date_coverage` counts the dated and undated documents, so the documents left
   out of the time view are reported, never dropped silently;
 * :func:`voice_by_period`, :func:`tone_by_period` and :func:`frames_by_period` give one
@@ -32,7 +30,6 @@ Voice is a property of reporting and uses the reported statements only.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -50,8 +47,6 @@ __all__ = [
     "period_start",
     "period_label",
     "period_range",
-    "date_from_path",
-    "document_dates",
     "assign_periods",
     "date_coverage",
     "voice_by_period",
@@ -134,75 +129,27 @@ def period_range(first: dt.date, last: dt.date, period: str) -> list[dt.date]:
     return out
 
 
-_PATH_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
+def assign_periods(documents: pd.DataFrame, period: str | None = None) -> pd.DataFrame:
+    """One row per document: ``doc_id, date, period, period_start`` (None for an undated document).
 
-
-def date_from_path(path: str | None) -> str | None:
-    """The ISO date (YYYY-MM-DD) written in a file name, else None.
-
-    >>> date_from_path("outlet_2015-11-16_some-title.txt"), date_from_path("notes.md")
-    ('2015-11-16', None)
-    """
-    m = _PATH_DATE.search(path or "")
-    if not m:
-        return None
-    try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
-    except ValueError:
-        return None
-
-
-def document_dates(documents: pd.DataFrame, from_path: bool = True) -> pd.DataFrame:
-    """``doc_id, date, date_source``: the front-matter date, else (``from_path``) an ISO date in the file name.
-
-    ``date_source`` is ``front matter``, ``file name`` or None (no date), so the
-    notebooks can say where each date came from.
-
-    >>> d = pd.DataFrame({"doc_id": ["a", "b", "c"], "date": ["2024-01-02", None, None],
-    ...     "path": ["a.md", "x_2016-03-04_y.txt", "c.md"]})
-    >>> document_dates(d).values.tolist()
-    [['a', '2024-01-02', 'front matter'], ['b', '2016-03-04', 'file name'], ['c', None, None]]
-    """
-    own = documents["date"].astype("object")
-    dates, sources = [], []
-    paths = documents["path"].tolist() if from_path and "path" in documents.columns else [None] * len(documents)
-    for d, p in zip(own.tolist(), paths):
-        if d is not None and not (isinstance(d, float) and np.isnan(d)):
-            dates.append(str(d))
-            sources.append("front matter")
-            continue
-        found = date_from_path(p) if from_path else None
-        dates.append(found)
-        sources.append("file name" if found else None)
-    return pd.DataFrame(
-        {
-            "doc_id": pd.Series(documents["doc_id"].astype(str).tolist(), dtype="object"),
-            "date": pd.Series(dates, dtype="object"),
-            "date_source": pd.Series(sources, dtype="object"),
-        }
-    )
-
-
-def assign_periods(documents: pd.DataFrame, period: str | None = None, from_path: bool = True) -> pd.DataFrame:
-    """One row per document: ``doc_id, date, date_source, period, period_start`` (None for an undated document).
-
-    Dates as in :func:`document_dates` (front matter, else a date in the file name when
-    ``from_path``). ``period`` as in :func:`choose_period` (chosen from the dates when
-    None); the length used is in ``.attrs["period"]``.
+    Dates are the documents table's ``date`` (front matter, else the date in the file
+    name: :func:`analysis.core.corpus.read_document`). ``period`` as in
+    :func:`choose_period` (chosen from the dates when None); the length used is in
+    ``.attrs["period"]``.
 
     >>> t = assign_periods(pd.DataFrame({"doc_id": ["x", "y"], "date": ["2024-02-10", None]}), "month")
     >>> t[["doc_id", "period", "period_start"]].values.tolist(), t.attrs["period"]
     ([['x', '2024-02', '2024-02-01'], ['y', None, None]], 'month')
     """
-    dd = document_dates(documents, from_path)
-    period = choose_period(dd["date"], period)
-    d = _dates(dd["date"])
+    dates = documents["date"].astype("object")
+    dates = pd.Series(dates.where(dates.notna(), None).tolist(), dtype="object")
+    period = choose_period(dates, period)
+    d = _dates(dates)
     starts = [period_start(x, period) if not pd.isna(x) else None for x in d]
     out = pd.DataFrame(
         {
-            "doc_id": dd["doc_id"],
-            "date": dd["date"],
-            "date_source": dd["date_source"],
+            "doc_id": pd.Series(documents["doc_id"].astype(str).tolist(), dtype="object"),
+            "date": dates,
             "period": pd.Series([period_label(s, period) if s else None for s in starts], dtype="object"),
             "period_start": pd.Series([s.isoformat() if s else None for s in starts], dtype="object"),
         }
@@ -211,14 +158,14 @@ def assign_periods(documents: pd.DataFrame, period: str | None = None, from_path
     return out
 
 
-def date_coverage(documents: pd.DataFrame, period: str | None = None, from_path: bool = True) -> dict:
-    """How many documents the time view can use: documents, dated (from the file name), undated (ids), range, period, periods.
+def date_coverage(documents: pd.DataFrame, period: str | None = None) -> dict:
+    """How many documents the time view can use: documents, dated, undated (with their ids), range, period, periods.
 
     >>> c = date_coverage(pd.DataFrame({"doc_id": ["a", "b"], "date": ["2024-03-01", None]}))
     >>> c["n_docs"], c["n_dated"], c["undated"], c["first"], c["period"], c["n_periods"]
     (2, 1, ['b'], '2024-03-01', 'month', 1)
     """
-    p = assign_periods(documents, period, from_path)
+    p = assign_periods(documents, period)
     dated = p.loc[p["period"].notna()]
     d = _dates(dated["date"])
     first = d.min().date() if len(d) else None
@@ -226,7 +173,6 @@ def date_coverage(documents: pd.DataFrame, period: str | None = None, from_path:
     return {
         "n_docs": len(p),
         "n_dated": len(dated),
-        "n_dated_from_path": int((p["date_source"] == "file name").sum()),
         "n_undated": len(p) - len(dated),
         "undated": sorted(p.loc[p["period"].isna(), "doc_id"].tolist()),
         "first": first.isoformat() if first else None,

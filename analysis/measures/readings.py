@@ -232,13 +232,7 @@ def caveats(
         txt += f"; {no_speaker} {'has' if no_speaker == 1 else 'have'} no speaker at all (unattributed)."
         lines.append(txt)
     if "date" in documents.columns:
-        from .periods import document_dates
-
-        dates = document_dates(documents)
-        undated = int(dates["date"].isna().sum())
-        from_path = int((dates["date_source"] == "file name").sum())
-        if from_path:
-            lines.append(f"* **Dates.** {from_path} of {n_docs} documents are dated from their file name (no front-matter date).")
+        undated = int(documents["date"].isna().sum())
         if undated:
             verb = "has no date and is" if undated == 1 else "have no date and are"
             lines.append(f"* **Dates.** {undated} of {n_docs} documents {verb} left out of views over time.")
