@@ -34,7 +34,6 @@ import math
 import os
 import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
@@ -50,6 +49,7 @@ from . import cache, corpus
 from .errors import InputError
 from .io import write_json, write_table
 from .schema import conform, is_conformed
+from .scratch import make_temp_dir
 
 ENGINES = ("local", "dask")  # command-line engines; "local" is serial for --jobs 1, else a process pool
 MAX_CHUNK = 100  # documents per chunk (per Parquet part)
@@ -229,7 +229,7 @@ def _write_streaming(
 ) -> dict[str, dict]:
     """Write every table (made one at a time) and the manifest, atomically as :func:`analysis.io.write_tables` does."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
+    stage = make_temp_dir(out_dir, ".staging-")
     sizes: dict[str, dict] = {}
     try:
         for name in names:
@@ -289,7 +289,7 @@ def run_build(
 
     stats = BuildStats(n_docs=len(paths), n_reused=len(reused), engine=engine, jobs=jobs)
     out_dir.mkdir(parents=True, exist_ok=True)
-    part_dir = Path(tempfile.mkdtemp(prefix=".parts-", dir=out_dir))
+    part_dir = make_temp_dir(out_dir, ".parts-")  # also removes the folders of a run that was killed
     try:
         doc_rows: dict[int, tuple[str, str]] = {}  # index -> (file name, doc_id)
         errors = []
