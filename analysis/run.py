@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .figures import PROJECT_ROOT
-from .notebooks import REPRODUCIBLE_ENV
+from .notebooks import REPRODUCIBLE_ENV, kernel_config
 
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 PROTECTED = ("notebooks", "data/processed", "reports/figures", "data/raw")
@@ -125,6 +125,7 @@ def run(
                 log_output=False,
                 cwd=str(path.parent),
                 execution_timeout=timeout,
+                config=kernel_config(),
             )
         except PapermillExecutionError as e:
             raise InputError(path, f"a cell failed: {e.ename}: {e.evalue}") from None

@@ -9,12 +9,12 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import ROOT
-
 from analysis import scratch
 from analysis.build import build
 
-TEXT = "Senator Ana Ruiz said the talks were useful. \"We will meet again,\" she said in a statement on {n}.\n"
+from conftest import ROOT
+
+TEXT = 'Senator Ana Ruiz said the talks were useful. "We will meet again," she said in a statement on {n}.\n'
 
 
 def _corpus(folder: Path, n: int) -> Path:
