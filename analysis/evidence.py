@@ -80,7 +80,10 @@ def _val(v, default="none"):
     return default if _missing(v) else str(v)
 
 
-def side_order(statements: pd.DataFrame | None, first: Sequence[str] = ()) -> list[str]:
+Rows = pd.DataFrame | Sequence[dict] | None  # a table's rows: a DataFrame or its records
+
+
+def side_order(statements: Rows, first: Sequence[str] = ()) -> list[str]:
     """Sides in colour order: ``first`` (the compared sides), then the others by statements, then name.
 
     >>> st = pd.DataFrame({"side": ["B", "C", "C", None, "A"]})
@@ -89,10 +92,10 @@ def side_order(statements: pd.DataFrame | None, first: Sequence[str] = ()) -> li
     """
     order = [s for s in first if s]
     counts: dict[str, int] = {}
-    if statements is not None and len(statements) and "side" in statements:
-        for s in statements["side"]:
-            if not _missing(s) and s not in order:
-                counts[str(s)] = counts.get(str(s), 0) + 1
+    for r in _records(statements):
+        s = r.get("side")
+        if not _missing(s) and s not in order:
+            counts[str(s)] = counts.get(str(s), 0) + 1
     return order + sorted(counts, key=lambda s: (-counts[s], s))
 
 
@@ -127,10 +130,10 @@ def _who(name, side) -> str:
     return f"{_val(name)} (side: {_val(side)})"
 
 
-def _records(df: pd.DataFrame | None) -> list[dict]:
-    if df is None or len(df) == 0:
+def _records(rows: Rows) -> list[dict]:
+    if rows is None or len(rows) == 0:
         return []
-    return df.to_dict("records")
+    return rows.to_dict("records") if isinstance(rows, pd.DataFrame) else list(rows)
 
 
 def _span(r: dict, a: str, b: str) -> tuple[int, int] | None:
@@ -140,7 +143,7 @@ def _span(r: dict, a: str, b: str) -> tuple[int, int] | None:
     return int(s), int(e)
 
 
-def document_marks(body: str, statements: pd.DataFrame | None, quotes: pd.DataFrame | None, claims: pd.DataFrame | None) -> list[dict]:
+def document_marks(body: str, statements: Rows, quotes: Rows, claims: Rows) -> list[dict]:
     """Every span to highlight in one document: statements, claims, quotes, speaker mentions and cues.
 
     Each mark is a dict with ``start``, ``end`` (offsets into ``body``), ``layer`` (one of
@@ -300,14 +303,13 @@ def safe_name(doc_id: str) -> str:
     return f"{slug}-{hashlib.sha256(doc_id.encode('utf-8')).hexdigest()[:8]}"
 
 
-def _count_line(statements: pd.DataFrame | None, sides: Sequence[str], classes: dict[str, str]) -> str:
+def _count_line(statements: list[dict], sides: Sequence[str], classes: dict[str, str]) -> str:
     parts = []
-    st = statements if statements is not None else pd.DataFrame(columns=["side", "n_words"])
     for s in list(sides) + [None]:
-        sub = st[st["side"].isna()] if s is None else st[st["side"] == s]
-        if s is None and len(sub) == 0:
-            continue
-        words = int(sub["n_words"].sum()) if len(sub) else 0
+        sub = [r for r in statements if (_missing(r.get("side")) if s is None else r.get("side") == s)]
+        if not sub:
+            continue  # colours stay fixed across the corpus; the legend names the sides present
+        words = sum(int(r.get("n_words") or 0) for r in sub)
         name = "no side" if s is None else s
         cls = NO_SIDE if s is None else classes[s]
         parts.append(
@@ -319,9 +321,9 @@ def _count_line(statements: pd.DataFrame | None, sides: Sequence[str], classes: 
 
 def render_document(
     doc: dict,
-    statements: pd.DataFrame | None,
-    quotes: pd.DataFrame | None,
-    claims: pd.DataFrame | None,
+    statements: Rows,
+    quotes: Rows,
+    claims: Rows,
     sides: Sequence[str] = (),
     nav: dict[str, str] | None = None,
 ) -> str:
@@ -337,10 +339,10 @@ def render_document(
     (True, True, False)
     """
     body = str(doc["body"])
+    statements, quotes, claims = _records(statements), _records(quotes), _records(claims)
     sides = side_order(statements, sides)
-    for df in (quotes, claims):
-        if df is not None and len(df):
-            sides += sorted({str(s) for s in df["side"] if not _missing(s)} - set(sides))
+    for rows in (quotes, claims):
+        sides += sorted({str(r["side"]) for r in rows if not _missing(r.get("side"))} - set(sides))
     classes = side_classes(sides)
     marks = document_marks(body, statements, quotes, claims)
     doc_id = str(doc["doc_id"])
@@ -350,9 +352,7 @@ def render_document(
     url = doc.get("url")
     if not _missing(url):
         meta_rows += f'<tr><th>url</th><td><a href="{_attr(str(url))}" rel="noreferrer">{html.escape(str(url))}</a></td></tr>'
-    n_q = 0 if quotes is None else len(quotes)
-    n_c = 0 if claims is None else len(claims)
-    n_s = 0 if statements is None else len(statements)
+    n_q, n_c, n_s = len(quotes), len(claims), len(statements)
     nav_html = " · ".join(f'<a href="{_attr(href)}">{html.escape(text)}</a>' for text, href in (nav or {}).items())
     legend = (
         '<p class="ev-legend">'
@@ -367,7 +367,7 @@ def render_document(
         + " — hover a span for speaker, side, rule and cue.</p>"
     )
     rows = []
-    for r in _records(statements):
+    for r in statements:
         rows.append(
             f"<tr><td>{html.escape(str(r['statement_id']))}</td><td>{int(r['start'])}–{int(r['end'])}</td>"
             f"<td>{html.escape(_val(r.get('origin')))}</td><td>{html.escape(_val(r.get('side')))}</td>"
@@ -392,10 +392,11 @@ def render_document(
     )
 
 
-def _by_doc(df: pd.DataFrame | None) -> dict[str, pd.DataFrame]:
-    if df is None or len(df) == 0:
-        return {}
-    return {str(k): g for k, g in df.groupby("doc_id", sort=False)}
+def _by_doc(df: pd.DataFrame | None) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for r in _records(df):
+        out.setdefault(str(r["doc_id"]), []).append(r)
+    return out
 
 
 def sides_from_notebooks(notebooks: Iterable[str | Path]) -> list[str]:
@@ -454,8 +455,7 @@ def write_evidence(
     for name in ("statements", "quotes", "claims"):
         path = processed_dir / f"{name}.parquet"
         tables[name] = _by_doc(read_table(processed_dir, name)) if path.is_file() else {}
-    all_statements = pd.concat(list(tables["statements"].values())) if tables["statements"] else None
-    sides = side_order(all_statements, sides)  # one colour per side across the corpus
+    sides = side_order([r for rows in tables["statements"].values() for r in rows], sides)  # one colour per side across the corpus
     names = [safe_name(d) for d in docs["doc_id"]]
     out_dir.mkdir(parents=True, exist_ok=True)
     entries = []
