@@ -288,3 +288,18 @@ def test_evidence_screenshot_shows_each_side_colour(pages, tmp_path):
         hexa = side_colors(SIDES + ["China", "Ukraine"])[side]  # the corpus order: China has more statements
         rgb = tuple(int(hexa[i : i + 2], 16) for i in (1, 3, 5))
         assert rgb in seen, f"no {side} pixels ({hexa}) in the screenshot"
+
+
+def test_report_command_writes_evidence_or_says_why_not(built, tmp_path, capsys):
+    from analysis.report import main
+
+    out, _ = built
+    nb = str(ROOT / "notebooks" / "01_corpus.ipynb")
+    common = ["--out", str(tmp_path / "r"), "--figures", str(tmp_path / "f"), nb]
+    assert main(["--processed", str(tmp_path / "nothing"), *common]) == 0
+    assert "evidence pages skipped" in capsys.readouterr().err
+    assert not (tmp_path / "r" / "evidence").exists()
+    assert main(["--processed", str(out), "--sides", "US,China", *common]) == 0
+    assert "wrote 5 evidence page(s)" in capsys.readouterr().out
+    page = (tmp_path / "r" / "evidence" / "bangkok_news.html").read_text(encoding="utf-8")
+    assert f".s1 {{ --c: {side_colors(['US', 'China'])['China']};" in page, "--sides orders the colours"
