@@ -49,6 +49,7 @@ __all__ = [
     "period_range",
     "assign_periods",
     "date_coverage",
+    "coverage_text",
     "voice_by_period",
     "tone_by_period",
     "frames_by_period",
@@ -180,6 +181,29 @@ def date_coverage(documents: pd.DataFrame, period: str | None = None) -> dict:
         "period": p.attrs["period"],
         "n_periods": len(period_range(first, last, p.attrs["period"])) if first else 0,
     }
+
+
+def coverage_text(coverage: dict, max_ids: int = 10) -> str:
+    """One paragraph on what :func:`date_coverage` found: dated and undated documents, range, period.
+
+    >>> print(coverage_text({"n_docs": 3, "n_dated": 2, "n_undated": 1, "undated": ["c"], "first": "2024-01-05",
+    ...     "last": "2024-03-01", "period": "month", "n_periods": 3}))
+    2 of 3 documents carry a date (2024-01-05 to 2024-03-01), grouped by month into 3 periods. 1 document without a date is left out of this view: c.
+    """
+    if not coverage["n_dated"]:
+        return f"None of the {coverage['n_docs']} documents carries a date, so no change over time can be shown."
+    text = (
+        f"{coverage['n_dated']} of {coverage['n_docs']} documents carry a date ({coverage['first']} to {coverage['last']}), "
+        f"grouped by {coverage['period']} into {coverage['n_periods']} period{'s' if coverage['n_periods'] != 1 else ''}."
+    )
+    if coverage["n_undated"]:
+        ids = coverage["undated"][:max_ids]
+        more = f" and {coverage['n_undated'] - len(ids)} more" if coverage["n_undated"] > len(ids) else ""
+        noun = "document" if coverage["n_undated"] == 1 else "documents"
+        text += f" {coverage['n_undated']} {noun} without a date {'is' if coverage['n_undated'] == 1 else 'are'} left out of this view: {', '.join(ids)}{more}."
+    else:
+        text += " No document lacks a date."
+    return text
 
 
 def _grid(periods: pd.DataFrame) -> pd.DataFrame:
