@@ -452,7 +452,7 @@ def score_texts(texts: Iterable[str], terms: Sequence[str] | None = None, scorer
     1    negative            neutral
     >>> score_texts(["Good talks."], scorer="afinn")[["scorer", "tone", "tone_label"]]
       scorer    tone tone_label
-    0  afinn  0.4588   positive
+    0  afinn  0.6124   positive
     """
     index = texts.index if isinstance(texts, pd.Series) else None
     scorer = _scorer_for(terms, scorer)  # terms read once, not once per text

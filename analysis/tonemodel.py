@@ -16,7 +16,7 @@ regression (three classes: negative, neutral, positive) over
 The coefficients are data, not code: ``resources/tone_newsmtsc.json`` (JSON with a
 provenance block), written by ``benchmarks/fit_tone_model.py`` from NewsMTSC
 ``train.jsonl`` (Hamborg & Donnay 2021, MIT) and read by :func:`load_model`. Fitting
-(:func:`fit`, :func:`cross_validate`) is numpy/scipy only: L2-penalised
+(:func:`design`, :func:`fit`, :func:`folds`) is numpy/scipy only: L2-penalised
 cross-entropy minimised with L-BFGS, regularisation chosen by cross-validation on
 the training sentences only, deterministic.
 
@@ -24,7 +24,7 @@ the training sentences only, deterministic.
 ['it', "wasn't", 'not_good', ',', 'but', 'fine', '.']
 >>> model = ToneModel.from_dict(_toy_params())
 >>> model.predict("a good deal", vader_compound=0.44, afinn_sum=3.0)
-(0.5, 'positive')
+(0.5752, 'positive')
 """
 
 from __future__ import annotations
@@ -105,8 +105,8 @@ def lexicon_features(
 
     Word counts look the tokens (``not_`` prefix removed) up in the two lexicons.
 
-    >>> lexicon_features(["not", "not_good", "."], -0.34, 3.0, {"good": 1.9}, {"good": 3})
-    [-0.34, 0.6123724356957946, 1.0, 0.0, 1.0, 0.0, 1.0, 1.0986122886681098]
+    >>> [round(x, 4) for x in lexicon_features(["not", "not_good", "."], -0.34, 3.0, {"good": 1.9}, {"good": 3})]
+    [-0.34, 0.6124, 1.0, 0.0, 1.0, 0.0, 1.0, 1.0986]
     """
     vp = vn = ap = an = neg = n = 0
     for t in toks:
