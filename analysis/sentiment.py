@@ -483,6 +483,24 @@ def score_statements(statements: pd.DataFrame, terms: Sequence[str] | None = Non
     return conform(out, "sentiment")
 
 
+def with_scorer(sentiment: pd.DataFrame, scorer: str | None = None, terms: Sequence[str] | None = None) -> pd.DataFrame:
+    """The ``sentiment`` table with ``tone`` from ``scorer`` (default :data:`DEFAULT_SCORER`): as is if it already has it, else rescored.
+
+    For a notebook parameter: the build scores with the default; another scorer
+    rescores the statements (same rows, same order, every column recomputed).
+
+    >>> sent = score_statements(pd.DataFrame({"statement_id": ["a"], "doc_id": "d", "para_id": 0, "sent_id": 0,
+    ...     "start": 0, "end": 5, "speaker": None, "speaker_id": None, "side": "A", "origin": "quote", "text": ["Good."]}))
+    >>> with_scorer(sent, "vader")[["scorer", "tone", "tone_label"]]
+      scorer    tone tone_label
+    0  vader  0.4404   positive
+    """
+    name = check_scorer(scorer)
+    if "scorer" in sentiment.columns and len(sentiment) and (sentiment["scorer"] == name).all():
+        return sentiment
+    return score_statements(sentiment, terms, name)
+
+
 # --------------------------------------------------------------------------- aggregation
 
 
