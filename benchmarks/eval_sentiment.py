@@ -1,7 +1,7 @@
 """Validate every sentiment scorer of the suite against human judgements of news sentences (NewsMTSC).
 
 For each test file (devtest_rw, devtest_mt) and each scorer in
-``analysis.sentiment.SCORERS`` (plus an equal-weight VADER + AFINN ensemble, tried
+``analysis.measures.sentiment.SCORERS`` (plus an equal-weight VADER + AFINN ensemble, tried
 but not offered), as scored and with topic terms masked: Spearman's rho of ``tone``
 with the human label (negative < neutral < positive), 3-class macro-F1 and accuracy
 of ``tone_label``, each with a seeded bootstrap 95% interval (2,000 resamples of
@@ -27,9 +27,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis import sentiment as se
-from analysis.errors import InputError
-from analysis.sentiment_validation import CAVEAT, SPLITS, agreement, paired_difference, read_newsmtsc
+from analysis.core.errors import InputError
+from analysis.measures import sentiment as se
+from analysis.measures.sentiment_validation import CAVEAT, SPLITS, agreement, paired_difference, read_newsmtsc
 
 ENSEMBLE = "vader+afinn"
 """Tried, not offered: mean of VADER compound and squashed AFINN, label by the ±0.05 band."""

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import numpy as np
 
-from analysis import tonemodel as tm
-from analysis.errors import InputError
-from analysis.sentiment import _scorers
-from analysis.sentiment_validation import LABELS, read_newsmtsc
+from analysis.core.errors import InputError
+from analysis.measures import tonemodel as tm
+from analysis.measures.sentiment import _scorers
+from analysis.measures.sentiment_validation import LABELS, read_newsmtsc
 
 ROOT = Path(__file__).resolve().parents[1]
 LAMBDAS = (1e-3, 3e-3, 1e-2)
