@@ -61,6 +61,7 @@ def parties_tables(tmp_path_factory) -> Path:
         cwd=ROOT,
     )
     assert r.returncode == 0, r.stderr
+    return out
 
 
 # --- headless Chromium: open a page, run a check in it, read the result from the DOM ----------
