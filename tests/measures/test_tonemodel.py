@@ -130,18 +130,20 @@ def test_shipped_model_file():
 
 
 def test_scoring_speed():
+    """The tone model at most triples the cost of scoring (CPU time, relative to VADER + AFINN alone, so machine load matters little)."""
     import time
 
     rng = np.random.default_rng(0)
     words = "the talks were good and productive but not without serious problems for both sides said officials".split()
     texts = [" ".join(rng.choice(words, 25)) + f" {i}." for i in range(3000)]
-    n_words = sum(len(t.split()) for t in texts)
     se.score_texts(texts[:10], scorer="newsmtsc-linear")
-    t0 = time.perf_counter()
-    se._text_scorer.cache_clear()
-    se.score_texts(texts, scorer="newsmtsc-linear")
-    rate = n_words / (time.perf_counter() - t0)
-    assert rate > 50_000, rate  # the build needs ~200k words/s on a free core; leave room for a loaded machine
+    cost = {}
+    for name in ("vader", "newsmtsc-linear"):
+        se._text_scorer.cache_clear()
+        t0 = time.process_time()
+        se.score_texts(texts, scorer=name)
+        cost[name] = time.process_time() - t0
+    assert cost["newsmtsc-linear"] < 3 * cost["vader"], cost
 
 
 # --------------------------------------------------------------------------- validation helpers
