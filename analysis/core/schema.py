@@ -651,10 +651,14 @@ SCORE_COLUMNS = (
 
 TABLES["comparison_summary"] = {
     "description": "Notebook 06 summary: each measure for each side with n, estimate, 95% interval, effect size of the difference and a plain-language caveat, read from the tables notebooks 03-05 saved (analysis.measures.synthesis.summary_table).",
-    "key": ["question", "measure", "side"],
+    "key": ["question", "view", "measure", "side"],
     "columns": {
         "question": ("str", "voice, sentiment, frames or emphasis"),
-        "measure": ("str", "what is measured, in words"),
+        "view": (
+            "str",
+            "own (the sides' readouts and statements), reported (quotes and claims in the news) or pooled; None when the source table is not split by view",
+        ),
+        "measure": ("str", "what is measured, in words (ends with the view when split by view)"),
         "side": ("str", "side"),
         "n": ("int64", "units behind the estimate (statements)"),
         "estimate": ("float64", "the side's value (NaN for text-only rows)"),
