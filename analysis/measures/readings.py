@@ -349,7 +349,7 @@ def period_reading(table: pd.DataFrame, what: str, digits: int = 2, percent: boo
         if len(ok) < 2:
             lines.append(
                 f"* {label}: fewer than two periods with enough statements (at least the thresholds of "
-                f"`analysis.periods`), so no change over time can be read; thin: {', '.join(thin) or 'none'}."
+                f"`analysis.measures.periods`), so no change over time can be read; thin: {', '.join(thin) or 'none'}."
             )
             continue
         first, last = ok.iloc[0], ok.iloc[-1]
