@@ -56,7 +56,7 @@ def summary_table(tables: Mapping[str, pd.DataFrame], side_a: str, side_b: str, 
     * voice: share of all attributed words and direct (quoted) share; effect = difference A − B
       (no test: one pooled ratio per side);
     * sentiment: mean tone of the scorer notebook 03 used (named in the measure, e.g. "mean tone
-      (newsmtsc-linear)"; mean VADER compound for a table without tone), as scored and with topic terms masked; effect = Cliff's delta,
+      (newsmtsc-linear): as scored"; mean VADER compound for a table without tone), as scored and with topic terms masked; effect = Cliff's delta,
       p = Benjamini–Hochberg-adjusted permutation p (notebook 03);
     * frames: share of statements carrying each of the ``top_frames`` frames with the largest
       difference between the sides; effect = Cliff's delta of hits per 100 words, p = q-value (notebook 04);
@@ -84,8 +84,10 @@ def summary_table(tables: Mapping[str, pd.DataFrame], side_a: str, side_b: str, 
         if r.empty:
             continue
         r = r.iloc[0]
-        what = f"mean tone ({r['scorer']})" if lead == "tone" else "mean VADER compound"
-        name = what + (" (topic terms masked)" if masked else " (as scored)")
+        if lead == "tone":
+            name = f"mean tone ({r['scorer']}): " + ("topic terms masked" if masked else "as scored")
+        else:
+            name = "mean VADER compound" + (" (topic terms masked)" if masked else " (as scored)")
         _pair(
             rows,
             "sentiment",

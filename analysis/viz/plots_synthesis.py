@@ -46,7 +46,7 @@ def _values(summary, question, sides, measures):
 
 def _sentiment_label(measures: list[str]) -> str:
     """The sentiment measure's name without its masking, e.g. "mean tone (newsmtsc-linear)"."""
-    name = measures[0]
+    name = measures[0].split(": ", 1)[0]
     for suffix in (" (as scored)", " (topic terms masked)"):
         name = name.removesuffix(suffix)
     return name

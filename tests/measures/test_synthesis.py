@@ -144,8 +144,8 @@ def test_sentiment_leads_with_the_scorers_tone():
     s = S.summary_table(t, "A", "B")
     sent = s[s.question == "sentiment"]
     assert list(dict.fromkeys(sent.measure)) == [
-        "mean tone (newsmtsc-linear) (as scored)",
-        "mean tone (newsmtsc-linear) (topic terms masked)",
+        "mean tone (newsmtsc-linear): as scored",
+        "mean tone (newsmtsc-linear): topic terms masked",
     ]
     assert sent.loc[sent.side == "B", "estimate"].tolist() == [0.25, 0.25]
     fig = plots_synthesis.plot_question(s, "sentiment", "A", "B")
