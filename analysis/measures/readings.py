@@ -434,8 +434,11 @@ def _by_view_blocks(table: pd.DataFrame, write) -> str:
     return "\n\n".join(blocks)
 
 
-def sentiment_reading(comparison: pd.DataFrame, measure: str = "vader_compound", what: str = "mean VADER compound") -> str:
+def sentiment_reading(comparison: pd.DataFrame, measure: str | None = None, what: str | None = None) -> str:
     """The mean-tone rows of a ``sentiment_comparison`` table (as scored and masked), per view, in plain words.
+
+    ``measure`` defaults to the scorer's ``tone`` when the table has it (named "mean tone
+    (SCORER)"), else VADER's compound.
 
     >>> c = pd.DataFrame({"view": "reported", "measure": "vader_compound", "masked": [False, True], "value": "v",
     ...     "side_a": "A", "side_b": "B", "n_a": 0, "n_b": 3})
@@ -445,7 +448,14 @@ def sentiment_reading(comparison: pd.DataFrame, measure: str = "vader_compound",
     * No comparison of mean VADER compound: A has no statements.
     * No comparison of mean VADER compound (topic terms masked): A has no statements.
     """
+    if measure is None:
+        measure = "tone" if (comparison["measure"] == "tone").any() else "vader_compound"
     rows = comparison.loc[comparison["measure"] == measure]
+    if what is None:
+        scorers = rows["scorer"].dropna().unique().tolist() if "scorer" in rows.columns else []
+        what = {"tone": f"mean tone ({scorers[0]})" if len(scorers) == 1 else "mean tone", "vader_compound": "mean VADER compound"}.get(
+            measure, measure
+        )
     if rows.empty:
         return f"No {what} comparison in this table."
     return _by_view_blocks(rows, lambda t: comparisons_reading(t, {measure: what}))

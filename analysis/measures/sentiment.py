@@ -75,6 +75,9 @@ __all__ = [
     "TOPIC_TERMS_FILE",
     "LABELS",
     "MEASURES",
+    "SUMMARY_MEASURES",
+    "table_scorer",
+    "tone_label_text",
     "lexicon_files",
     "scorer_versions",
     "vader_analyzer",
@@ -110,8 +113,12 @@ PLACEHOLDER = "topic"
 
 TOPIC_TERMS_FILE = "topic_terms.txt"
 LABELS = ("positive", "neutral", "negative")
-MEASURES = ("vader_compound", "share_positive", "share_negative", "afinn")
-"""The measures :func:`compare` reports, in order."""
+MEASURES = ("tone", "share_positive", "share_negative", "vader_compound", "afinn")
+"""The measures :func:`compare` reports, in order: the scorer's ``tone`` and the shares of its
+``tone_label`` lead; VADER's compound and AFINN per word follow as second opinions."""
+
+SUMMARY_MEASURES = ("mean_tone", "share_positive", "share_negative", "mean_compound", "mean_afinn")
+"""The estimates of :func:`summarize` that :func:`summary_view` shows by default, lead measure first."""
 
 _VADER_LEXICON = "vader_lexicon.txt"
 _AFINN_LEXICON = "AFINN-en-165.txt"
@@ -525,6 +532,29 @@ def _columns(masked: bool) -> tuple[str, str, str]:
     return f"vader_compound{sfx}", f"vader_label{sfx}", f"afinn{sfx}"
 
 
+def table_scorer(sentiment: pd.DataFrame) -> str:
+    """The scorer behind a ``sentiment`` table's ``tone`` (its ``scorer`` column); a ValueError if it mixes scorers.
+
+    An empty table gives :data:`DEFAULT_SCORER` (what the build uses).
+
+    >>> table_scorer(pd.DataFrame({"scorer": ["vader", "vader"]}))
+    'vader'
+    """
+    names = list(dict.fromkeys(sentiment["scorer"].dropna().astype(str))) if "scorer" in sentiment.columns else []
+    if len(names) > 1:
+        raise ValueError(f"the sentiment table mixes scorers ({', '.join(names)}); rescore it with with_scorer(table, scorer)")
+    return names[0] if names else DEFAULT_SCORER
+
+
+def tone_label_text(scorer: str) -> str:
+    """How tables, figures and text name the lead measure: "mean tone (SCORER)".
+
+    >>> tone_label_text("newsmtsc-linear")
+    'mean tone (newsmtsc-linear)'
+    """
+    return f"mean tone ({scorer})"
+
+
 def _order(values: pd.Series, given: Sequence[str] | None) -> list[str]:
     """``given`` if any, else the non-missing values by descending count, then name."""
     if given is not None:
@@ -541,8 +571,11 @@ def summarize(
     n_boot: int = N_BOOT,
     seed: int | None = None,
 ) -> pd.DataFrame:
-    """Per side (``by="side"``) or per actor (``by="speaker"``): n, mean compound, label shares, mean AFINN, with 95% intervals.
+    """Per side (``by="side"``) or per actor (``by="speaker"``): n, mean tone, label shares, mean compound and AFINN, with 95% intervals.
 
+    The lead measures are the table's scorer's (``scorer`` column, see
+    :func:`table_scorer`): ``mean_tone`` and the shares of its ``tone_label``;
+    ``mean_compound`` (VADER) and ``mean_afinn`` are second opinions.
     Each group gets two rows, ``masked=False`` then ``masked=True``. Intervals are
     seeded percentile bootstraps over statements (whole documents resampled when a
     group spans several, via ``groups_col``). ``groups`` restricts and orders the
@@ -553,33 +586,37 @@ def summarize(
     ...     "para_id": 0, "sent_id": 0, "start": 0, "end": 1, "speaker": ["X", "X", "Y"],
     ...     "speaker_id": None, "side": ["A", "A", "B"], "origin": "quote",
     ...     "text": ["A good deal.", "An end to the war.", "Bad."]}))
-    >>> summarize(sent, n_boot=100)[["group", "masked", "n", "mean_compound", "share_negative"]].round(3)
-      group  masked  n  mean_compound  share_negative
-    0     A   False  2         -0.080             0.5
-    1     A    True  2          0.220             0.0
-    2     B   False  1         -0.542             1.0
-    3     B    True  1         -0.542             1.0
+    >>> summarize(sent, n_boot=100)[["group", "masked", "scorer", "n", "mean_compound"]].round(3)
+      group  masked           scorer  n  mean_compound
+    0     A   False  newsmtsc-linear  2         -0.080
+    1     A    True  newsmtsc-linear  2          0.220
+    2     B   False  newsmtsc-linear  1         -0.542
+    3     B    True  newsmtsc-linear  1         -0.542
     """
     if by not in ("side", "speaker"):
         raise ValueError(f"by must be 'side' or 'speaker', not {by!r}")
+    scorer = table_scorer(sentiment)
     rows = []
     for group in _order(sentiment[by], groups):
         sub = sentiment.loc[sentiment[by].astype("object") == group]
         blocks = sub[groups_col].astype(str).tolist() if groups_col and groups_col in sub.columns else None
         side = sub["side"].iloc[0] if len(sub) else (group if by == "side" else None)
         for masked in (False, True):
-            comp_col, label_col, afinn_col = _columns(masked)
+            comp_col, _, afinn_col = _columns(masked)
+            sfx = "_masked" if masked else ""
             row = {
                 "level": by,
                 "group": group,
                 "side": side,
                 "masked": masked,
+                "scorer": scorer,
                 "n": len(sub),
                 "n_docs": int(sub["doc_id"].nunique()) if len(sub) else 0,
             }
-            series = {"mean_compound": sub[comp_col].to_numpy(float), "mean_afinn": sub[afinn_col].to_numpy(float)}
+            series = {"mean_tone": sub[f"tone{sfx}"].to_numpy(float), "mean_compound": sub[comp_col].to_numpy(float)}
             for lab in LABELS:
-                series[f"share_{lab}"] = (sub[label_col] == lab).to_numpy(float)
+                series[f"share_{lab}"] = (sub[f"tone_label{sfx}"] == lab).to_numpy(float)
+            series["mean_afinn"] = sub[afinn_col].to_numpy(float)
             for name, x in series.items():
                 row[name] = float(x.mean()) if len(x) else float("nan")
                 row[f"{name}_low"], row[f"{name}_high"] = bootstrap_ci(x, groups=blocks, n_boot=n_boot, seed=seed)
@@ -604,31 +641,35 @@ def compare(
 ) -> pd.DataFrame:
     """Side A vs side B on each sentiment measure, unmasked and masked: the ``sentiment_comparison`` table.
 
-    For each measure (``vader_compound``, ``share_positive``, ``share_negative``,
-    ``afinn``; a share compares 0/1 indicators of the VADER label) and each masking,
+    For each measure (:data:`MEASURES`: the scorer's ``tone``, ``share_positive`` and
+    ``share_negative`` -- 0/1 indicators of the scorer's ``tone_label`` -- then VADER's
+    ``vader_compound`` and ``afinn`` as second opinions) and each masking,
     :func:`analysis.compare.compare_sides` gives n, mean and 95% interval per side,
     the difference ``a - b``, a two-sided permutation p-value and Cliff's delta;
-    ``p_adjusted`` applies Benjamini-Hochberg over all rows (8 tests by default).
+    ``p_adjusted`` applies Benjamini-Hochberg over all rows (10 tests by default). The
+    ``scorer`` column names the table's scorer (:func:`table_scorer`).
 
     >>> sent = score_statements(pd.DataFrame({"statement_id": list("abcd"), "doc_id": "d",
     ...     "para_id": 0, "sent_id": 0, "start": 0, "end": 1, "speaker": None, "speaker_id": None,
     ...     "side": ["A", "A", "B", "B"], "origin": "quote",
     ...     "text": ["Great!", "A good deal.", "Bad.", "The war."]}))
-    >>> compare(sent, "A", "B", measures=["vader_compound"], n_boot=100, n_perm=100)[["masked", "n_a", "n_b", "cliffs_delta"]]
-       masked  n_a  n_b  cliffs_delta
-    0   False    2    2           1.0
-    1    True    2    2           1.0
+    >>> compare(sent, "A", "B", measures=["tone"], n_boot=100, n_perm=100)[["measure", "masked", "scorer", "n_a", "n_b", "cliffs_delta"]]
+      measure  masked           scorer  n_a  n_b  cliffs_delta
+    0    tone   False  newsmtsc-linear    2    2           1.0
+    1    tone    True  newsmtsc-linear    2    2           1.0
     """
+    scorer = table_scorer(sentiment)
     df = sentiment.copy()
     for masked in (False, True):
-        _, label_col, _ = _columns(masked)
+        sfx = "_masked" if masked else ""
         for lab in LABELS:
-            df[f"share_{lab}{'_masked' if masked else ''}"] = (df[label_col] == lab).astype(float)
+            df[f"share_{lab}{sfx}"] = (df[f"tone_label{sfx}"] == lab).astype(float)
     parts = []
     for measure in measures:
         for masked in (False, True):
             col = _measure_column(measure, masked)
             row = compare_sides(df, col, side_a, side_b, groups_col=groups_col, n_boot=n_boot, n_perm=n_perm, seed=seed)
+            row.insert(0, "scorer", scorer)
             row.insert(0, "masked", masked)
             row.insert(0, "measure", measure)
             parts.append(row)
@@ -768,19 +809,20 @@ def _fmt(est: float, lo: float, hi: float, digits: int) -> str:
 
 def summary_view(
     summary: pd.DataFrame,
-    measures: Sequence[str] = ("mean_compound", "share_positive", "share_negative", "mean_afinn"),
+    measures: Sequence[str] = SUMMARY_MEASURES,
     digits: int = 2,
 ) -> pd.DataFrame:
     """A display view of a :func:`summarize` table: one row per group, "estimate [95% interval]" as scored and masked side by side.
 
     For reading only (text cells); keep the ``summarize`` table for numbers. Speaker
-    rows also show the speaker's side.
+    rows also show the speaker's side; the ``scorer`` column names the scorer behind
+    ``mean_tone`` and the label shares (:data:`SUMMARY_MEASURES` by default, lead measure first).
 
     >>> sent = score_statements(pd.DataFrame({"statement_id": ["a", "b"], "doc_id": "d",
     ...     "para_id": 0, "sent_id": 0, "start": 0, "end": 1, "speaker": None, "speaker_id": None,
     ...     "side": "A", "origin": "quote", "text": ["A good deal.", "An end to the war."]}))
-    >>> summary_view(summarize(sent, n_boot=100), measures=["mean_compound"]).columns.tolist()
-    ['group', 'n', 'mean_compound (as scored)', 'mean_compound (masked)']
+    >>> summary_view(summarize(sent, n_boot=100), measures=["mean_tone"]).columns.tolist()
+    ['group', 'n', 'scorer', 'mean_tone (as scored)', 'mean_tone (masked)']
     """
     rows = []
     for group in dict.fromkeys(summary["group"]):
@@ -789,6 +831,8 @@ def summary_view(
         if (sub["level"] == "speaker").any():
             row["side"] = sub["side"].iloc[0]
         row["n"] = int(sub["n"].iloc[0])
+        if "scorer" in sub.columns:
+            row["scorer"] = sub["scorer"].iloc[0]
         for m in measures:
             for masked, name in ((False, "as scored"), (True, "masked")):
                 r = sub.loc[sub["masked"] == masked].iloc[0]
@@ -798,16 +842,19 @@ def summary_view(
 
 
 def findings(summary: pd.DataFrame, comparison: pd.DataFrame, digits: int = 2) -> str:
-    """Plain-language lines for the mean compound of two sides, as scored and masked, with n, intervals, p and delta.
+    """Plain-language lines for the mean tone of two sides (named by scorer), as scored and masked, with n, intervals, p and delta.
 
     ``summary`` from :func:`summarize` (side level), ``comparison`` from :func:`compare`;
-    the two sides are the comparison's. Written from the numbers, so the text never
-    goes stale when the data change.
+    the two sides are the comparison's. The scorer's tone leads; a last line gives the
+    second opinions (VADER compound, AFINN) when the comparison has them. Written from
+    the numbers, so the text never goes stale when the data change.
     """
     lines = []
-    comp = comparison.loc[comparison["measure"] == "vader_compound"]
+    comp = comparison.loc[comparison["measure"] == "tone"]
     if comp.empty:
         return ""
+    scorer = str(comp["scorer"].iloc[0]) if "scorer" in comp.columns else DEFAULT_SCORER
+    what = tone_label_text(scorer)
     side_a, side_b = comp["side_a"].iloc[0], comp["side_b"].iloc[0]
     for side in (side_a, side_b):
         sub = summary.loc[(summary["level"] == "side") & (summary["group"] == side)]
@@ -817,18 +864,30 @@ def findings(summary: pd.DataFrame, comparison: pd.DataFrame, digits: int = 2) -
         parts = []
         for masked, name in ((False, "as scored"), (True, "topic terms masked")):
             r = sub.loc[sub["masked"] == masked].iloc[0]
-            est = _fmt(r["mean_compound"], r["mean_compound_low"], r["mean_compound_high"], digits)
+            est = _fmt(r["mean_tone"], r["mean_tone_low"], r["mean_tone_high"], digits)
             parts.append(f"{est} {name}")
         n = int(sub["n"].iloc[0])
-        lines.append(f"{side} (n = {n} statements): mean VADER compound " + "; ".join(parts) + ".")
+        lines.append(f"{side} (n = {n} statements): {what} " + "; ".join(parts) + ".")
     for masked, name in ((False, "as scored"), (True, "topic terms masked")):
         r = comp.loc[comp["masked"] == masked].iloc[0]
         if np.isnan(r["difference"]):
             lines.append(f"{side_a} − {side_b}, {name}: no comparison (a side has no statements).")
             continue
         lines.append(
-            f"{side_a} − {side_b}, {name}: difference {r['difference']:+.{digits}f}, "
+            f"{side_a} − {side_b} in {what}, {name}: difference {r['difference']:+.{digits}f}, "
             f"permutation p = {r['p_value']:.{digits}f} (BH-adjusted {r['p_adjusted']:.{digits}f}), "
             f"Cliff's delta {r['cliffs_delta']:+.{digits}f} ({r['effect_size']})."
         )
+    others = []
+    for measure, name in (("vader_compound", "VADER compound"), ("afinn", "AFINN per word")):
+        rows = comparison.loc[comparison["measure"] == measure]
+        diffs = [
+            f"{r['difference']:+.{digits}f} {'masked' if r['masked'] else 'as scored'} (Cliff's delta {r['cliffs_delta']:+.{digits}f})"
+            for _, r in rows.iterrows()
+            if not np.isnan(r["difference"])
+        ]
+        if diffs:
+            others.append(f"{name} {', '.join(diffs)}")
+    if others:
+        lines.append(f"Second opinions, {side_a} − {side_b}: " + "; ".join(others) + ".")
     return "\n".join(lines)

@@ -23,7 +23,7 @@ QUESTIONS = ("voice", "sentiment", "frames", "emphasis")
 TABLES_NEEDED = ("voice", "sentiment_comparison", "frames_by_side", "frame_differences", "emphasis", "emphasis_comparison")
 CAVEATS = {
     "voice": "Who is quoted, and how much, is the reporter's choice; statements of one document are not independent.",
-    "sentiment": "Dictionary scores (VADER) need validation for diplomatic language; topic words such as 'war' carry tone, hence the masked row.",
+    "sentiment": "Sentiment scores agree only moderately with people on news sentences (notebook 03) and were not validated on diplomatic language; the masked row is a sensitivity view, not a correction.",
     "frames": "Dictionary frames need validation against hand coding; many frames tested at once (see q-values in notebook 04).",
     "emphasis": "Positions follow the reporter's order of the statements; with few statements a position can only take a few values.",
 }
@@ -77,7 +77,8 @@ def summary_table(tables: Mapping[str, pd.DataFrame], side_a: str, side_b: str, 
 
     * voice: share of all attributed words and direct (quoted) share; effect = difference A − B
       (no test: one pooled ratio per side); view ``reported`` (voice is a property of reporting);
-    * sentiment: mean VADER compound as scored and with topic terms masked; effect = Cliff's delta,
+    * sentiment: mean tone of the scorer notebook 03 used (named in the measure, e.g. "mean tone
+      (newsmtsc-linear): as scored"; mean VADER compound for a table without tone), as scored and with topic terms masked; effect = Cliff's delta,
       p = Benjamini–Hochberg-adjusted permutation p (notebook 03);
     * frames: share of statements carrying each of the ``top_frames`` frames with the largest
       difference between the sides; effect = Cliff's delta of hits per 100 words, p = q-value (notebook 04);
@@ -112,12 +113,17 @@ def summary_table(tables: Mapping[str, pd.DataFrame], side_a: str, side_b: str, 
         for r in rows[start:]:
             r["view"] = "reported"
     for view, sc in _views(tables["sentiment_comparison"]):
+        # The scorer's tone leads (its name in the measure); a table saved before tone existed falls back to VADER.
+        lead = "tone" if (sc["measure"] == "tone").any() else "vader_compound"
         for masked in (False, True):
-            r = sc.loc[(sc["measure"] == "vader_compound") & (sc["masked"] == masked)]
+            r = sc.loc[(sc["measure"] == lead) & (sc["masked"] == masked)]
             if r.empty:
                 continue
             r = r.iloc[0]
-            name = "mean VADER compound" + (" (topic terms masked)" if masked else " (as scored)")
+            if lead == "tone":
+                name = f"mean tone ({r['scorer']}): " + ("topic terms masked" if masked else "as scored")
+            else:
+                name = "mean VADER compound" + (" (topic terms masked)" if masked else " (as scored)")
             add(
                 view,
                 "sentiment",

@@ -78,7 +78,7 @@ def plot_periods(voice: pd.DataFrame, tone: pd.DataFrame, sides: Sequence[str], 
             n = int(rows["n"].sum())
             _line(ax, x, rows, col, colors[s], f"{s} (n = {n})")
         if col == "mean":
-            ax.axhspan(-0.05, 0.05, color="#eeeeee", zorder=0)
+            ax.axhline(0, color="#999999", linewidth=0.6, zorder=0)
         ax.set_ylim(*ylim)
         ax.set_title(title, fontsize=9, loc="left")
         ax.grid(axis="y", color="#dddddd", linewidth=0.6)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ..measures.sentiment import THRESHOLD, _order
+from ..measures.sentiment import THRESHOLD, _order, table_scorer, tone_label_text
 
 __all__ = ["plot_by_side", "plot_distribution"]
 
@@ -17,13 +17,22 @@ _AXIS_LABELS = {
     "afinn": "AFINN points per word",
     "mean_compound": "mean VADER compound",
     "mean_afinn": "mean AFINN points per word",
-    "share_positive": "share positive (VADER)",
-    "share_neutral": "share neutral (VADER)",
-    "share_negative": "share negative (VADER)",
+}
+# Measures of the table's scorer: their labels name it.
+_SCORER_LABELS = {
+    "tone": "tone ({})",
+    "mean_tone": None,  # tone_label_text
+    "share_positive": "share positive ({})",
+    "share_neutral": "share neutral ({})",
+    "share_negative": "share negative ({})",
 }
 
 
-def _label(column: str) -> str:
+def _label(column: str, scorer: str | None = None) -> str:
+    """Axis label of ``column``; the scorer's measures (tone, label shares) name ``scorer``."""
+    if column in _SCORER_LABELS and scorer is not None:
+        template = _SCORER_LABELS[column]
+        return tone_label_text(scorer) if template is None else template.format(scorer)
     return _AXIS_LABELS.get(column, column.replace("_", " "))
 
 
@@ -34,13 +43,14 @@ def _sides(table: pd.DataFrame, column: str, sides: Sequence[str] | None) -> lis
 def plot_by_side(
     summary: pd.DataFrame,
     sides: Sequence[str] | None = None,
-    measure: str = "mean_compound",
+    measure: str = "mean_tone",
     title: str | None = None,
 ):
     """Dot-and-interval plot of ``measure`` per side, unmasked (filled) beside masked (hollow). Returns the Figure.
 
     ``summary`` is a :func:`summarize` table (``level == "side"`` rows are used);
-    ``measure`` any of its estimate columns (``mean_compound``, ``share_negative``,
+    ``measure`` any of its estimate columns (``mean_tone``, the default and lead
+    measure, labelled with the table's scorer; ``share_negative``, ``mean_compound``,
     ``mean_afinn``, ...). Colours come from :func:`analysis.viz.figures.side_colors` in
     the order of ``sides``; n is written under each side. For mean compound the
     neutral band (±0.05) is shaded.
@@ -48,6 +58,7 @@ def plot_by_side(
     from .figures import new_figure, side_colors
 
     rows = summary.loc[summary["level"] == "side"]
+    label = _label(measure, table_scorer(rows))
     order = _sides(rows, "group", sides)
     colors = side_colors(order)
     fig, ax = new_figure(figsize=(max(4.0, 1.8 * len(order) + 2.0), 4.0))
@@ -81,13 +92,13 @@ def plot_by_side(
         labels.append(f"{side}\nn = {int(n.iloc[0]) if len(n) else 0}")
     ax.set_xticklabels(labels)
     ax.set_xlim(-0.6, len(order) - 0.4)
-    ax.set_ylabel(_label(measure) + " (95% interval)")
+    ax.set_ylabel(label + " (95% interval)")
     # Legend entries for the two marker styles, independent of side colours.
     ax.plot([], [], "o", color="0.3", label="as scored")
     ax.plot([], [], "o", color="0.3", markerfacecolor="white", markeredgewidth=1.6, label="topic terms masked")
     ax.legend(frameon=False, fontsize=8, loc="best")
     ax.set_title(
-        title or f"{_label(measure)[0].upper() + _label(measure)[1:]} by side, as scored and with topic terms masked",
+        title or f"{label[0].upper() + label[1:]} by side, as scored and with topic terms masked",
         fontsize=10,
     )
     fig.tight_layout()
@@ -97,14 +108,15 @@ def plot_by_side(
 def plot_distribution(
     sentiment: pd.DataFrame,
     sides: Sequence[str] | None = None,
-    column: str = "vader_compound",
+    column: str = "tone",
     seed: int | None = None,
 ):
     """Every statement's score per side, as scored (left) and with topic terms masked (right). Returns the Figure.
 
     One dot per statement (seeded horizontal jitter), the side's mean as a bar; the
-    neutral band (±0.05) shaded for VADER compound. ``column`` is ``vader_compound``
-    or ``afinn`` (its ``_masked`` twin is drawn on the right).
+    neutral band (±0.05) shaded for VADER compound. ``column`` is ``tone`` (the
+    default: the table's scorer, named on the axis), ``vader_compound`` or ``afinn``
+    (its ``_masked`` twin is drawn on the right).
     """
     from .figures import new_figure, side_colors
 
@@ -127,6 +139,6 @@ def plot_distribution(
         ax.set_xticklabels([f"{s}\nn = {int((sentiment['side'].astype('object') == s).sum())}" for s in order])
         ax.set_xlim(-0.6, len(order) - 0.4)
         ax.set_title(name, fontsize=10)
-    axes[0].set_ylabel(_label(column) + " per statement (bar = mean)")
+    axes[0].set_ylabel(_label(column, table_scorer(sentiment)) + " per statement (bar = mean)")
     fig.tight_layout()
     return fig

@@ -44,6 +44,14 @@ def _values(summary, question, sides, measures):
     return out
 
 
+def _sentiment_label(measures: list[str]) -> str:
+    """The sentiment measure's name without its masking, e.g. "mean tone (newsmtsc-linear)"."""
+    name = measures[0].split(": ", 1)[0]
+    for suffix in (" (as scored)", " (topic terms masked)"):
+        name = name.removesuffix(suffix)
+    return name
+
+
 def panel(ax, summary: pd.DataFrame, question: str, side_a: str, side_b: str) -> None:
     """Draw one question's panel of the summary table on ``ax``: each measure per side with its 95% interval."""
     sides = [side_a, side_b]
@@ -57,12 +65,12 @@ def panel(ax, summary: pd.DataFrame, question: str, side_a: str, side_b: str) ->
     labels = [m.split(": ", 1)[-1] for m in measures]
     xlabel, xlim = {
         "voice": ("share (95% bootstrap interval)", (-0.03, 1.03)),
-        "sentiment": ("mean VADER compound, -1..1 (95% interval)", (-1.03, 1.03)),
+        "sentiment": (_sentiment_label(measures) + ", -1..1 (95% interval)", (-1.03, 1.03)),
         "frames": ("share of statements carrying the frame", (-0.03, 1.03)),
         "emphasis": ("position of statements on the topic (0 = lead, 1 = end)", (-0.05, 1.05)),
     }[question]
-    if question == "sentiment":
-        ax.axvspan(-0.05, 0.05, color="0.93", zorder=0)
+    if question == "sentiment" and "VADER" in measures[0]:
+        ax.axvspan(-0.05, 0.05, color="0.93", zorder=0)  # VADER's neutral band
     _dots(ax, labels, sides, _values(summary, question, sides, measures), colors, xlabel, xlim)
     ax.set_title(question.capitalize(), fontsize=10, loc="left")
 

@@ -352,10 +352,15 @@ def test_compare_two_sides(sent):
     assert out[["measure", "masked"]].values.tolist() == [[m, k] for m in se.MEASURES for k in (False, True)]
     assert (out["n_a"] == 4).all() and (out["n_b"] == 4).all()
     assert (out["p_adjusted"] >= out["p_value"] - 1e-12).all()
-    means = sent.groupby("side")["vader_compound"].mean()
+    means = sent.groupby("side")["tone"].mean()
     first = out.iloc[0]
-    assert first["difference"] == pytest.approx(means["A"] - means["B"])
+    assert first["measure"] == "tone" and first["difference"] == pytest.approx(means["A"] - means["B"])
+    assert (out["scorer"] == se.DEFAULT_SCORER).all()
     assert out.loc[out["measure"] == "vader_compound", "value"].tolist() == ["vader_compound", "vader_compound_masked"]
+    # the label shares are the scorer's (tone_label), not VADER's
+    shares = sent.groupby("side")["tone_label"].apply(lambda s: (s == "negative").mean())
+    neg = out.loc[(out["measure"] == "share_negative") & ~out["masked"]].iloc[0]
+    assert neg["difference"] == pytest.approx(shares["A"] - shares["B"])
     swapped = se.compare(sent, "B", "A", n_boot=200, n_perm=500)
     assert np.allclose(swapped["cliffs_delta"], -out["cliffs_delta"])
 
@@ -400,6 +405,21 @@ def test_extremes(sent):
     assert neg.groupby("side")["vader_compound"].apply(lambda s: s.is_monotonic_increasing).all()
 
 
+def test_summary_leads_with_the_tables_scorer(sent):
+    by_side = se.summarize(sent, groups=["A", "B"], n_boot=200)
+    assert (by_side["scorer"] == se.DEFAULT_SCORER).all()
+    a = sent.loc[sent["side"] == "A"]
+    row = by_side.loc[(by_side["group"] == "A") & ~by_side["masked"]].iloc[0]
+    assert row["mean_tone"] == pytest.approx(a["tone"].mean())
+    assert row["share_positive"] == pytest.approx((a["tone_label"] == "positive").mean())
+    assert row["mean_compound"] == pytest.approx(a["vader_compound"].mean())
+    vader = se.summarize(se.with_scorer(sent, "vader"), groups=["A", "B"], n_boot=200)
+    assert (vader["scorer"] == "vader").all() and np.allclose(vader["mean_tone"], vader["mean_compound"])
+    mixed = pd.concat([sent.iloc[:2], se.with_scorer(sent, "afinn").iloc[2:]], ignore_index=True)
+    with pytest.raises(ValueError, match="mixes scorers"):
+        se.summarize(mixed)
+
+
 def test_figures_return_figures_and_are_byte_stable(sent, tmp_path):
     from analysis.viz.figures import save_figure
 
@@ -420,9 +440,12 @@ def test_figures_return_figures_and_are_byte_stable(sent, tmp_path):
 def test_reading_aids(sent):
     summary = se.summarize(sent, groups=["A", "B"], n_boot=200)
     view = se.summary_view(summary, measures=["mean_compound"])
-    assert view.columns.tolist() == ["group", "n", "mean_compound (as scored)", "mean_compound (masked)"]
+    assert view.columns.tolist() == ["group", "n", "scorer", "mean_compound (as scored)", "mean_compound (masked)"]
     assert view["mean_compound (as scored)"].str.match(r"^-?\d\.\d\d \[-?\d\.\d\d, -?\d\.\d\d\]$").all()
+    assert se.summary_view(summary).columns.tolist()[3:5] == ["mean_tone (as scored)", "mean_tone (masked)"]
     text = se.findings(summary, se.compare(sent, "A", "B", n_boot=200, n_perm=200))
-    assert "A (n = 4 statements)" in text and "A − B, topic terms masked" in text and "Cliff's delta" in text
+    assert "A (n = 4 statements): mean tone (newsmtsc-linear)" in text
+    assert "A − B in mean tone (newsmtsc-linear), topic terms masked" in text and "Cliff's delta" in text
+    assert "Second opinions, A − B: VADER compound" in text
     actor_view = se.summary_view(se.summarize(sent, by="speaker", n_boot=100))
     assert "side" in actor_view.columns

@@ -134,3 +134,20 @@ def test_figures_draw():
         assert plots_synthesis.plot_question(s, q, "A", "B").axes
     assert len(plots_synthesis.report_figure(s, "A", "B").axes) == 4
     plt.close("all")
+
+
+def test_sentiment_leads_with_the_scorers_tone():
+    t = tables()
+    vader = t["sentiment_comparison"]
+    tone = vader.assign(measure="tone", scorer="newsmtsc-linear", mean_b=0.25)
+    t["sentiment_comparison"] = pd.concat([tone, vader], ignore_index=True)
+    s = S.summary_table(t, "A", "B")
+    sent = s[s.question == "sentiment"]
+    assert list(dict.fromkeys(sent.measure)) == [
+        "mean tone (newsmtsc-linear): as scored",
+        "mean tone (newsmtsc-linear): topic terms masked",
+    ]
+    assert sent.loc[sent.side == "B", "estimate"].tolist() == [0.25, 0.25]
+    fig = plots_synthesis.plot_question(s, "sentiment", "A", "B")
+    assert fig.axes[0].get_xlabel().startswith("mean tone (newsmtsc-linear), -1..1")
+    plt.close("all")
