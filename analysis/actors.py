@@ -232,7 +232,8 @@ def _pats() -> dict[str, re.Pattern]:
         "org_head": re.compile(rf"{heads}(?![\w])"),
         "anon_head": re.compile(rf"{anon}(?![\w])"),
         "anon_before": re.compile(
-            rf"(?<![\w.’'])(?:(?:{'|'.join(_ANON_DETS)})\s+)?(?:(?:{_alt(side_words(), 'i')}|{'|'.join(_ANON_MODIFIERS)})\s+){{0,4}}$",
+            rf"(?<![\w.’'])(?:(?:{'|'.join(_ANON_DETS)})\s+)?"
+            rf"(?:(?:{_alt(side_words(), 'i')}|{_alt(_anon_modifiers(), 'i')}|(?-i:[A-Z](?:[\w&-]|\.(?=\w))*\.?(?<!\w\w\.)(?:[’']s?)?))\s+){{0,4}}$",
             re.I,
         ),
         "name_before": re.compile(rf"(?<![\w.’'])(?P<a>{NAME2}),?\s+(?:\w+ly\s+)?$"),
@@ -446,17 +447,19 @@ def _org_mentions(text: str, positions: list[int]) -> list[dict]:
 
 # words that may stand before an anonymous source ("two senior U.S. administration officials")
 _ANON_DETS = ("an?", "the", "two", "three", "four", "several", "some", "many", "other", "one")
-_ANON_MODIFIERS = tuple(
-    "senior top high-ranking unnamed anonymous western government administration defense defence military foreign "
-    "ministry intelligence embassy white house state department kremlin presidential european former current".split()
-)
+
+
+@lru_cache(maxsize=1)
+def _anon_modifiers() -> tuple[str, ...]:
+    """Modifier words of descriptive sources (``source_modifiers.txt``), lower case."""
+    return tuple(read_list("source_modifiers.txt"))
 
 
 @lru_cache(maxsize=1)
 def _anon_word_ends() -> tuple[str, ...]:
     """Lower-case words one of which ends any non-empty match of ``anon_before`` (before its final whitespace)."""
     sides = {w.split()[-1].lower() for w in side_words() if w.split()}
-    return tuple(sorted(sides | {"a", "an"} | set(_ANON_DETS[1:]) | set(_ANON_MODIFIERS)))
+    return tuple(sorted(sides | {"a", "an"} | set(_ANON_DETS[1:]) | {w.split()[-1] for w in _anon_modifiers()}))
 
 
 def _anon_mentions(text: str, positions: list[int]) -> list[dict]:
@@ -467,13 +470,30 @@ def _anon_mentions(text: str, positions: list[int]) -> list[dict]:
             continue
         lo = max(0, p - 80)
         last = text[lo:p].rsplit(None, 1)[-1:] if text[p - 1 : p].isspace() else []
-        if not (last and last[0].lower().endswith(_anon_word_ends())):
+        if not (last and (last[0][:1].isupper() or last[0].lower().endswith(_anon_word_ends()))):
             lo = max(lo, p - 2)  # no modifier word before: only an empty match, at p (or before a final newline)
         b = _pats()["anon_before"].search(text, lo, p)
         a = b.start() if b else p
+        while a < p:  # "But campaign officials": a capitalised sentence word is no modifier
+            rest = text[a:p].split(None, 1)
+            if not rest:
+                a = p
+                break
+            tok = rest[0]
+            low = tok.lower().strip("’'")
+            if low in _DET_WORDS or low not in _NOT_NAME and low not in _stopwords():
+                break
+            a += len(tok)
+            while a < p and text[a].isspace():
+                a += 1
         span = text[a : h.end()]
-        out.append(_mention(a, h.end(), span, None, None, side_of(span), "anonymous", "anonymous"))
+        desc = _WS.sub(" ", span)
+        desc = desc[0].lower() + desc[1:] if desc[:2].istitle() and desc.split()[0].lower() in _DET_WORDS else desc
+        out.append(_mention(a, h.end(), span, desc, slug(desc), side_of(span), "anonymous", "anonymous", None, desc))
     return out
+
+
+_DET_WORDS = frozenset("a an the two three four several some many other one".split())
 
 
 def _cue_name_mentions(text: str, cue_positions: list[int]) -> list[dict]:
@@ -500,9 +520,139 @@ def _cue_name_mentions(text: str, cue_positions: list[int]) -> list[dict]:
     return out
 
 
+@lru_cache(maxsize=1)
+def honorifics() -> dict[str, str]:
+    """Honorific form ("Mrs.") -> gender (male, female or any), from ``honorifics.tsv``."""
+    return {r["form"]: r["gender"] for r in read_tsv("honorifics.tsv")}
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """First name -> usual gender (male/female), from ``first_names.tsv``.
+
+    >>> first_names()["Hillary"], first_names()["Donald"]
+    ('female', 'male')
+    """
+    return {r["name"]: r["gender"] for r in read_tsv("first_names.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _org_words() -> frozenset:
+    return frozenset(read_list("org_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset:
+    return frozenset(read_list("stopwords.txt"))
+
+
+@lru_cache(maxsize=1)
+def _title_lower() -> frozenset:
+    """Lower-case single words of titles.txt and the honorifics (they are not part of a name)."""
+    words = {w for t in read_list("titles.txt") for w in t.lower().split()}
+    return frozenset(words | {h.lower() for h in honorifics()} | {h.lower().rstrip(".") for h in honorifics()})
+
+
+_NAME_TOKEN = rf"(?:[A-Z]\.(?:[A-Z]\.)*|{UPWORD})"
+_SP = r"[ \t\xa0]+"
+
+
+@lru_cache(maxsize=1)
+def _proper_rx() -> re.Pattern:
+    hon = _alt(honorifics())
+    return re.compile(
+        rf"(?<![\w’'.-])(?:(?P<hon>{hon}){_SP})?"
+        rf"(?P<name>{_NAME_TOKEN}(?:{_SP}(?:{_CONNECT}{_SP})?{_NAME_TOKEN}){{0,5}})"
+        rf"(?:,?{_SP}(?:Jr\.|Sr\.|II\b|III\b))?(?:{_SP}\((?P<party>[A-Z]{{1,2}})-[A-Z][A-Za-z.]*\))?(?!\w)"
+    )
+
+
+_SENT_START = re.compile(r"(?:^|[.!?:;…]\s*[\"”’']?\s+|[\n“\"‘—–(]\s*)$")
+
+
+def _proper_mentions(text: str) -> list[dict]:
+    """Open-world proper-name mentions: capitalised word sequences (initials, particles such as
+    *de*, *bin*, O’Neill, hyphens), honorifics and office titles stripped from the front
+    (gender from the honorific or the first name, ``first_names.tsv``), a party tag
+    "(D-Mo.)" kept inside the span. Kind ``organization`` when a word of ``org_words.txt``
+    is in the name, ``person`` when an honorific, a title or a known first name says so,
+    else ``name`` (unknown until it speaks). A capitalised common word opening a sentence
+    is no name (sentence starters, stopwords, and words the same text also uses in lower case).
+
+    >>> [(m["text"], m["kind"], m["gender"]) for m in _proper_mentions("Later Mrs. Ann O’Neill-Shaw met Fox News.")]
+    [('Ann O’Neill-Shaw', 'person', 'female'), ('Fox News', 'organization', None)]
+    """
+    out = []
+    hons = honorifics()
+    fn = first_names()
+    orgw, stop, titlew = _org_words(), _stopwords(), _title_lower()
+    for m in _proper_rx().finditer(text):
+        a, e = m.start("name"), m.end()
+        toks = text[a : m.end("name")].split()
+        gender = hons.get(m.group("hon")) if m.group("hon") else None
+        titled = bool(m.group("hon"))
+        # leading tokens that are not a name: sentence words, titles, honorifics
+        while toks:
+            t = toks[0]
+            low = t.lower().rstrip("’'")
+            if t in hons and len(toks) > 1:
+                gender = gender or hons[t]
+                titled = True
+            elif low in titlew and len(toks) > 1:
+                titled = True
+            elif not (low in _NOT_NAME or low in stop or low.rstrip(".") in stop):
+                if not (len(toks) >= 1 and _SENT_START.search(text, max(0, a - 4), a) and _lower_use(text, low)):
+                    break
+            else:
+                pass
+            a = text.index(t, a) + len(t)
+            while a < e and text[a] in " \t\xa0":
+                a += 1
+            toks = toks[1:]
+        while toks and toks[-1].lower() in _NOT_NAME:
+            toks = toks[:-1]
+            e = text.rindex(toks[-1], a) + len(toks[-1]) if toks else a
+        if not toks:
+            continue
+        if m.group("party") and len(toks) == len(text[m.start("name") : m.end("name")].split()):
+            e = m.end()  # "Tom Price (R-Ga.)": the party tag belongs to the name
+        if len(toks) == 1:
+            t = toks[0]
+            low = t.lower()
+            if len(t) < 2 or low in stop or low in titlew or t.endswith(".") or t.isupper() and len(t) <= 2:
+                continue
+        if gender == "any":
+            gender = None
+        lows = {t.lower() for t in toks}
+        if lows & orgw:
+            kind = "organization"
+        elif titled or (len(toks) > 1 and toks[0] in fn):
+            kind = "person"
+            gender = gender or (fn.get(toks[0]) if len(toks) > 1 else None)
+        else:
+            kind = "name"
+        if e <= a:
+            continue
+        name = " ".join(toks)
+        out.append(_mention(a, e, text[a:e], name, slug(name), None, "proper", kind, gender))
+    return out
+
+
+def _lower_use(text: str, low: str) -> bool:
+    """True when ``text`` also uses ``low`` as a lower-case word (so a capitalised copy opening a sentence is a common word)."""
+    for sep in (" ", "\n"):
+        k = text.find(sep + low)
+        while k >= 0:
+            after = text[k + 1 + len(low) : k + 2 + len(low)]
+            if not after or not (after.isalnum() or after in "’'-"):
+                return True
+            k = text.find(sep + low, k + 1)
+    return False
+
+
 def _select(cands: list[dict]) -> list[dict]:
     """Keep the longest, most trusted non-overlapping candidates, leftmost first."""
-    rank = {"registry": 0, "title": 1, "org pattern": 2, "apposition": 3, "name": 4, "surname": 5, "anonymous": 6}
+    rank = {"registry": 0, "title": 1, "org pattern": 2, "apposition": 3, "name": 4, "surname": 5, "proper": 6, "anonymous": 7}
     cands = sorted(cands, key=lambda m: (m["start"], -(m["end"] - m["start"]), rank.get(m["how"], 9)))
     out, last_end = [], -1
     for m in cands:
@@ -515,7 +665,7 @@ def _select(cands: list[dict]) -> list[dict]:
 def _surname_mentions(text: str, found: list[dict]) -> list[dict]:
     people = {}
     for m in found:
-        if m["kind"] == "person" and m["actor_id"] not in registry():
+        if m["kind"] in ("person", "name") and m["actor_id"] not in registry() and m["how"] != "anonymous":
             people.setdefault(m["actor"], m)
     if not people:
         return []
@@ -543,7 +693,7 @@ def _surname_mentions(text: str, found: list[dict]) -> list[dict]:
         x = best[p][1]
         pm = index[_WS.sub(" ", x.group(0))]
         out.append(
-            _mention(x.start(), x.end(), x.group(0), pm["actor"], pm["actor_id"], pm["side"], "surname", "person", pm["gender"], pm["role"])
+            _mention(x.start(), x.end(), x.group(0), pm["actor"], pm["actor_id"], pm["side"], "surname", pm["kind"], pm["gender"], pm["role"])
         )
     return out
 
@@ -586,9 +736,12 @@ def find_mentions(
     cue_pos = [c for c in pos["cue"] if cue_rx is None or cue_rx.match(text, c)]
     weak = _apposition_mentions(text, pos["title"]) + _cue_name_mentions(text, cue_pos)
     chosen = _add_free(chosen, weak)
+    proper = _proper_mentions(text)
+    chosen = _add_free(chosen, [m for m in proper if " " in m["actor"]])
     extra = _surname_mentions(text, chosen)
     if extra:
         chosen = _add_free(chosen, extra)
+    chosen = _add_free(chosen, [m for m in proper if " " not in m["actor"]])
     anon = _anon_mentions(text, pos["anon"])
     if anon:
         # "a senior U.S. official": the anonymous source replaces the country word inside it
@@ -597,7 +750,7 @@ def find_mentions(
         for a in anon:
             k = bisect.bisect_left(starts, a["start"])
             while k < len(chosen) and chosen[k]["end"] <= a["end"]:
-                if chosen[k]["kind"] == "country":
+                if chosen[k]["kind"] == "country" or chosen[k]["how"] in ("proper", "surname"):
                     inside.add(id(chosen[k]))
                 k += 1
         chosen = _add_free([m for m in chosen if id(m) not in inside], anon)
@@ -692,7 +845,9 @@ def compatible(pronoun: dict, mention: dict) -> bool:
             return False
         g = mention.get("gender")
         return pronoun["gender"] == "any" or g is None or g == pronoun["gender"]
-    return mention["kind"] in ("organization", "country")
+    if pronoun["kind"] == "group":
+        return mention["kind"] in ("organization", "country", "anonymous", "group")
+    return mention["kind"] in ("organization", "country") or (mention["kind"] == "anonymous" and not mention["actor"].endswith("s"))
 
 
 def resolve_pronoun(pronoun: dict, unit_mentions: list[dict], recent_sources: list[dict], earlier_units: list[list[dict]]) -> dict | None:

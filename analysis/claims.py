@@ -39,7 +39,7 @@ _NOUNLIKE = frozenset(
 _BE = re.compile(r"\b(?:was|were|is|are|been|being|be)\b", re.IGNORECASE)
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
 _FILLER = re.compile(
-    r"""\s*(?:,[^,;:“”"«»\n]{1,160}?(?:,|(?=\s))\s*|,\s*)?
+    r"""\s*(?:\([A-Z]{1,2}-[A-Z][A-Za-z.]*\)\s*)?(?:,[^,;:“”"«»\n]{1,160}?(?:,|(?=\s))\s*|,\s*)?
     (?:(?:who|which)\s+)?
     (?:(?:has|have|had|was|were|is|are|also|later|then|again|previously|earlier|repeatedly|would|will|
         could|did|does|do|not|never|publicly|reportedly|separately|already|once|first|further|however|too|
@@ -66,7 +66,8 @@ _ADDRESSEE_NP = re.compile(
 )
 _AFTER_SHORT = re.compile(
     r"^\s*(?:(?:on|in|at|during|after|before|late|earlier|later|from|via|while|when|to|through|on|as|shortly|"
-    r"reporters|journalists|the\s+press|press|told|afterwards?|of|about|\w+ly)\b[^“”\"«»]*)?$",
+    r"reporters|journalists|the\s+press|press|told|afterwards?|of|about|\w+ly|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|last|this|recently|again|then)\b[^“”\"«»]*)?$",
     re.I,
 )
 _CLAUSE_INTRO = re.compile(r"(?:[,;—–]\s*(?:and|but|while|whereas)?|\s(?:and|but|while|whereas))\s*$")
@@ -222,7 +223,11 @@ def _subject_position(text: str, lo: int, m: dict) -> bool:
     tail = before[w[1] :]
     if tail.strip() and tail.strip()[-1] in ",;:":
         return True
-    return word not in PREPOSITIONS and word not in ("and", "or", "nor")
+    if word in ("and", "but", "or", "nor"):
+        # ", and Acme News responded": a new clause's subject; "Rubio and Lavrov said": a coordinated one
+        head = before[: w[0]].rstrip()
+        return word != "or" and word != "nor" and (not head or head[-1] in ",;:—–")
+    return word not in PREPOSITIONS
 
 
 def _unit_subject(text: str, lo: int, mentions: list[dict], before: int) -> dict | None:
@@ -548,7 +553,7 @@ def attribute_unit(
             and pre[-1] in _QUOTE_END
             and _AFTER_SHORT.match(short)
             and not _HAS_THAT.search(short)
-            and len(short.split()) <= 8
+            and len(short.split()) <= 20
         ):
             a, b = _content_before(text, _clause_start(text, lo, claims), lo + len(pre), quotes)
             b = min(b, lo + len(pre))
@@ -656,10 +661,48 @@ def attribute(
         if named:
             earlier_units.append(named)
     claims.sort(key=lambda c: (c["start"], c["cue_start"]))
-    return claims, _quote_speakers(text, quotes, claims, units, cues)
+    return claims, _quote_speakers(text, quotes, claims, units, cues, mentions)
 
 
-def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cues) -> list[dict]:
+def _colon_subject(text: str, q: dict, units, ustarts: list[int], mentions: list[dict], mstarts: list[int]) -> dict | None:
+    """The subject of the sentence whose colon introduces quote ``q`` ("Lee continued:\n\n“…”"), else None."""
+    i = q["mark_start"] - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    if i < 0 or text[i] != ":" or q["mark_start"] - i > 6:
+        return None
+    k = bisect.bisect_right(ustarts, i) - 1
+    if k < 0:
+        return None
+    lo = units[k][0]
+    j0, j1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, i)
+    for m in mentions[j0:j1]:
+        if m.get("in_quote") or m.get("actor") is None:
+            continue
+        if _subject_position(text, lo, m):
+            return m
+        break
+    return None
+
+
+def _sentence_subject(text: str, q: dict, units, ustarts: list[int], mentions: list[dict], mstarts: list[int]) -> dict | None:
+    """The subject of the sentence a quote stands in, when it comes before the quote
+    ("Lee labelled the plan “a blatant grab”"), else None."""
+    k = bisect.bisect_right(ustarts, q["mark_start"]) - 1
+    if k < 0:
+        return None
+    lo = units[k][0]
+    j0, j1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, q["mark_start"])
+    for m in mentions[j0:j1]:
+        if m.get("in_quote"):
+            continue
+        if m.get("actor") is not None and m["kind"] != "country" and _subject_position(text, lo, m):
+            return m
+        break
+    return None
+
+
+def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cues, mentions: list[dict] | None = None) -> list[dict]:
     para_of = {}
     for lo, hi, para in units:
         para_of[(lo, hi)] = para
@@ -670,7 +713,8 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
         k = bisect.bisect_right(ustarts, pos) - 1
         return unit_bounds[k][2] if k >= 0 else -1
 
-    cue_paras = {para(c["start"]) for c in cues}
+    cue_paras = {para(c["start"]) for c in cues if not _inside_any(quotes, c["start"])}
+    mstarts = [m["start"] for m in mentions or []]
     out = []
     prev = None
     last_speaker_by_para: dict[int, dict] = {}
@@ -695,6 +739,10 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
         if owner is not None:
             src = owner["source_mention"]
             q.update(_speaker_fields(src), cue=owner["cue"], cue_start=owner["cue_start"], cue_end=owner["cue_end"], rule=owner["rule"])
+        elif q["kind"] != "term" and (colon := _colon_subject(text, q, unit_bounds, ustarts, mentions or [], mstarts)) is not None:
+            q.update(_speaker_fields(colon), cue=":", cue_start=None, cue_end=None, rule="colon")
+        elif q["kind"] != "term" and (subj := _sentence_subject(text, q, unit_bounds, ustarts, mentions or [], mstarts)) is not None:
+            q.update(_speaker_fields(subj), cue=None, cue_start=None, cue_end=None, rule="sentence-subject")
         elif (
             q["kind"] != "term"
             and prev is not None
@@ -715,6 +763,12 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
         if q["kind"] != "term":
             prev = q
     return out
+
+
+def _inside_any(quotes: list[dict], pos: int) -> bool:
+    """True when ``pos`` lies inside a quote's marks (quotes sorted by mark_start)."""
+    k = bisect.bisect_right(quotes, pos, key=lambda q: q["mark_start"]) - 1
+    return k >= 0 and pos < quotes[k]["mark_end"]
 
 
 def _opens_paragraph(text: str, q: dict) -> bool:
