@@ -567,6 +567,7 @@ def _proper_rx() -> re.Pattern:
     )
 
 
+_NEXT_WORD = re.compile(r"[ \t\xa0]+([a-z][\w.-]*)")
 _SENT_START = re.compile(r"(?:^|[.!?:;…]\s*[\"”’']?\s+|[\n“\"‘—–(]\s*)$")
 
 
@@ -586,6 +587,7 @@ def _proper_mentions(text: str) -> list[dict]:
     hons = honorifics()
     fn = first_names()
     orgw, stop, titlew = _org_words(), _stopwords(), _title_lower()
+    sidew = side_words()
     for m in _proper_rx().finditer(text):
         a, e = m.start("name"), m.end()
         toks = text[a : m.end("name")].split()
@@ -619,8 +621,11 @@ def _proper_mentions(text: str) -> list[dict]:
         if len(toks) == 1:
             t = toks[0]
             low = t.lower()
-            if len(t) < 2 or low in stop or low in titlew or t.endswith(".") or t.isupper() and len(t) <= 2:
+            if len(t) < 2 or low in stop or low in titlew or t.endswith(".") or t.isupper() and len(t) <= 2 or t in sidew:
                 continue
+            nxt = _NEXT_WORD.match(text, e)
+            if nxt and nxt.group(1).lower() in titlew:
+                continue  # "the Russian minister", "Democratic lawmakers": a modifier, not a name
         if gender == "any":
             gender = None
         lows = {t.lower() for t in toks}

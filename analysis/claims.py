@@ -661,7 +661,34 @@ def attribute(
         if named:
             earlier_units.append(named)
     claims.sort(key=lambda c: (c["start"], c["cue_start"]))
-    return claims, _quote_speakers(text, quotes, claims, units, cues, mentions)
+    quotes = _quote_speakers(text, quotes, claims, units, cues, mentions)
+    _extend_to_continuations(text, claims, quotes)
+    return claims, quotes
+
+
+def _extend_to_continuations(text: str, claims: list[dict], quotes: list[dict]) -> None:
+    """A claim whose content is a quote grows to the quotes of the same paragraph that continue it
+    (“A,” Lee said. “B.”: one claim over both, as the reader takes it)."""
+    owner: dict[int, dict] = {}
+    for c in claims:
+        for qid in c["quote_ids"]:
+            owner.setdefault(qid, c)
+    prev = None
+    for q in quotes:
+        c = owner.get(prev["quote_id"]) if prev is not None else None
+        if (
+            c is not None
+            and q.get("rule") == "continuation"
+            and q.get("para") == prev.get("para")
+            and q["quote_id"] not in owner
+            and c["end"] <= q["start"]
+            and c["start"] <= prev["start"]
+            and prev["end"] <= c["end"] + 1
+        ):
+            _set_span(text, c, c["start"], q["end"], quotes)
+            owner[q["quote_id"]] = c
+        if q["kind"] != "term":
+            prev = q
 
 
 def _colon_subject(text: str, q: dict, units, ustarts: list[int], mentions: list[dict], mstarts: list[int]) -> dict | None:

@@ -25,7 +25,8 @@ a predicted speaker is right when
    words of <= 1 letter, possessive ``'s`` stripped) with the gold Source span's text; or
 3. the gold Source is a pronoun (he, she, they, it, we, I, ...) and the name shares a
    content word with the gold antecedent: the nearest preceding non-pronoun gold Source
-   of the document (for he/she one with a capitalised word, i.e. a named person).
+   of the document (for he/she one with a capitalised word, i.e. a named person, whose
+   honorific or first name, ``first_names.tsv``, does not say the other gender).
 
 No gold Source (the text names none) and no predicted speaker counts right; a
 predicted speaker where gold has none counts wrong. ``--by-rule`` prints the matched
@@ -142,6 +143,18 @@ def content_words(s: str | None) -> set[str]:
     return out
 
 
+def gender_of(name: str) -> str | None:
+    """Gender a gold source's text shows through an honorific or a first name (first_names.tsv), else None."""
+    from analysis.actors import first_names, honorifics
+
+    words = [w.strip(",’'") for w in name.split() if w[:1].isupper()]
+    for i, w in enumerate(words):
+        g = honorifics().get(w) or (first_names().get(w) if i + 1 < len(words) else None)
+        if g in ("male", "female"):
+            return g
+    return None
+
+
 def is_pronoun(s: str) -> bool:
     return s.strip().lower() in PRONOUNS
 
@@ -152,9 +165,10 @@ def gold_items(text: str, spans: dict, rels: list[dict], is_speech) -> tuple[lis
     named = [(a, b, t) for a, b, t in sources if not is_pronoun(t)]
 
     def antecedent(a: int, src: str) -> str | None:
-        want_name = src.strip().lower() in ("he", "she", "him", "her", "his", "himself", "herself")
+        low = src.strip().lower()
+        want = "male" if low in ("he", "him", "his", "himself") else "female" if low in ("she", "her", "herself") else None
         for s, e, t in reversed(named):
-            if e <= a and (not want_name or re.search(r"\b[A-Z]", t)):
+            if e <= a and (want is None or (re.search(r"\b[A-Z]", t) and gender_of(t) in (None, want))):
                 return t
         return None
 
