@@ -588,6 +588,7 @@ def _proper_mentions(text: str) -> list[dict]:
     fn = first_names()
     orgw, stop, titlew = _org_words(), _stopwords(), _title_lower()
     sidew = side_words()
+    memo: dict = {}
     for m in _proper_rx().finditer(text):
         a, e = m.start("name"), m.end()
         toks = text[a : m.end("name")].split()
@@ -603,7 +604,7 @@ def _proper_mentions(text: str) -> list[dict]:
             elif low in titlew and len(toks) > 1:
                 titled = True
             elif not (low in _NOT_NAME or low in stop or low.rstrip(".") in stop):
-                if not (len(toks) >= 1 and _SENT_START.search(text, max(0, a - 4), a) and _lower_use(text, low)):
+                if not (len(toks) >= 1 and _SENT_START.search(text, max(0, a - 4), a) and _lower_use(text, low, memo)):
                     break
             else:
                 pass
@@ -643,16 +644,18 @@ def _proper_mentions(text: str) -> list[dict]:
     return out
 
 
-def _lower_use(text: str, low: str) -> bool:
-    """True when ``text`` also uses ``low`` as a lower-case word (so a capitalised copy opening a sentence is a common word)."""
-    for sep in (" ", "\n"):
-        k = text.find(sep + low)
-        while k >= 0:
-            after = text[k + 1 + len(low) : k + 2 + len(low)]
-            if not after or not (after.isalnum() or after in "’'-"):
-                return True
-            k = text.find(sep + low, k + 1)
-    return False
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
+
+
+def _lower_use(text: str, low: str, memo: dict) -> bool:
+    """True when ``text`` also uses ``low`` as a lower-case word (so a capitalised copy opening a sentence is a common word).
+
+    ``memo`` keeps the text's set of lower-case words, made on the first call.
+    """
+    words = memo.get("words")
+    if words is None:
+        words = memo["words"] = frozenset(_LOWER_WORD.findall(text))
+    return low in words
 
 
 def _select(cands: list[dict]) -> list[dict]:
