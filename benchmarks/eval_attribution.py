@@ -24,9 +24,12 @@ a predicted speaker is right when
 2. its name shares a content word (case-insensitive, ignoring determiners, honorifics and
    words of <= 1 letter, possessive ``'s`` stripped) with the gold Source span's text; or
 3. the gold Source is a pronoun (he, she, they, it, we, I, ...) and the name shares a
-   content word with the gold antecedent: the nearest preceding non-pronoun gold Source
-   of the document (for he/she one with a capitalised word, i.e. a named person, whose
-   honorific or first name, ``first_names.tsv``, does not say the other gender).
+   content word with the gold antecedent. PolNeAR marks no coreference, so the antecedent
+   is approximated by the nearest preceding non-pronoun gold Source of the document (for
+   he/she one with a capitalised word, i.e. a named person, whose honorific or first
+   name, ``first_names.tsv``, does not say the other gender). This proxy is often wrong
+   (the previous speaker is not always the one "he" means), so pronoun-sourced items
+   under-state the true speaker accuracy.
 
 No gold Source (the text names none) and no predicted speaker counts right; a
 predicted speaker where gold has none counts wrong. ``--by-rule`` prints the matched
@@ -55,7 +58,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, os.environ.get("EVAL_CODE_ROOT", str(ROOT)))  # EVAL_CODE_ROOT: measure another checkout's analysis/
 
 PRONOUNS = frozenset(
     "he she they it we i you him her them us me his hers their its our my who himself herself themselves".split()
@@ -155,6 +158,15 @@ def gender_of(name: str) -> str | None:
     return None
 
 
+def gold_cue_regex(alternation) -> re.Pattern:
+    """Speech cues for the gold claims: the forms of this checkout's ``reporting_verbs.tsv`` (fixed, whatever code is measured)."""
+    forms = []
+    for line in (ROOT / "analysis" / "resources" / "reporting_verbs.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#") and not line.startswith("form\t"):
+            forms.append(line.split("\t")[0].lower())
+    return re.compile(rf"(?<![\w’'-]){alternation(forms, 'i')}(?![\w’'-])")
+
+
 def is_pronoun(s: str) -> bool:
     return s.strip().lower() in PRONOUNS
 
@@ -222,11 +234,11 @@ def source_shape(src_t: str | None) -> str:
 
 
 def evaluate(folder: Path, limit: int | None, by_rule: bool, examples: int = 0) -> dict:
-    from analysis.claims import cue_regex
+    from analysis.actors import literal_alternation
     from analysis.extract import extract
     from eval_extract import match
 
-    rx = cue_regex()
+    rx = gold_cue_regex(literal_alternation)
 
     def is_speech(cue: str) -> bool:
         c = cue.strip()
