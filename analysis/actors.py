@@ -233,7 +233,7 @@ def _pats() -> dict[str, re.Pattern]:
         "anon_head": re.compile(rf"{anon}(?![\w])"),
         "anon_before": re.compile(
             rf"(?<![\w.’'])(?:(?:{'|'.join(_ANON_DETS)})\s+)?"
-            rf"(?:(?:{_alt(side_words(), 'i')}|{_alt(_anon_modifiers(), 'i')}|(?-i:[A-Z](?:[\w&-]|\.(?=\w))*\.?(?<!\w\w\.)(?:[’']s?)?))\s+){{0,4}}$",
+            rf"(?:(?:{_alt(side_words(), 'i')}|{_alt(_anon_modifiers(), 'i')}|(?-i:[A-Z](?:[\w&-]|\.(?=\w))*\.?(?<!\w\w\.)(?:[’']s?)?)|\d[\d.,]*%?|{_alt(_number_words(), 'i')})\s+){{0,4}}$",
             re.I,
         ),
         "name_before": re.compile(rf"(?<![\w.’'])(?P<a>{NAME2}),?\s+(?:\w+ly\s+)?$"),
@@ -459,7 +459,21 @@ def _anon_modifiers() -> tuple[str, ...]:
 def _anon_word_ends() -> tuple[str, ...]:
     """Lower-case words one of which ends any non-empty match of ``anon_before`` (before its final whitespace)."""
     sides = {w.split()[-1].lower() for w in side_words() if w.split()}
-    return tuple(sorted(sides | {"a", "an"} | set(_ANON_DETS[1:]) | {w.split()[-1] for w in _anon_modifiers()}))
+    return tuple(sorted(sides | {"a", "an"} | set(_ANON_DETS[1:]) | {w.split()[-1] for w in _anon_modifiers()} | _number_words()))
+
+
+_PP_STARTS = ("of ", "for ", "from ", "at ", "with ", "in ", "on ")
+
+
+@lru_cache(maxsize=1)
+def _anon_pp() -> re.Pattern:
+    """A short prepositional phrase after a descriptive source's head that a reporting verb follows."""
+    from .claims import cue_pattern  # claims imports this module
+
+    return re.compile(
+        r"\s+(?:of|for|from|at|with|in|on)\s+(?:(?:the|a|an|all|his|her|their|its)\s+)?(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+\s+"
+        rf"(?=(?:{cue_pattern()})(?![\w’'-]))"
+    )
 
 
 def _anon_mentions(text: str, positions: list[int]) -> list[dict]:
@@ -470,7 +484,7 @@ def _anon_mentions(text: str, positions: list[int]) -> list[dict]:
             continue
         lo = max(0, p - 80)
         last = text[lo:p].rsplit(None, 1)[-1:] if text[p - 1 : p].isspace() else []
-        if not (last and (last[0][:1].isupper() or last[0].lower().endswith(_anon_word_ends()))):
+        if not (last and (last[0][:1].isupper() or last[0][:1].isdigit() or last[0].lower().endswith(_anon_word_ends()))):
             lo = max(lo, p - 2)  # no modifier word before: only an empty match, at p (or before a final newline)
         b = _pats()["anon_before"].search(text, lo, p)
         a = b.start() if b else p
@@ -486,10 +500,14 @@ def _anon_mentions(text: str, positions: list[int]) -> list[dict]:
             a += len(tok)
             while a < p and text[a].isspace():
                 a += 1
-        span = text[a : h.end()]
+        end = h.end()
+        pp = _anon_pp().match(text, end) if text.startswith(_PP_STARTS, end + 1) else None
+        if pp:
+            end = pp.end() - len(pp.group(0)) + len(pp.group(0).rstrip())  # "advocates for stem cell research said"
+        span = text[a:end]
         desc = _WS.sub(" ", span)
         desc = desc[0].lower() + desc[1:] if desc[:2].istitle() and desc.split()[0].lower() in _DET_WORDS else desc
-        out.append(_mention(a, h.end(), span, desc, slug(desc), side_of(span), "anonymous", "anonymous", None, desc))
+        out.append(_mention(a, end, span, desc, slug(desc), side_of(span), "anonymous", "anonymous", None, desc))
     return out
 
 
@@ -542,6 +560,12 @@ def _org_words() -> frozenset:
 
 
 @lru_cache(maxsize=1)
+def _number_words() -> frozenset:
+    """Number words ("twenty-four", "half") from ``number_words.txt``: no names, but modifiers of group sources."""
+    return frozenset(read_list("number_words.txt"))
+
+
+@lru_cache(maxsize=1)
 def _stopwords() -> frozenset:
     return frozenset(read_list("stopwords.txt"))
 
@@ -588,6 +612,7 @@ def _proper_mentions(text: str) -> list[dict]:
     fn = first_names()
     orgw, stop, titlew = _org_words(), _stopwords(), _title_lower()
     sidew = side_words()
+    numw = _number_words()
     memo: dict = {}
     for m in _proper_rx().finditer(text):
         a, e = m.start("name"), m.end()
@@ -603,8 +628,10 @@ def _proper_mentions(text: str) -> list[dict]:
                 titled = True
             elif low in titlew and len(toks) > 1:
                 titled = True
-            elif not (low in _NOT_NAME or low in stop or low.rstrip(".") in stop):
-                if not (len(toks) >= 1 and _SENT_START.search(text, max(0, a - 4), a) and _lower_use(text, low, memo)):
+            elif not (low in _NOT_NAME or low in stop or low.rstrip(".") in stop or low in numw):
+                at_start = _SENT_START.search(text, max(0, a - 4), a)
+                participle = len(toks) > 1 and low.endswith(("ing", "ed")) and t not in fn
+                if not (at_start and (participle or _lower_use(text, low, memo))):
                     break
             else:
                 pass
@@ -622,7 +649,7 @@ def _proper_mentions(text: str) -> list[dict]:
         if len(toks) == 1:
             t = toks[0]
             low = t.lower()
-            if len(t) < 2 or low in stop or low in titlew or t.endswith(".") or t.isupper() and len(t) <= 2 or t in sidew:
+            if len(t) < 2 or low in stop or low in titlew or t.endswith(".") or t.isupper() and len(t) <= 2 or t in sidew or low in numw:
                 continue
             nxt = _NEXT_WORD.match(text, e)
             if nxt and nxt.group(1).lower() in titlew:

@@ -39,7 +39,9 @@ _NOUNLIKE = frozenset(
 _BE = re.compile(r"\b(?:was|were|is|are|been|being|be)\b", re.IGNORECASE)
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
 _FILLER = re.compile(
-    r"""\s*(?:\([A-Z]{1,2}-[A-Z][A-Za-z.]*\)\s*)?(?:,[^,;:“”"«»\n]{1,160}?(?:,|(?=\s))\s*|,\s*)?
+    r"""\s*(?:\([A-Z]{1,2}-[A-Z][A-Za-z.]*\)\s*)?
+    (?:\s*(?:of|from)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*)?
+    (?:,(?:[^,;:“”"«»\n]{1,160}?,){1,2}\s*|,[^,;:“”"«»\n]{1,160}?(?=\s)\s*|,\s*)?
     (?:(?:who|which)\s+)?
     (?:(?:has|have|had|was|were|is|are|also|later|then|again|previously|earlier|repeatedly|would|will|
         could|did|does|do|not|never|publicly|reportedly|separately|already|once|first|further|however|too|
@@ -47,7 +49,7 @@ _FILLER = re.compile(
     + _DAYS
     + r"""|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:night|morning|evening)|
         in\s+a\s+(?:[\w-]+\s+){0,2}?(?:statement|post|speech|briefing|interview|address|message|call|letter)|
-        in\s+(?:Moscow|Kyiv|Washington|Riyadh|Brussels|Beijing|London|Paris|Berlin)|
+        (?:in|at)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}|
         \w+ly)\s*,?\s*)*$""",
     re.X,
 )
@@ -223,6 +225,11 @@ def _subject_position(text: str, lo: int, m: dict) -> bool:
     tail = before[w[1] :]
     if tail.strip() and tail.strip()[-1] in ",;:":
         return True
+    if word == "of" and m.get("kind") in ("person", "name") and " " in (m.get("text") or ""):
+        # "Supervisor of Elections Ann Cole said", "Secretary of State Ann Cole said": a title's "of"
+        prev = _last_word(before[: w[0]])
+        if prev and before[: w[0]][prev[0] : prev[0] + 1].isupper():
+            return True
     if word in ("and", "but", "or", "nor"):
         # ", and Acme News responded": a new clause's subject; "Rubio and Lavrov said": a coordinated one
         head = before[: w[0]].rstrip()
@@ -260,7 +267,11 @@ def _leftward_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tup
             continue
         if m["how"] == "anonymous" and i > 0 and _APPOSITION_GAP.match(text[cands[i - 1]["end"] : m["start"]]):
             continue  # "Tomas Berglund, a Swedish analyst, said": the analyst is Berglund
-        if text[m["end"] : cue["start"]].strip() == "," and not _COMMA_BEFORE.search(text, max(lo, m["start"] - 4), m["start"]):
+        if (
+            text[m["end"] : cue["start"]].strip() == ","
+            and not text[m["end"] - 1 : m["end"]] == ")"
+            and not _COMMA_BEFORE.search(_strip_title_words(text[max(lo, m["start"] - 60) : m["start"]]))
+        ):
             continue  # "Trump, speaking aboard Air Force One, said": only ", NAME, said" is an apposed source
         if _BE.search(text[m["end"] : cue["start"]].rsplit(",", 1)[-1]) and not cue["text"].lower().endswith("ing"):
             continue  # passive: "Rubio was warned that …" — Rubio is not the speaker
@@ -380,7 +391,7 @@ _TRAILING_WORD = re.compile(r"\s*([A-Za-z][\w.’'-]*)$")
 @lru_cache(maxsize=1)
 def _title_words() -> frozenset:
     words = {w.lower() for line in read_list("titles.txt") for w in line.split()}
-    return frozenset(words | {"of", "the", "for", "and", "on"})
+    return frozenset(words | {"of", "the", "for", "and", "on", "former", "then", "acting", "incoming", "outgoing"})
 
 
 _CIRCUMSTANCE_WORDS = frozenset("in at on during after aboard while before via over from".split())
@@ -423,6 +434,21 @@ def _strip_title(pre: str) -> str:
             break
         out = out[: m.start()].rstrip()
     return out if out and out[-1] in _QUOTE_END else pre
+
+
+def _strip_title_words(pre: str) -> str:
+    """``pre`` without its trailing title words (capitalised or from titles.txt: ", Gov. " -> ",").
+
+    >>> _strip_title_words("Winning Ohio, former Gov. ")
+    'Winning Ohio,'
+    """
+    out = pre.rstrip()
+    for _ in range(6):
+        m = _TRAILING_WORD.search(out)
+        if not m or not (m.group(1)[0].isupper() or m.group(1).lower() in _title_words()):
+            break
+        out = out[: m.start()].rstrip()
+    return out
 
 
 def _side_of(m: dict | None) -> str | None:
