@@ -245,9 +245,14 @@ def _pats() -> dict[str, re.Pattern]:
             rf"(?!\s*,?\s+(?:[A-Z]|of\b|for\b))"
         ),
         "description": re.compile(
-            rf"[Tt](?<![\w’'-][Tt])he\s+(?:(?P<side>{sw})\s+)?(?P<title>{titles})(?![\w’'-])(?!\s*,?\s+(?:[A-Z]|of\b|for\b))"
+            rf"[Tt](?<![\w’'-][Tt])he\s+(?:(?:{_DESC_MODS})\s+){{0,2}}(?:(?P<side>{sw})\s+)?(?:(?:{_DESC_MODS})\s+){{0,2}}"
+            rf"(?P<title>{titles})(?![\w’'-])(?!\s*,?\s+(?:[A-Z]|of\b|for\b))"
         ),
     }
+
+
+# words between "the" and the title of a definite description ("the former president")
+_DESC_MODS = r"former|then|new|top|longtime|veteran|current|acting|outgoing|incoming|presidential|Republican|Democratic|GOP|party|senior"
 
 
 @lru_cache(maxsize=1)

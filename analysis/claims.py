@@ -28,7 +28,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from .actors import PREPOSITIONS, literal_alternation, resolve_pronoun
+from .actors import PREPOSITIONS, literal_alternation, resolve_pronoun, slug
 from .resources import read_list, read_tsv
 
 # Forms that are more often nouns: only a cue when a source stands right before them.
@@ -285,7 +285,7 @@ def _leftward_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tup
 
 def _inverted_source(text: str, hi: int, cue: dict, mentions: list[dict]) -> dict | None:
     stop = cue["end"] + 90
-    np_end = re.search(r"[,.;:!?“”\"(]|\s(?:who|which|on|in|at|during|after)\s", text[cue["end"] : min(hi, stop)])
+    np_end = re.search(r"[,;:!?“”\"(]|\.(?=\s+[a-z])|\s(?:who|which|on|in|at|during|after)\s", text[cue["end"] : min(hi, stop)])
     limit = cue["end"] + (np_end.start() if np_end else min(hi, stop) - cue["end"])
     cands = [m for m in mentions if cue["end"] <= m["start"] < limit and not m.get("in_quote")]
     if not cands:
@@ -669,6 +669,11 @@ def attribute(
                     ref = None
                 if ref is not None:
                     m.update(actor=ref["actor"], actor_id=ref["actor_id"], side=ref["side"], ref=ref, gender=m["gender"])
+                elif m["how"] == "description" and not m["in_quote"]:
+                    # "the former president said", no one to stand for: a descriptive source of its own
+                    desc = _WS.sub(" ", m["text"])
+                    desc = desc[0].lower() + desc[1:]
+                    m.update(actor=desc, actor_id=slug(desc), kind="anonymous", how="anonymous")
         c0, c1 = bisect.bisect_left(cue_starts, lo), bisect.bisect_left(cue_starts, hi)
         unit_claims = attribute_unit(text, lo, hi, unit_m, quotes, cues[c0:c1], quote_spans, quote_starts, recent)
         for c in unit_claims:
