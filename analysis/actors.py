@@ -733,7 +733,9 @@ def _surname_mentions(text: str, found: list[dict]) -> list[dict]:
         x = best[p][1]
         pm = index[_WS.sub(" ", x.group(0))]
         out.append(
-            _mention(x.start(), x.end(), x.group(0), pm["actor"], pm["actor_id"], pm["side"], "surname", pm["kind"], pm["gender"], pm["role"])
+            _mention(
+                x.start(), x.end(), x.group(0), pm["actor"], pm["actor_id"], pm["side"], "surname", pm["kind"], pm["gender"], pm["role"]
+            )
         )
     return out
 
@@ -790,7 +792,7 @@ def find_mentions(
         for a in anon:
             k = bisect.bisect_left(starts, a["start"])
             while k < len(chosen) and chosen[k]["end"] <= a["end"]:
-                if chosen[k]["kind"] == "country" or chosen[k]["how"] in ("proper", "surname"):
+                if chosen[k]["kind"] == "country" or chosen[k]["how"] in ("proper", "surname", "org pattern"):
                     inside.add(id(chosen[k]))
                 k += 1
         chosen = _add_free([m for m in chosen if id(m) not in inside], anon)

@@ -223,8 +223,8 @@ def _subject_position(text: str, lo: int, m: dict) -> bool:
         return True
     word = before[w[0] : w[1]].lower()
     tail = before[w[1] :]
-    if tail.strip() and tail.strip()[-1] in ",;:":
-        return True
+    if tail.strip() and (tail.strip()[-1] in ",;:" or any(ch in tail for ch in '”"»')):
+        return True  # after a comma or a closing quote mark a new clause starts ("“… over,” Lee said")
     if word == "of" and m.get("kind") in ("person", "name") and " " in (m.get("text") or ""):
         # "Supervisor of Elections Ann Cole said", "Secretary of State Ann Cole said": a title's "of"
         prev = _last_word(before[: w[0]])
@@ -722,6 +722,20 @@ def _extend_to_continuations(text: str, claims: list[dict], quotes: list[dict]) 
             prev = q
 
 
+_DASH = re.compile(r"[ \t]*(?:[—–―]+|--?(?=\s))[ \t]*")
+
+
+def _dash_speaker(text: str, q: dict, mentions: list[dict], mstarts: list[int]) -> dict | None:
+    """The name right after a dash that follows the quote (“…” — Ann Cole), else None."""
+    d = _DASH.match(text, q["mark_end"])
+    if not d or d.end() == q["mark_end"] or not text[q["mark_end"] : d.end()].strip():
+        return None
+    k = bisect.bisect_left(mstarts, d.end())
+    if k < len(mentions) and mentions[k]["start"] == d.end() and mentions[k].get("actor") is not None:
+        return mentions[k]
+    return None
+
+
 def _colon_subject(text: str, q: dict, units, ustarts: list[int], mentions: list[dict], mstarts: list[int]) -> dict | None:
     """The subject of the sentence whose colon introduces quote ``q`` ("Lee continued:\n\n“…”"), else None."""
     i = q["mark_start"] - 1
@@ -797,6 +811,8 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
         if owner is not None:
             src = owner["source_mention"]
             q.update(_speaker_fields(src), cue=owner["cue"], cue_start=owner["cue_start"], cue_end=owner["cue_end"], rule=owner["rule"])
+        elif q["kind"] != "term" and (dash := _dash_speaker(text, q, mentions or [], mstarts)) is not None:
+            q.update(_speaker_fields(dash), cue=None, cue_start=None, cue_end=None, rule="dash")
         elif q["kind"] != "term" and (colon := _colon_subject(text, q, unit_bounds, ustarts, mentions or [], mstarts)) is not None:
             q.update(_speaker_fields(colon), cue=":", cue_start=None, cue_end=None, rule="colon")
         elif q["kind"] != "term" and (subj := _sentence_subject(text, q, unit_bounds, ustarts, mentions or [], mstarts)) is not None:

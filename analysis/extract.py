@@ -154,7 +154,7 @@ def units_of(
             for s, e in sents[1:]:
                 j = bisect.bisect_left(cue_starts, s)
                 if j < len(cue_starts) and cue_starts[j] < min(e, s + 60) and _QEND.search(text, joined[-1][0], joined[-1][1]):
-                    if not any(ch in text[s : cue_starts[j]] for ch in "“”\"«»"):
+                    if not any(ch in text[s : cue_starts[j]] for ch in '“”"«»'):
                         joined[-1][1] = e
                         continue
                 joined.append([s, e])

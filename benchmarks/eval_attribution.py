@@ -60,9 +60,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, os.environ.get("EVAL_CODE_ROOT", str(ROOT)))  # EVAL_CODE_ROOT: measure another checkout's analysis/
 
-PRONOUNS = frozenset(
-    "he she they it we i you him her them us me his hers their its our my who himself herself themselves".split()
-)
+PRONOUNS = frozenset("he she they it we i you him her them us me his hers their its our my who himself herself themselves".split())
 _STOP = frozenset(
     "the a an of and or in on at for to by with from mr mrs ms dr sen rep gov pres president former "
     "s jr sr his her their its this that these those".split()
@@ -234,9 +232,10 @@ def source_shape(src_t: str | None) -> str:
 
 
 def evaluate(folder: Path, limit: int | None, by_rule: bool, examples: int = 0) -> dict:
+    from eval_extract import match
+
     from analysis.actors import literal_alternation
     from analysis.extract import extract
-    from eval_extract import match
 
     rx = gold_cue_regex(literal_alternation)
 
@@ -285,13 +284,21 @@ def evaluate(folder: Path, limit: int | None, by_rule: bool, examples: int = 0) 
                         if examples and shown[key] < examples:
                             shown[key] += 1
                             g = gold[i]
-                            print(f"  [{table} {key}] gold={g[2]!r} ante={g[4]!r} got={r.get(who)!r} | {text[max(0, g[0] - 60) : g[1] + 60]!r}"[:400])
+                            print(
+                                f"  [{table} {key}] gold={g[2]!r} ante={g[4]!r} got={r.get(who)!r} | {text[max(0, g[0] - 60) : g[1] + 60]!r}"[
+                                    :400
+                                ]
+                            )
                 if th == 0.3 and by_rule:
                     mg, mp = {i for i, _ in m}, {j for _, j in m}
                     for i, g in enumerate(gold):
                         if i not in mg:
                             cue = g[5].strip()
-                            ck = "colon/dash" if cue in (":", "—", "–", "-", "--", "―") else (rx.search(cue).group(0).lower() if rx.search(cue) else cue.lower()[:20])
+                            ck = (
+                                "colon/dash"
+                                if cue in (":", "—", "–", "-", "--", "―")
+                                else (rx.search(cue).group(0).lower() if rx.search(cue) else cue.lower()[:20])
+                            )
                             key = f"gold {source_shape(g[2])}" + (f" / cue {ck}" if table == "claims" else "")
                             causes.setdefault(f"{table}: missed gold, by cause", Counter())[key] += 1
                             if examples and shown[key] < examples:
@@ -299,7 +306,9 @@ def evaluate(folder: Path, limit: int | None, by_rule: bool, examples: int = 0) 
                                 print(f"  [{table} MISS {key}] {text[max(0, g[0] - 80) : g[1] + 40]!r}"[:400])
                     for j, r in enumerate(rows):
                         if j not in mp:
-                            key = f"rule {r.get('rule')}" + (f" / kind {r.get('kind')}" if table == "quotes" else f" / cue {r.get('cue_lemma')}")
+                            key = f"rule {r.get('rule')}" + (
+                                f" / kind {r.get('kind')}" if table == "quotes" else f" / cue {r.get('cue_lemma')}"
+                            )
                             causes.setdefault(f"{table}: extra predictions, by cause", Counter())[key] += 1
                             if examples and shown["X" + key] < examples:
                                 shown["X" + key] += 1
