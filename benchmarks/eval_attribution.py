@@ -177,7 +177,7 @@ def gold_items(text: str, spans: dict, rels: list[dict], is_speech) -> tuple[lis
     def antecedent(a: int, src: str) -> str | None:
         low = src.strip().lower()
         want = "male" if low in ("he", "him", "his", "himself") else "female" if low in ("she", "her", "herself") else None
-        for s, e, t in reversed(named):
+        for _s, e, t in reversed(named):
             if e <= a and (want is None or (re.search(r"\b[A-Z]", t) and gender_of(t) in (None, want))):
                 return t
         return None
