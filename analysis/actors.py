@@ -391,6 +391,8 @@ def _title_mentions(text: str, positions: list[int]) -> list[dict]:
                 continue
             ns = text.rfind(toks[-2], m.start("name"), ne)
         name = _WS.sub(" ", text[ns:ne])
+        if {t.lower() for t in name.split()} & _org_words():
+            continue  # "Justice Department": an organisation, not a titled person
         title = _WS.sub(" ", m.group("title"))
         pm = _side_before(text, p)
         pre = _WS.sub(" ", pm.group("pre")) if pm else None
@@ -467,6 +469,7 @@ def _anon_word_ends() -> tuple[str, ...]:
     return tuple(sorted(sides | {"a", "an"} | set(_ANON_DETS[1:]) | {w.split()[-1] for w in _anon_modifiers()} | _number_words()))
 
 
+_NAME_AFTER = re.compile(r"[ \t\xa0]+(?:[A-Z]\.[ \t\xa0]*)?[A-Z][a-z]")
 _PP_STARTS = ("of ", "for ", "from ", "at ", "with ", "in ", "on ")
 
 
@@ -506,6 +509,8 @@ def _anon_mentions(text: str, positions: list[int]) -> list[dict]:
             while a < p and text[a].isspace():
                 a += 1
         end = h.end()
+        if _NAME_AFTER.match(text, end):
+            continue  # "pollster Ann Cole": a title before a name, not a source of its own
         pp = _anon_pp().match(text, end) if text.startswith(_PP_STARTS, end + 1) else None
         if pp:
             end = pp.end() - len(pp.group(0)) + len(pp.group(0).rstrip())  # "advocates for stem cell research said"
@@ -792,7 +797,8 @@ def find_mentions(
         for a in anon:
             k = bisect.bisect_left(starts, a["start"])
             while k < len(chosen) and chosen[k]["end"] <= a["end"]:
-                if chosen[k]["kind"] == "country" or chosen[k]["how"] in ("proper", "surname", "org pattern"):
+                c = chosen[k]
+                if c["kind"] == "country" or c["how"] in ("proper", "surname", "org pattern") or text.startswith(("’s ", "'s "), c["end"]):
                     inside.add(id(chosen[k]))
                 k += 1
         chosen = _add_free([m for m in chosen if id(m) not in inside], anon)

@@ -231,9 +231,13 @@ def _subject_position(text: str, lo: int, m: dict) -> bool:
         if prev and before[: w[0]][prev[0] : prev[0] + 1].isupper():
             return True
     if word in ("and", "but", "or", "nor"):
-        # ", and Acme News responded": a new clause's subject; "Rubio and Lavrov said": a coordinated one
+        # ", and Acme News responded" / "asked for a photo and Lee said": a new clause's subject;
+        # "Rubio and Lavrov said": a coordinated one
         head = before[: w[0]].rstrip()
-        return word != "or" and word != "nor" and (not head or head[-1] in ",;:—–")
+        if word in ("or", "nor"):
+            return False
+        prev = _last_word(head) if head else None
+        return not head or head[-1] in ",;:—–" or (prev is not None and not head[prev[0] : prev[0] + 1].isupper())
     return word not in PREPOSITIONS
 
 
@@ -757,6 +761,31 @@ def _colon_subject(text: str, q: dict, units, ustarts: list[int], mentions: list
     return None
 
 
+def _lead_in_speaker(text: str, q: dict, units, ustarts, claims, cues, mentions, mstarts) -> tuple[dict, dict] | None:
+    """(source, cue) of the sentence right before a quote's own, in its paragraph, when that
+    sentence attributes ("Ann Cole told reporters in Tampa. “…”"), else None."""
+    k = bisect.bisect_right(ustarts, q["mark_start"]) - 1
+    if k < 1 or units[k - 1][2] != units[k][2] or units[k][0] < q["mark_start"] - 2 and text[units[k][0] : q["mark_start"]].strip():
+        return None  # the quote must open its sentence, after one of the same paragraph
+    lo, hi, _ = units[k - 1]
+    for c in reversed(claims):
+        if lo <= c["cue_start"] < hi and c["source_mention"] is not None and c["source_mention"].get("actor") is not None:
+            return c["source_mention"], {"text": c["cue"], "start": c["cue_start"], "end": c["cue_end"]}
+    j0, j1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, hi)
+    unit_m = [m for m in mentions[j0:j1] if not m.get("in_quote")]
+    for cue in cues:
+        if lo <= cue["start"] < hi and not _inside_any_mark(text, cue["start"], lo):
+            left = _leftward_source(text, lo, cue, unit_m)
+            if left and left[0].get("actor") is not None:
+                return left[0], cue
+    return None
+
+
+def _inside_any_mark(text: str, pos: int, lo: int) -> bool:
+    """True when an odd number of double quote marks stands between ``lo`` and ``pos`` (pos is inside a quote)."""
+    return sum(text.count(ch, lo, pos) for ch in '“”"') % 2 == 1
+
+
 def _sentence_subject(text: str, q: dict, units, ustarts: list[int], mentions: list[dict], mstarts: list[int]) -> dict | None:
     """The subject of the sentence a quote stands in, when it comes before the quote
     ("Lee labelled the plan “a blatant grab”"), else None."""
@@ -815,7 +844,7 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
             q.update(_speaker_fields(dash), cue=None, cue_start=None, cue_end=None, rule="dash")
         elif q["kind"] != "term" and (colon := _colon_subject(text, q, unit_bounds, ustarts, mentions or [], mstarts)) is not None:
             q.update(_speaker_fields(colon), cue=":", cue_start=None, cue_end=None, rule="colon")
-        elif q["kind"] != "term" and (subj := _sentence_subject(text, q, unit_bounds, ustarts, mentions or [], mstarts)) is not None:
+        elif (subj := _sentence_subject(text, q, unit_bounds, ustarts, mentions or [], mstarts)) is not None:
             q.update(_speaker_fields(subj), cue=None, cue_start=None, cue_end=None, rule="sentence-subject")
         elif (
             q["kind"] != "term"
@@ -830,6 +859,11 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
                 cue_end=prev["cue_end"],
                 rule="continuation",
             )
+        elif (
+            q["kind"] != "term"
+            and (lead := _lead_in_speaker(text, q, unit_bounds, ustarts, claims, cues, mentions or [], mstarts)) is not None
+        ):
+            q.update(_speaker_fields(lead[0]), cue=lead[1]["text"], cue_start=lead[1]["start"], cue_end=lead[1]["end"], rule="lead-in")
         else:
             q.update(_speaker_fields(None), cue=None, cue_start=None, cue_end=None, rule=None)
         q["para"] = p
