@@ -646,8 +646,11 @@ def attribute(
     quote_spans = [(q["mark_start"], q["mark_end"]) for q in quotes]
     quote_starts = [a for a, _ in quote_spans]
     starts = [m["start"] for m in mentions]
+    by_actor: dict[str, list[dict]] = {}
     for m in mentions:
         m["in_quote"] = _inside(quote_starts, quote_spans, m["start"]) is not None
+        if m["kind"] == "name":
+            by_actor.setdefault(m["actor_id"], []).append(m)
     cues = find_cues(text) if cues is None else cues
     cue_starts = [c["start"] for c in cues]
     claims: list[dict] = []
@@ -683,6 +686,10 @@ def attribute(
         for c in unit_claims:
             if c["source_mention"] is not None and c["source_mention"].get("actor") is not None:
                 ref = c["source_mention"].get("ref", c["source_mention"])
+                if ref["kind"] == "name":
+                    # a name of unknown kind that speaks is a person from here on ("he" may stand for it)
+                    for m in by_actor.get(ref["actor_id"], ()):
+                        m["kind"] = "person"
                 recent.append(ref)
         recent = recent[-4:]
         claims += unit_claims
