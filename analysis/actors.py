@@ -570,6 +570,12 @@ def _org_words() -> frozenset:
 
 
 @lru_cache(maxsize=1)
+def _not_names() -> frozenset:
+    """Capitalised sentence words that are no names ("Indeed", "Watch"), from ``not_names.txt``."""
+    return frozenset(read_list("not_names.txt"))
+
+
+@lru_cache(maxsize=1)
 def _number_words() -> frozenset:
     """Number words ("twenty-four", "half") from ``number_words.txt``: no names, but modifiers of group sources."""
     return frozenset(read_list("number_words.txt"))
@@ -623,6 +629,7 @@ def _proper_mentions(text: str) -> list[dict]:
     orgw, stop, titlew = _org_words(), _stopwords(), _title_lower()
     sidew = side_words()
     numw = _number_words()
+    notn = _not_names()
     memo: dict = {}
     for m in _proper_rx().finditer(text):
         a, e = m.start("name"), m.end()
@@ -638,7 +645,7 @@ def _proper_mentions(text: str) -> list[dict]:
                 titled = True
             elif low in titlew and len(toks) > 1:
                 titled = True
-            elif not (low in _NOT_NAME or low in stop or low.rstrip(".") in stop or low in numw):
+            elif not (low in _NOT_NAME or low in stop or low.rstrip(".") in stop or low in numw or low in notn):
                 at_start = _SENT_START.search(text, max(0, a - 4), a)
                 participle = len(toks) > 1 and low.endswith(("ing", "ed")) and t not in fn
                 if not (at_start and (participle or _lower_use(text, low, memo))):
@@ -659,7 +666,17 @@ def _proper_mentions(text: str) -> list[dict]:
         if len(toks) == 1:
             t = toks[0]
             low = t.lower()
-            if len(t) < 2 or low in stop or low in titlew or t.endswith(".") or t.isupper() and len(t) <= 2 or t in sidew or low in numw:
+            if (
+                len(t) < 2
+                or low in stop
+                or low in titlew
+                or t.endswith(".")
+                or t.isupper()
+                and len(t) <= 2
+                or t in sidew
+                or low in numw
+                or low in notn
+            ):
                 continue
             nxt = _NEXT_WORD.match(text, e)
             if nxt and nxt.group(1).lower() in titlew:
