@@ -479,7 +479,7 @@ def _anon_pp() -> re.Pattern:
     from .claims import cue_pattern  # claims imports this module
 
     return re.compile(
-        r"\s+(?:of|for|from|at|with|in|on)\s+(?:(?:the|a|an|all|his|her|their|its)\s+)?(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+\s+"
+        r"\s+(?:of|for|from|at|with|in|on)\s+(?:(?:the|a|an|all|his|her|their|its)\s+)?(?:[\w’'.-]+\s+){0,4}?[\w’'.-]+\s+"
         rf"(?=(?:{cue_pattern()})(?![\w’'-]))"
     )
 
@@ -666,17 +666,7 @@ def _proper_mentions(text: str) -> list[dict]:
         if len(toks) == 1:
             t = toks[0]
             low = t.lower()
-            if (
-                len(t) < 2
-                or low in stop
-                or low in titlew
-                or t.endswith(".")
-                or t.isupper()
-                and len(t) <= 2
-                or t in sidew
-                or low in numw
-                or low in notn
-            ):
+            if len(t) < 2 or low in stop or low in titlew or t.endswith(".") or t in sidew or low in numw or low in notn:
                 continue
             nxt = _NEXT_WORD.match(text, e)
             if nxt and nxt.group(1).lower() in titlew:

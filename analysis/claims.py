@@ -200,8 +200,12 @@ def cues_of_matches(text: str, matches: list[re.Match]) -> list[dict]:
     for m in matches:
         form = _WS.sub(" ", m.group(0).lower())
         info = cue_lexicon()[form]
-        if info["needs_quote"] and not _QUOTE_SOON.match(text, m.end(), min(len(text), m.end() + 90)):
-            continue
+        if (
+            info["needs_quote"]
+            and not _QUOTE_SOON.match(text, m.end(), min(len(text), m.end() + 90))
+            and not _QUOTE_BEFORE.search(text, max(0, m.start() - 50), m.start())
+        ):
+            continue  # “…,” Lee continued: the quote may also stand right before the verb and its source
         out.append({"start": m.start(), "end": m.end(), "text": m.group(0), "form": form, **info})
     return out
 
@@ -265,7 +269,7 @@ def _trim(text: str, a: int, b: int, strip: str = " \t\n\r,;:—–-") -> tuple[
 
 def _leftward_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tuple[dict, str] | None:
     cands = [m for m in mentions if m["end"] <= cue["start"] and not m.get("in_quote")]
-    for i in range(len(cands) - 1, max(-1, len(cands) - 4), -1):
+    for i in range(len(cands) - 1, max(-1, len(cands) - 6), -1):
         m = cands[i]
         if not _FILLER.match(text, m["end"], cue["start"]):
             continue
@@ -323,9 +327,21 @@ def _quote_opening_at(quotes: list[dict], pos: int) -> dict | None:
     return None
 
 
+_TIME_LEAD = re.compile(
+    r"\s+(?:(?:on|late|early|last|this|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"week|month|year|weekend|today|yesterday|tonight)(?:\s+(?:night|morning|evening|afternoon))?(?=\s+(?:that\b|[a-z]|[A-Z]))"
+)
+
+
 def _content_after(text: str, cue: dict, hi: int, quotes: list[dict]) -> tuple[int, int, str]:
-    """Content span after the cue and how it was introduced ('that', 'colon', 'quote', 'object')."""
+    """Content span after the cue and how it was introduced ('that', 'colon', 'quote', 'object').
+
+    A time phrase right after the verb is skipped ("said Thursday his worry was …").
+    """
     p = cue["end"]
+    t = _TIME_LEAD.match(text, p, hi)
+    if t:
+        p = t.end()
     m = _THAT.match(text, p, hi) if text.find("that", p, min(hi, p + 84)) >= 0 else None
     if (
         m
@@ -388,6 +404,7 @@ _QUOTE_END = ",”\"»’'"
 _HAS_QUOTE_CHAR = re.compile(r"[“”\"«»]")
 _COMMA_BEFORE = re.compile(r",\s*$")
 _APPOSITION_GAP = re.compile(r"^,\s*(?:(?:an?|the)\s+)?[\w’'.\- ]{0,40}$")
+_QUOTE_BEFORE = re.compile(r"[,.!?…][”\"»’]\s+(?:[A-Z][\w.’'-]*\s+){1,4}$")
 _QUOTE_SOON = re.compile(r"[^.!?;“”\"«»\n]{0,80}?[“\"«]")
 _TRAILING_WORD = re.compile(r"\s*([A-Za-z][\w.’'-]*)$")
 
