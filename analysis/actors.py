@@ -470,6 +470,7 @@ def _anon_word_ends() -> tuple[str, ...]:
 
 
 _NAME_AFTER = re.compile(r"[ \t\xa0]+(?:[A-Z]\.[ \t\xa0]*)?[A-Z][a-z]")
+_PP_TOKEN = r"(?!(?:to|not|also|has|have|had|was|were|is|are|did|does|would|will|could|declined|refused|who|which|that|and|but)\b)[\w’'-]+(?:\.\w+)*"
 _PP_STARTS = ("of ", "for ", "from ", "at ", "with ", "in ", "on ")
 
 
@@ -479,7 +480,7 @@ def _anon_pp() -> re.Pattern:
     from .claims import cue_pattern  # claims imports this module
 
     return re.compile(
-        r"\s+(?:of|for|from|at|with|in|on)\s+(?:(?:the|a|an|all|his|her|their|its)\s+)?(?:[\w’'.-]+\s+){0,4}?[\w’'.-]+\s+"
+        rf"{_SP}(?:of|for|from|at|with|in|on){_SP}(?:(?:the|a|an|all|his|her|their|its){_SP})?(?:{_PP_TOKEN}{_SP}){{0,4}}?{_PP_TOKEN}{_SP}"
         rf"(?=(?:{cue_pattern()})(?![\w’'-]))"
     )
 

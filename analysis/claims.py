@@ -622,7 +622,7 @@ def attribute_unit(
                 q0 = _quote_at(quotes, lo + len(pre) - 2, lo + len(pre) - 1)
                 if q0:
                     a = q0[0]["start"]
-        if b <= a:
+        if b <= a or not _WORD_CHAR.search(text, a, b):
             continue
         claims.append(_claim(text, a, b, src, cue, rule, quotes))
         if src.get("actor") is not None or src.get("how") == "anonymous":
@@ -630,6 +630,7 @@ def attribute_unit(
     return claims
 
 
+_WORD_CHAR = re.compile(r"\w")
 _HAS_THAT = re.compile(r"\bthat\b|[“\"«]")
 _CLAUSE_STOP = re.compile(r",\s*(?:and\s+)?\w+ing\b|[.;!?](?<!\b[A-Z][.;!?])(?=\s|$)")
 
