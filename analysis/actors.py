@@ -571,6 +571,12 @@ def _org_words() -> frozenset:
 
 
 @lru_cache(maxsize=1)
+def _places() -> frozenset:
+    """Place names (``places.txt``): open-world names of kind "place"."""
+    return frozenset(read_list("places.txt"))
+
+
+@lru_cache(maxsize=1)
 def _not_names() -> frozenset:
     """Capitalised sentence words that are no names ("Indeed", "Watch"), from ``not_names.txt``."""
     return frozenset(read_list("not_names.txt"))
@@ -631,6 +637,7 @@ def _proper_mentions(text: str) -> list[dict]:
     sidew = side_words()
     numw = _number_words()
     notn = _not_names()
+    placew = _places()
     memo: dict = {}
     for m in _proper_rx().finditer(text):
         a, e = m.start("name"), m.end()
@@ -646,7 +653,7 @@ def _proper_mentions(text: str) -> list[dict]:
                 titled = True
             elif low in titlew and len(toks) > 1:
                 titled = True
-            elif not (low in _NOT_NAME or low in stop or low.rstrip(".") in stop or low in numw or low in notn):
+            elif not (low in _NOT_NAME or low in stop or low.rstrip(".") in stop or low in numw or low in notn or _is_adverb(t, fn)):
                 at_start = _SENT_START.search(text, max(0, a - 4), a)
                 participle = len(toks) > 1 and low.endswith(("ing", "ed")) and t not in fn
                 if not (at_start and (participle or _lower_use(text, low, memo))):
@@ -664,6 +671,8 @@ def _proper_mentions(text: str) -> list[dict]:
             continue
         if m.group("party") and len(toks) == len(text[m.start("name") : m.end("name")].split()):
             e = m.end()  # "Tom Price (R-Ga.)": the party tag belongs to the name
+        if all(len(t) >= 3 and t.isupper() for t in toks) and (len(toks) > 1 or len(toks[0]) >= 5):
+            continue  # "WASHINGTON —", "NEW YORK (AP)": a dateline or a shouted word, no name
         if len(toks) == 1:
             t = toks[0]
             low = t.lower()
@@ -675,7 +684,10 @@ def _proper_mentions(text: str) -> list[dict]:
         if gender == "any":
             gender = None
         lows = {t.lower() for t in toks}
-        if lows & orgw:
+        name = " ".join(toks)
+        if name in placew or name.rstrip(",") in placew:
+            kind = "place"
+        elif lows & orgw:
             kind = "organization"
         elif titled or (len(toks) > 1 and toks[0] in fn):
             kind = "person"
@@ -684,12 +696,19 @@ def _proper_mentions(text: str) -> list[dict]:
             kind = "name"
         if e <= a:
             continue
-        name = " ".join(toks)
         out.append(_mention(a, e, text[a:e], name, slug(name), None, "proper", kind, gender))
     return out
 
 
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
+
+
+_ADVERB_ENDS = ("ally", "ntly", "ately", "edly", "ously", "ibly", "ably", "ively", "ctly", "arly", "ssly", "ely")
+
+
+def _is_adverb(t: str, fn: dict) -> bool:
+    """A capitalised sentence adverb ("Significantly", "Ultimately"), not a first name such as Beverly."""
+    return len(t) >= 6 and t.lower().endswith(_ADVERB_ENDS) and t not in fn
 
 
 def _lower_use(text: str, low: str, memo: dict) -> bool:

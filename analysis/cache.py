@@ -53,6 +53,7 @@ _EXTRACT = (
     "source_modifiers.txt",
     "number_words.txt",
     "not_names.txt",
+    "places.txt",
 )
 STAGE_RESOURCES: dict[str, tuple[str, ...]] = {
     "segment": _SEGMENT,  # analysis.text (Punkt parameters)

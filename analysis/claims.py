@@ -281,8 +281,13 @@ def _leftward_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tup
             and not _COMMA_BEFORE.search(_strip_title_words(text[max(lo, m["start"] - 60) : m["start"]]))
         ):
             continue  # "Trump, speaking aboard Air Force One, said": only ", NAME, said" is an apposed source
-        if _BE.search(text[m["end"] : cue["start"]].rsplit(",", 1)[-1]) and not cue["text"].lower().endswith("ing"):
+        gap = text[m["end"] : cue["start"]].rsplit(",", 1)[-1]
+        if _BE.search(gap) and not cue["text"].lower().endswith("ing"):
             continue  # passive: "Rubio was warned that …" — Rubio is not the speaker
+        if cue["text"].lower().endswith("ing") and not _BE.search(gap):
+            continue  # "emailed supporters saying …": a participle has no subject of its own (the participle rule decides)
+        if m["kind"] == "place":
+            continue
         before = text[lo : m["start"]]
         if _ends_like_readout(before) and _READOUT.search(before):
             return m, "readout"
@@ -295,7 +300,7 @@ def _inverted_source(text: str, hi: int, cue: dict, mentions: list[dict]) -> dic
     stop = cue["end"] + 90
     np_end = re.search(r"[,;:!?“”\"(]|\.(?=\s+[a-z])|\s(?:who|which|on|in|at|during|after)\s", text[cue["end"] : min(hi, stop)])
     limit = cue["end"] + (np_end.start() if np_end else min(hi, stop) - cue["end"])
-    cands = [m for m in mentions if cue["end"] <= m["start"] < limit and not m.get("in_quote")]
+    cands = [m for m in mentions if cue["end"] <= m["start"] < limit and not m.get("in_quote") and m["kind"] != "place"]
     if not cands:
         return None
     persons = [m for m in cands if m["kind"] == "person"]
@@ -778,7 +783,7 @@ def _colon_subject(text: str, q: dict, units, ustarts: list[int], mentions: list
     lo = units[k][0]
     j0, j1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, i)
     for m in mentions[j0:j1]:
-        if m.get("in_quote") or m.get("actor") is None:
+        if m.get("in_quote") or m.get("actor") is None or m["kind"] == "place":
             continue
         if _subject_position(text, lo, m):
             return m
@@ -822,7 +827,7 @@ def _sentence_subject(text: str, q: dict, units, ustarts: list[int], mentions: l
     for m in mentions[j0:j1]:
         if m.get("in_quote"):
             continue
-        if m.get("actor") is not None and m["kind"] != "country" and _subject_position(text, lo, m):
+        if m.get("actor") is not None and m["kind"] not in ("country", "place") and _subject_position(text, lo, m):
             return m
         break
     return None
