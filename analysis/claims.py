@@ -691,7 +691,7 @@ def attribute(
             if m["how"] in ("pronoun", "description") and m.get("actor") is None:
                 ref = resolve_pronoun(
                     m,
-                    unit_m if not m["in_quote"] else [x for x in unit_m if x["in_quote"]],
+                    [x for x in unit_m if x["in_quote"] == m["in_quote"]],  # "“… Clinton …,” she said": not Clinton
                     recent if not m["in_quote"] else [],
                     earlier_units[-3:],
                 )

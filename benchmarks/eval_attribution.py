@@ -31,6 +31,9 @@ a predicted speaker is right when
    (the previous speaker is not always the one "he" means), so pronoun-sourced items
    under-state the true speaker accuracy.
 
+A relative pronoun (who, which, that) as gold Source is matched by the mention that ends
+right before it ("business leaders who say": "business leaders").
+
 No gold Source (the text names none) and no predicted speaker counts right; a
 predicted speaker where gold has none counts wrong. ``--by-rule`` prints the matched
 items' accuracy per attribution rule and the misses broken down by cause (gold source
@@ -212,6 +215,9 @@ def speaker_right(gold: tuple, name: str | None, span: tuple | None) -> bool:
         return name is None
     if name is None:
         return False
+    if src_t.strip().lower() in ("who", "which", "that") and span is not None and span[1] is not None and src_span is not None:
+        if 0 <= src_span[0] - span[1] <= 3:
+            return True  # "leaders who say": the phrase right before the relative pronoun
     if span is not None and span[0] is not None and src_span is not None and not is_pronoun(src_t):
         if min(span[1], src_span[1]) > max(span[0], src_span[0]):
             return True
