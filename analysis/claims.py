@@ -721,7 +721,10 @@ def attribute(
         named = [
             m if m["how"] not in ("pronoun", "description") else dict(m["ref"], start=m["start"], end=m["end"])
             for m in unit_m
-            if m.get("actor") is not None and not m.get("in_quote") and (m["how"] not in ("pronoun", "description") or "ref" in m)
+            if m.get("actor") is not None
+            and not m.get("in_quote")
+            and (m["how"] not in ("pronoun", "description") or "ref" in m)
+            and _subject_position(text, lo, m)  # "… met with Clinton": an object of a preposition is no antecedent
         ]
         if named:
             earlier_units.append(named)
