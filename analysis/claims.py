@@ -420,7 +420,9 @@ def _title_words() -> frozenset:
     return frozenset(words | {"of", "the", "for", "and", "on", "former", "then", "acting", "incoming", "outgoing"})
 
 
-_CIRCUMSTANCE_WORDS = frozenset("in at on during after aboard while before via over from".split())
+_CIRCUMSTANCE_WORDS = frozenset(
+    "in at on during after aboard while before via over from earlier later last this when today yesterday".split()
+)
 
 
 def _skip_addressee(short: str) -> str:
@@ -595,7 +597,7 @@ def attribute_unit(
         pre = text[lo : (src["start"] if rule in ("subject", "readout") else cue["start"])].rstrip()
         if rule in ("subject", "readout"):
             pre = _strip_title(pre)  # “…,” White House press secretary Karoline Leavitt said
-        short = _stop_at_clause(after_txt)
+        short = _stop_at_clause(_SHOW_TITLE.sub(_blank_title, after_txt))
         if cue["addressee"]:
             # “…,” Witkoff told CNN / told a news conference in Kyiv: the addressee is not content
             short = _skip_addressee(short)
@@ -636,6 +638,20 @@ def attribute_unit(
 
 
 _WORD_CHAR = re.compile(r"\w")
+# a quoted programme or publication title after the verb ("said on ABC’s “This Week” on Sunday")
+_SHOW_TITLE = re.compile(r"(?<=\s)[“\"](?:[^“”\"\n.!?,]|[.,](?=[^”\"]))*?[,.]?[”\"]")
+
+
+def _blank_title(m: re.Match) -> str:
+    """A short quoted title as plain words of the same length (at most six words), else unchanged.
+
+    >>> _SHOW_TITLE.sub(_blank_title, " on ABC’s “This Week” on Sunday.")
+    ' on ABC’s xThis Weekx on Sunday.'
+    """
+    body = m.group(0)
+    return "x" + body[1:-1] + "x" if len(body.split()) <= 6 else body
+
+
 _HAS_THAT = re.compile(r"\bthat\b|[“\"«]")
 _CLAUSE_STOP = re.compile(r",\s*(?:and\s+)?\w+ing\b|[.;!?](?<!\b[A-Z][.;!?])(?=\s|$)")
 
@@ -798,8 +814,12 @@ def _lead_in_speaker(text: str, q: dict, units, ustarts, claims, cues, mentions,
     """(source, cue) of the sentence right before a quote's own, in its paragraph, when that
     sentence attributes ("Ann Cole told reporters in Tampa. “…”"), else None."""
     k = bisect.bisect_right(ustarts, q["mark_start"]) - 1
-    if k < 1 or units[k - 1][2] != units[k][2] or units[k][0] < q["mark_start"] - 2 and text[units[k][0] : q["mark_start"]].strip():
-        return None  # the quote must open its sentence, after one of the same paragraph
+    if k < 1 or units[k][0] < q["mark_start"] - 2 and text[units[k][0] : q["mark_start"]].strip():
+        return None  # the quote must open its sentence
+    if units[k - 1][2] != units[k][2]:
+        # a paragraph that is only quotes takes the last attribution of the paragraph before
+        if units[k - 1][2] != units[k][2] - 1 or not _opens_paragraph(text, q) or _has_cue_outside(text, units, k, cues):
+            return None
     lo, hi, _ = units[k - 1]
     for c in reversed(claims):
         if lo <= c["cue_start"] < hi and c["source_mention"] is not None and c["source_mention"].get("actor") is not None:
@@ -812,6 +832,14 @@ def _lead_in_speaker(text: str, q: dict, units, ustarts, claims, cues, mentions,
             if left and left[0].get("actor") is not None:
                 return left[0], cue
     return None
+
+
+def _has_cue_outside(text: str, units, k: int, cues: list[dict]) -> bool:
+    """True when the paragraph of ``units[k]`` has a reporting verb outside quote marks."""
+    para = units[k][2]
+    lo = units[k][0]
+    hi = max(u[1] for u in units if u[2] == para)
+    return any(lo <= c["start"] < hi and not _inside_any_mark(text, c["start"], lo) for c in cues)
 
 
 def _inside_any_mark(text: str, pos: int, lo: int) -> bool:
