@@ -47,6 +47,7 @@ _NOT_NAME = frozenset(
 _WS = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)
 def slug(name: str) -> str:
     """Stable identifier for a discovered actor name.
 
@@ -571,6 +572,12 @@ def _org_words() -> frozenset:
 
 
 @lru_cache(maxsize=1)
+def _skip_words() -> frozenset:
+    """Lower-case words that never start a name: stopwords, not_names.txt, number words and a few built-ins."""
+    return frozenset(_NOT_NAME | _stopwords() | _number_words() | _not_names())
+
+
+@lru_cache(maxsize=1)
 def _places() -> frozenset:
     """Place names (``places.txt``): open-world names of kind "place"."""
     return frozenset(read_list("places.txt"))
@@ -639,8 +646,11 @@ def _proper_mentions(text: str) -> list[dict]:
     notn = _not_names()
     placew = _places()
     memo: dict = {}
+    skip = _skip_words()
     for m in _proper_rx().finditer(text):
         a, e = m.start("name"), m.end()
+        if e - a < 12 and not m.group("hon") and text[a:e].lower() in skip:
+            continue  # fast path: a lone sentence word ("The", "But")
         toks = text[a : m.end("name")].split()
         gender = hons.get(m.group("hon")) if m.group("hon") else None
         titled = bool(m.group("hon"))
@@ -653,7 +663,7 @@ def _proper_mentions(text: str) -> list[dict]:
                 titled = True
             elif low in titlew and len(toks) > 1:
                 titled = True
-            elif not (low in _NOT_NAME or low in stop or low.rstrip(".") in stop or low in numw or low in notn or _is_adverb(t, fn)):
+            elif not (low in skip or low.rstrip(".") in stop or _is_adverb(t, fn)):
                 at_start = _SENT_START.search(text, max(0, a - 4), a)
                 participle = len(toks) > 1 and low.endswith(("ing", "ed")) and t not in fn
                 if not (at_start and (participle or _lower_use(text, low, memo))):
