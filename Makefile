@@ -41,7 +41,7 @@ notebooks: $(STAMP) ## Execute notebooks/ in order, in place (writes reports/fig
 figures: data notebooks ## Re-execute the notebooks and rewrite reports/figures
 
 report: $(STAMP) ## Render the executed notebooks to HTML in reports/ (code hidden), linking reports/figures
-	$(BIN)/python -m analysis.report $(NOTEBOOKS)
+	$(BIN)/python -m analysis.notebook.report $(NOTEBOOKS)
 
 unit: $(STAMP) ## Run the pytest unit tests and doctests only
 	$(BIN)/python -m pytest -q tests --doctest-modules analysis
@@ -69,5 +69,5 @@ lint: $(STAMP) ## ruff check and ruff format --check over analysis/, tests/, ben
 	$(BIN)/ruff format --check analysis tests benchmarks notebooks
 	$(BIN)/python -m analysis check-notebooks $(NOTEBOOKS)
 
-docs: $(STAMP) ## Regenerate docs/data.md from analysis/schema.py
+docs: $(STAMP) ## Regenerate docs/data.md from analysis/core/schema.py
 	$(BIN)/python -m analysis schema > docs/data.md

@@ -1,159 +1,22 @@
-"""Command line: ``python -m analysis COMMAND`` (see ``python -m analysis --help``)."""
+"""Command line: ``python -m analysis COMMAND`` (see ``python -m analysis --help``).
+
+Thin: the parser and the build live in :mod:`analysis.pipeline.cli`; the commands that
+execute notebooks come from the notebook layer (:mod:`analysis.notebook.commands`).
+"""
 
 from __future__ import annotations
 
-import argparse
 import sys
-from pathlib import Path
 
-from .errors import InputError
+from .notebook.commands import COMMANDS
+from .pipeline.cli import main as _main
 
-DESCRIPTION = """\
-Who said what, for which side: build tidy tables from a folder of documents and run the notebooks.
-
-commands:
-  build       read every .txt/.md document of --corpus, build the corpus, extraction and
-              measure tables, write them as Parquet plus manifest.json to --out (atomically:
-              a failed build keeps the previous outputs; --corpus is never written).
-              Incremental: unchanged documents are reused (--full redoes all); --jobs N
-              runs N processes; --engine dask [--scheduler tcp://host:8786] uses Dask
-  notebooks   execute the given notebooks in order, in place (writes figures to reports/figures)
-  check-notebooks  fail when a notebook has code cells without stored outputs
-  schema      print the schema of every table as Markdown (docs/data.md)
-  run         build --corpus into OUT/processed and execute every numbered notebook with
-              papermill (parameters injected: the corpus, --sides A,B, the output folders)
-              into OUT/notebooks, figures into OUT/figures; the committed notebooks,
-              data/processed and reports/figures are never touched
-
-Bad input (empty, binary or non-UTF-8 file, invalid YAML front matter, unknown kind,
-duplicate doc_id) stops with one line 'error: FILE: PROBLEM' and exit status 2.
-"""
-
-
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m analysis", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--debug", action="store_true", help="show the full traceback on errors")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
-
-    b = sub.add_parser("build", help="build data/processed from a corpus folder", description="Build every table from a corpus folder.")
-    b.add_argument("--corpus", default="data/raw", type=Path, help="folder of .txt/.md documents (default: data/raw)")
-    b.add_argument("--out", default="data/processed", type=Path, help="output folder for Parquet tables (default: data/processed)")
-    b.add_argument("--no-progress", action="store_true", help="hide the progress bar")
-    b.add_argument(
-        "--jobs",
-        type=int,
-        default=1,
-        metavar="N",
-        help="documents processed in parallel by N worker processes (default 1: serial); same tables",
-    )
-    b.add_argument(
-        "--engine",
-        choices=("local", "dask"),
-        default="local",
-        help="local (this machine, --jobs processes) or dask (a dask.bag over the documents; default: local)",
-    )
-    b.add_argument(
-        "--scheduler",
-        default=None,
-        metavar="ADDRESS",
-        help="with --engine dask: address of an existing Dask scheduler, e.g. tcp://host:8786 (default: a local cluster of --jobs workers)",
-    )
-    b.add_argument(
-        "--full",
-        action="store_true",
-        help="reprocess every document (default: incremental, reusing the rows of documents whose bytes, "
-        "and the code and resources they depend on, are unchanged since the last build in --out)",
-    )
-
-    c = sub.add_parser(
-        "check-notebooks",
-        help="fail if a notebook has code cells without stored outputs",
-        description="Check that notebooks keep their outputs.",
-    )
-    c.add_argument("paths", nargs="+", type=Path, help="notebook files")
-
-    sub.add_parser("schema", help="print docs/data.md (the table schemas) to stdout", description="Print the table schemas as Markdown.")
-
-    n = sub.add_parser(
-        "notebooks", help="execute notebooks in place, in order", description="Execute notebooks in place, in the order given."
-    )
-    n.add_argument("paths", nargs="+", type=Path, help="notebook files")
-
-    r = sub.add_parser(
-        "run",
-        help="run the whole suite on another corpus into its own folder",
-        description="Build a corpus and execute every numbered notebook on it with papermill, into --out.",
-    )
-    r.add_argument("--corpus", required=True, type=Path, help="folder of .txt/.md documents")
-    r.add_argument("--sides", required=True, help="the two sides to compare, comma-separated, e.g. US,China")
-    r.add_argument("--out", required=True, type=Path, help="output folder: OUT/processed, OUT/notebooks, OUT/figures")
-    r.add_argument("--resources", type=Path, default=None, help="folder of resource overrides (sets ANALYSIS_RESOURCES)")
-    r.add_argument("--notebooks", nargs="+", type=Path, default=None, help="only these notebooks (default: notebooks/NN_*.ipynb)")
-    return p
+__all__ = ["main"]
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point; returns the exit status (0 ok, 2 bad input, 1 unexpected error)."""
-    argv = sys.argv[1:] if argv is None else argv
-    args = _parser().parse_args(argv)
-    if args.command is None:
-        _parser().print_help()
-        return 2
-    try:
-        if args.command == "build":
-            from .engines import run_build
-
-            if args.scheduler and args.engine != "dask":
-                raise InputError("--scheduler", "only used with --engine dask")
-            stats = run_build(
-                args.corpus,
-                args.out,
-                engine=args.engine,
-                jobs=args.jobs,
-                scheduler=args.scheduler,
-                incremental=not args.full,
-                progress=False if args.no_progress else None,
-                command=["python", "-m", "analysis", *argv],
-            )
-            reused = f", {stats.n_reused} unchanged reused" if stats.n_reused else ""
-            print(f"built {len(stats.tables)} tables from {stats.n_docs} document(s) into {args.out}{reused}")
-        elif args.command == "check-notebooks":
-            from .notebooks import unexecuted_cells
-
-            bad = {str(p): unexecuted_cells(p) for p in args.paths}
-            bad = {p: cells for p, cells in bad.items() if cells}
-            for p, cells in bad.items():
-                print(
-                    f"error: {p}: code cells {cells} have no stored output; run `make all` and commit the executed notebook",
-                    file=sys.stderr,
-                )
-            return 1 if bad else 0
-        elif args.command == "schema":
-            from .schema import markdown
-
-            sys.stdout.write(markdown())
-        elif args.command == "notebooks":
-            from .notebooks import execute_notebook
-
-            for path in args.paths:
-                execute_notebook(path)
-                print(f"executed {path}")
-        elif args.command == "run":
-            from .run import parse_sides, run
-
-            res = run(args.corpus, parse_sides(args.sides), args.out, notebooks=args.notebooks, resources=args.resources)
-            print(f"ran {len(res['notebooks'])} notebook(s) into {args.out}: {len(res['figures'])} figure file(s)")
-        return 0
-    except InputError as e:
-        if args.debug:
-            raise
-        print(f"error: {e}", file=sys.stderr)
-        return 2
-    except Exception as e:  # noqa: BLE001 - the command line shows one line, --debug the traceback
-        if args.debug:
-            raise
-        print(f"error: {e.__class__.__name__}: {e} (run with --debug for the traceback)", file=sys.stderr)
-        return 1
+    """Entry point; returns the exit status (0 ok, 2 bad input or bad argument, 1 unexpected error)."""
+    return _main(argv, COMMANDS)
 
 
 if __name__ == "__main__":

@@ -4,11 +4,11 @@
 
 For each size N, :mod:`generate` writes N synthetic news documents (kept in
 ``--work`` for later runs) and the build runs in a fresh child process, exactly as
-``python -m analysis build --full`` does (same function, :func:`analysis.engines.run_build`,
+``python -m analysis build --full`` does (same function, :func:`analysis.pipeline.engines.run_build`,
 with per-step timing on). The table reports, per N:
 
 * words/s of each step: load (read and validate the files), every stage of
-  ``analysis.build.STAGES`` (segment, extract, ..., emphasis) and write (tables
+  ``analysis.pipeline.stages.STAGES`` (segment, extract, ..., emphasis) and write (tables
   combined and written as Parquet); a step's time is summed over worker processes,
   so with ``--jobs N`` it is per-core throughput;
 * words/s of the whole build: all words over the child's wall-clock time, from
@@ -37,12 +37,13 @@ sys.path.insert(0, str(HERE))
 
 def child(corpus: str, out: str, jobs: int, engine: str, stages: str) -> None:
     """Run the build in this (fresh) process and print its stats as JSON."""
-    from analysis import build
-    from analysis.engines import run_build
+    from analysis.pipeline.engines import run_build
+    from analysis.pipeline.stages import STAGES
 
+    run = STAGES
     if stages != "all":  # only these stages (e.g. to time the engine and segmentation alone)
         keep = stages.split(",")
-        build.STAGES[:] = [(n, fn) for n, fn in build.STAGES if n in keep]
+        run = tuple((n, fn) for n, fn in STAGES if n in keep)
 
     t = time.perf_counter()
     stats = run_build(
@@ -53,6 +54,7 @@ def child(corpus: str, out: str, jobs: int, engine: str, stages: str) -> None:
         incremental=False,
         progress=False,
         timed=True,
+        stages=run,
         command=["python", "-m", "analysis", "build", "--full"],
     )
     res = {
@@ -94,7 +96,7 @@ def main() -> None:
     ap.add_argument(
         "--work", type=Path, default=ROOT / ".benchmarks", help="where corpora and outputs go (default .benchmarks/, not committed)"
     )
-    ap.add_argument("--stages", default="all", help="comma-separated stages to run (default: all of analysis.build.STAGES)")
+    ap.add_argument("--stages", default="all", help="comma-separated stages to run (default: all of analysis.pipeline.stages.STAGES)")
     ap.add_argument("--child", nargs=5, metavar=("CORPUS", "OUT", "JOBS", "ENGINE", "STAGES"), help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child:

@@ -12,9 +12,9 @@ import argparse
 import time
 from pathlib import Path
 
-from analysis.corpus import read_document
-from analysis.extract import extract
-from analysis.text import count_words
+from analysis.core.corpus import read_document
+from analysis.core.text import count_words
+from analysis.extraction.extract import extract
 
 ROOT = Path(__file__).resolve().parents[1]
 

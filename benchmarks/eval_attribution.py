@@ -1,4 +1,4 @@
-"""Evaluate analysis.extract against PolNeAR (BRAT standoff) attribution annotations.
+"""Evaluate analysis.extraction.extract against PolNeAR (BRAT standoff) attribution annotations.
 
 Reads ``DIR/text/NAME.txt`` and the first (sorted) ``DIR/attributions/NAME_XXXX.ann``
 per article and prints, for quotes and for claims: gold and predicted counts,
@@ -57,11 +57,13 @@ import re
 import sys
 import tempfile
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-sys.path.insert(0, os.environ.get("EVAL_CODE_ROOT", str(ROOT)))  # EVAL_CODE_ROOT: measure another checkout's analysis/
+CODE_ROOT = Path(os.environ.get("EVAL_CODE_ROOT", str(ROOT)))  # EVAL_CODE_ROOT: measure another checkout's analysis/
+sys.path.insert(0, str(CODE_ROOT))
 
 PRONOUNS = frozenset("he she they it we i you him her them us me his hers their its our my who himself herself themselves".split())
 _STOP = frozenset(
@@ -147,14 +149,27 @@ def content_words(s: str | None) -> set[str]:
     return out
 
 
-def gender_of(name: str) -> str | None:
-    """Gender a gold source's text shows through an honorific or a first name (first_names.tsv), else None."""
-    from analysis.actors import first_names, honorifics
+@lru_cache(maxsize=1)
+def _gender_words() -> dict[str, str]:
+    """Honorific or first name -> gender, from this checkout's honorifics.tsv and first_names.tsv (whatever code is measured)."""
+    out: dict[str, str] = {}
+    for name in ("first_names.tsv", "honorifics.tsv"):
+        for line in (ROOT / "analysis" / "resources" / name).read_text(encoding="utf-8").splitlines()[1:]:
+            parts = line.split("\t")
+            if len(parts) == 2 and not line.startswith("#") and parts[1] in ("male", "female"):
+                out[parts[0]] = parts[1]
+    return out
 
+
+def gender_of(name: str) -> str | None:
+    """Gender a gold source's text shows through an honorific or a first name followed by another name word, else None."""
     words = [w.strip(",’'") for w in name.split() if w[:1].isupper()]
+    table = _gender_words()
     for i, w in enumerate(words):
-        g = honorifics().get(w) or (first_names().get(w) if i + 1 < len(words) else None)
-        if g in ("male", "female"):
+        g = table.get(w)
+        if g and (
+            i + 1 < len(words) or w.endswith(".") or w in ("Mr", "Mrs", "Ms", "Miss", "Sir", "Madam", "Lady", "Lord", "Dame", "Mister")
+        ):
             return g
     return None
 
@@ -240,8 +255,12 @@ def source_shape(src_t: str | None) -> str:
 def evaluate(folder: Path, limit: int | None, by_rule: bool, examples: int = 0) -> dict:
     from eval_extract import match
 
-    from analysis.actors import literal_alternation
-    from analysis.extract import extract
+    if (CODE_ROOT / "analysis" / "extraction").is_dir():
+        from analysis.extraction.actors import literal_alternation
+        from analysis.extraction.extract import extract
+    else:  # a checkout from before the analysis/extraction layout (EVAL_CODE_ROOT)
+        from analysis.actors import literal_alternation
+        from analysis.extract import extract
 
     rx = gold_cue_regex(literal_alternation)
 

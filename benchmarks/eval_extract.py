@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from analysis.extract import extract
+from analysis.extraction.extract import extract
 
 ROOT = Path(__file__).resolve().parents[1]
 

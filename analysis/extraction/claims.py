@@ -1,0 +1,967 @@
+"""Claims: reported speech (direct or indirect) with its source and reporting verb.
+
+A claim is anchored on a reporting verb from ``resources/reporting_verbs.tsv`` (the
+*cue*). Its *source* is found by one of a few transparent rules, recorded in the
+``rule`` column:
+
+``subject``       "Lavrov said …", "Rubio, responding to …, stated: …" (the actor before the verb)
+``readout``       "The readout from the Russian Foreign Ministry highlighted …"
+``inverted``      "…,” said Waltz" (the actor right after a clause-final verb)
+``participle``    "…, telling reporters, “…”", "… and saying …" (the clause's subject)
+``according-to``  "According to X, …" / "…, according to X."
+
+and its *content* is what follows the verb (after "that", after the hearer of
+tell-type verbs, or the quote after ':'/','), or, when the verb closes the
+sentence ("…,” Waltz said."), what precedes the source. A reporting verb inside
+another claim's content is nested and keeps the outer source; one that opens a new
+clause (", telling …", "and saying …") ends the previous content.
+
+Quotes take the speaker of the claim whose content holds them; a quote outside
+every claim takes the previous quote's speaker in the same paragraph, or the
+previous paragraph's last speaker when its paragraph has no reporting verb
+(rule ``continuation``); otherwise its speaker is None.
+
+Over 500 lines: the split of this module waits for the attribution rewrite (issue #13),
+which rewrites it; until then it moves as a whole (row records: :mod:`analysis.extraction.types`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..core.resources import read_list, read_tsv
+from .actors import PREPOSITIONS, literal_alternation, resolve_pronoun, slug
+
+if TYPE_CHECKING:  # typing only: no import at run time
+    from .types import Claim, Cue, Mention, Quote, QuoteSpan
+
+__all__ = ["cue_lexicon", "cue_pattern", "cue_first_words", "cue_regex", "find_cues", "cues_of_matches", "attribute_unit", "attribute"]
+
+# Forms that are more often nouns: only a cue when a source stands right before them.
+_NOUNLIKE = frozenset(
+    "claims reports states protests objects answers comments remarks posts promises pledges vows "
+    "demands appeals notes calls for calls on estimates".split(" ")
+) | {"calls for", "calls on"}
+_BE = re.compile(r"\b(?:was|were|is|are|been|being|be)\b", re.IGNORECASE)
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
+_FILLER = re.compile(
+    r"""\s*(?:\([A-Z]{1,2}-[A-Z][A-Za-z.]*\)\s*)?
+    (?:\s*(?:of|from)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*)?
+    (?:,(?:[^,;:“”"«»\n]{1,160}?,){1,2}\s*|,[^,;:“”"«»\n]{1,160}?(?=\s)\s*|,\s*)?
+    (?:(?:who|which)\s+)?
+    (?:(?:has|have|had|was|were|is|are|also|later|then|again|previously|earlier|repeatedly|would|will|
+        could|did|does|do|not|never|publicly|reportedly|separately|already|once|first|further|however|too|
+        (?:on|late|early)\s+"""
+    + _DAYS
+    + r"""|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:night|morning|evening)|
+        in\s+a\s+(?:[\w-]+\s+){0,2}?(?:statement|post|speech|briefing|interview|address|message|call|letter)|
+        (?:in|at)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}|
+        \w+ly)\s*,?\s*)*$""",
+    re.X,
+)
+_THAT = re.compile(r"[^,.;:!?“”\"«»\n]{0,80}?\bthat\b\s*")
+_TO_QUOTE = re.compile(r"\s*(?:[^,.;:!?“”\"«»\n]{0,60}?\s*[:,])?\s*(?=[“\"«„”])")
+_COLON = re.compile(r"[^,.;!?“”\"«»\n]{0,60}?:\s*")
+_ADDRESSEE = re.compile(
+    r"\s+(?:the\s+)?(?:reporters|journalists|press|media|lawmakers|audience|parliament|lawmakers|"
+    r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?:\s+(?:in|at)\s+[A-Z][\w]*)?(?=\s)"
+)
+_ADDRESSEE_NP = re.compile(
+    r"\s*(?:(?:the|a|an)\s+)?(?:[\w’'.-]+\s+){0,3}?"
+    r"(?:reporters|journalists|press|media|lawmakers|audience|parliament|conference|briefing|"
+    r"agency|channel|television|broadcaster|newspaper|outlet|interviewer|[A-Z][\w’'.-]*)\b"
+    r"(?:\s+[A-Z][\w’'.-]*){0,3}"
+)
+_AFTER_SHORT = re.compile(
+    r"^\s*(?:(?:on|in|at|during|after|before|late|earlier|later|from|via|while|when|to|through|on|as|shortly|"
+    r"reporters|journalists|the\s+press|press|told|afterwards?|of|about|\w+ly|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|last|this|recently|again|then)\b[^“”\"«»]*)?$",
+    re.I,
+)
+_CLAUSE_INTRO = re.compile(r"(?:[,;—–]\s*(?:and|but|while|whereas)?|\s(?:and|but|while|whereas))\s*$")
+_READOUT = re.compile(
+    r"(?:readout|statement|communiqu[ée]|transcript|release|summary|account|post|message)\s+"
+    r"(?:from|of|by|issued\s+by|released\s+by)\s+(?:the\s+)?$",
+    re.I,
+)
+_DET = re.compile(r"(?:\b(?:the|a|an)\s+)$", re.I)
+_LAST_WORD = re.compile(r"([A-Za-z’']+)\W*$")
+
+
+def _drop_det(s: str) -> str:
+    """``_DET.sub("", s)``: ``s`` without a final determiner and the whitespace after it (without scanning all of ``s``).
+
+    >>> _drop_det("met with the "), _drop_det("Theodor ")
+    ('met with ', 'Theodor ')
+    """
+    if not s[-1:].isspace():
+        return s
+    t = s.rstrip()
+    for d in ("the", "an", "a"):
+        k = len(t) - len(d)
+        if k >= 0 and t[k:].lower() == d and not (k and (t[k - 1].isalnum() or t[k - 1] == "_")):
+            return s[:k]
+    return s
+
+
+_C = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz’'")
+
+
+def _last_word(s: str) -> tuple[int, int] | None:
+    """Span of group 1 of ``_LAST_WORD.search(s)`` (the last word, before trailing non-word characters), computed from the end.
+
+    >>> s = "talks with Rubio, "
+    >>> a, b = _last_word(s); s[a:b]
+    'Rubio'
+    """
+    n = len(s)
+    j = n
+    while j and not (s[j - 1].isalnum() or s[j - 1] == "_"):
+        j -= 1  # s[j:] is the trailing run of non-word characters (\W*)
+    if j and s[j - 1] in _C:
+        i = j - 1
+        while i and s[i - 1] in _C:
+            i -= 1
+        k = j
+    else:  # only an apostrophe inside the trailing non-word run can start the match
+        i = j
+        while i < n and s[i] not in _C:
+            i += 1
+        if i == n:
+            return None
+        k = i
+    while k < n and s[k] in _C:
+        k += 1
+    return i, k
+
+
+def _ends_like_readout(before: str) -> bool:
+    """Cheap necessary condition for ``_READOUT.search(before)``: ends with from/of/by (+ the) and whitespace."""
+    if not before[-1:].isspace():
+        return False
+    words = before.rsplit(None, 2)[-2:]
+    if words and words[-1].lower() == "the":
+        words.pop()
+    return bool(words) and words[-1].lower() in ("from", "of", "by")
+
+
+_WS = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> dict[str, dict]:
+    """Reporting-verb form (lower case, single spaces) -> {lemma, cue_class, addressee}.
+
+    >>> cue_lexicon()["stating"]["lemma"], cue_lexicon()["criticized"]["cue_class"]
+    ('state', 'critical')
+    """
+    out = {}
+    for r in read_tsv("reporting_verbs.tsv"):
+        out[r["form"].lower()] = {
+            "lemma": r["lemma"],
+            "cue_class": r["cue_class"],
+            "addressee": r.get("addressee", "no") == "yes",
+            "needs_quote": (r.get("needs_quote") or "no") == "yes",
+        }
+    return out
+
+
+@lru_cache(maxsize=1)
+def cue_pattern() -> str:
+    """Regex alternation of every cue form (longest first, case-insensitive)."""
+    return literal_alternation(cue_lexicon(), "i")
+
+
+@lru_cache(maxsize=1)
+def _cue_rx() -> re.Pattern:
+    return re.compile(rf"(?<![\w’'-]){cue_pattern()}(?![\w’'-])")
+
+
+@lru_cache(maxsize=1)
+def cue_first_words() -> frozenset:
+    """Lower-case first words of the cue forms (to find candidate positions fast)."""
+    return frozenset(f.split()[0] for f in cue_lexicon())
+
+
+def cue_regex() -> re.Pattern:
+    """Compiled pattern of every cue form (case-insensitive, whole words)."""
+    return _cue_rx()
+
+
+def find_cues(text: str, lo: int = 0, hi: int | None = None, positions: list[int] | None = None) -> list[Cue]:
+    """Reporting-verb cues in ``text[lo:hi]`` with lemma and class.
+
+    >>> [(c["text"], c["lemma"]) for c in find_cues("Lavrov told reporters he was pointing out facts.")]
+    [('told', 'tell'), ('pointing out', 'point out')]
+    """
+    hi = len(text) if hi is None else hi
+    rx = _cue_rx()
+    found = rx.finditer(text, lo, hi) if positions is None else (rx.match(text, p) for p in positions if lo <= p < hi)
+    return cues_of_matches(text, [m for m in found if m is not None])
+
+
+def cues_of_matches(text: str, matches: list[re.Match]) -> list[Cue]:
+    """The cues of :func:`find_cues` from matches of :func:`cue_regex` in ``text`` (cue forms that need a quote and have none dropped)."""
+    out = []
+    for m in matches:
+        form = _WS.sub(" ", m.group(0).lower())
+        info = cue_lexicon()[form]
+        if (
+            info["needs_quote"]
+            and not _QUOTE_SOON.match(text, m.end(), min(len(text), m.end() + 90))
+            and not _QUOTE_BEFORE.search(text, max(0, m.start() - 50), m.start())
+        ):
+            continue  # “…,” Lee continued: the quote may also stand right before the verb and its source
+        out.append({"start": m.start(), "end": m.end(), "text": m.group(0), "form": form, **info})
+    return out
+
+
+def _inside(spans_start: list[int], spans: list[tuple[int, int]], pos: int) -> int | None:
+    """Index of the span containing ``pos`` (spans sorted, non-overlapping), else None."""
+    k = bisect.bisect_right(spans_start, pos) - 1
+    if k >= 0 and spans[k][0] <= pos < spans[k][1]:
+        return k
+    return None
+
+
+def _subject_position(text: str, lo: int, m: dict) -> bool:
+    """True unless the word before the mention (skipping a determiner) is a preposition or 'and'."""
+    before = text[lo : m["start"]]
+    before = _drop_det(before)
+    w = _last_word(before)
+    if not w:
+        return True
+    word = before[w[0] : w[1]].lower()
+    tail = before[w[1] :]
+    if tail.strip() and (tail.strip()[-1] in ",;:" or any(ch in tail for ch in '”"»')):
+        return True  # after a comma or a closing quote mark a new clause starts ("“… over,” Lee said")
+    if word == "of" and m.get("kind") in ("person", "name") and " " in (m.get("text") or ""):
+        # "Supervisor of Elections Ann Cole said", "Secretary of State Ann Cole said": a title's "of"
+        prev = _last_word(before[: w[0]])
+        if prev and before[: w[0]][prev[0] : prev[0] + 1].isupper():
+            return True
+    if word in ("and", "but", "or", "nor"):
+        # ", and Acme News responded" / "asked for a photo and Lee said": a new clause's subject;
+        # "Rubio and Lavrov said": a coordinated one
+        head = before[: w[0]].rstrip()
+        if word in ("or", "nor"):
+            return False
+        prev = _last_word(head) if head else None
+        return not head or head[-1] in ",;:—–" or (prev is not None and not head[prev[0] : prev[0] + 1].isupper())
+    return word not in PREPOSITIONS
+
+
+def _unit_subject(text: str, lo: int, mentions: list[dict], before: int) -> dict | None:
+    for m in mentions:
+        if m["start"] >= before:
+            break
+        if not m.get("in_quote") and _subject_position(text, lo, m):
+            return m
+    return None
+
+
+def _trim(text: str, a: int, b: int, strip: str = " \t\n\r,;:—–-") -> tuple[int, int]:
+    while a < b and text[a] in strip:
+        a += 1
+    while b > a and (text[b - 1] in strip or text[b - 1] in ".!?" and b - 1 > a and text[b - 2] not in ".!?"):
+        if text[b - 1] in ".!?":
+            b -= 1
+            break
+        b -= 1
+    while b > a and text[b - 1] in strip:
+        b -= 1
+    return a, b
+
+
+def _leftward_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tuple[dict, str] | None:
+    cands = [m for m in mentions if m["end"] <= cue["start"] and not m.get("in_quote")]
+    for i in range(len(cands) - 1, max(-1, len(cands) - 6), -1):
+        m = cands[i]
+        if not _FILLER.match(text, m["end"], cue["start"]):
+            continue
+        if m["how"] == "anonymous" and i > 0 and _APPOSITION_GAP.match(text[cands[i - 1]["end"] : m["start"]]):
+            continue  # "Tomas Berglund, a Swedish analyst, said": the analyst is Berglund
+        if (
+            text[m["end"] : cue["start"]].strip() == ","
+            and not text[m["end"] - 1 : m["end"]] == ")"
+            and not _COMMA_BEFORE.search(_strip_title_words(text[max(lo, m["start"] - 60) : m["start"]]))
+        ):
+            continue  # "Trump, speaking aboard Air Force One, said": only ", NAME, said" is an apposed source
+        gap = text[m["end"] : cue["start"]].rsplit(",", 1)[-1]
+        if _BE.search(gap) and not cue["text"].lower().endswith("ing"):
+            continue  # passive: "Rubio was warned that …" — Rubio is not the speaker
+        if cue["text"].lower().endswith("ing") and not _BE.search(gap):
+            continue  # "emailed supporters saying …": a participle has no subject of its own (the participle rule decides)
+        if m["kind"] == "place":
+            continue
+        before = text[lo : m["start"]]
+        if _ends_like_readout(before) and _READOUT.search(before):
+            return m, "readout"
+        if _subject_position(text, lo, m):
+            return m, "subject"
+    return None
+
+
+def _inverted_source(text: str, hi: int, cue: dict, mentions: list[dict]) -> dict | None:
+    stop = cue["end"] + 90
+    np_end = re.search(r"[,;:!?“”\"(]|\.(?=\s+[a-z])|\s(?:who|which|on|in|at|during|after)\s", text[cue["end"] : min(hi, stop)])
+    limit = cue["end"] + (np_end.start() if np_end else min(hi, stop) - cue["end"])
+    cands = [m for m in mentions if cue["end"] <= m["start"] < limit and not m.get("in_quote") and m["kind"] != "place"]
+    if not cands:
+        return None
+    persons = [m for m in cands if m["kind"] == "person"]
+    return (persons or cands)[-1 if persons else 0]
+
+
+def _quote_at(quotes: list[dict], a: int, b: int) -> list[dict]:
+    """Quotes overlapping ``[a, b)`` (quotes sorted by start, non-overlapping)."""
+    k = bisect.bisect_left(quotes, b, key=_qstart)
+    out = []
+    while k > 0:
+        k -= 1
+        q = quotes[k]
+        if q["end"] <= a:
+            break
+        out.append(q)
+    return out[::-1]
+
+
+def _qstart(q: dict) -> int:
+    return q["start"]
+
+
+def _quote_opening_at(quotes: list[dict], pos: int) -> dict | None:
+    """The quote whose opening mark is at ``pos`` (± 1), else None."""
+    k = bisect.bisect_left(quotes, pos - 1, key=lambda q: q["mark_start"])
+    if k < len(quotes) and abs(quotes[k]["mark_start"] - pos) <= 1:
+        return quotes[k]
+    return None
+
+
+_TIME_LEAD = re.compile(
+    r"\s+(?:(?:on|late|early|last|this|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"week|month|year|weekend|today|yesterday|tonight)(?:\s+(?:night|morning|evening|afternoon))?(?=\s+(?:that\b|[a-z]|[A-Z]))"
+)
+
+
+def _content_after(text: str, cue: dict, hi: int, quotes: list[dict]) -> tuple[int, int, str]:
+    """Content span after the cue and how it was introduced ('that', 'colon', 'quote', 'object').
+
+    A time phrase right after the verb is skipped ("said Thursday his worry was …").
+    """
+    p = cue["end"]
+    t = _TIME_LEAD.match(text, p, hi)
+    if t:
+        p = t.end()
+    m = _THAT.match(text, p, hi) if text.find("that", p, min(hi, p + 84)) >= 0 else None
+    if (
+        m
+        and cue["lemma"] != "according to"
+        and not any(
+            _WS.sub(" ", c.group(0).lower()) not in _NOUNLIKE for c in _cue_rx().finditer(text, p, m.start() + m.group(0).rfind("that"))
+        )
+    ):  # "said in remarks broadcast … that": a noun like "remarks" does not start a new claim
+        return m.end(), hi, "that"
+    # a quote may open the next paragraph after "X told reporters:" at the end of this one
+    reach = hi
+    while reach < len(text) and text[reach].isspace():
+        reach += 1
+    m = _TO_QUOTE.match(text, p, min(len(text), reach + 1))
+    if m:
+        q = _quote_opening_at(quotes, m.end())
+        if q is not None:
+            return q["start"], q["end"], "quote"
+    m = _COLON.match(text, p, hi)
+    if m:
+        return m.end(), hi, "colon"
+    if cue["addressee"]:
+        m = _ADDRESSEE.match(text, p, hi)
+        if m:
+            return m.end(), hi, "object"
+    return p, hi, "object"
+
+
+_COMMA_ING = re.compile(r",\s+(?:and\s+)?([a-z]+ing)\b")
+
+
+@lru_cache(maxsize=1)
+def _non_participles() -> frozenset:
+    return frozenset(read_list("non_participles.txt"))
+
+
+def _object_end(text: str, a: int, b: int, quotes: list[dict]) -> int:
+    """End of a plain-object claim: before a ", <participle>" clause outside quotes (the reporter's continuation).
+
+    >>> s = "the visit as a thaw, leaving the war to the end"
+    >>> s[:_object_end(s, 0, len(s), [])]
+    'the visit as a thaw'
+    """
+    for m in _COMMA_ING.finditer(text, a, b):
+        if m.group(1) in _non_participles():
+            continue
+        if any(q["mark_start"] <= m.start() < q["mark_end"] for q in quotes if "mark_start" in q):
+            continue
+        return m.start()
+    return b
+
+
+_CIRCUMSTANCE = re.compile(
+    r"\s*(?:at|in|on|during|after|afterwards?|before|from|via|while|when|late|earlier|later|shortly|through|as|following)\b"
+    r"[^“”\"«»]*$",
+    re.I,
+)
+# characters that end a quote (or the comma before an attribution): “…,” X said / '…,' X said
+_QUOTE_END = ",”\"»’'"
+_HAS_QUOTE_CHAR = re.compile(r"[“”\"«»]")
+_COMMA_BEFORE = re.compile(r",\s*$")
+_APPOSITION_GAP = re.compile(r"^,\s*(?:(?:an?|the)\s+)?[\w’'.\- ]{0,40}$")
+_QUOTE_BEFORE = re.compile(r"[,.!?…][”\"»’]\s+(?:[A-Z][\w.’'-]*\s+){1,4}$")
+_QUOTE_SOON = re.compile(r"[^.!?;“”\"«»\n]{0,80}?[“\"«]")
+_TRAILING_WORD = re.compile(r"\s*([A-Za-z][\w.’'-]*)$")
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset:
+    words = {w.lower() for line in read_list("titles.txt") for w in line.split()}
+    return frozenset(words | {"of", "the", "for", "and", "on", "former", "then", "acting", "incoming", "outgoing"})
+
+
+_CIRCUMSTANCE_WORDS = frozenset(
+    "in at on during after aboard while before via over from earlier later last this when today yesterday".split()
+)
+
+
+def _skip_addressee(short: str) -> str:
+    """``short`` (the text after a tell-type verb) without its addressee: up to six words before a
+    circumstance word (in, at, on, during, …) or the end, when they hold no quote mark or *that*.
+
+    >>> _skip_addressee(" Fox News host Sean Hannity in an interview aired Tuesday.")
+    'in an interview aired Tuesday.'
+    >>> _skip_addressee(" reporters that talks went well.")
+    ' that talks went well.'
+    """
+    words = short.split()
+    k = next((i for i, w in enumerate(words) if w.lower() in _CIRCUMSTANCE_WORDS), len(words))
+    head = words[:k]
+    if not head or k > 6 or any(w.lower().strip(".,;:!?") == "that" or _HAS_QUOTE_CHAR.search(w) for w in head):
+        addressee = _ADDRESSEE_NP.match(short)
+        return short[addressee.end() :] if addressee else short
+    return " ".join(words[k:])
+
+
+def _strip_title(pre: str) -> str:
+    """``pre`` without a trailing title phrase after a closing quote (“…,” Russian Foreign Minister Lavrov said).
+
+    Only stripped when what remains ends with a quote mark or comma; else ``pre`` is returned unchanged.
+
+    >>> _strip_title("“We are ready,” White House press secretary")
+    '“We are ready,”'
+    >>> _strip_title("The White House press secretary")
+    'The White House press secretary'
+    """
+    out = pre
+    for _ in range(10):
+        if out and out[-1] in _QUOTE_END:
+            return out
+        m = _TRAILING_WORD.search(out)
+        if not m or not (m.group(1)[0].isupper() or m.group(1).lower() in _title_words()):
+            break
+        out = out[: m.start()].rstrip()
+    return out if out and out[-1] in _QUOTE_END else pre
+
+
+def _strip_title_words(pre: str) -> str:
+    """``pre`` without its trailing title words (capitalised or from titles.txt: ", Gov. " -> ",").
+
+    >>> _strip_title_words("Winning Ohio, former Gov. ")
+    'Winning Ohio,'
+    """
+    out = pre.rstrip()
+    for _ in range(6):
+        m = _TRAILING_WORD.search(out)
+        if not m or not (m.group(1)[0].isupper() or m.group(1).lower() in _title_words()):
+            break
+        out = out[: m.start()].rstrip()
+    return out
+
+
+def _side_of(m: dict | None) -> str | None:
+    return None if m is None else m.get("side")
+
+
+def _claim(text, a, b, src, cue, rule, quotes) -> dict:
+    inq = _quote_at(quotes, a, b)
+    return {
+        "start": a,
+        "end": b,
+        "text": text[a:b],
+        "source": src.get("actor") if src else None,
+        "source_id": src.get("actor_id") if src else None,
+        "side": _side_of(src),
+        "source_start": src["start"] if src else None,
+        "source_end": src["end"] if src else None,
+        "source_mention": src,
+        "cue": cue["text"],
+        "cue_lemma": cue["lemma"],
+        "cue_start": cue["start"],
+        "cue_end": cue["end"],
+        "cue_class": cue["cue_class"],
+        "direct": bool(inq),
+        "quote_ids": [q["quote_id"] for q in inq],
+        "rule": rule,
+    }
+
+
+def _content_before(text: str, clause_lo: int, boundary: int, quotes: list[dict]) -> tuple[int, int]:
+    """Content that precedes its attribution: the clause before it, or exactly the quote(s) it holds."""
+    a, b = _trim(text, clause_lo, boundary, ' \t\n\r,;:—–-“”"«»')
+    inq = _quote_at(quotes, a, b)
+    if inq and min(q["start"] for q in inq) >= a - 1 and inq[0]["start"] <= a + 1:
+        return inq[0]["start"], max(q["end"] for q in inq)
+    return a, b
+
+
+def attribute_unit(
+    text: str,
+    lo: int,
+    hi: int,
+    mentions: list[dict],
+    quotes: list[dict],
+    cue_list: list[dict],
+    quote_spans: list[tuple[int, int]],
+    quote_starts: list[int],
+    prev_sources: list[dict],
+) -> list[dict]:
+    """Claims of one unit (a sentence, or several joined by a quote) ``text[lo:hi]``."""
+    claims: list[dict] = []
+    last_source: dict | None = None
+    for cue in cue_list:
+        if _inside(quote_starts, quote_spans, cue["start"]) is not None:
+            continue
+        if text[cue["end"] : cue["end"] + 4].lower().startswith((" to ", " to\n")) and cue["lemma"] != "according to":
+            continue
+        before_txt = text[lo : cue["start"]]
+        intro = _CLAUSE_INTRO.search(before_txt)
+        participle = bool(intro) and (cue["form"].endswith("ing") or " and" in intro.group(0) or intro.group(0).strip().endswith("and"))
+        src, rule, clause_at = None, None, None
+        if cue["lemma"] == "according to":
+            ms = [m for m in mentions if cue["end"] <= m["start"] < cue["end"] + 80 and not m.get("in_quote")]
+            stop = text.find(",", cue["end"], hi)
+            ms = [m for m in ms if stop < 0 or m["start"] < stop] or ms[:1]
+            if not ms:
+                continue
+            src = next((m for m in ms if m["kind"] == "person"), ms[0])
+            rule = "according-to"
+            head = text[lo : cue["start"]].strip(' \t\n\r“"')
+            if not head or head.endswith((":", ";")) or text[cue["start"]].isupper():
+                end_np = text.find(",", src["end"], hi)
+                a, b = _trim(text, (end_np + 1) if end_np >= 0 else src["end"], hi)
+            else:
+                a, b = _content_before(text, _clause_start(text, lo, claims), cue["start"], quotes)
+            if b > a:
+                claims.append(_claim(text, a, b, src, cue, rule, quotes))
+                last_source = src
+            continue
+        left = _leftward_source(text, lo, cue, mentions)
+        if left:
+            src, rule = left
+            w = _CLAUSE_INTRO.search(_drop_det(text[lo : src["start"]]))
+            clause_at = lo + w.start() if w else None
+        elif participle:
+            src = last_source or _unit_subject(text, lo, mentions, cue["start"])
+            rule = "participle"
+            clause_at = lo + intro.start()
+        else:
+            inv = None
+            tail = text[lo : cue["start"]].rstrip()
+            if tail and tail[-1] in _QUOTE_END:
+                inv = _inverted_source(text, hi, cue, mentions)
+            if inv is None:
+                if cue["form"] in _NOUNLIKE or not (intro and " and" in intro.group(0)):
+                    continue
+                src = last_source or _unit_subject(text, lo, mentions, cue["start"])
+                rule = "participle"
+                clause_at = lo + intro.start()
+            else:
+                src, rule = inv, "inverted"
+        if src is None:
+            continue
+        if cue["form"] in _NOUNLIKE and rule not in ("subject", "readout"):
+            continue
+        # a verb inside an earlier claim's content is nested unless it opens a new clause
+        open_claim = next((c for c in claims if c["start"] <= cue["start"] < c["end"]), None)
+        if open_claim is not None:
+            if clause_at is None or clause_at < open_claim["start"]:
+                continue
+            a2, b2 = _trim(text, open_claim["start"], clause_at, " \t\n\r,;:—–-")
+            if b2 <= a2:
+                continue
+            _set_span(text, open_claim, a2, b2, quotes)
+        # content
+        after_lo = cue["end"] if rule != "inverted" else src["end"]
+        after_txt = text[after_lo:hi]
+        pre = text[lo : (src["start"] if rule in ("subject", "readout") else cue["start"])].rstrip()
+        if rule in ("subject", "readout"):
+            pre = _strip_title(pre)  # “…,” White House press secretary Karoline Leavitt said
+        short = _stop_at_clause(_SHOW_TITLE.sub(_blank_title, after_txt))
+        if cue["addressee"]:
+            # “…,” Witkoff told CNN / told a news conference in Kyiv: the addressee is not content
+            short = _skip_addressee(short)
+        if rule == "inverted" or (
+            rule in ("subject", "readout")
+            and pre
+            and pre[-1] in _QUOTE_END
+            and _AFTER_SHORT.match(short)
+            and not _HAS_THAT.search(short)
+            and len(short.split()) <= 20
+        ):
+            a, b = _content_before(text, _clause_start(text, lo, claims), lo + len(pre), quotes)
+            b = min(b, lo + len(pre))
+            # a quote split by its attribution: “…,” X said, “…”
+            m = _TO_QUOTE.match(text, cue["end"], hi)
+            if m:
+                q = _quote_opening_at(quotes, m.end())
+                if q is not None:
+                    b = q["end"]
+        else:
+            a, b, how = _content_after(text, cue, hi, quotes)
+            if how == "object":
+                b = _object_end(text, a, b, quotes)
+                if cue["cue_class"] == "neutral" and _CIRCUMSTANCE.match(text, a, b):
+                    continue  # "said at a briefing": where or when, not what
+            a, b = _trim(text, a, b)
+            if how == "quote" and pre and pre[-1] in '”"»':
+                # a quote split by its attribution: “…,” X said, “…”
+                q0 = _quote_at(quotes, lo + len(pre) - 2, lo + len(pre) - 1)
+                if q0:
+                    a = q0[0]["start"]
+        if b <= a or not _WORD_CHAR.search(text, a, b):
+            continue
+        claims.append(_claim(text, a, b, src, cue, rule, quotes))
+        if src.get("actor") is not None or src.get("how") == "anonymous":
+            last_source = src
+    return claims
+
+
+_WORD_CHAR = re.compile(r"\w")
+# a quoted programme or publication title after the verb ("said on ABC’s “This Week” on Sunday")
+_SHOW_TITLE = re.compile(r"(?<=\s)[“\"](?:[^“”\"\n.!?,]|[.,](?=[^”\"]))*?[,.]?[”\"]")
+
+
+def _blank_title(m: re.Match) -> str:
+    """A short quoted title as plain words of the same length (at most six words), else unchanged.
+
+    >>> _SHOW_TITLE.sub(_blank_title, " on ABC’s “This Week” on Sunday.")
+    ' on ABC’s xThis Weekx on Sunday.'
+    """
+    body = m.group(0)
+    return "x" + body[1:-1] + "x" if len(body.split()) <= 6 else body
+
+
+_HAS_THAT = re.compile(r"\bthat\b|[“\"«]")
+_CLAUSE_STOP = re.compile(r",\s*(?:and\s+)?\w+ing\b|[.;!?](?<!\b[A-Z][.;!?])(?=\s|$)")
+
+
+def _stop_at_clause(s: str) -> str:
+    m = _CLAUSE_STOP.search(s)
+    return s[: m.start()] if m else s
+
+
+def _clause_start(text: str, lo: int, claims: list[dict]) -> int:
+    ends = [c["end"] for c in claims if c["end"] <= len(text)]
+    return max([lo, *ends])
+
+
+def _set_span(text: str, claim: dict, a: int, b: int, quotes: list[dict]) -> None:
+    claim["start"], claim["end"], claim["text"] = a, b, text[a:b]
+    inq = _quote_at(quotes, a, b)
+    claim["direct"] = bool(inq)
+    claim["quote_ids"] = [q["quote_id"] for q in inq]
+
+
+def attribute(
+    text: str, units: list[tuple[int, int, int]], mentions: list[Mention], quotes: list[QuoteSpan], cues: list[Cue] | None = None
+) -> tuple[list[Claim], list[Quote]]:
+    """Claims of the whole text and the quotes with speakers, resolving pronouns on the way.
+
+    ``units`` are (start, end, paragraph index); ``mentions`` include unresolved
+    pronouns (``how == "pronoun"``), which are resolved in place (actor, actor_id,
+    side, ``ref``). Returns (claims, quotes) as lists of dicts.
+    """
+    quote_spans = [(q["mark_start"], q["mark_end"]) for q in quotes]
+    quote_starts = [a for a, _ in quote_spans]
+    starts = [m["start"] for m in mentions]
+    by_actor: dict[str, list[dict]] = {}
+    for m in mentions:
+        m["in_quote"] = _inside(quote_starts, quote_spans, m["start"]) is not None
+        if m["kind"] == "name":
+            by_actor.setdefault(m["actor_id"], []).append(m)
+    cues = find_cues(text) if cues is None else cues
+    cue_starts = [c["start"] for c in cues]
+    claims: list[dict] = []
+    recent: list[dict] = []
+    earlier_units: list[list[dict]] = []
+    last_para = -1
+    for lo, hi, para in units:
+        if para != last_para:
+            if last_para >= 0 and para > last_para + 1:
+                recent = []
+            last_para = para
+        i0, i1 = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+        unit_m = mentions[i0:i1]
+        for m in unit_m:
+            if m["how"] in ("pronoun", "description") and m.get("actor") is None:
+                ref = resolve_pronoun(
+                    m,
+                    [x for x in unit_m if x["in_quote"] == m["in_quote"]],  # "“… Clinton …,” she said": not Clinton
+                    recent if not m["in_quote"] else [],
+                    earlier_units[-3:],
+                )
+                if m["in_quote"] and ref is None:
+                    ref = None
+                if ref is not None:
+                    m.update(actor=ref["actor"], actor_id=ref["actor_id"], side=ref["side"], ref=ref, gender=m["gender"])
+                elif m["how"] == "description" and not m["in_quote"]:
+                    # "the former president said", no one to stand for: a descriptive source of its own
+                    desc = _WS.sub(" ", m["text"])
+                    desc = desc[0].lower() + desc[1:]
+                    m.update(actor=desc, actor_id=slug(desc), kind="anonymous", how="anonymous")
+        c0, c1 = bisect.bisect_left(cue_starts, lo), bisect.bisect_left(cue_starts, hi)
+        unit_claims = attribute_unit(text, lo, hi, unit_m, quotes, cues[c0:c1], quote_spans, quote_starts, recent)
+        for c in unit_claims:
+            if c["source_mention"] is not None and c["source_mention"].get("actor") is not None:
+                ref = c["source_mention"].get("ref", c["source_mention"])
+                if ref["kind"] == "name":
+                    # a name of unknown kind that speaks is a person from here on ("he" may stand for it)
+                    for m in by_actor.get(ref["actor_id"], ()):
+                        m["kind"] = "person"
+                recent.append(ref)
+        recent = recent[-4:]
+        claims += unit_claims
+        # the actors this unit talks about, in order; a resolved pronoun or description
+        # counts as its antecedent, placed where the pronoun stands
+        named = [
+            m if m["how"] not in ("pronoun", "description") else dict(m["ref"], start=m["start"], end=m["end"])
+            for m in unit_m
+            if m.get("actor") is not None
+            and not m.get("in_quote")
+            and (m["how"] not in ("pronoun", "description") or "ref" in m)
+            and _subject_position(text, lo, m)  # "… met with Clinton": an object of a preposition is no antecedent
+        ]
+        if named:
+            earlier_units.append(named)
+    claims.sort(key=lambda c: (c["start"], c["cue_start"]))
+    quotes = _quote_speakers(text, quotes, claims, units, cues, mentions)
+    _extend_to_continuations(text, claims, quotes)
+    return claims, quotes
+
+
+def _extend_to_continuations(text: str, claims: list[dict], quotes: list[dict]) -> None:
+    """A claim whose content is a quote grows to the quotes of the same paragraph that continue it
+    (“A,” Lee said. “B.”: one claim over both, as the reader takes it)."""
+    owner: dict[int, dict] = {}
+    for c in claims:
+        for qid in c["quote_ids"]:
+            owner.setdefault(qid, c)
+    prev = None
+    for q in quotes:
+        c = owner.get(prev["quote_id"]) if prev is not None else None
+        if (
+            c is not None
+            and q.get("rule") == "continuation"
+            and q.get("para") == prev.get("para")
+            and q["quote_id"] not in owner
+            and c["end"] <= q["start"]
+            and c["start"] <= prev["start"]
+            and prev["end"] <= c["end"] + 1
+        ):
+            _set_span(text, c, c["start"], q["end"], quotes)
+            owner[q["quote_id"]] = c
+        if q["kind"] != "term":
+            prev = q
+
+
+_DASH = re.compile(r"[ \t]*(?:[—–―]+|--?(?=\s))[ \t]*")
+
+
+def _dash_speaker(text: str, q: dict, mentions: list[dict], mstarts: list[int]) -> dict | None:
+    """The name right after a dash that follows the quote (“…” — Ann Cole), else None."""
+    d = _DASH.match(text, q["mark_end"])
+    if not d or d.end() == q["mark_end"] or not text[q["mark_end"] : d.end()].strip():
+        return None
+    k = bisect.bisect_left(mstarts, d.end())
+    if k < len(mentions) and mentions[k]["start"] == d.end() and mentions[k].get("actor") is not None:
+        return mentions[k]
+    return None
+
+
+def _colon_subject(text: str, q: dict, units, ustarts: list[int], mentions: list[dict], mstarts: list[int]) -> dict | None:
+    """The subject of the sentence whose colon introduces quote ``q`` ("Lee continued:\n\n“…”"), else None."""
+    i = q["mark_start"] - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    if i < 0 or text[i] != ":" or q["mark_start"] - i > 6:
+        return None
+    k = bisect.bisect_right(ustarts, i) - 1
+    if k < 0:
+        return None
+    lo = units[k][0]
+    j0, j1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, i)
+    for m in mentions[j0:j1]:
+        if m.get("in_quote") or m.get("actor") is None or m["kind"] == "place":
+            continue
+        if _subject_position(text, lo, m):
+            return m
+        break
+    return None
+
+
+def _lead_in_speaker(text: str, q: dict, units, ustarts, claims, cues, mentions, mstarts) -> tuple[dict, dict] | None:
+    """(source, cue) of the sentence right before a quote's own, in its paragraph, when that
+    sentence attributes ("Ann Cole told reporters in Tampa. “…”"), else None."""
+    k = bisect.bisect_right(ustarts, q["mark_start"]) - 1
+    if k < 1 or units[k][0] < q["mark_start"] - 2 and text[units[k][0] : q["mark_start"]].strip():
+        return None  # the quote must open its sentence
+    if units[k - 1][2] != units[k][2]:
+        # a paragraph that is only quotes takes the last attribution of the paragraph before
+        if units[k - 1][2] != units[k][2] - 1 or not _opens_paragraph(text, q) or _has_cue_outside(text, units, k, cues):
+            return None
+    lo, hi, _ = units[k - 1]
+    for c in reversed(claims):
+        if lo <= c["cue_start"] < hi and c["source_mention"] is not None and c["source_mention"].get("actor") is not None:
+            return c["source_mention"], {"text": c["cue"], "start": c["cue_start"], "end": c["cue_end"]}
+    j0, j1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, hi)
+    unit_m = [m for m in mentions[j0:j1] if not m.get("in_quote")]
+    for cue in cues:
+        if lo <= cue["start"] < hi and not _inside_any_mark(text, cue["start"], lo):
+            left = _leftward_source(text, lo, cue, unit_m)
+            if left and left[0].get("actor") is not None:
+                return left[0], cue
+    return None
+
+
+def _has_cue_outside(text: str, units, k: int, cues: list[dict]) -> bool:
+    """True when the paragraph of ``units[k]`` has a reporting verb outside quote marks."""
+    para = units[k][2]
+    lo = units[k][0]
+    hi = max(u[1] for u in units if u[2] == para)
+    return any(lo <= c["start"] < hi and not _inside_any_mark(text, c["start"], lo) for c in cues)
+
+
+def _inside_any_mark(text: str, pos: int, lo: int) -> bool:
+    """True when an odd number of double quote marks stands between ``lo`` and ``pos`` (pos is inside a quote)."""
+    return sum(text.count(ch, lo, pos) for ch in '“”"') % 2 == 1
+
+
+def _sentence_subject(text: str, q: dict, units, ustarts: list[int], mentions: list[dict], mstarts: list[int]) -> dict | None:
+    """The subject of the sentence a quote stands in, when it comes before the quote
+    ("Lee labelled the plan “a blatant grab”"), else None."""
+    k = bisect.bisect_right(ustarts, q["mark_start"]) - 1
+    if k < 0:
+        return None
+    lo = units[k][0]
+    j0, j1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, q["mark_start"])
+    for m in mentions[j0:j1]:
+        if m.get("in_quote"):
+            continue
+        if m.get("actor") is not None and m["kind"] not in ("country", "place") and _subject_position(text, lo, m):
+            return m
+        break
+    return None
+
+
+def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cues, mentions: list[dict] | None = None) -> list[dict]:
+    para_of = {}
+    for lo, hi, para in units:
+        para_of[(lo, hi)] = para
+    unit_bounds = sorted(units)
+    ustarts = [u[0] for u in unit_bounds]
+
+    def para(pos: int) -> int:
+        k = bisect.bisect_right(ustarts, pos) - 1
+        return unit_bounds[k][2] if k >= 0 else -1
+
+    cue_paras = {para(c["start"]) for c in cues if not _inside_any(quotes, c["start"])}
+    mstarts = [m["start"] for m in mentions or []]
+    out = []
+    prev = None
+    last_speaker_by_para: dict[int, dict] = {}
+    for c in claims:
+        if c["source_mention"] is not None:
+            last_speaker_by_para[para(c["start"])] = c
+    by_quote: dict[int, list[dict]] = {}
+    for c in claims:
+        for qid in c["quote_ids"]:
+            by_quote.setdefault(qid, []).append(c)
+    for q in quotes:
+        q = dict(q)
+        owner = None
+        overlapping = by_quote.get(q["quote_id"], [])
+        for c in overlapping:
+            if c["start"] <= q["start"] and q["end"] <= c["end"] + 1:
+                if owner is None or (c["end"] - c["start"]) < (owner["end"] - owner["start"]):
+                    owner = c
+        p = para(q["start"])
+        if owner is None and overlapping:
+            owner = overlapping[0]
+        if owner is not None:
+            src = owner["source_mention"]
+            q.update(_speaker_fields(src), cue=owner["cue"], cue_start=owner["cue_start"], cue_end=owner["cue_end"], rule=owner["rule"])
+        elif q["kind"] != "term" and (dash := _dash_speaker(text, q, mentions or [], mstarts)) is not None:
+            q.update(_speaker_fields(dash), cue=None, cue_start=None, cue_end=None, rule="dash")
+        elif q["kind"] != "term" and (colon := _colon_subject(text, q, unit_bounds, ustarts, mentions or [], mstarts)) is not None:
+            q.update(_speaker_fields(colon), cue=":", cue_start=None, cue_end=None, rule="colon")
+        elif (subj := _sentence_subject(text, q, unit_bounds, ustarts, mentions or [], mstarts)) is not None:
+            q.update(_speaker_fields(subj), cue=None, cue_start=None, cue_end=None, rule="sentence-subject")
+        elif (
+            q["kind"] != "term"
+            and prev is not None
+            and prev.get("speaker_mention") is not None
+            and (prev["para"] == p or (prev["para"] == p - 1 and p not in cue_paras and _opens_paragraph(text, q)))
+        ):
+            q.update(
+                _speaker_fields(prev["speaker_mention"]),
+                cue=prev["cue"],
+                cue_start=prev["cue_start"],
+                cue_end=prev["cue_end"],
+                rule="continuation",
+            )
+        elif (
+            q["kind"] != "term"
+            and (lead := _lead_in_speaker(text, q, unit_bounds, ustarts, claims, cues, mentions or [], mstarts)) is not None
+        ):
+            q.update(_speaker_fields(lead[0]), cue=lead[1]["text"], cue_start=lead[1]["start"], cue_end=lead[1]["end"], rule="lead-in")
+        else:
+            q.update(_speaker_fields(None), cue=None, cue_start=None, cue_end=None, rule=None)
+        q["para"] = p
+        out.append(q)
+        if q["kind"] != "term":
+            prev = q
+    return out
+
+
+def _inside_any(quotes: list[dict], pos: int) -> bool:
+    """True when ``pos`` lies inside a quote's marks (quotes sorted by mark_start)."""
+    k = bisect.bisect_right(quotes, pos, key=lambda q: q["mark_start"]) - 1
+    return k >= 0 and pos < quotes[k]["mark_end"]
+
+
+def _opens_paragraph(text: str, q: dict) -> bool:
+    i = q["mark_start"]
+    return i == 0 or text[:i].rstrip(" \t")[-1:] in ("\n", "")
+
+
+def _speaker_fields(src: dict | None) -> dict:
+    if src is None:
+        return {"speaker": None, "speaker_id": None, "side": None, "speaker_start": None, "speaker_end": None, "speaker_mention": None}
+    return {
+        "speaker": src.get("actor"),
+        "speaker_id": src.get("actor_id"),
+        "side": src.get("side"),
+        "speaker_start": src["start"],
+        "speaker_end": src["end"],
+        "speaker_mention": src,
+    }

@@ -1,0 +1,36 @@
+"""Reading the processed tables emphasis needs and writing its tables.
+
+Part of :mod:`analysis.measures.emphasis` (see its docstring for the measures).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+
+from ...core.schema import conform
+from ...core.store import write_table
+
+__all__ = ["EMPHASIS_TABLES", "INPUT_TABLES", "load_inputs", "save"]
+
+#: The emphasis tables declared in the schema (written by :func:`save`).
+EMPHASIS_TABLES = ("emphasis", "emphasis_summary", "emphasis_comparison", "voice")
+
+INPUT_TABLES = ("documents", "paragraphs", "sentences", "mentions", "quotes", "claims", "statements")
+
+
+def load_inputs(folder: str | Path) -> dict[str, pd.DataFrame]:
+    """Read the processed tables emphasis needs (:data:`INPUT_TABLES`), all written by the build.
+
+    A missing table is an :class:`~analysis.core.errors.InputError` saying to build first.
+    """
+    from ...core.store import read_tables
+
+    return read_tables(folder, list(INPUT_TABLES))
+
+
+def save(results: Mapping[str, pd.DataFrame], folder: str | Path) -> list[Path]:
+    """Write the schema-declared emphasis tables (:data:`EMPHASIS_TABLES`) of ``results`` to ``folder`` as Parquet."""
+    return [write_table(conform(results[n], n), folder, n) for n in EMPHASIS_TABLES if n in results]

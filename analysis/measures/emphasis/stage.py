@@ -1,0 +1,117 @@
+"""Every emphasis table in one call (notebook 05) and the build's document-level emphasis stage.
+
+Part of :mod:`analysis.measures.emphasis` (see its docstring for the measures).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from ...core.schema import conform
+from ...core.stats import N_BOOT
+from .measures import _emphasis_table, _grid_cells, compare_positions, emphasis, summarize
+from .topics import _hit_counts, headline_topics, mention_hits, topic_hits, topic_labels, topic_presence
+from .units import document_units, statement_units
+from .voice import voice
+
+__all__ = ["analyse", "document_emphasis", "emphasis_stage"]
+
+
+def analyse(
+    tables: Mapping[str, pd.DataFrame],
+    side_a: str,
+    side_b: str,
+    frames=None,
+    mention_sides: Sequence[str] | None = None,
+    n_boot: int = N_BOOT,
+    n_perm: int = 10000,
+    seed: int | None = None,
+) -> dict[str, pd.DataFrame]:
+    """Every emphasis table for two sides from the processed tables.
+
+    Needs documents, paragraphs and sentences; uses statements (side level and voice)
+    and mentions when present. ``mention_sides`` adds "mentions <side>" topics for
+    those sides (``None``: every side mentioned other than the two compared; ``()``:
+    none). Returns
+    ``{"units", "hits", "presence", "emphasis", "emphasis_summary",
+    "emphasis_comparison", "voice", "voice_actors"}``; :func:`save` writes the ones
+    declared in the schema.
+    """
+    docs = tables["documents"]
+    units = [document_units(tables)]
+    has_statements = "statements" in tables and len(tables["statements"])
+    if has_statements:
+        units.append(statement_units(tables, [side_a, side_b]))
+    u = pd.concat(units, ignore_index=True)
+    bodies = dict(zip(docs["doc_id"], docs["body"]))
+    hits = topic_hits(units[0], frames=frames, bodies=bodies)
+    from ..framing import frame_labels
+
+    topics = list(frame_labels(frames))
+    if mention_sides != () and "mentions" in tables and len(tables["mentions"]):
+        if mention_sides is None:
+            mention_sides = sorted(set(tables["mentions"]["side"].dropna()) - {side_a, side_b})
+        mh = mention_hits(tables["mentions"], mention_sides)
+        hits = pd.concat([hits, mh], ignore_index=True)
+        topics += sorted(set(mh["frame_id"]))
+    labels = topic_labels(frames, topics)
+    presence = topic_presence(u, hits, topics)
+    table = emphasis(presence, labels, headline_topics(docs, frames), n_boot=n_boot, seed=seed)
+    out = {
+        "units": u,
+        "hits": hits,
+        "presence": presence,
+        "emphasis": table,
+        "emphasis_summary": summarize(table, [side_a, side_b], n_boot=n_boot, seed=seed),
+        "emphasis_comparison": compare_positions(presence, side_a, side_b, labels, n_boot=n_boot, n_perm=n_perm, seed=seed),
+    }
+    if has_statements:
+        st = tables["statements"]
+        q = tables.get("quotes")
+        out["voice"] = pd.concat(
+            [voice(st, "side", quotes=q, n_boot=n_boot, seed=seed), voice(st, "speaker", quotes=q, n_boot=n_boot, seed=seed)],
+            ignore_index=True,
+        )
+    else:
+        out["voice"] = conform(None, "voice")
+    return out
+
+
+def emphasis_stage(doc: dict, tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Build stage (per document, no sides needed): document-level emphasis of the document's sentences.
+
+    Returns ``{"emphasis": ...}`` with ``level == "document"`` rows only (side-level
+    rows need the two sides and are made by notebook 05 / :func:`analyse`).
+    """
+    return {"emphasis": document_emphasis(pd.DataFrame([doc]), tables)}
+
+
+def document_emphasis(documents: pd.DataFrame, tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """Document-level ``emphasis`` rows of every document of ``documents`` (the build's chunks), in their order.
+
+    ``tables`` holds the paragraphs and sentences of those documents and, optionally,
+    their ``frame_hits`` (sentence hits are reused rather than matched again). The
+    rows of each document are those :func:`emphasis_stage` gives for it alone.
+    """
+    t = {"documents": documents, "paragraphs": tables["paragraphs"], "sentences": tables["sentences"]}
+    u = document_units(t)
+    fh = tables.get("frame_hits")
+    if fh is not None and "unit_col" in fh.columns:
+        hits = fh.loc[fh["unit_col"] == "sent_id"]  # the frames stage already matched every sentence
+    else:
+        hits = topic_hits(u, bodies=dict(zip(documents["doc_id"], documents["body"])))
+    from ..framing import frame_labels
+
+    labels = frame_labels()
+    topics = list(labels)
+    counts, first = _hit_counts(u, hits, topics)  # the topic_presence of the units, as arrays
+    out = _emphasis_table(_grid_cells(u, counts, first, topics), u, labels, headline_topics(documents), N_BOOT, None)
+    # units are sorted by doc_id: put the rows back in the documents' order (stable within a document)
+    position = {d: i for i, d in enumerate(documents["doc_id"])}
+    pos = out["doc_id"].map(position).to_numpy()
+    if len(pos) > 1 and not bool(np.all(pos[:-1] <= pos[1:])):
+        out = out.iloc[np.argsort(pos, kind="stable")].reset_index(drop=True)
+    return out

@@ -1,0 +1,730 @@
+"""Sentiment of what each side says: VADER (offline, through NLTK) and AFINN, with topic terms masked and not.
+
+Method, in brief (the notebook ``03_sentiment.ipynb`` explains it for readers):
+
+* **VADER** is NLTK's ``SentimentIntensityAnalyzer`` loaded with the lexicon file that
+  ships in the ``vaderSentiment`` package (MIT), without ``nltk.download``. Its
+  compound score (-1..1) equals the reference ``vaderSentiment`` analyser's; the
+  ``neg/neu/pos`` proportions of the two ports can differ slightly and are not used.
+  Labels use the VADER authors' cut-offs: positive if compound >= 0.05, negative if
+  <= -0.05, else neutral (:data:`THRESHOLD`).
+* **AFINN** (AFINN-en-165, ODbL, from the ``afinn`` package) is a second, independent
+  word list (integers -5..5, no negation or intensifier rules), used as a robustness
+  check. ``afinn_sum`` is the package's score (sum over matched words and phrases);
+  ``afinn`` divides it by the statement's word count (points per word), so long and
+  short statements are comparable. Labels: positive if the sum > 0, negative if < 0.
+* **Speed.** Both scores are computed by :mod:`analysis.lexscore`, exact
+  re-implementations of the two packages' scoring on the same lexicons (the same
+  numbers, checked by the tests against the packages), several times faster.
+* **Masking topic terms.** Words that name the subject (war, conflict, peace,
+  sanctions, ...; the editable list ``resources/topic_terms.txt``) are replaced by
+  the neutral placeholder ``"topic"`` (in neither lexicon) before scoring again, so
+  "a permanent end to the war" is no longer read as negative. Every score exists
+  both ways (``*_masked`` columns) and every summary is reported both ways.
+
+Tables go in and out (statements -> ``sentiment`` -> summaries), all declared in
+:mod:`analysis.schema`; everything is deterministic (seeded bootstraps, stable sorts).
+
+>>> round(score_text("a permanent end to the war")["vader_compound"], 4)
+-0.5994
+>>> score_text("a permanent end to the war")["vader_compound_masked"]
+0.0
+
+Over 500 lines: the scoring part is being replaced by a new scorer on another branch; the
+split of this module (scoring / summaries) waits for it. Its figures are in :mod:`analysis.viz.plots_sentiment`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..core.compare import N_PERM, compare_sides
+from ..core.resources import read_list
+from ..core.schema import SCORE_COLUMNS, conform
+from ..core.stats import N_BOOT, benjamini_hochberg, bootstrap_ci
+from ..core.text import count_words
+from .lexscore import AfinnSum, VaderCompound
+
+__all__ = [
+    "THRESHOLD",
+    "PLACEHOLDER",
+    "TOPIC_TERMS_FILE",
+    "LABELS",
+    "MEASURES",
+    "lexicon_files",
+    "scorer_versions",
+    "vader_analyzer",
+    "afinn_analyzer",
+    "topic_terms",
+    "mask_topic_terms",
+    "vader_label",
+    "afinn_label",
+    "score_text",
+    "score_texts",
+    "score_statements",
+    "summarize",
+    "compare",
+    "lexicon_agreement",
+    "lexicon_disagreements",
+    "extremes",
+    "summary_view",
+    "findings",
+]
+
+THRESHOLD = 0.05
+"""VADER's conventional cut-off: compound >= 0.05 positive, <= -0.05 negative, else neutral."""
+
+PLACEHOLDER = "topic"
+"""What a masked topic term is replaced by: one lower-case word that neither lexicon scores."""
+
+TOPIC_TERMS_FILE = "topic_terms.txt"
+LABELS = ("positive", "neutral", "negative")
+MEASURES = ("vader_compound", "share_positive", "share_negative", "afinn")
+"""The measures :func:`compare` reports, in order."""
+
+_VADER_LEXICON = "vader_lexicon.txt"
+_AFINN_LEXICON = "AFINN-en-165.txt"
+
+
+# --------------------------------------------------------------------------- analysers
+
+
+def _vader_lexicon_path() -> Path:
+    import vaderSentiment
+
+    return Path(vaderSentiment.__file__).resolve().parent / _VADER_LEXICON
+
+
+def _afinn_lexicon_path() -> Path:
+    import afinn
+
+    return Path(afinn.__file__).resolve().parent / "data" / _AFINN_LEXICON
+
+
+def lexicon_files() -> dict[str, Path]:
+    """The sentiment lexicon files in use that ship in other packages, by file name (for the build manifest).
+
+    (The topic-term list is a project resource, hashed with the others.)
+
+    >>> sorted(lexicon_files())
+    ['AFINN-en-165.txt', 'vader_lexicon.txt']
+    """
+    return {_AFINN_LEXICON: _afinn_lexicon_path(), _VADER_LEXICON: _vader_lexicon_path()}
+
+
+def scorer_versions() -> dict[str, str]:
+    """Versions of the packages that score: nltk (the VADER code), vaderSentiment (its lexicon), afinn.
+
+    >>> sorted(scorer_versions())
+    ['afinn', 'nltk', 'vaderSentiment']
+    """
+    return {name: metadata.version(name) for name in ("afinn", "nltk", "vaderSentiment")}
+
+
+@lru_cache(maxsize=1)
+def vader_analyzer():
+    """NLTK's VADER ``SentimentIntensityAnalyzer`` with vaderSentiment's lexicon, offline (cached).
+
+    NLTK >= 3.10.3 only opens files under its data paths, so the lexicon's folder is
+    appended to ``nltk.data.path`` and the file is passed as a ``file:`` URL. Never
+    calls ``nltk.download``.
+
+    >>> vader_analyzer().polarity_scores("The talks were good.")["compound"]
+    0.4404
+    """
+    import nltk
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    path = _vader_lexicon_path()
+    folder = str(path.parent)
+    if folder not in nltk.data.path:
+        nltk.data.path.append(folder)
+    return SentimentIntensityAnalyzer(lexicon_file="file:" + path.as_posix())
+
+
+@lru_cache(maxsize=1)
+def afinn_analyzer():
+    """The ``afinn`` package's English scorer (AFINN-en-165), cached.
+
+    >>> afinn_analyzer().score("a good and fair deal")
+    5.0
+    """
+    from afinn import Afinn
+
+    return Afinn(language="en")
+
+
+@lru_cache(maxsize=1)
+def _scorers() -> tuple[VaderCompound, AfinnSum]:
+    """The scorers :func:`score_text` uses: VADER compound and AFINN sum, equal to the two analysers' (cached).
+
+    They are exact re-implementations (:mod:`analysis.lexscore`) on the same lexicons:
+    VADER's dict from :func:`vader_analyzer`, AFINN's read from the same file as
+    :func:`afinn_analyzer` (without compiling the package's large pattern).
+
+    >>> vader, afinn = _scorers()
+    >>> vader("The talks were good."), afinn("a good and fair deal")
+    (0.4404, 5.0)
+    """
+    from afinn import Afinn
+
+    return VaderCompound(vader_analyzer().lexicon), AfinnSum(Afinn.read_word_file(str(_afinn_lexicon_path())))
+
+
+# --------------------------------------------------------------------------- masking
+
+
+def topic_terms() -> list[str]:
+    """The topic terms masked before scoring, from ``resources/topic_terms.txt`` (lower-cased, file order).
+
+    >>> "war" in topic_terms()
+    True
+    """
+    return [t.lower() for t in read_list(TOPIC_TERMS_FILE)]
+
+
+@lru_cache(maxsize=32)
+def _topic_pattern(terms: tuple[str, ...]) -> re.Pattern | None:
+    if not terms:
+        return None
+    # Longest first, so "security guarantees" wins over "security"; whitespace inside a term is flexible.
+    alts = [r"\s+".join(re.escape(w) for w in t.split()) for t in sorted(set(terms), key=lambda t: (-len(t), t))]
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+
+
+# The characters other than ASCII ones that ``re.IGNORECASE`` matches to an ASCII letter
+# (İ, ı, ſ and the Kelvin sign K; test_sentiment checks the list against ``re``).
+_ASCII_CASE_TWINS = frozenset("\u0130\u0131\u017f\u212a")
+_WORD_RUN = re.compile(r"\w+")
+
+
+class _Masker:
+    r""":func:`mask_topic_terms` for one tuple of (lower-case) terms, with a quick test that skips the regex.
+
+    A term matches as a whole word, so where it matches, the text has a word run
+    (``\w+``) that equals the term's leading word run up to case. When every term starts
+    with an ASCII word (the usual case), a text whose word runs, lower-cased, include
+    no such leading run, and that has none of the few non-ASCII characters that
+    case-insensitive matching equates with ASCII letters, cannot match: it is
+    returned as is without running the pattern.
+    """
+
+    def __init__(self, terms: tuple[str, ...]):
+        self.pattern = _topic_pattern(terms)
+        heads = set()
+        for term in terms:
+            words = term.split()
+            # An ASCII first word: what follows its leading run in a match is then a
+            # character that matches only itself, whitespace or the end, never a word character.
+            head = _WORD_RUN.match(words[0]) if words and words[0].isascii() else None
+            if head is None:
+                heads = None  # no quick test: always run the pattern
+                break
+            heads.add(head.group(0))
+        self.heads = heads
+
+    def may_match(self, text: str) -> bool:
+        """False only if no term can occur in ``text``."""
+        if self.heads is None:
+            return True
+        if not text.isascii() and not _ASCII_CASE_TWINS.isdisjoint(text):
+            return True
+        return not self.heads.isdisjoint(map(str.lower, _WORD_RUN.findall(text)))
+
+    def __call__(self, text: str) -> tuple[str, list[str]]:
+        if self.pattern is None or not self.may_match(text):
+            return text, []
+        found = []
+
+        def placeholder(m: re.Match) -> str:
+            found.append(m.group(0))
+            return PLACEHOLDER
+
+        masked = self.pattern.sub(placeholder, text)
+        return (masked if found else text), found
+
+
+class _TextScorer:
+    """The values of :data:`SCORE_COLUMNS` for texts, for one tuple of topic terms.
+
+    The scores depend on the text alone and news repeats sentences (wire copy,
+    boilerplate, a quote reported in several articles), so the scores of up to
+    :attr:`MEMO_SIZE` distinct texts are remembered.
+    """
+
+    MEMO_SIZE = 20_000
+
+    def __init__(self, terms: tuple[str, ...]):
+        self.mask = _Masker(terms)
+        self.vader, self.afinn = _scorers()
+        self._memo: dict[str, tuple] = {}
+
+    def __call__(self, text: str) -> tuple:
+        row = self._memo.get(text)
+        if row is None:
+            row = self.score(text)
+            if len(self._memo) >= self.MEMO_SIZE:
+                self._memo.clear()
+            self._memo[text] = row
+        return row
+
+    def score(self, text: str) -> tuple:
+        """The scores of one text, in the order of :data:`SCORE_COLUMNS`.
+
+        The masked text is scored only if a term was masked; otherwise its scores are
+        the unmasked ones.
+        """
+        vader, afinn = self.vader, self.afinn
+        masked, found = self.mask(text)
+        n_words = count_words(text)
+        compound, total = vader(text), afinn(text)
+        if found:
+            compound_m, total_m = vader(masked), afinn(masked)
+        else:
+            compound_m, total_m = compound, total
+        return (
+            n_words,
+            compound,
+            compound_m,
+            vader_label(compound),
+            vader_label(compound_m),
+            total / n_words if n_words else 0.0,
+            total_m / n_words if n_words else 0.0,
+            total,
+            total_m,
+            len(found),
+            "; ".join(found) if found else None,
+        )
+
+
+@lru_cache(maxsize=32)
+def _text_scorer(terms: tuple[str, ...]) -> _TextScorer:
+    return _TextScorer(terms)
+
+
+def _scorer_for(terms: Sequence[str] | None) -> _TextScorer:
+    """The (cached) text scorer for ``terms`` (default :func:`topic_terms`), lower-cased."""
+    return _text_scorer(tuple(t.lower() for t in (topic_terms() if terms is None else terms)))
+
+
+def mask_topic_terms(text: str, terms: Sequence[str] | None = None) -> tuple[str, list[str]]:
+    """``text`` with every topic term replaced by :data:`PLACEHOLDER`, and the occurrences replaced.
+
+    Matching is case-insensitive and whole-word (a term inside a longer word such as
+    "warm" is not matched; "war" in "war-torn" or "war's" is). ``terms`` defaults to
+    :func:`topic_terms`.
+
+    >>> mask_topic_terms("An end to the War and the war-torn east, not a warm welcome.")
+    ('An end to the topic and the topic-torn east, not a warm welcome.', ['War', 'war'])
+    """
+    return _scorer_for(terms).mask(text)
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def vader_label(compound: float) -> str:
+    """positive / neutral / negative by the ±0.05 cut-offs (:data:`THRESHOLD`).
+
+    >>> vader_label(0.05), vader_label(0.0), vader_label(-0.2)
+    ('positive', 'neutral', 'negative')
+    """
+    if compound >= THRESHOLD:
+        return "positive"
+    if compound <= -THRESHOLD:
+        return "negative"
+    return "neutral"
+
+
+def afinn_label(score: float) -> str:
+    """positive / neutral / negative by the sign of an AFINN score (its units are whole points).
+
+    >>> afinn_label(2.0), afinn_label(0.0)
+    ('positive', 'neutral')
+    """
+    return "positive" if score > 0 else "negative" if score < 0 else "neutral"
+
+
+def score_text(text: str, terms: Sequence[str] | None = None) -> dict:
+    """Scores of one text, unmasked and masked: the columns of :func:`score_texts` as a dict.
+
+    >>> s = score_text("Sanctions ended the war.")
+    >>> s["n_masked"], s["masked_terms"], s["vader_label"], s["vader_label_masked"]
+    (2, 'Sanctions; war', 'negative', 'neutral')
+    """
+    scores = dict(zip(SCORE_COLUMNS, _scorer_for(terms)(text)))
+    return {k: scores[k] for k in _SCORE_TEXT_KEYS}
+
+
+# score_text's keys, in the order it has always returned them: unmasked, masked, masking.
+_SCORE_TEXT_KEYS = tuple(
+    ["n_words"]
+    + [f"{name}{sfx}" for sfx in ("", "_masked") for name in ("vader_compound", "vader_label", "afinn_sum", "afinn")]
+    + ["n_masked", "masked_terms"]
+)
+
+
+def score_texts(texts: Iterable[str], terms: Sequence[str] | None = None) -> pd.DataFrame:
+    """Score any texts (sentences, statements, paragraphs): one row per text, in input order.
+
+    Columns: ``n_words, vader_compound, vader_compound_masked, vader_label,
+    vader_label_masked, afinn, afinn_masked, afinn_sum, afinn_sum_masked, n_masked,
+    masked_terms`` (meanings in ``analysis.schema.TABLES["sentiment"]``). A pandas
+    Series keeps its index, so the result joins back to the table it came from.
+
+    >>> score_texts(["Good talks.", "a permanent end to the war"])[["vader_label", "vader_label_masked"]]
+      vader_label vader_label_masked
+    0    positive           positive
+    1    negative            neutral
+    """
+    index = texts.index if isinstance(texts, pd.Series) else None
+    scorer = _scorer_for(terms)  # terms read once, not once per text
+    rows = [scorer(str(t)) for t in (texts.tolist() if index is not None else texts)]
+    if not rows:
+        return pd.DataFrame([], columns=list(SCORE_COLUMNS), index=index).astype({"n_words": "int64", "n_masked": "int64"})
+    return pd.DataFrame({c: list(v) for c, v in zip(SCORE_COLUMNS, zip(*rows))}, columns=list(SCORE_COLUMNS), index=index)
+
+
+def score_statements(statements: pd.DataFrame, terms: Sequence[str] | None = None) -> pd.DataFrame:
+    """The ``sentiment`` table: one row per statement with VADER and AFINN scores, unmasked and masked.
+
+    ``statements`` is the statements table (statement_id, doc_id, para_id, sent_id,
+    start, end, text, speaker, speaker_id, side, origin, ...); its identifying columns
+    are carried over, the scores added (see ``analysis.schema.TABLES["sentiment"]``).
+    Row order is the input's.
+
+    >>> st = pd.DataFrame({"statement_id": ["s1"], "doc_id": ["d"], "para_id": [0], "sent_id": [0],
+    ...     "start": [0], "end": [26], "text": ["a permanent end to the war"], "speaker": ["Waltz"],
+    ...     "speaker_id": ["waltz"], "side": ["US"], "origin": ["quote"]})
+    >>> score_statements(st)[["side", "vader_compound", "vader_compound_masked", "n_masked"]]
+      side  vader_compound  vader_compound_masked  n_masked
+    0   US         -0.5994                    0.0         1
+    """
+    base = statements.reset_index(drop=True)
+    scores = score_texts(base["text"].astype(str), terms)
+    out = pd.concat([base.drop(columns=[c for c in SCORE_COLUMNS if c in base.columns]), scores], axis=1)
+    return conform(out, "sentiment")
+
+
+# --------------------------------------------------------------------------- aggregation
+
+
+def _columns(masked: bool) -> tuple[str, str, str]:
+    sfx = "_masked" if masked else ""
+    return f"vader_compound{sfx}", f"vader_label{sfx}", f"afinn{sfx}"
+
+
+def _order(values: pd.Series, given: Sequence[str] | None) -> list[str]:
+    """``given`` if any, else the non-missing values by descending count, then name."""
+    if given is not None:
+        return list(given)
+    counts = values.dropna().astype(str).value_counts()
+    return sorted(counts.index, key=lambda v: (-counts[v], v))
+
+
+def summarize(
+    sentiment: pd.DataFrame,
+    by: str = "side",
+    groups: Sequence[str] | None = None,
+    groups_col: str | None = "doc_id",
+    n_boot: int = N_BOOT,
+    seed: int | None = None,
+) -> pd.DataFrame:
+    """Per side (``by="side"``) or per actor (``by="speaker"``): n, mean compound, label shares, mean AFINN, with 95% intervals.
+
+    Each group gets two rows, ``masked=False`` then ``masked=True``. Intervals are
+    seeded percentile bootstraps over statements (whole documents resampled when a
+    group spans several, via ``groups_col``). ``groups`` restricts and orders the
+    groups (e.g. ``["US", "Russia"]``); by default every non-missing value, most
+    statements first. Returns the ``sentiment_summary`` table.
+
+    >>> sent = score_statements(pd.DataFrame({"statement_id": ["a", "b", "c"], "doc_id": "d",
+    ...     "para_id": 0, "sent_id": 0, "start": 0, "end": 1, "speaker": ["X", "X", "Y"],
+    ...     "speaker_id": None, "side": ["A", "A", "B"], "origin": "quote",
+    ...     "text": ["A good deal.", "An end to the war.", "Bad."]}))
+    >>> summarize(sent, n_boot=100)[["group", "masked", "n", "mean_compound", "share_negative"]].round(3)
+      group  masked  n  mean_compound  share_negative
+    0     A   False  2         -0.080             0.5
+    1     A    True  2          0.220             0.0
+    2     B   False  1         -0.542             1.0
+    3     B    True  1         -0.542             1.0
+    """
+    if by not in ("side", "speaker"):
+        raise ValueError(f"by must be 'side' or 'speaker', not {by!r}")
+    rows = []
+    for group in _order(sentiment[by], groups):
+        sub = sentiment.loc[sentiment[by].astype("object") == group]
+        blocks = sub[groups_col].astype(str).tolist() if groups_col and groups_col in sub.columns else None
+        side = sub["side"].iloc[0] if len(sub) else (group if by == "side" else None)
+        for masked in (False, True):
+            comp_col, label_col, afinn_col = _columns(masked)
+            row = {
+                "level": by,
+                "group": group,
+                "side": side,
+                "masked": masked,
+                "n": len(sub),
+                "n_docs": int(sub["doc_id"].nunique()) if len(sub) else 0,
+            }
+            series = {"mean_compound": sub[comp_col].to_numpy(float), "mean_afinn": sub[afinn_col].to_numpy(float)}
+            for lab in LABELS:
+                series[f"share_{lab}"] = (sub[label_col] == lab).to_numpy(float)
+            for name, x in series.items():
+                row[name] = float(x.mean()) if len(x) else float("nan")
+                row[f"{name}_low"], row[f"{name}_high"] = bootstrap_ci(x, groups=blocks, n_boot=n_boot, seed=seed)
+            rows.append(row)
+    return conform(pd.DataFrame(rows) if rows else None, "sentiment_summary")
+
+
+def _measure_column(measure: str, masked: bool) -> str:
+    comp_col, _, afinn_col = _columns(masked)
+    return {"vader_compound": comp_col, "afinn": afinn_col}.get(measure, f"{measure}{'_masked' if masked else ''}")
+
+
+def compare(
+    sentiment: pd.DataFrame,
+    side_a: str,
+    side_b: str,
+    measures: Sequence[str] = MEASURES,
+    groups_col: str | None = "doc_id",
+    n_boot: int = N_BOOT,
+    n_perm: int = N_PERM,
+    seed: int | None = None,
+) -> pd.DataFrame:
+    """Side A vs side B on each sentiment measure, unmasked and masked: the ``sentiment_comparison`` table.
+
+    For each measure (``vader_compound``, ``share_positive``, ``share_negative``,
+    ``afinn``; a share compares 0/1 indicators of the VADER label) and each masking,
+    :func:`analysis.compare.compare_sides` gives n, mean and 95% interval per side,
+    the difference ``a - b``, a two-sided permutation p-value and Cliff's delta;
+    ``p_adjusted`` applies Benjamini-Hochberg over all rows (8 tests by default).
+
+    >>> sent = score_statements(pd.DataFrame({"statement_id": list("abcd"), "doc_id": "d",
+    ...     "para_id": 0, "sent_id": 0, "start": 0, "end": 1, "speaker": None, "speaker_id": None,
+    ...     "side": ["A", "A", "B", "B"], "origin": "quote",
+    ...     "text": ["Great!", "A good deal.", "Bad.", "The war."]}))
+    >>> compare(sent, "A", "B", measures=["vader_compound"], n_boot=100, n_perm=100)[["masked", "n_a", "n_b", "cliffs_delta"]]
+       masked  n_a  n_b  cliffs_delta
+    0   False    2    2           1.0
+    1    True    2    2           1.0
+    """
+    df = sentiment.copy()
+    for masked in (False, True):
+        _, label_col, _ = _columns(masked)
+        for lab in LABELS:
+            df[f"share_{lab}{'_masked' if masked else ''}"] = (df[label_col] == lab).astype(float)
+    parts = []
+    for measure in measures:
+        for masked in (False, True):
+            col = _measure_column(measure, masked)
+            row = compare_sides(df, col, side_a, side_b, groups_col=groups_col, n_boot=n_boot, n_perm=n_perm, seed=seed)
+            row.insert(0, "masked", masked)
+            row.insert(0, "measure", measure)
+            parts.append(row)
+    out = pd.concat(parts, ignore_index=True) if parts else None
+    if out is not None:
+        out["p_adjusted"] = benjamini_hochberg(out["p_value"].tolist())
+    return conform(out, "sentiment_comparison")
+
+
+def _spearman(x: np.ndarray, y: np.ndarray) -> float:
+    """Spearman's rho (average ranks for ties); NaN if n < 3 or either input is constant (no warning)."""
+    from scipy.stats import rankdata
+
+    if len(x) < 3 or np.ptp(x) == 0 or np.ptp(y) == 0:
+        return float("nan")
+    rx, ry = rankdata(x), rankdata(y)
+    return float(np.corrcoef(rx, ry)[0, 1])
+
+
+def lexicon_agreement(sentiment: pd.DataFrame, sides: Sequence[str] | None = None) -> pd.DataFrame:
+    """How far VADER and AFINN agree over statements: Spearman rho, same-label share, opposite labels.
+
+    Rows: ``all`` statements, then each side (``sides``, default every side, most
+    statements first), each unmasked and masked. Rho compares VADER compound with
+    AFINN per word. Returns the ``sentiment_lexicon_agreement`` table.
+
+    >>> sent = score_statements(pd.DataFrame({"statement_id": list("abc"), "doc_id": "d",
+    ...     "para_id": 0, "sent_id": 0, "start": 0, "end": 1, "speaker": None, "speaker_id": None,
+    ...     "side": "A", "origin": "quote", "text": ["Great!", "Fine.", "Awful."]}))
+    >>> lexicon_agreement(sent)[["group", "masked", "n", "spearman_rho", "n_opposite"]]
+      group  masked  n  spearman_rho  n_opposite
+    0   all   False  3           1.0           0
+    1   all    True  3           1.0           0
+    2     A   False  3           1.0           0
+    3     A    True  3           1.0           0
+    """
+    rows = []
+    subsets = [("all", sentiment)] + [(s, sentiment.loc[sentiment["side"].astype("object") == s]) for s in _order(sentiment["side"], sides)]
+    for group, sub in subsets:
+        for masked in (False, True):
+            comp_col, label_col, afinn_col = _columns(masked)
+            sfx = "_masked" if masked else ""
+            a_labels = sub[f"afinn_sum{sfx}"].map(afinn_label)
+            v_labels = sub[label_col]
+            opposite = ((v_labels == "positive") & (a_labels == "negative")) | ((v_labels == "negative") & (a_labels == "positive"))
+            rows.append(
+                {
+                    "group": group,
+                    "masked": masked,
+                    "n": len(sub),
+                    "spearman_rho": _spearman(sub[comp_col].to_numpy(float), sub[afinn_col].to_numpy(float)),
+                    "share_same_label": float((v_labels == a_labels).mean()) if len(sub) else float("nan"),
+                    "n_opposite": int(opposite.sum()),
+                }
+            )
+    return conform(pd.DataFrame(rows), "sentiment_lexicon_agreement")
+
+
+def lexicon_disagreements(sentiment: pd.DataFrame, masked: bool = False) -> pd.DataFrame:
+    """Statements whose VADER label (±0.05) and AFINN label (sign of the sum) differ, with text and speaker.
+
+    Opposite calls (one positive, the other negative) come first, then statements
+    where one lexicon is neutral; within each, the statements' order. Returns the
+    ``sentiment_disagreements`` table.
+
+    >>> sent = score_statements(pd.DataFrame({"statement_id": ["a", "b"], "doc_id": "d",
+    ...     "para_id": 0, "sent_id": 0, "start": 0, "end": 1, "speaker": ["X", "Y"], "speaker_id": None,
+    ...     "side": "A", "origin": "quote", "text": ["We are not happy.", "Good."]}))
+    >>> lexicon_disagreements(sent)[["statement_id", "vader_label", "afinn_label", "opposite"]]
+      statement_id vader_label afinn_label  opposite
+    0            a    negative    positive      True
+    """
+    comp_col, label_col, _ = _columns(masked)
+    sum_col = "afinn_sum_masked" if masked else "afinn_sum"
+    df = sentiment.reset_index(drop=True)
+    out = pd.DataFrame(
+        {
+            "statement_id": df["statement_id"],
+            "doc_id": df["doc_id"],
+            "side": df["side"],
+            "speaker": df["speaker"],
+            "masked": masked,
+            "vader_compound": df[comp_col],
+            "vader_label": df[label_col],
+            "afinn_sum": df[sum_col],
+            "afinn_label": df[sum_col].map(afinn_label),
+            "text": df["text"],
+        }
+    )
+    v, a = out["vader_label"], out["afinn_label"]
+    out["opposite"] = ((v == "positive") & (a == "negative")) | ((v == "negative") & (a == "positive"))
+    out = out.loc[v != a]
+    out = out.assign(_later=~out["opposite"]).sort_values("_later", kind="stable")
+    return conform(out, "sentiment_disagreements")
+
+
+def extremes(sentiment: pd.DataFrame, k: int = 3, sides: Sequence[str] | None = None, masked: bool = False) -> pd.DataFrame:
+    """The ``k`` most positive and ``k`` most negative statements of each side, with text and speaker.
+
+    Ranked by VADER compound (masked if ``masked``). Only statements labelled positive
+    can be "most positive" and only negative ones "most negative", so a side with no
+    positive statement shows none. Ties keep the statements' order. Returns the
+    ``sentiment_extremes`` table.
+
+    >>> sent = score_statements(pd.DataFrame({"statement_id": list("abc"), "doc_id": "d",
+    ...     "para_id": 0, "sent_id": 0, "start": 0, "end": 1, "speaker": "X", "speaker_id": None,
+    ...     "side": "A", "origin": "quote", "text": ["Good.", "Great!", "Bad."]}))
+    >>> extremes(sent, k=1)[["side", "direction", "rank", "text"]]
+      side      direction  rank    text
+    0    A  most positive     1  Great!
+    1    A  most negative     1    Bad.
+    """
+    comp_col, label_col, _ = _columns(masked)
+    df = sentiment.reset_index(drop=True)
+    parts = []
+    for side in _order(df["side"], sides):
+        sub = df.loc[df["side"].astype("object") == side]
+        for direction, label, ascending in (("most positive", "positive", False), ("most negative", "negative", True)):
+            pick = sub.loc[sub[label_col] == label].sort_values(comp_col, ascending=ascending, kind="stable").head(k)
+            pick = pick.assign(side=side, direction=direction, rank=np.arange(1, len(pick) + 1))
+            parts.append(pick)
+    out = pd.concat(parts, ignore_index=True) if parts else None
+    return conform(out, "sentiment_extremes")
+
+
+# --------------------------------------------------------------------------- reading aids
+
+
+def _fmt(est: float, lo: float, hi: float, digits: int) -> str:
+    if np.isnan(est):
+        return "–"
+    est, lo, hi = (round(float(v), digits) + 0.0 for v in (est, lo, hi))  # + 0.0 turns -0.0 into 0.0
+    if np.isnan(lo):
+        return f"{est:.{digits}f}"
+    return f"{est:.{digits}f} [{lo:.{digits}f}, {hi:.{digits}f}]"
+
+
+def summary_view(
+    summary: pd.DataFrame,
+    measures: Sequence[str] = ("mean_compound", "share_positive", "share_negative", "mean_afinn"),
+    digits: int = 2,
+) -> pd.DataFrame:
+    """A display view of a :func:`summarize` table: one row per group, "estimate [95% interval]" as scored and masked side by side.
+
+    For reading only (text cells); keep the ``summarize`` table for numbers. Speaker
+    rows also show the speaker's side.
+
+    >>> sent = score_statements(pd.DataFrame({"statement_id": ["a", "b"], "doc_id": "d",
+    ...     "para_id": 0, "sent_id": 0, "start": 0, "end": 1, "speaker": None, "speaker_id": None,
+    ...     "side": "A", "origin": "quote", "text": ["A good deal.", "An end to the war."]}))
+    >>> summary_view(summarize(sent, n_boot=100), measures=["mean_compound"]).columns.tolist()
+    ['group', 'n', 'mean_compound (as scored)', 'mean_compound (masked)']
+    """
+    rows = []
+    for group in dict.fromkeys(summary["group"]):
+        sub = summary.loc[summary["group"] == group]
+        row = {"group": group}
+        if (sub["level"] == "speaker").any():
+            row["side"] = sub["side"].iloc[0]
+        row["n"] = int(sub["n"].iloc[0])
+        for m in measures:
+            for masked, name in ((False, "as scored"), (True, "masked")):
+                r = sub.loc[sub["masked"] == masked].iloc[0]
+                row[f"{m} ({name})"] = _fmt(r[m], r[f"{m}_low"], r[f"{m}_high"], digits)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def findings(summary: pd.DataFrame, comparison: pd.DataFrame, digits: int = 2) -> str:
+    """Plain-language lines for the mean compound of two sides, as scored and masked, with n, intervals, p and delta.
+
+    ``summary`` from :func:`summarize` (side level), ``comparison`` from :func:`compare`;
+    the two sides are the comparison's. Written from the numbers, so the text never
+    goes stale when the data change.
+    """
+    lines = []
+    comp = comparison.loc[comparison["measure"] == "vader_compound"]
+    if comp.empty:
+        return ""
+    side_a, side_b = comp["side_a"].iloc[0], comp["side_b"].iloc[0]
+    for side in (side_a, side_b):
+        sub = summary.loc[(summary["level"] == "side") & (summary["group"] == side)]
+        if sub.empty:
+            lines.append(f"{side}: no statements.")
+            continue
+        parts = []
+        for masked, name in ((False, "as scored"), (True, "topic terms masked")):
+            r = sub.loc[sub["masked"] == masked].iloc[0]
+            est = _fmt(r["mean_compound"], r["mean_compound_low"], r["mean_compound_high"], digits)
+            parts.append(f"{est} {name}")
+        n = int(sub["n"].iloc[0])
+        lines.append(f"{side} (n = {n} statements): mean VADER compound " + "; ".join(parts) + ".")
+    for masked, name in ((False, "as scored"), (True, "topic terms masked")):
+        r = comp.loc[comp["masked"] == masked].iloc[0]
+        if np.isnan(r["difference"]):
+            lines.append(f"{side_a} − {side_b}, {name}: no comparison (a side has no statements).")
+            continue
+        lines.append(
+            f"{side_a} − {side_b}, {name}: difference {r['difference']:+.{digits}f}, "
+            f"permutation p = {r['p_value']:.{digits}f} (BH-adjusted {r['p_adjusted']:.{digits}f}), "
+            f"Cliff's delta {r['cliffs_delta']:+.{digits}f} ({r['effect_size']})."
+        )
+    return "\n".join(lines)

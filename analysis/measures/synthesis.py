@@ -1,0 +1,177 @@
+"""The side-by-side synthesis (notebook 06): one summary table and report figures from the tables notebooks 03–05 saved.
+
+Nothing is recomputed here: every number comes from a saved table
+(``voice``, ``sentiment_comparison``, ``frames_by_side``, ``frame_differences``,
+``emphasis``, ``emphasis_comparison``). The summary table has one row per
+question, measure and side with n, estimate, 95% interval, the effect size of the
+difference between the sides and a plain-language caveat.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from ..core.schema import conform
+
+__all__ = ["QUESTIONS", "TABLES_NEEDED", "CAVEATS", "summary_table", "view"]
+
+QUESTIONS = ("voice", "sentiment", "frames", "emphasis")
+TABLES_NEEDED = ("voice", "sentiment_comparison", "frames_by_side", "frame_differences", "emphasis", "emphasis_comparison")
+CAVEATS = {
+    "voice": "One article: who is quoted is the reporter's choice; statements of one text are not independent.",
+    "sentiment": "Dictionary scores (VADER) need validation for diplomatic language; topic words such as 'war' carry tone, hence the masked row.",
+    "frames": "Dictionary frames need validation against hand coding; many frames tested at once (see q-values in notebook 04).",
+    "emphasis": "Positions follow the reporter's order of the statements; with few statements a position can only take a few values.",
+}
+
+
+def _row(question, measure, side, n, est, lo, hi, effect, effect_size, p, caveat, detail=""):
+    return {
+        "question": question,
+        "measure": measure,
+        "side": side,
+        "n": int(n),
+        "estimate": float(est),
+        "ci_low": float(lo),
+        "ci_high": float(hi),
+        "effect": float(effect),
+        "effect_size": effect_size,
+        "p_value": float(p),
+        "detail": detail,
+        "caveat": caveat,
+    }
+
+
+def _pair(rows, question, measure, a, b, effect, effect_size, p, caveat, detail=""):
+    for side, (n, est, lo, hi) in ((a[0], a[1:]), (b[0], b[1:])):
+        rows.append(_row(question, measure, side, n, est, lo, hi, effect, effect_size, p, caveat, detail))
+
+
+def summary_table(tables: Mapping[str, pd.DataFrame], side_a: str, side_b: str, top_frames: int = 3) -> pd.DataFrame:
+    """Table ``comparison_summary``: each measure for each side with n, interval, effect and caveat.
+
+    * voice: share of all attributed words and direct (quoted) share; effect = difference A − B
+      (no test: one pooled ratio per side);
+    * sentiment: mean VADER compound as scored and with topic terms masked; effect = Cliff's delta,
+      p = Benjamini–Hochberg-adjusted permutation p (notebook 03);
+    * frames: share of statements carrying each of the ``top_frames`` frames with the largest
+      difference between the sides; effect = Cliff's delta of hits per 100 words, p = q-value (notebook 04);
+    * emphasis: normalised position of the statements carrying each topic both sides raise
+      (lower = earlier); effect = Cliff's delta (notebook 05).
+    """
+    rows: list[dict] = []
+    v = tables["voice"]
+    v = v.loc[v["level"] == "side"].set_index("group")
+    for measure, col, n_col in (
+        ("voice share (attributed words)", "voice_share", "n_statements"),
+        ("direct share (quoted words)", "direct_share", "n_statements"),
+    ):
+        vals = {}
+        for s in (side_a, side_b):
+            r = v.loc[s] if s in v.index else None
+            vals[s] = (0, np.nan, np.nan, np.nan) if r is None else (r[n_col], r[col], r[f"{col}_lo"], r[f"{col}_hi"])
+        diff = vals[side_a][1] - vals[side_b][1]
+        _pair(rows, "voice", measure, (side_a, *vals[side_a]), (side_b, *vals[side_b]), diff, "difference A − B", np.nan, CAVEATS["voice"])
+    sc = tables["sentiment_comparison"]
+    for masked in (False, True):
+        r = sc.loc[(sc["measure"] == "vader_compound") & (sc["masked"] == masked)]
+        if r.empty:
+            continue
+        r = r.iloc[0]
+        name = "mean VADER compound" + (" (topic terms masked)" if masked else " (as scored)")
+        _pair(
+            rows,
+            "sentiment",
+            name,
+            (side_a, r["n_a"], r["mean_a"], r["ci_low_a"], r["ci_high_a"]),
+            (side_b, r["n_b"], r["mean_b"], r["ci_low_b"], r["ci_high_b"]),
+            r["cliffs_delta"],
+            f"Cliff's delta ({r['effect_size']})",
+            r["p_adjusted"],
+            CAVEATS["sentiment"],
+        )
+    fb = tables["frames_by_side"].set_index(["side", "frame_id"])
+    fd = tables["frame_differences"]
+    fd = fd.loc[(fd["share_a"] > 0) | (fd["share_b"] > 0)]
+    fd = fd.reindex(fd["diff"].abs().sort_values(ascending=False, kind="stable").index).head(top_frames)
+    for _, r in fd.iterrows():
+        vals = {}
+        for s in (side_a, side_b):
+            key = (s, r["frame_id"])
+            vals[s] = (
+                (fb.loc[key, "n_units"], fb.loc[key, "share"], fb.loc[key, "share_lo"], fb.loc[key, "share_hi"])
+                if key in fb.index
+                else (0, np.nan, np.nan, np.nan)
+            )
+        _pair(
+            rows,
+            "frames",
+            f"share of statements: {r['label']}",
+            (side_a, *vals[side_a]),
+            (side_b, *vals[side_b]),
+            r["rate_delta"],
+            "Cliff's delta of hits/100 words",
+            r["q_value"],
+            CAVEATS["frames"],
+        )
+    ec = tables["emphasis_comparison"]
+    ec = ec.loc[(ec["n_a"] > 0) & (ec["n_b"] > 0)]
+    lead = _lead_text(tables["emphasis"], side_a, side_b)
+    for _, r in ec.iterrows():
+        _pair(
+            rows,
+            "emphasis",
+            f"position of statements: {r['label']}",
+            (side_a, r["n_a"], r["mean_a"], r["ci_low_a"], r["ci_high_a"]),
+            (side_b, r["n_b"], r["mean_b"], r["ci_low_b"], r["ci_high_b"]),
+            r["cliffs_delta"],
+            f"Cliff's delta ({r['effect_size']})",
+            r["p_value"],
+            CAVEATS["emphasis"],
+        )
+    for s in (side_a, side_b):
+        rows.append(
+            _row(
+                "emphasis",
+                "topics in the side's lead statement",
+                s,
+                lead[s][0],
+                np.nan,
+                np.nan,
+                np.nan,
+                np.nan,
+                "",
+                np.nan,
+                CAVEATS["emphasis"],
+                lead[s][1],
+            )
+        )
+    return conform(pd.DataFrame(rows), "comparison_summary")
+
+
+def _lead_text(emphasis: pd.DataFrame, side_a: str, side_b: str) -> dict[str, tuple[int, str]]:
+    t = emphasis.loc[(emphasis["level"] == "side") & emphasis["present"]]
+    out = {}
+    for s in (side_a, side_b):
+        sub = t.loc[(t["side"] == s) & t["in_lead"]].sort_values(["doc_id", "order"], kind="stable")
+        n = int(t.loc[t["side"] == s, "n_units"].max()) if (t["side"] == s).any() else 0
+        out[s] = (n, "; ".join(dict.fromkeys(sub["label"])) or "none")
+    return out
+
+
+def view(summary: pd.DataFrame, digits: int = 2) -> pd.DataFrame:
+    """Display view: "estimate [low, high]" as text, one row per question, measure and side (for reading only)."""
+
+    def fmt(r):
+        if np.isnan(r["estimate"]):
+            return r["detail"]
+        s = f"{r['estimate']:.{digits}f}"
+        return s if np.isnan(r["ci_low"]) else f"{s} [{r['ci_low']:.{digits}f}, {r['ci_high']:.{digits}f}]"
+
+    out = summary.assign(value=summary.apply(fmt, axis=1))
+    out["effect"] = [("" if np.isnan(e) else f"{e:+.{digits}f} {lab}") for e, lab in zip(out["effect"], out["effect_size"])]
+    out["p"] = ["" if np.isnan(p) else f"{p:.{digits}f}" for p in out["p_value"]]
+    return out.loc[:, ["question", "measure", "side", "n", "value", "effect", "p", "caveat"]]

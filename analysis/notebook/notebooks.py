@@ -1,0 +1,61 @@
+"""Execute the numbered notebooks in place, reproducibly (no timing metadata, fixed hash seed).
+
+Used by ``make all`` / ``make figures`` through ``python -m analysis notebooks``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+from ..core.errors import InputError
+from ..core.store import atomic_target
+
+__all__ = ["REPRODUCIBLE_ENV", "execute_notebook", "unexecuted_cells"]
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+REPRODUCIBLE_ENV = {"PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0", "TZ": "UTC", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+
+
+def execute_notebook(path: str | Path, out: str | Path | None = None, timeout: int = 1200) -> Path:
+    """Execute notebook ``path`` (working directory: its folder) and write it to ``out`` (default: in place).
+
+    The file is replaced atomically only when every cell ran; on failure the
+    previous file is kept and :class:`InputError` names the notebook and the cell.
+    """
+    for k, v in REPRODUCIBLE_ENV.items():
+        os.environ.setdefault(k, v)
+    path = Path(path)
+    out = Path(out) if out is not None else path
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        nb, timeout=timeout, kernel_name="python3", record_timing=False, resources={"metadata": {"path": str(path.parent.resolve())}}
+    )
+    try:
+        client.execute()
+    except CellExecutionError as e:
+        plain = _ANSI.sub("", str(e))
+        first = [ln for ln in plain.strip().splitlines() if ln.strip()]
+        raise InputError(path, f"a cell failed: {first[-1] if first else e.__class__.__name__}") from None
+    with atomic_target(out) as tmp:
+        nbformat.write(nb, tmp)
+    return out
+
+
+def unexecuted_cells(path: str | Path) -> list[int]:
+    """Indices of code cells with source but no stored execution (nbval would check nothing there).
+
+    >>> import nbformat, tempfile, pathlib
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")])
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.ipynb"
+    >>> nbformat.write(nb, p)
+    >>> unexecuted_cells(p)
+    [0]
+    """
+    nb = nbformat.read(Path(path), as_version=4)
+    return [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and c.source.strip() and c.get("execution_count") is None]

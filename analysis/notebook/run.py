@@ -1,0 +1,135 @@
+"""Parameterised runs: build another corpus and execute the whole notebook suite on it, into its own folder.
+
+``python -m analysis run --corpus DIR --sides A,B --out OUT`` builds ``DIR`` into
+``OUT/processed``, then executes every numbered notebook of ``notebooks/`` with
+papermill, injecting the parameters each notebook declares in its ``parameters``
+cell (``processed_dir``, ``corpus_dir``, ``side_a``, ``side_b``, ``figures_dir``),
+and writes the executed copies to ``OUT/notebooks`` and the figures to
+``OUT/figures``. The committed notebooks, ``data/processed`` and
+``reports/figures`` are never written. ``--resources`` points
+``ANALYSIS_RESOURCES`` at a folder of resource overrides (an actor registry for the
+new sides, for example) for the build and for every notebook kernel.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..core.errors import ArgumentError, InputError
+from ..viz.figures import PROJECT_ROOT
+from .notebooks import REPRODUCIBLE_ENV
+
+__all__ = ["NOTEBOOKS_DIR", "PROTECTED", "numbered_notebooks", "parse_sides", "notebook_parameters", "run"]
+
+NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+PROTECTED = ("notebooks", "data/processed", "reports/figures", "data/raw")
+
+
+def numbered_notebooks(folder: str | Path = NOTEBOOKS_DIR) -> list[Path]:
+    """The suite's notebooks ``NN_*.ipynb`` of ``folder``, in order.
+
+    >>> [p.name for p in numbered_notebooks()][:1]
+    ['01_corpus.ipynb']
+    """
+    return sorted(p for p in Path(folder).glob("[0-9][0-9]_*.ipynb") if p.is_file())
+
+
+def parse_sides(text: str) -> tuple[str, str]:
+    """``"US,Russia"`` → ``("US", "Russia")``; exactly two distinct, non-empty sides.
+
+    >>> parse_sides(" US , China ")
+    ('US', 'China')
+    """
+    parts = [p.strip() for p in str(text).split(",")]
+    if len(parts) != 2 or not all(parts) or parts[0] == parts[1]:
+        raise ArgumentError("--sides", f"expected two different sides separated by a comma, got {text!r}")
+    return parts[0], parts[1]
+
+
+def _check_out(out: Path) -> None:
+    """Refuse an output folder that would write into the committed notebooks, data or figures."""
+    out = out.resolve()
+    root = PROJECT_ROOT.resolve()
+    if out == root:
+        raise ArgumentError("--out", f"{out}: must not be the project root")
+    for rel in PROTECTED:
+        p = (root / rel).resolve()
+        if out == p or out.is_relative_to(p):
+            raise ArgumentError("--out", f"{out}: must not be or lie inside the project's {rel}")
+
+
+def notebook_parameters(path: Path, values: dict) -> dict:
+    """The subset of ``values`` that the notebook declares in its ``parameters`` cell."""
+    import papermill as pm
+
+    declared = pm.inspect_notebook(str(path))
+    if not declared:
+        raise InputError(path, "notebook has no cell tagged 'parameters'")
+    return {k: v for k, v in values.items() if k in declared}
+
+
+def run(
+    corpus: str | Path,
+    sides: Sequence[str],
+    out: str | Path,
+    notebooks: Sequence[str | Path] | None = None,
+    resources: str | Path | None = None,
+    timeout: int = 1200,
+    log=print,
+) -> dict[str, list[Path]]:
+    """Build ``corpus`` into ``out/processed`` and execute the notebooks into ``out/notebooks`` (figures in ``out/figures``).
+
+    Returns ``{"notebooks": [...], "figures": [...]}``. A notebook that fails stops the
+    run with an :class:`InputError` naming it (its partial output stays in
+    ``out/notebooks`` for inspection).
+    """
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    from ..pipeline.build import build
+
+    corpus, out = Path(corpus).resolve(), Path(out).resolve()
+    side_a, side_b = sides
+    _check_out(out)
+    for k, v in REPRODUCIBLE_ENV.items():
+        os.environ.setdefault(k, v)
+    if resources is not None:
+        os.environ["ANALYSIS_RESOURCES"] = str(Path(resources).resolve())
+        from ..core import resources as res
+
+        res._read_text.cache_clear()
+    processed, nb_out, fig_out = out / "processed", out / "notebooks", out / "figures"
+    for d in (processed, nb_out, fig_out):
+        d.mkdir(parents=True, exist_ok=True)
+    build(corpus, processed, progress=False, command=["python", "-m", "analysis", "run", "--corpus", str(corpus), "--out", str(out)])
+    log(f"built {corpus} into {processed}")
+    values = {
+        "processed_dir": str(processed),
+        "corpus_dir": str(corpus),
+        "side_a": side_a,
+        "side_b": side_b,
+        "figures_dir": str(fig_out),
+    }
+    paths = [Path(p).resolve() for p in notebooks] if notebooks else numbered_notebooks()
+    done = []
+    for path in paths:
+        target = nb_out / path.name
+        params = notebook_parameters(path, values)
+        try:
+            pm.execute_notebook(
+                str(path),
+                str(target),
+                parameters=params,
+                kernel_name="python3",
+                progress_bar=False,
+                log_output=False,
+                cwd=str(path.parent),
+                execution_timeout=timeout,
+            )
+        except PapermillExecutionError as e:
+            raise InputError(path, f"a cell failed: {e.ename}: {e.evalue}") from None
+        log(f"executed {path.name} -> {target}")
+        done.append(target)
+    return {"notebooks": done, "figures": sorted(fig_out.iterdir())}

@@ -1,0 +1,71 @@
+"""Figures of the frame profile of two sides (analysis.measures.framing). Each function returns the matplotlib Figure."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["plot_frame_profile"]
+
+
+def plot_frame_profile(
+    by_side: pd.DataFrame,
+    side_a: str,
+    side_b: str,
+    *,
+    measure: str = "share",
+    drop_empty: bool = True,
+):
+    """Dot-and-interval chart of each frame per side (a ``frames_by_side`` table); returns the Figure.
+
+    ``measure`` is ``"share"`` (share of units with the frame) or ``"hits_per_100w"``.
+    Frames no side uses are left out when ``drop_empty``. ``n`` per side is in the legend.
+    """
+    lo_col, hi_col, xlabel = {
+        "share": ("share_lo", "share_hi", "share of statements carrying the frame (95% bootstrap interval)"),
+        "hits_per_100w": ("rate_lo", "rate_hi", "frame hits per 100 words (95% bootstrap interval)"),
+    }[measure]
+    t = by_side[by_side["side"].isin([side_a, side_b])]
+    fids = list(dict.fromkeys(t["frame_id"].tolist()))
+    if drop_empty:
+        used = set(t.loc[t["n_present"] > 0, "frame_id"])
+        fids = [f for f in fids if f in used]
+    labels = dict(zip(t["frame_id"], t["label"]))
+    from .figures import new_figure, side_colors  # matplotlib only when drawing
+
+    colors = side_colors([side_a, side_b])
+    fig, ax = new_figure(figsize=(7.0, 0.42 * max(len(fids), 1) + 1.4))
+    y = np.arange(len(fids))[::-1].astype(float)
+    for k, side in enumerate((side_a, side_b)):
+        s = t[t["side"] == side].set_index("frame_id")
+        n = int(s["n_units"].max()) if len(s) else 0
+        vals = np.array([s.at[f, measure] if f in s.index else np.nan for f in fids], dtype=float)
+        lo = np.array([s.at[f, lo_col] if f in s.index else np.nan for f in fids], dtype=float)
+        hi = np.array([s.at[f, hi_col] if f in s.index else np.nan for f in fids], dtype=float)
+        yy = y + (0.15 if k == 0 else -0.15)
+        err = np.vstack([np.clip(vals - lo, 0, None), np.clip(hi - vals, 0, None)])
+        ax.errorbar(
+            vals,
+            yy,
+            xerr=np.nan_to_num(err),
+            fmt="o",
+            color=colors[side],
+            ecolor=colors[side],
+            elinewidth=1.5,
+            capsize=2,
+            markersize=5,
+            label=f"{side} (n = {n})",
+        )
+    ax.set_yticks(y)
+    ax.set_yticklabels([labels[f] for f in fids])
+    ax.set_xlabel(xlabel)
+    if measure == "share":
+        ax.set_xlim(-0.03, 1.03)
+    else:
+        ax.set_xlim(left=0)
+    ax.set_ylim(-0.7, len(fids) - 0.3)
+    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.09 - 0.5 / max(len(fids), 1)), ncol=2, frameon=False)
+    fig.tight_layout()
+    return fig

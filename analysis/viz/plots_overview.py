@@ -1,0 +1,22 @@
+"""Figures of sentence lengths of a document (analysis.notebook.overview). Each function returns the matplotlib Figure."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..viz.figures import new_figure
+
+__all__ = ["plot_sentence_lengths"]
+
+
+def plot_sentence_lengths(lengths: pd.DataFrame, doc_id: str):
+    """Bar chart of words per sentence in one document, bars grouped (coloured) by paragraph."""
+    d = lengths[lengths["doc_id"] == doc_id].reset_index(drop=True)
+    fig, ax = new_figure(figsize=(7.0, 3.2))
+    colors = ["#1f5a96" if p % 2 == 0 else "#7aa6d1" for p in d["para_id"]]
+    ax.bar(d["sent_id"].astype(str), d["n_words"], color=colors)
+    ax.set_xlabel("sentence (sent_id; colour alternates by paragraph)")
+    ax.set_ylabel("words")
+    ax.set_title(f"Sentence lengths in {doc_id} (n = {len(d)} sentences)")
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,86 @@
+"""Figures of the four questions side by side (analysis.measures.synthesis). Each function returns the matplotlib Figure."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..measures.synthesis import QUESTIONS
+from ..viz.figures import new_figure, side_colors
+
+__all__ = ["plot_question", "report_figure"]
+
+
+# --------------------------------------------------------------------------- panels (one per question)
+
+
+def _dots(ax, labels, sides, values, colors, xlabel, xlim=None):
+    y = np.arange(len(labels))[::-1].astype(float)
+    for k, s in enumerate(sides):
+        est, lo, hi, n = values[s]
+        est, lo, hi = (np.asarray(x, dtype=float) for x in (est, lo, hi))
+        err = np.vstack([np.clip(est - np.where(np.isnan(lo), est, lo), 0, None), np.clip(np.where(np.isnan(hi), est, hi) - est, 0, None)])
+        ax.errorbar(
+            est, y + (0.14 if k == 0 else -0.14), xerr=np.nan_to_num(err), fmt="o", color=colors[s], capsize=2, ms=5, label=f"{s} (n = {n})"
+        )
+    ax.set_yticks(y)
+    ax.set_yticklabels(labels)
+    ax.set_ylim(-0.7, len(labels) - 0.3)
+    if xlim:
+        ax.set_xlim(*xlim)
+    ax.set_xlabel(xlabel, fontsize=8)
+    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, frameon=False, fontsize=7)
+
+
+def _values(summary, question, sides, measures):
+    out = {}
+    for s in sides:
+        t = summary.loc[(summary["question"] == question) & (summary["side"] == s)].set_index("measure")
+        cols = [[t.at[m, c] if m in t.index else np.nan for m in measures] for c in ("estimate", "ci_low", "ci_high")]
+        n = int(t["n"].max()) if len(t) else 0
+        out[s] = (*cols, n)
+    return out
+
+
+def panel(ax, summary: pd.DataFrame, question: str, side_a: str, side_b: str) -> None:
+    """Draw one question's panel of the summary table on ``ax``: each measure per side with its 95% interval."""
+    sides = [side_a, side_b]
+    colors = side_colors(sides)
+    t = summary.loc[(summary["question"] == question) & summary["estimate"].notna()]
+    measures = list(dict.fromkeys(t["measure"]))
+    if not measures:
+        ax.text(0.5, 0.5, f"no {question} measures for these sides", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return
+    labels = [m.split(": ", 1)[-1] for m in measures]
+    xlabel, xlim = {
+        "voice": ("share (95% bootstrap interval)", (-0.03, 1.03)),
+        "sentiment": ("mean VADER compound, -1..1 (95% interval)", (-1.03, 1.03)),
+        "frames": ("share of statements carrying the frame", (-0.03, 1.03)),
+        "emphasis": ("position of statements on the topic (0 = lead, 1 = end)", (-0.05, 1.05)),
+    }[question]
+    if question == "sentiment":
+        ax.axvspan(-0.05, 0.05, color="0.93", zorder=0)
+    _dots(ax, labels, sides, _values(summary, question, sides, measures), colors, xlabel, xlim)
+    ax.set_title(question.capitalize(), fontsize=10, loc="left")
+
+
+def plot_question(summary: pd.DataFrame, question: str, side_a: str, side_b: str):
+    """One figure for one question (voice, sentiment, frames or emphasis). Returns the Figure."""
+    n = summary.loc[(summary["question"] == question) & summary["estimate"].notna(), "measure"].nunique()
+    fig, ax = new_figure(figsize=(7.0, 0.45 * max(n, 1) + 1.8))
+    panel(ax, summary, question, side_a, side_b)
+    fig.tight_layout()
+    return fig
+
+
+def report_figure(summary: pd.DataFrame, side_a: str, side_b: str):
+    """The combined report figure: the four questions as a 2 × 2 grid of panels. Returns the Figure."""
+    fig, axes = new_figure(2, 2, figsize=(12.0, 8.0))
+    for ax, q in zip(axes.ravel(), QUESTIONS):
+        panel(ax, summary, q, side_a, side_b)
+    fig.suptitle(f"{side_a} vs {side_b}: voice, sentiment, frames, emphasis (95% intervals)", fontsize=11)
+    fig.tight_layout()
+    return fig

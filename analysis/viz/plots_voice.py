@@ -1,0 +1,80 @@
+"""Figures of the voice share of each actor (analysis.measures.voice). Each function returns the matplotlib Figure."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from ..measures.voice import UNKNOWN, _key, _side_order
+
+__all__ = ["plot_voice_share"]
+
+
+def _plural(n: int, word: str) -> str:
+    """``"1 quote"``, ``"2 quotes"``.
+
+    >>> _plural(1, "quote"), _plural(0, "claim")
+    ('1 quote', '0 claims')
+    """
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def plot_voice_share(table: pd.DataFrame, sides: Sequence[str], ax=None):
+    """Horizontal bars, one per actor: words quoted directly (solid) and reported indirectly (light), coloured by side.
+
+    ``table`` is a :func:`voice_by_actor` / :func:`voice_table` table; actor rows are
+    drawn, grouped by side (``sides`` first). Each bar is labelled with the actor's
+    voice share and number of statements; the legend gives each side's share (from the
+    side rows when present). Quotes attributed to no one are drawn hatched in grey:
+    they are in the text but in no side's share. Returns the Figure.
+    """
+    from matplotlib.patches import Patch
+
+    from .figures import new_figure, side_colors
+
+    actors = table.loc[(table["level"] == "actor") & ((table["n_statements"] > 0) | (table["n_quotes"] > 0))].copy()
+    actors["side_key"] = _key(actors["side"])
+    order = _side_order(actors["side_key"].tolist(), sides)
+    colors = side_colors([s for s in order if s != UNKNOWN])
+    colors[UNKNOWN] = "#9a9a9a"
+    actors["_o"] = actors["side_key"].map({s: i for i, s in enumerate(order)})
+    actors = actors.sort_values(["_o", "attributed_words", "quoted_words", "group"], ascending=[True, False, False, True], kind="stable")
+    by_side = table.loc[table["level"] == "side"].set_index("group") if (table["level"] == "side").any() else None
+
+    n = len(actors)
+    if ax is None:
+        fig, ax = new_figure(figsize=(7.0, 0.42 * max(n, 1) + 1.6))
+    else:
+        fig = ax.figure
+    y = np.arange(n)[::-1].astype(float)
+    top = float(max(actors["attributed_words"].max(), actors["quoted_words"].max(), 1)) if n else 1.0
+    for yi, r in zip(y, actors.itertuples(index=False)):
+        col = colors[r.side_key]
+        if r.n_statements > 0:
+            ax.barh(yi, r.direct_words, color=col, height=0.7)
+            ax.barh(yi, r.attributed_words - r.direct_words, left=r.direct_words, color=col, alpha=0.35, height=0.7)
+            label = f"{r.voice_share:.0%} · n = {r.n_statements} ({_plural(r.n_quotes, 'quote')}, {_plural(r.n_claims, 'claim')})"
+            end = r.attributed_words
+        else:
+            ax.barh(yi, r.quoted_words, color="white", edgecolor=col, hatch="///", height=0.7)
+            label = f"not attributed · {_plural(r.n_quotes, 'quote')}"
+            end = r.quoted_words
+        ax.text(end + top * 0.01, yi, label, va="center", fontsize=7.5)
+    ax.set_yticks(y)
+    ax.set_yticklabels(actors["group"].tolist())
+    ax.set_xlim(0, top * 1.6)
+    ax.set_xlabel("words attributed (solid: inside quotation marks; light: reported speech)")
+    handles = []
+    for s in order:
+        if s == UNKNOWN:
+            handles.append(Patch(facecolor="white", edgecolor=colors[s], hatch="///", label="no speaker recovered"))
+            continue
+        share = ""
+        if by_side is not None and s in by_side.index and pd.notna(by_side.at[s, "voice_share"]):
+            share = f": {by_side.at[s, 'voice_share']:.0%} of attributed words (n = {int(by_side.at[s, 'n_statements'])})"
+        handles.append(Patch(facecolor=colors[s], label=f"{s}{share}"))
+    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.01), ncol=1, frameon=False, fontsize=8)
+    fig.tight_layout()
+    return fig
