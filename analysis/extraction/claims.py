@@ -63,6 +63,9 @@ _FILLER = re.compile(
     re.X,
 )
 _THAT = re.compile(r"[^,.;:!?“”\"«»\n]{0,80}?\bthat\b\s*")
+_THAT_ADDRESSEE = re.compile(r"(?:[^.;:!?“”\"«»\n]|(?<=[A-Z])\.){0,120}?\bthat\b\s*")
+# a subordinate clause opening the sentence ("While Lee said that …, he …"): its content ends at the comma
+_SUBORDINATE = re.compile(r"[\s“\"]*(?:While|Although|Though|Because|Since|When|If|After|Before|Whereas|Even though|Even as|Until|Once)\b")
 _TO_QUOTE = re.compile(r"\s*(?:[^,.;:!?“”\"«»\n]{0,60}?\s*[:,])?\s*(?=[“\"«„”])")
 _COLON = re.compile(r"[^,.;!?“”\"«»\n]{0,60}?:\s*")
 _ADDRESSEE = re.compile(
@@ -357,6 +360,8 @@ def _content_after(text: str, cue: dict, hi: int, quotes: list[dict]) -> tuple[i
     if t:
         p = t.end()
     m = _THAT.match(text, p, hi) if text.find("that", p, min(hi, p + 84)) >= 0 else None
+    if m is None and cue["addressee"] and text.find("that", p, min(hi, p + 124)) >= 0:
+        m = _THAT_ADDRESSEE.match(text, p, hi)  # "told customers at a diner in Manchester, N.H., that …"
     if (
         m
         and cue["lemma"] != "according to"
@@ -633,6 +638,10 @@ def attribute_unit(
                 if cue["cue_class"] == "neutral" and _CIRCUMSTANCE.match(text, a, b):
                     continue  # "said at a briefing": where or when, not what
             a, b = _trim(text, a, b)
+            if how in ("that", "object") and rule == "subject" and _SUBORDINATE.match(text, lo, src["start"]):
+                comma = _comma_outside_quotes(text, a, b)
+                if comma is not None:
+                    b = comma
             if how == "quote" and pre and pre[-1] in '”"»':
                 # a quote split by its attribution: “…,” X said, “…”
                 q0 = _quote_at(quotes, lo + len(pre) - 2, lo + len(pre) - 1)
@@ -668,6 +677,22 @@ _CLAUSE_STOP = re.compile(r",\s*(?:and\s+)?\w+ing\b|[.;!?](?<!\b[A-Z][.;!?])(?=\
 def _stop_at_clause(s: str) -> str:
     m = _CLAUSE_STOP.search(s)
     return s[: m.start()] if m else s
+
+
+def _comma_outside_quotes(text: str, a: int, b: int) -> int | None:
+    """Offset of the first comma in ``text[a:b]`` outside double quote marks, else None."""
+    depth = 0
+    for i in range(a, b):
+        ch = text[i]
+        if ch in "“«":
+            depth += 1
+        elif ch in "”»":
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            depth = 1 - depth if depth <= 1 else depth
+        elif ch == "," and depth == 0:
+            return i
+    return None
 
 
 def _clause_start(text: str, lo: int, claims: list[dict]) -> int:

@@ -84,7 +84,7 @@ class Extraction:
         return f"Extraction(mentions={n['mentions']}, actors={n['actors']}, quotes={n['quotes']}, claims={n['claims']})"
 
 
-_SENT_BREAK = re.compile(r"[.!?…]+[\"”’')\]]*\s+")
+_SENT_BREAK = re.compile(r"[.!?…]+[\"”’')\]]*\s+|[ \t]*\n\s*")  # a line break inside a paragraph ends a headline-like line too
 _PREV_WORD = re.compile(r"([\w.’'-]+)[.!?…]+[\"”’')\]]*\s+$")
 
 
