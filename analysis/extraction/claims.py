@@ -785,8 +785,8 @@ def attribute(
 
 
 def _extend_to_continuations(text: str, claims: list[dict], quotes: list[dict]) -> None:
-    """A claim whose content is a quote grows to the quotes of the same paragraph that continue it
-    (“A,” Lee said. “B.”: one claim over both, as the reader takes it)."""
+    """A claim whose content is a quote grows over the next quote of the same paragraph that continues it
+    (“A,” Lee said. “B.”: one claim over both, as the reader takes it; a third quote stays apart)."""
     owner: dict[int, dict] = {}
     for c in claims:
         for qid in c["quote_ids"]:
@@ -804,7 +804,7 @@ def _extend_to_continuations(text: str, claims: list[dict], quotes: list[dict]) 
             and prev["end"] <= c["end"] + 1
         ):
             _set_span(text, c, c["start"], q["end"], quotes)
-            owner[q["quote_id"]] = c
+            owner[q["quote_id"]] = None  # grown once: the quote after it is not this claim's
         if q["kind"] != "term":
             prev = q
 
