@@ -781,7 +781,34 @@ def attribute(
     claims.sort(key=lambda c: (c["start"], c["cue_start"]))
     quotes = _quote_speakers(text, quotes, claims, units, cues, mentions)
     _extend_to_continuations(text, claims, quotes)
+    extra = _punctuation_claims(text, quotes, claims)
+    if extra:
+        claims = sorted(claims + extra, key=lambda c: (c["start"], c["cue_start"]))
     return claims, quotes
+
+
+def _punctuation_claims(text: str, quotes: list[dict], claims: list[dict]) -> list[dict]:
+    """Claims for quotes attributed by a colon or a dash alone ("Lee put it plainly: “…”", "“…” — Ann Cole"):
+    the quote is the content, the punctuation mark the cue (cue_lemma ":" or "—", class neutral)."""
+    owned = {qid for c in claims for qid in c["quote_ids"]}
+    out = []
+    for q in quotes:
+        if q.get("rule") not in ("colon", "dash") or q["quote_id"] in owned or q.get("speaker_mention") is None:
+            continue
+        if q["rule"] == "colon":
+            i = q["mark_start"] - 1
+            while i >= 0 and text[i].isspace():
+                i -= 1
+            a, b, lemma = i, i + 1, ":"
+        else:
+            d = _DASH.match(text, q["mark_end"])
+            seg = d.group(0) if d else ""
+            a = q["mark_end"] + len(seg) - len(seg.lstrip())
+            b = q["mark_end"] + len(seg.rstrip())
+            lemma = "—"
+        cue = {"text": text[a:b], "lemma": lemma, "start": a, "end": b, "cue_class": "neutral"}
+        out.append(_claim(text, q["start"], q["end"], q["speaker_mention"], cue, q["rule"], quotes))
+    return out
 
 
 def _extend_to_continuations(text: str, claims: list[dict], quotes: list[dict]) -> None:
