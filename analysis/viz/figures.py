@@ -25,7 +25,19 @@ import matplotlib.pyplot as plt
 from ..core.paths import PROJECT_ROOT
 from ..core.store import atomic_target
 
-__all__ = ["FIGURES_DIR", "FORMATS", "DPI", "SAVE_RC", "STYLE", "PALETTE", "apply_style", "side_colors", "save_figure", "new_figure"]
+__all__ = [
+    "FIGURES_DIR",
+    "FORMATS",
+    "DPI",
+    "SAVE_RC",
+    "STYLE",
+    "PALETTE",
+    "NO_SIDE_COLOR",
+    "apply_style",
+    "side_colors",
+    "save_figure",
+    "new_figure",
+]
 
 FIGURES_DIR = PROJECT_ROOT / "reports" / "figures"
 FORMATS = ("png", "svg", "pdf")
@@ -54,6 +66,7 @@ _METADATA = {
 # Colours per side are assigned in order of the sides compared, not by name,
 # so nothing here is specific to one pair of sides.
 PALETTE = ("#1f5a96", "#b8372f", "#6d8f3b", "#8c6bb1", "#d08c2f", "#5b5b5b")
+NO_SIDE_COLOR = "#9a9a9a"  # words credited to no side
 
 
 def apply_style() -> None:

@@ -32,13 +32,13 @@ def plot_voice_share(table: pd.DataFrame, sides: Sequence[str], ax=None):
     """
     from matplotlib.patches import Patch
 
-    from .figures import new_figure, side_colors
+    from .figures import NO_SIDE_COLOR, new_figure, side_colors
 
     actors = table.loc[(table["level"] == "actor") & ((table["n_statements"] > 0) | (table["n_quotes"] > 0))].copy()
     actors["side_key"] = _key(actors["side"])
     order = _side_order(actors["side_key"].tolist(), sides)
     colors = side_colors([s for s in order if s != UNKNOWN])
-    colors[UNKNOWN] = "#9a9a9a"
+    colors[UNKNOWN] = NO_SIDE_COLOR
     actors["_o"] = actors["side_key"].map({s: i for i, s in enumerate(order)})
     actors = actors.sort_values(["_o", "attributed_words", "quoted_words", "group"], ascending=[True, False, False, True], kind="stable")
     by_side = table.loc[table["level"] == "side"].set_index("group") if (table["level"] == "side").any() else None
