@@ -65,7 +65,7 @@ _FILLER = re.compile(
 _THAT = re.compile(r"[^,.;:!?“”\"«»\n]{0,80}?\bthat\b\s*")
 _THAT_ADDRESSEE = re.compile(r"(?:[^.;:!?“”\"«»\n]|(?<=[A-Z])\.){0,120}?\bthat\b\s*")
 # a subordinate clause opening the sentence ("While Lee said that …, he …"): its content ends at the comma
-_SUBORDINATE = re.compile(r"[\s“\"]*(?:While|Although|Though|Because|Since|When|If|After|Before|Whereas|Even though|Even as|Until|Once)\b")
+_SUBORDINATE = re.compile(r"[\s“\"]*(?:While|Although|Though|Because|When|If|Whereas|Even though|Even as)\b[^,;:“”\"]*$")
 _TO_QUOTE = re.compile(r"\s*(?:[^,.;:!?“”\"«»\n]{0,60}?\s*[:,])?\s*(?=[“\"«„”])")
 _COLON = re.compile(r"[^,.;!?“”\"«»\n]{0,60}?:\s*")
 _ADDRESSEE = re.compile(
