@@ -407,10 +407,15 @@ def _object_end(text: str, a: int, b: int, quotes: list[dict]) -> int:
     for m in _COMMA_ING.finditer(text, a, b):
         if m.group(1) in _non_participles():
             continue
-        if any(q["mark_start"] <= m.start() < q["mark_end"] for q in quotes if "mark_start" in q):
+        k = bisect.bisect_right(quotes, m.start(), key=_mark_start) - 1  # quotes sorted by mark_start
+        if k >= 0 and m.start() < quotes[k]["mark_end"]:
             continue
         return m.start()
     return b
+
+
+def _mark_start(q: dict) -> int:
+    return q["mark_start"]
 
 
 _CIRCUMSTANCE = re.compile(
@@ -882,25 +887,38 @@ def _lead_in_speaker(text: str, q: dict, units, ustarts, claims, cues, mentions,
         if units[k - 1][2] != units[k][2] - 1 or not _opens_paragraph(text, q) or _has_cue_outside(text, units, k, cues):
             return None
     lo, hi, _ = units[k - 1]
-    for c in reversed(claims):
-        if lo <= c["cue_start"] < hi and c["source_mention"] is not None and c["source_mention"].get("actor") is not None:
+    c0, c1 = bisect.bisect_left(claims, lo, key=_cue_start), bisect.bisect_left(claims, hi, key=_cue_start)
+    for c in reversed(claims[c0:c1]):  # claims sorted by cue start
+        if c["source_mention"] is not None and c["source_mention"].get("actor") is not None:
             return c["source_mention"], {"text": c["cue"], "start": c["cue_start"], "end": c["cue_end"]}
     j0, j1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, hi)
     unit_m = [m for m in mentions[j0:j1] if not m.get("in_quote")]
-    for cue in cues:
-        if lo <= cue["start"] < hi and not _inside_any_mark(text, cue["start"], lo):
+    for cue in cues[bisect.bisect_left(cues, lo, key=_start) : bisect.bisect_left(cues, hi, key=_start)]:
+        if not _inside_any_mark(text, cue["start"], lo):
             left = _leftward_source(text, lo, cue, unit_m)
             if left and left[0].get("actor") is not None:
                 return left[0], cue
     return None
 
 
+def _start(d: dict) -> int:
+    return d["start"]
+
+
+def _cue_start(c: dict) -> int:
+    return c["cue_start"]
+
+
 def _has_cue_outside(text: str, units, k: int, cues: list[dict]) -> bool:
     """True when the paragraph of ``units[k]`` has a reporting verb outside quote marks."""
     para = units[k][2]
     lo = units[k][0]
-    hi = max(u[1] for u in units if u[2] == para)
-    return any(lo <= c["start"] < hi and not _inside_any_mark(text, c["start"], lo) for c in cues)
+    j = k
+    while j + 1 < len(units) and units[j + 1][2] == para:
+        j += 1
+    hi = units[j][1]
+    c0, c1 = bisect.bisect_left(cues, lo, key=_start), bisect.bisect_left(cues, hi, key=_start)
+    return any(not _inside_any_mark(text, c["start"], lo) for c in cues[c0:c1])
 
 
 def _inside_any_mark(text: str, pos: int, lo: int) -> bool:
@@ -938,6 +956,7 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
 
     cue_paras = {para(c["start"]) for c in cues if not _inside_any(quotes, c["start"])}
     mstarts = [m["start"] for m in mentions or []]
+    by_cue = sorted(claims, key=_cue_start)
     out = []
     prev = None
     last_speaker_by_para: dict[int, dict] = {}
@@ -983,7 +1002,7 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
             )
         elif (
             q["kind"] != "term"
-            and (lead := _lead_in_speaker(text, q, unit_bounds, ustarts, claims, cues, mentions or [], mstarts)) is not None
+            and (lead := _lead_in_speaker(text, q, unit_bounds, ustarts, by_cue, cues, mentions or [], mstarts)) is not None
         ):
             q.update(_speaker_fields(lead[0]), cue=lead[1]["text"], cue_start=lead[1]["start"], cue_end=lead[1]["end"], rule="lead-in")
         else:
