@@ -75,7 +75,7 @@ TABLES: dict[str, dict] = {
     },
     # --- sentiment (analysis.measures.sentiment, analysis.core.compare; issue 4) ---
     "sentiment": {
-        "description": "One row per statement: VADER and AFINN scores, unmasked and with topic terms masked (analysis.measures.sentiment.score_statements).",
+        "description": "One row per statement: VADER and AFINN scores and the chosen scorer's tone, unmasked and with topic terms masked (analysis.measures.sentiment.score_statements).",
         "key": ["statement_id"],
         "columns": {
             "statement_id": ("str", "statement identifier (statements table)"),
@@ -99,6 +99,20 @@ TABLES: dict[str, dict] = {
             "afinn_sum_masked": ("float64", "afinn_sum of the masked text"),
             "n_masked": ("int64", "topic-term occurrences masked (resources/topic_terms.txt)"),
             "masked_terms": ("object", "the masked occurrences as written, joined with '; ', or None"),
+            "scorer": (
+                "str",
+                "the scorer that gave tone and tone_label (analysis.measures.sentiment.SCORERS; the build uses DEFAULT_SCORER)",
+            ),
+            "tone": (
+                "float64",
+                "the scorer's tone, -1..1: newsmtsc-linear P(positive) - P(negative); vader the compound; afinn sum / sqrt(sum² + 15)",
+            ),
+            "tone_masked": ("float64", "tone of the masked text"),
+            "tone_label": (
+                "str",
+                "the scorer's label: negative, neutral or positive (newsmtsc-linear the likeliest class; vader ±0.05; afinn the sign)",
+            ),
+            "tone_label_masked": ("str", "tone_label of the masked text"),
         },
     },
     "sentiment_summary": {
@@ -631,14 +645,23 @@ SCORE_COLUMNS = (
     "afinn_sum_masked",
     "n_masked",
     "masked_terms",
+    "scorer",
+    "tone",
+    "tone_masked",
+    "tone_label",
+    "tone_label_masked",
 )
 
 TABLES["comparison_summary"] = {
     "description": "Notebook 06 summary: each measure for each side with n, estimate, 95% interval, effect size of the difference and a plain-language caveat, read from the tables notebooks 03-05 saved (analysis.measures.synthesis.summary_table).",
-    "key": ["question", "measure", "side"],
+    "key": ["question", "view", "measure", "side"],
     "columns": {
         "question": ("str", "voice, sentiment, frames or emphasis"),
-        "measure": ("str", "what is measured, in words"),
+        "view": (
+            "str",
+            "own (the sides' readouts and statements), reported (quotes and claims in the news) or pooled; None when the source table is not split by view",
+        ),
+        "measure": ("str", "what is measured, in words (ends with the view when split by view)"),
         "side": ("str", "side"),
         "n": ("int64", "units behind the estimate (statements)"),
         "estimate": ("float64", "the side's value (NaN for text-only rows)"),

@@ -13,7 +13,13 @@ documents, thin periods).
 * :func:`voice_reading` — the side rows of a voice table (``emphasis.voice`` or
   ``voice.voice_by_actor``);
 * :func:`period_reading` — a ``*_by_period`` table (:mod:`analysis.measures.periods`): each side's
-  first and last comparable period, the change, and the periods too thin to compare.
+  first and last comparable period, the change, and the periods too thin to compare;
+* :func:`views_note` — which views (own words, reported words, pooled) the notebook shows and why;
+* :func:`sentiment_reading`, :func:`frames_reading`, :func:`emphasis_reading` — the side comparisons
+  of notebooks 03, 04 and 05, one block per view;
+* :func:`verbs_reading`, :func:`unattributed_reading` — notebook 02's reporting verbs and quotes
+  without a speaker;
+* :func:`find_document` — whether a named document (the seed) is in the corpus.
 
 Wording rules: a difference is called a difference only when its 95% interval
 excludes zero (else "no clear difference"); every estimate carries its interval and n;
@@ -34,7 +40,21 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-__all__ = ["VIEW_WORDS", "caveats", "comparison_reading", "comparisons_reading", "voice_reading", "period_reading"]
+__all__ = [
+    "VIEW_WORDS",
+    "caveats",
+    "comparison_reading",
+    "comparisons_reading",
+    "voice_reading",
+    "period_reading",
+    "views_note",
+    "sentiment_reading",
+    "frames_reading",
+    "emphasis_reading",
+    "verbs_reading",
+    "unattributed_reading",
+    "find_document",
+]
 
 
 def _isnan(x) -> bool:
@@ -329,7 +349,7 @@ def period_reading(table: pd.DataFrame, what: str, digits: int = 2, percent: boo
         if len(ok) < 2:
             lines.append(
                 f"* {label}: fewer than two periods with enough statements (at least the thresholds of "
-                f"`analysis.periods`), so no change over time can be read; thin: {', '.join(thin) or 'none'}."
+                f"`analysis.measures.periods`), so no change over time can be read; thin: {', '.join(thin) or 'none'}."
             )
             continue
         first, last = ok.iloc[0], ok.iloc[-1]
@@ -359,3 +379,218 @@ def period_reading(table: pd.DataFrame, what: str, digits: int = 2, percent: boo
             text += f" Too thin to compare: {', '.join(thin)}."
         lines.append(text)
     return "\n".join(lines)
+
+
+_VIEW_TITLES = {
+    "own": "The sides' own words (readouts and statements)",
+    "reported": "What the news attributes to the sides (quotes and claims)",
+    "pooled": "Own and reported words pooled",
+}
+
+
+def views_note(statements: pd.DataFrame, sides: Sequence[str], views: Sequence[str], origin_col: str = "origin") -> str:
+    """One Markdown paragraph: which views are shown, with each side's statements in each, and why.
+
+    ``views`` as chosen by :func:`analysis.measures.views.views_shown`.
+
+    >>> st = pd.DataFrame({"side": ["A", "A", "B"], "origin": ["readout", "claim", "quote"]})
+    >>> print(views_note(st, ["A", "B"], ["own", "reported"]))
+    **Views.** Own words and reported words are shown apart (the `view` parameter pools them): own words: A 1, B 0 statements; reported words: A 1, B 1 statements.
+    >>> print(views_note(st.iloc[1:], ["A", "B"], ["reported"]))
+    **Views.** The corpus has no readout or statement of either side, so only what the news attributes to them is shown (reported words: A 1, B 1 statements).
+    """
+    from ..core.compare import VIEWS
+
+    def counts(view):
+        mine = statements.loc[statements[origin_col].isin(VIEWS[view])]
+        n = ", ".join(f"{s} {int((mine['side'] == s).sum())}" for s in sides)
+        return f"{'own' if view == 'own' else 'reported' if view == 'reported' else 'all'} words: {n} statements"
+
+    own_any = bool((statements[origin_col].isin(VIEWS["own"]) & statements["side"].isin(list(sides))).any())
+    if list(views) == ["pooled"]:
+        return f"**Views.** Own and reported words pooled, as the `view` parameter asks ({counts('pooled')}); own words: {counts('own').split(': ', 1)[1]}."
+    if list(views) == ["reported"] and not own_any:
+        return (
+            "**Views.** The corpus has no readout or statement of either side, so only what the news attributes "
+            f"to them is shown ({counts('reported')})."
+        )
+    if len(views) == 1:
+        return f"**Views.** Only one view, as the `view` parameter asks: {counts(views[0])}."
+    return (
+        "**Views.** Own words and reported words are shown apart (the `view` parameter pools them): "
+        + "; ".join(counts(v) for v in views)
+        + "."
+    )
+
+
+def _by_view_blocks(table: pd.DataFrame, write) -> str:
+    """One titled block per view (in the table's order) of ``write(rows)``; no title without a ``view`` column."""
+    if "view" not in table.columns:
+        return write(table)
+    blocks = []
+    for v in dict.fromkeys(table["view"]):
+        body = write(table.loc[table["view"] == v].drop(columns="view"))
+        blocks.append(f"**{_VIEW_TITLES.get(v, v)}.**\n\n{body}")
+    return "\n\n".join(blocks)
+
+
+def sentiment_reading(comparison: pd.DataFrame, measure: str = "vader_compound", what: str = "mean VADER compound") -> str:
+    """The mean-tone rows of a ``sentiment_comparison`` table (as scored and masked), per view, in plain words.
+
+    >>> c = pd.DataFrame({"view": "reported", "measure": "vader_compound", "masked": [False, True], "value": "v",
+    ...     "side_a": "A", "side_b": "B", "n_a": 0, "n_b": 3})
+    >>> print(sentiment_reading(c))
+    **What the news attributes to the sides (quotes and claims).**
+    <BLANKLINE>
+    * No comparison of mean VADER compound: A has no statements.
+    * No comparison of mean VADER compound (topic terms masked): A has no statements.
+    """
+    rows = comparison.loc[comparison["measure"] == measure]
+    if rows.empty:
+        return f"No {what} comparison in this table."
+    return _by_view_blocks(rows, lambda t: comparisons_reading(t, {measure: what}))
+
+
+def frames_reading(by_side: pd.DataFrame, comparisons: pd.DataFrame | None = None) -> str:
+    """Each side's primary frame with share, interval and n, then the compared frame shares, per view.
+
+    ``by_side`` is a ``frames_by_side`` table (with a ``view`` column when split by view),
+    ``comparisons`` a :func:`analysis.measures.views.share_comparisons` table.
+
+    >>> fb = pd.DataFrame({"side": ["A", "B"], "label": "Economic", "n_units": [4, 0], "n_present": [1, 0],
+    ...     "share": [0.25, float("nan")], "share_lo": [0.0, float("nan")], "share_hi": [0.75, float("nan")],
+    ...     "primary": [True, False]})
+    >>> print(frames_reading(fb))
+    * A: primary frame Economic, in 1 of 4 statements (25%, 95% CI 0% to 75%).
+    * B: no statements.
+    """
+
+    def write(t):
+        lines = []
+        for side in dict.fromkeys(t["side"]):
+            s = t.loc[t["side"] == side]
+            n = int(s["n_units"].max()) if len(s) else 0
+            prim = s.loc[s["primary"].astype(bool)]
+            if n == 0:
+                lines.append(f"* {side}: no statements.")
+            elif prim.empty:
+                lines.append(f"* {side}: no codebook frame in its {_plural(n, 'statement')}.")
+            else:
+                r = prim.iloc[0]
+                ci = _interval(r["share_lo"], r["share_hi"], 0, pct=True)
+                lines.append(
+                    f"* {side}: primary frame {r['label']}, in {int(r['n_present'])} of {_plural(n, 'statement')} "
+                    f"({_pct(r['share'])}, 95% CI {ci})."
+                )
+        return "\n".join(lines)
+
+    text = _by_view_blocks(by_side, write)
+    if comparisons is not None and len(comparisons):
+        text += "\n\n**Share of statements carrying the frames that differ most.**\n\n"
+        text += comparisons_reading(
+            comparisons.rename(columns={"measure": "_m"})
+            .assign(value=lambda d: d["_m"].str.replace("share: ", "share of statements with ", regex=False))
+            .drop(columns="_m"),
+            digits=2,
+        )
+    return text
+
+
+def emphasis_reading(comparison: pd.DataFrame) -> str:
+    """The topics both sides raise, per view: mean position of the statements carrying each, A against B.
+
+    Positions run from 0 (a side's first statement in a document) to 1 (its last), so
+    "lower" means raised earlier. Topics only one side raises are counted, not compared.
+
+    >>> c = pd.DataFrame({"view": "own", "measure": "position", "label": ["Economic", "Trade"], "value": "pos",
+    ...     "side_a": "A", "side_b": "B", "n_a": [2, 1], "n_b": [0, 0]})
+    >>> print(emphasis_reading(c))
+    **The sides' own words (readouts and statements).**
+    <BLANKLINE>
+    No topic is raised by both sides; 2 topics by one side only.
+    >>> c = c.assign(n_b=[3, 0], mean_a=0.1, ci_low_a=0.0, ci_high_a=0.2, mean_b=0.6, ci_low_b=0.5, ci_high_b=0.7,
+    ...     difference=-0.5, diff_low=-0.6, diff_high=-0.4, p_value=0.01)
+    >>> print(emphasis_reading(c.drop(columns="view")).splitlines()[0][:90])
+    * A's position of statements raising Economic is lower than B's: 0.10 (95% CI 0.00 to 0.20
+    """
+
+    def write(t):
+        both = t.loc[(t["n_a"] > 0) & (t["n_b"] > 0)]
+        one = int(len(t) - len(both))
+        tail = f"; {_plural(one, 'topic')} by one side only" if one else ""
+        if both.empty:
+            return f"No topic is raised by both sides{tail}."
+        named = both.drop(columns=[c for c in ("measure",) if c in both.columns])
+        body = comparisons_reading(named.assign(value=lambda d: "position of statements raising " + d["label"].astype(str)))
+        return body + f"\n\n(0 = a side's first statement in a document, 1 = its last: lower is earlier{tail}.)"
+
+    if comparison.empty:
+        return "No topic carried by either side's statements."
+    return _by_view_blocks(comparison, write)
+
+
+def verbs_reading(cue_classes: pd.DataFrame, sides: Sequence[str]) -> str:
+    """Per side, how many reporting verbs introduce it and how they split into classes (``cue_classes_by_side``).
+
+    >>> t = pd.DataFrame({"side": ["A", "B"], "n": [4, 3], "neutral": [4, 1], "assertive": [0, 2]})
+    >>> print(verbs_reading(t, ["A", "B", "C"]))
+    * A: 4 cues, all neutral.
+    * B: 3 cues: 2 assertive (67%), 1 neutral (33%).
+    * C: no reporting verb.
+    """
+    classes = [c for c in cue_classes.columns if c not in ("side", "n")]
+    lines = []
+    for side in sides:
+        r = cue_classes.loc[cue_classes["side"] == side]
+        if r.empty or int(r["n"].iloc[0]) == 0:
+            lines.append(f"* {side}: no reporting verb.")
+            continue
+        r = r.iloc[0]
+        n = int(r["n"])
+        used = sorted(((int(r[c]), c) for c in classes if int(r[c]) > 0), key=lambda x: (-x[0], classes.index(x[1])))
+        if len(used) == 1:
+            lines.append(f"* {side}: {_plural(n, 'cue')}, all {used[0][1]}.")
+        else:
+            lines.append(f"* {side}: {_plural(n, 'cue')}: " + ", ".join(f"{k} {c} ({_pct(k / n)})" for k, c in used) + ".")
+    return "\n".join(lines)
+
+
+def unattributed_reading(quotes: pd.DataFrame, show: int = 3, width: int = 80) -> str:
+    """How many quotes have no speaker (speaker None), with the first few, shortened.
+
+    >>> q = pd.DataFrame({"kind": ["full", "partial", "term"], "speaker": ["X", None, None], "text": ["a", "b c", "d"]})
+    >>> print(unattributed_reading(q))
+    1 of 2 quotes (terms aside) has no speaker (speaker None): no rule found whose words they are, so they count for no side.
+    * "b c"
+    """
+    q = quotes.loc[quotes["kind"] != "term"] if "kind" in quotes.columns else quotes
+    none = q.loc[q["speaker"].isna()]
+    if q.empty:
+        return "No quotes (terms aside) in this corpus."
+    if none.empty:
+        return f"All {len(q)} quotes (terms aside) have a speaker."
+    verb = "has" if len(none) == 1 else "have"
+    lines = [
+        f"{len(none)} of {len(q)} quotes (terms aside) {verb} no speaker (speaker None): no rule found whose words "
+        "they are, so they count for no side."
+    ]
+    for t in none["text"].head(show):
+        t = " ".join(str(t).split())
+        lines.append(f'* "{t if len(t) <= width else t[: width - 1] + "…"}"')
+    if len(none) > show:
+        lines.append(f"* … and {len(none) - show} more (table below).")
+    return "\n".join(lines)
+
+
+def find_document(documents: pd.DataFrame, name: str) -> str | None:
+    """The ``doc_id`` of the document whose id or file name (without extension) is ``name``, else None.
+
+    >>> d = pd.DataFrame({"doc_id": ["x", "y"], "path": ["000_ab.md", "y.md"]})
+    >>> find_document(d, "000_ab"), find_document(d, "y"), find_document(d, "z")
+    ('x', 'y', None)
+    """
+    for _, r in documents.iterrows():
+        stem = str(r.get("path") or "").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        if r["doc_id"] == name or stem == name:
+            return str(r["doc_id"])
+    return None
