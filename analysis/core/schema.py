@@ -434,7 +434,10 @@ _EXTRACT_TABLES = {
             "cue_start": ("Int64", "start of the cue"),
             "cue_end": ("Int64", "end of the cue"),
             "kind": ("str", "full (quoted sentence), partial (fragment in the reporter's sentence) or term (scare-quoted word/title)"),
-            "rule": ("object", "attribution rule (see analysis.extraction.claims), 'continuation', or None"),
+            "rule": (
+                "object",
+                "attribution rule (see analysis.extraction.claims: a claim's rule, continuation, lead-in, colon, dash, sentence-subject), or None",
+            ),
         },
     ),
     "claims": (
@@ -456,7 +459,7 @@ _EXTRACT_TABLES = {
             "cue_class": ("str", "neutral, assertive, revelatory, critical, directive, tentative or distancing"),
             "direct": ("bool", "True when the content contains a quote"),
             "quote_ids": ("object", "list of quote_id values inside the content"),
-            "rule": ("str", "attribution rule: subject, readout, inverted, participle or according-to"),
+            "rule": ("str", "attribution rule: subject, readout, inverted, participle, according-to, colon or dash (cue ':' or '—')"),
         },
     ),
 }

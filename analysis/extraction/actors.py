@@ -79,6 +79,7 @@ _NOT_NAME = frozenset(
 _WS = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)
 def slug(name: str) -> str:
     """Stable identifier for a discovered actor name.
 
@@ -318,7 +319,8 @@ def _pats() -> dict[str, re.Pattern]:
         "org_head": re.compile(rf"{heads}(?![\w])"),
         "anon_head": re.compile(rf"{anon}(?![\w])"),
         "anon_before": re.compile(
-            rf"(?<![\w.’'])(?:(?:{'|'.join(_ANON_DETS)})\s+)?(?:(?:{_alt(side_words(), 'i')}|{'|'.join(_ANON_MODIFIERS)})\s+){{0,4}}$",
+            rf"(?<![\w.’'])(?:(?:{'|'.join(_ANON_DETS)})\s+)?"
+            rf"(?:(?:{_alt(side_words(), 'i')}|{_alt(_anon_modifiers(), 'i')}|(?-i:[A-Z](?:[\w&-]|\.(?=\w))*\.?(?<!\w\w\.)(?:[’']s?)?)|\d[\d.,]*%?|{_alt(_number_words(), 'i')})\s+){{0,4}}$",
             re.I,
         ),
         "name_before": re.compile(rf"(?<![\w.’'])(?P<a>{NAME2}),?\s+(?:\w+ly\s+)?$"),
@@ -330,9 +332,14 @@ def _pats() -> dict[str, re.Pattern]:
             rf"(?!\s*,?\s+(?:[A-Z]|of\b|for\b))"
         ),
         "description": re.compile(
-            rf"[Tt](?<![\w’'-][Tt])he\s+(?:(?P<side>{sw})\s+)?(?P<title>{titles})(?![\w’'-])(?!\s*,?\s+(?:[A-Z]|of\b|for\b))"
+            rf"[Tt](?<![\w’'-][Tt])he\s+(?:(?:{_DESC_MODS})\s+){{0,2}}(?:(?P<side>{sw})\s+)?(?:(?:{_DESC_MODS})\s+){{0,2}}"
+            rf"(?P<title>{titles})(?![\w’'-])(?!\s*,?\s+(?:[A-Z]|of\b|for\b))"
         ),
     }
+
+
+# words between "the" and the title of a definite description ("the former president")
+_DESC_MODS = r"former|then|new|top|longtime|veteran|current|acting|outgoing|incoming|presidential|Republican|Democratic|GOP|party|senior"
 
 
 @lru_cache(maxsize=1)
@@ -471,6 +478,8 @@ def _title_mentions(text: str, positions: list[int]) -> list[dict]:
                 continue
             ns = text.rfind(toks[-2], m.start("name"), ne)
         name = _WS.sub(" ", text[ns:ne])
+        if {t.lower() for t in name.split()} & _org_words():
+            continue  # "Justice Department": an organisation, not a titled person
         title = _WS.sub(" ", m.group("title"))
         pm = _side_before(text, p)
         pre = _WS.sub(" ", pm.group("pre")) if pm else None
@@ -532,34 +541,74 @@ def _org_mentions(text: str, positions: list[int]) -> list[dict]:
 
 # words that may stand before an anonymous source ("two senior U.S. administration officials")
 _ANON_DETS = ("an?", "the", "two", "three", "four", "several", "some", "many", "other", "one")
-_ANON_MODIFIERS = tuple(
-    "senior top high-ranking unnamed anonymous western government administration defense defence military foreign "
-    "ministry intelligence embassy white house state department kremlin presidential european former current".split()
-)
+
+
+@lru_cache(maxsize=1)
+def _anon_modifiers() -> tuple[str, ...]:
+    """Modifier words of descriptive sources (``source_modifiers.txt``), lower case."""
+    return tuple(read_list("source_modifiers.txt"))
 
 
 @lru_cache(maxsize=1)
 def _anon_word_ends() -> tuple[str, ...]:
     """Lower-case words one of which ends any non-empty match of ``anon_before`` (before its final whitespace)."""
     sides = {w.split()[-1].lower() for w in side_words() if w.split()}
-    return tuple(sorted(sides | {"a", "an"} | set(_ANON_DETS[1:]) | set(_ANON_MODIFIERS)))
+    return tuple(sorted(sides | {"a", "an"} | set(_ANON_DETS[1:]) | {w.split()[-1] for w in _anon_modifiers()} | _number_words()))
+
+
+_NAME_AFTER = re.compile(r"[ \t\xa0]+(?:[A-Z]\.[ \t\xa0]*)?[A-Z][a-z]")
+_PP_TOKEN = r"(?!(?:to|not|also|has|have|had|was|were|is|are|did|does|would|will|could|declined|refused|who|which|that|and|but)\b)[\w’'-]+(?:\.\w+)*"
+_PP_STARTS = ("of ", "for ", "from ", "at ", "with ", "in ", "on ")
+
+
+@lru_cache(maxsize=1)
+def _anon_pp() -> re.Pattern:
+    """A short prepositional phrase after a descriptive source's head that a reporting verb follows."""
+    verbs = literal_alternation((r["form"] for r in read_tsv("reporting_verbs.tsv")), "i")  # claims.cue_pattern; claims imports this module
+    return re.compile(
+        rf"{_SP}(?:of|for|from|at|with|in|on){_SP}(?:(?:the|a|an|all|his|her|their|its){_SP})?(?:{_PP_TOKEN}{_SP}){{0,4}}?{_PP_TOKEN}{_SP}"
+        rf"(?=(?:{verbs})(?![\w’'-]))"
+    )
 
 
 def _anon_mentions(text: str, positions: list[int]) -> list[dict]:
     out = []
     for p in positions:
         h = _pats()["anon_head"].match(text, p)
-        if not h:
-            continue
+        if not h or text[p - 1 : p] == "-" or text[h.end() : h.end() + 1] == "-":
+            continue  # "four-and-half-hour": inside a compound word
         lo = max(0, p - 80)
         last = text[lo:p].rsplit(None, 1)[-1:] if text[p - 1 : p].isspace() else []
-        if not (last and last[0].lower().endswith(_anon_word_ends())):
+        if not (last and (last[0][:1].isupper() or last[0][:1].isdigit() or last[0].lower().endswith(_anon_word_ends()))):
             lo = max(lo, p - 2)  # no modifier word before: only an empty match, at p (or before a final newline)
         b = _pats()["anon_before"].search(text, lo, p)
         a = b.start() if b else p
-        span = text[a : h.end()]
-        out.append(_mention(a, h.end(), span, None, None, side_of(span), "anonymous", "anonymous"))
+        while a < p:  # "But campaign officials": a capitalised sentence word is no modifier
+            rest = text[a:p].split(None, 1)
+            if not rest:
+                a = p
+                break
+            tok = rest[0]
+            low = tok.lower().strip("’'")
+            if low in _DET_WORDS or low not in _NOT_NAME and low not in _stopwords():
+                break
+            a += len(tok)
+            while a < p and text[a].isspace():
+                a += 1
+        end = h.end()
+        if _NAME_AFTER.match(text, end):
+            continue  # "pollster Ann Cole": a title before a name, not a source of its own
+        pp = _anon_pp().match(text, end) if text.startswith(_PP_STARTS, end + 1) else None
+        if pp:
+            end = pp.end() - len(pp.group(0)) + len(pp.group(0).rstrip())  # "advocates for stem cell research said"
+        span = text[a:end]
+        desc = _WS.sub(" ", span)
+        desc = desc[0].lower() + desc[1:] if desc[:2].istitle() and desc.split()[0].lower() in _DET_WORDS else desc
+        out.append(_mention(a, end, span, desc, slug(desc), side_of(span), "anonymous", "anonymous", None, desc))
     return out
+
+
+_DET_WORDS = frozenset("a an the two three four several some many other one".split())
 
 
 def _cue_name_mentions(text: str, cue_positions: list[int]) -> list[dict]:
@@ -586,9 +635,192 @@ def _cue_name_mentions(text: str, cue_positions: list[int]) -> list[dict]:
     return out
 
 
+@lru_cache(maxsize=1)
+def honorifics() -> dict[str, str]:
+    """Honorific form ("Mrs.") -> gender (male, female or any), from ``honorifics.tsv``."""
+    return {r["form"]: r["gender"] for r in read_tsv("honorifics.tsv")}
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """First name -> usual gender (male/female), from ``first_names.tsv``.
+
+    >>> first_names()["Hillary"], first_names()["Donald"]
+    ('female', 'male')
+    """
+    return {r["name"]: r["gender"] for r in read_tsv("first_names.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _org_words() -> frozenset:
+    return frozenset(read_list("org_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def _skip_words() -> frozenset:
+    """Lower-case words that never start a name: not_names.txt, number words and a few built-ins."""
+    return frozenset(_NOT_NAME | _stopwords() | _number_words() | _not_names())
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset:
+    """Place names (``places.txt``): open-world names of kind "place"."""
+    return frozenset(read_list("places.txt"))
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset:
+    """Capitalised sentence words that are no names ("Indeed", "Watch"), from ``not_names.txt``."""
+    return frozenset(read_list("not_names.txt"))
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> frozenset:
+    """Number words ("twenty-four", "half") from ``number_words.txt``: no names, but modifiers of group sources."""
+    return frozenset(read_list("number_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset:
+    """Function words that never start a name (the function-word part of ``not_names.txt``)."""
+    return _not_names()
+
+
+@lru_cache(maxsize=1)
+def _title_lower() -> frozenset:
+    """Lower-case single words of titles.txt and the honorifics (they are not part of a name)."""
+    words = {w for t in read_list("titles.txt") for w in t.lower().split()}
+    return frozenset(words | {h.lower() for h in honorifics()} | {h.lower().rstrip(".") for h in honorifics()})
+
+
+_NAME_TOKEN = rf"(?:[A-Z]\.(?:[A-Z]\.)*|{UPWORD})"
+_SP = r"[ \t\xa0]+"
+
+
+@lru_cache(maxsize=1)
+def _proper_rx() -> re.Pattern:
+    hon = _alt(honorifics())
+    return re.compile(
+        rf"(?<![\w’'.-])(?:(?P<hon>{hon}){_SP})?"
+        rf"(?P<name>{_NAME_TOKEN}(?:{_SP}(?:{_CONNECT}{_SP})?{_NAME_TOKEN}){{0,5}})"
+        rf"(?:,?{_SP}(?:Jr\.|Sr\.|II\b|III\b))?(?:{_SP}\((?P<party>[A-Z]{{1,2}})-[A-Z][A-Za-z.]*\))?(?!\w)"
+    )
+
+
+_NEXT_WORD = re.compile(r"[ \t\xa0]+([a-z][\w.-]*)")
+_SENT_START = re.compile(r"(?:^|[.!?:;…]\s*[\"”’']?\s+|[\n“\"‘—–(]\s*)$")
+
+
+def _proper_mentions(text: str) -> list[dict]:
+    """Open-world proper-name mentions: capitalised word sequences (initials, particles such as
+    *de*, *bin*, O’Neill, hyphens), honorifics and office titles stripped from the front
+    (gender from the honorific or the first name, ``first_names.tsv``), a party tag
+    "(D-Mo.)" kept inside the span. Kind ``organization`` when a word of ``org_words.txt``
+    is in the name, ``person`` when an honorific, a title or a known first name says so,
+    else ``name`` (unknown until it speaks). A capitalised common word opening a sentence
+    is no name (``not_names.txt``, and words the same text also uses in lower case).
+
+    >>> [(m["text"], m["kind"], m["gender"]) for m in _proper_mentions("Later Mrs. Ann O’Neill-Shaw met Fox News.")]
+    [('Ann O’Neill-Shaw', 'person', 'female'), ('Fox News', 'organization', None)]
+    """
+    out = []
+    hons = honorifics()
+    fn = first_names()
+    orgw, stop, titlew = _org_words(), _stopwords(), _title_lower()
+    sidew = side_words()
+    numw = _number_words()
+    notn = _not_names()
+    placew = _places()
+    memo: dict = {}
+    skip = _skip_words()
+    for m in _proper_rx().finditer(text):
+        a, e = m.start("name"), m.end()
+        if e - a < 12 and not m.group("hon") and text[a:e].lower() in skip:
+            continue  # fast path: a lone sentence word ("The", "But")
+        toks = text[a : m.end("name")].split()
+        gender = hons.get(m.group("hon")) if m.group("hon") else None
+        titled = bool(m.group("hon"))
+        # leading tokens that are not a name: sentence words, titles, honorifics
+        while toks:
+            t = toks[0]
+            low = t.lower().rstrip("’'")
+            if t in hons and len(toks) > 1:
+                gender = gender or hons[t]
+                titled = True
+            elif low in titlew and len(toks) > 1:
+                titled = True
+            elif not (low in skip or low.rstrip(".") in stop or _is_adverb(t, fn)):
+                at_start = _SENT_START.search(text, max(0, a - 4), a)
+                participle = len(toks) > 1 and low.endswith(("ing", "ed")) and t not in fn
+                if not (at_start and (participle or _lower_use(text, low, memo))):
+                    break
+            else:
+                pass
+            a = text.index(t, a) + len(t)
+            while a < e and text[a] in " \t\xa0":
+                a += 1
+            toks = toks[1:]
+        while toks and toks[-1].lower() in _NOT_NAME:
+            toks = toks[:-1]
+            e = text.rindex(toks[-1], a) + len(toks[-1]) if toks else a
+        if not toks:
+            continue
+        if m.group("party") and len(toks) == len(text[m.start("name") : m.end("name")].split()):
+            e = m.end()  # "Tom Price (R-Ga.)": the party tag belongs to the name
+        if all(len(t) >= 3 and t.isupper() for t in toks) and (len(toks) > 1 or len(toks[0]) >= 5):
+            continue  # "WASHINGTON —", "NEW YORK (AP)": a dateline or a shouted word, no name
+        if len(toks) == 1:
+            t = toks[0]
+            low = t.lower()
+            if len(t) < 2 or low in stop or low in titlew or t.endswith(".") or t in sidew or low in numw or low in notn:
+                continue
+            nxt = _NEXT_WORD.match(text, e)
+            if nxt and nxt.group(1).lower() in titlew:
+                continue  # "the Russian minister", "Democratic lawmakers": a modifier, not a name
+        if gender == "any":
+            gender = None
+        lows = {t.lower() for t in toks}
+        name = " ".join(toks)
+        if name in placew or name.rstrip(",") in placew:
+            kind = "place"
+        elif lows & orgw:
+            kind = "organization"
+        elif titled or (len(toks) > 1 and toks[0] in fn):
+            kind = "person"
+            gender = gender or (fn.get(toks[0]) if len(toks) > 1 else None)
+        else:
+            kind = "name"
+        if e <= a:
+            continue
+        out.append(_mention(a, e, text[a:e], name, slug(name), None, "proper", kind, gender))
+    return out
+
+
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
+
+
+_ADVERB_ENDS = ("ally", "ntly", "ately", "edly", "ously", "ibly", "ably", "ively", "ctly", "arly", "ssly", "ely")
+
+
+def _is_adverb(t: str, fn: dict) -> bool:
+    """A capitalised sentence adverb ("Significantly", "Ultimately"), not a first name such as Beverly."""
+    return len(t) >= 6 and t.lower().endswith(_ADVERB_ENDS) and t not in fn
+
+
+def _lower_use(text: str, low: str, memo: dict) -> bool:
+    """True when ``text`` also uses ``low`` as a lower-case word (so a capitalised copy opening a sentence is a common word).
+
+    ``memo`` keeps the text's set of lower-case words, made on the first call.
+    """
+    words = memo.get("words")
+    if words is None:
+        words = memo["words"] = frozenset(_LOWER_WORD.findall(text))
+    return low in words
+
+
 def _select(cands: list[dict]) -> list[dict]:
     """Keep the longest, most trusted non-overlapping candidates, leftmost first."""
-    rank = {"registry": 0, "title": 1, "org pattern": 2, "apposition": 3, "name": 4, "surname": 5, "anonymous": 6}
+    rank = {"registry": 0, "title": 1, "org pattern": 2, "apposition": 3, "name": 4, "surname": 5, "proper": 6, "anonymous": 7}
     cands = sorted(cands, key=lambda m: (m["start"], -(m["end"] - m["start"]), rank.get(m["how"], 9)))
     out, last_end = [], -1
     for m in cands:
@@ -601,7 +833,7 @@ def _select(cands: list[dict]) -> list[dict]:
 def _surname_mentions(text: str, found: list[dict]) -> list[dict]:
     people = {}
     for m in found:
-        if m["kind"] == "person" and m["actor_id"] not in registry():
+        if m["kind"] in ("person", "name") and m["actor_id"] not in registry() and m["how"] != "anonymous":
             people.setdefault(m["actor"], m)
     if not people:
         return []
@@ -629,7 +861,9 @@ def _surname_mentions(text: str, found: list[dict]) -> list[dict]:
         x = best[p][1]
         pm = index[_WS.sub(" ", x.group(0))]
         out.append(
-            _mention(x.start(), x.end(), x.group(0), pm["actor"], pm["actor_id"], pm["side"], "surname", "person", pm["gender"], pm["role"])
+            _mention(
+                x.start(), x.end(), x.group(0), pm["actor"], pm["actor_id"], pm["side"], "surname", pm["kind"], pm["gender"], pm["role"]
+            )
         )
     return out
 
@@ -672,9 +906,12 @@ def find_mentions(
     cue_pos = [c for c in pos["cue"] if cue_rx is None or cue_rx.match(text, c)]
     weak = _apposition_mentions(text, pos["title"]) + _cue_name_mentions(text, cue_pos)
     chosen = _add_free(chosen, weak)
+    proper = _proper_mentions(text)
+    chosen = _add_free(chosen, [m for m in proper if " " in m["actor"]])
     extra = _surname_mentions(text, chosen)
     if extra:
         chosen = _add_free(chosen, extra)
+    chosen = _add_free(chosen, [m for m in proper if " " not in m["actor"]])
     anon = _anon_mentions(text, pos["anon"])
     if anon:
         # "a senior U.S. official": the anonymous source replaces the country word inside it
@@ -683,7 +920,13 @@ def find_mentions(
         for a in anon:
             k = bisect.bisect_left(starts, a["start"])
             while k < len(chosen) and chosen[k]["end"] <= a["end"]:
-                if chosen[k]["kind"] == "country" or chosen[k]["actor_id"] in group_ids():
+                c = chosen[k]
+                if (
+                    c["kind"] == "country"
+                    or c["actor_id"] in group_ids()
+                    or c["how"] in ("proper", "surname", "org pattern")
+                    or text.startswith(("’s ", "'s "), c["end"])
+                ):
                     inside.add(id(chosen[k]))
                 k += 1
         chosen = _add_free([m for m in chosen if id(m) not in inside], anon)
@@ -778,7 +1021,11 @@ def compatible(pronoun: dict, mention: dict) -> bool:
             return False
         g = mention.get("gender")
         return pronoun["gender"] == "any" or g is None or g == pronoun["gender"]
-    return mention["kind"] in ("organization", "country")
+    if mention["kind"] in ("person", "name", "place"):
+        return False
+    if pronoun["kind"] == "group":
+        return True  # they: a group, an organisation, a side group (party, campaign, country) or a descriptive source
+    return mention["kind"] != "anonymous" or not mention["actor"].endswith("s")  # it: not "officials"
 
 
 def resolve_pronoun(

@@ -33,7 +33,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..core.resources import read_list, read_tsv
-from .actors import PREPOSITIONS, literal_alternation, resolve_pronoun
+from .actors import PREPOSITIONS, literal_alternation, resolve_pronoun, slug
 
 if TYPE_CHECKING:  # typing only: no import at run time
     from .types import Claim, Cue, Mention, Quote, QuoteSpan
@@ -48,7 +48,9 @@ _NOUNLIKE = frozenset(
 _BE = re.compile(r"\b(?:was|were|is|are|been|being|be)\b", re.IGNORECASE)
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
 _FILLER = re.compile(
-    r"""\s*(?:,[^,;:“”"«»\n]{1,160}?(?:,|(?=\s))\s*|,\s*)?
+    r"""\s*(?:\([A-Z]{1,2}-[A-Z][A-Za-z.]*\)\s*)?
+    (?:\s*(?:of|from)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*)?
+    (?:,(?:[^,;:“”"«»\n]{1,160}?,){1,2}\s*|,[^,;:“”"«»\n]{1,160}?(?=\s)\s*|,\s*)?
     (?:(?:who|which)\s+)?
     (?:(?:has|have|had|was|were|is|are|also|later|then|again|previously|earlier|repeatedly|would|will|
         could|did|does|do|not|never|publicly|reportedly|separately|already|once|first|further|however|too|
@@ -56,11 +58,14 @@ _FILLER = re.compile(
     + _DAYS
     + r"""|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:night|morning|evening)|
         in\s+a\s+(?:[\w-]+\s+){0,2}?(?:statement|post|speech|briefing|interview|address|message|call|letter)|
-        in\s+(?:Moscow|Kyiv|Washington|Riyadh|Brussels|Beijing|London|Paris|Berlin)|
+        (?:in|at)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}|
         \w+ly)\s*,?\s*)*$""",
     re.X,
 )
 _THAT = re.compile(r"[^,.;:!?“”\"«»\n]{0,80}?\bthat\b\s*")
+_THAT_ADDRESSEE = re.compile(r"(?:[^.;:!?“”\"«»\n]|(?<=[A-Z])\.){0,120}?\bthat\b\s*")
+# a subordinate clause opening the sentence ("While Lee said that …, he …"): its content ends at the comma
+_SUBORDINATE = re.compile(r"[\s“\"]*(?:While|Although|Though|Because|When|If|Whereas|Even though|Even as)\b[^,;:“”\"]*$")
 _TO_QUOTE = re.compile(r"\s*(?:[^,.;:!?“”\"«»\n]{0,60}?\s*[:,])?\s*(?=[“\"«„”])")
 _COLON = re.compile(r"[^,.;!?“”\"«»\n]{0,60}?:\s*")
 _ADDRESSEE = re.compile(
@@ -75,7 +80,8 @@ _ADDRESSEE_NP = re.compile(
 )
 _AFTER_SHORT = re.compile(
     r"^\s*(?:(?:on|in|at|during|after|before|late|earlier|later|from|via|while|when|to|through|on|as|shortly|"
-    r"reporters|journalists|the\s+press|press|told|afterwards?|of|about|\w+ly)\b[^“”\"«»]*)?$",
+    r"reporters|journalists|the\s+press|press|told|afterwards?|of|about|\w+ly|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|last|this|recently|again|then)\b[^“”\"«»]*)?$",
     re.I,
 )
 _CLAUSE_INTRO = re.compile(r"(?:[,;—–]\s*(?:and|but|while|whereas)?|\s(?:and|but|while|whereas))\s*$")
@@ -206,8 +212,12 @@ def cues_of_matches(text: str, matches: list[re.Match]) -> list[Cue]:
     for m in matches:
         form = _WS.sub(" ", m.group(0).lower())
         info = cue_lexicon()[form]
-        if info["needs_quote"] and not _QUOTE_SOON.match(text, m.end(), min(len(text), m.end() + 90)):
-            continue
+        if (
+            info["needs_quote"]
+            and not _QUOTE_SOON.match(text, m.end(), min(len(text), m.end() + 90))
+            and not _QUOTE_BEFORE.search(text, max(0, m.start() - 50), m.start())
+        ):
+            continue  # “…,” Lee continued: the quote may also stand right before the verb and its source
         out.append({"start": m.start(), "end": m.end(), "text": m.group(0), "form": form, **info})
     return out
 
@@ -229,9 +239,22 @@ def _subject_position(text: str, lo: int, m: dict) -> bool:
         return True
     word = before[w[0] : w[1]].lower()
     tail = before[w[1] :]
-    if tail.strip() and tail.strip()[-1] in ",;:":
-        return True
-    return word not in PREPOSITIONS and word not in ("and", "or", "nor")
+    if tail.strip() and (tail.strip()[-1] in ",;:" or any(ch in tail for ch in '”"»')):
+        return True  # after a comma or a closing quote mark a new clause starts ("“… over,” Lee said")
+    if word == "of" and m.get("kind") in ("person", "name") and " " in (m.get("text") or ""):
+        # "Supervisor of Elections Ann Cole said", "Secretary of State Ann Cole said": a title's "of"
+        prev = _last_word(before[: w[0]])
+        if prev and before[: w[0]][prev[0] : prev[0] + 1].isupper():
+            return True
+    if word in ("and", "but", "or", "nor"):
+        # ", and Acme News responded" / "asked for a photo and Lee said": a new clause's subject;
+        # "Rubio and Lavrov said": a coordinated one
+        head = before[: w[0]].rstrip()
+        if word in ("or", "nor"):
+            return False
+        prev = _last_word(head) if head else None
+        return not head or head[-1] in ",;:—–" or (prev is not None and not head[prev[0] : prev[0] + 1].isupper())
+    return word not in PREPOSITIONS
 
 
 def _unit_subject(text: str, lo: int, mentions: list[dict], before: int) -> dict | None:
@@ -258,16 +281,25 @@ def _trim(text: str, a: int, b: int, strip: str = " \t\n\r,;:—–-") -> tuple[
 
 def _leftward_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tuple[dict, str] | None:
     cands = [m for m in mentions if m["end"] <= cue["start"] and not m.get("in_quote")]
-    for i in range(len(cands) - 1, max(-1, len(cands) - 4), -1):
+    for i in range(len(cands) - 1, max(-1, len(cands) - 6), -1):
         m = cands[i]
         if not _FILLER.match(text, m["end"], cue["start"]):
             continue
         if m["how"] == "anonymous" and i > 0 and _APPOSITION_GAP.match(text[cands[i - 1]["end"] : m["start"]]):
             continue  # "Tomas Berglund, a Swedish analyst, said": the analyst is Berglund
-        if text[m["end"] : cue["start"]].strip() == "," and not _COMMA_BEFORE.search(text, max(lo, m["start"] - 4), m["start"]):
+        if (
+            text[m["end"] : cue["start"]].strip() == ","
+            and not text[m["end"] - 1 : m["end"]] == ")"
+            and not _COMMA_BEFORE.search(_strip_title_words(text[max(lo, m["start"] - 60) : m["start"]]))
+        ):
             continue  # "Trump, speaking aboard Air Force One, said": only ", NAME, said" is an apposed source
-        if _BE.search(text[m["end"] : cue["start"]].rsplit(",", 1)[-1]) and not cue["text"].lower().endswith("ing"):
+        gap = text[m["end"] : cue["start"]].rsplit(",", 1)[-1]
+        if _BE.search(gap) and not cue["text"].lower().endswith("ing"):
             continue  # passive: "Rubio was warned that …" — Rubio is not the speaker
+        if cue["text"].lower().endswith("ing") and not _BE.search(gap):
+            continue  # "emailed supporters saying …": a participle has no subject of its own (the participle rule decides)
+        if m["kind"] == "place":
+            continue
         before = text[lo : m["start"]]
         if _ends_like_readout(before) and _READOUT.search(before):
             return m, "readout"
@@ -278,9 +310,9 @@ def _leftward_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tup
 
 def _inverted_source(text: str, hi: int, cue: dict, mentions: list[dict]) -> dict | None:
     stop = cue["end"] + 90
-    np_end = re.search(r"[,.;:!?“”\"(]|\s(?:who|which|on|in|at|during|after)\s", text[cue["end"] : min(hi, stop)])
+    np_end = re.search(r"[,;:!?“”\"(]|\.(?=\s+[a-z])|\s(?:who|which|on|in|at|during|after)\s", text[cue["end"] : min(hi, stop)])
     limit = cue["end"] + (np_end.start() if np_end else min(hi, stop) - cue["end"])
-    cands = [m for m in mentions if cue["end"] <= m["start"] < limit and not m.get("in_quote")]
+    cands = [m for m in mentions if cue["end"] <= m["start"] < limit and not m.get("in_quote") and m["kind"] != "place"]
     if not cands:
         return None
     persons = [m for m in cands if m["kind"] == "person"]
@@ -312,10 +344,24 @@ def _quote_opening_at(quotes: list[dict], pos: int) -> dict | None:
     return None
 
 
+_TIME_LEAD = re.compile(
+    r"\s+(?:(?:on|late|early|last|this|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"week|month|year|weekend|today|yesterday|tonight)(?:\s+(?:night|morning|evening|afternoon))?(?=\s+(?:that\b|[a-z]|[A-Z]))"
+)
+
+
 def _content_after(text: str, cue: dict, hi: int, quotes: list[dict]) -> tuple[int, int, str]:
-    """Content span after the cue and how it was introduced ('that', 'colon', 'quote', 'object')."""
+    """Content span after the cue and how it was introduced ('that', 'colon', 'quote', 'object').
+
+    A time phrase right after the verb is skipped ("said Thursday his worry was …").
+    """
     p = cue["end"]
+    t = _TIME_LEAD.match(text, p, hi)
+    if t:
+        p = t.end()
     m = _THAT.match(text, p, hi) if text.find("that", p, min(hi, p + 84)) >= 0 else None
+    if m is None and cue["addressee"] and text.find("that", p, min(hi, p + 124)) >= 0:
+        m = _THAT_ADDRESSEE.match(text, p, hi)  # "told customers at a diner in Manchester, N.H., that …"
     if (
         m
         and cue["lemma"] != "according to"
@@ -361,10 +407,15 @@ def _object_end(text: str, a: int, b: int, quotes: list[dict]) -> int:
     for m in _COMMA_ING.finditer(text, a, b):
         if m.group(1) in _non_participles():
             continue
-        if any(q["mark_start"] <= m.start() < q["mark_end"] for q in quotes if "mark_start" in q):
+        k = bisect.bisect_right(quotes, m.start(), key=_mark_start) - 1  # quotes sorted by mark_start
+        if k >= 0 and m.start() < quotes[k]["mark_end"]:
             continue
         return m.start()
     return b
+
+
+def _mark_start(q: dict) -> int:
+    return q["mark_start"]
 
 
 _CIRCUMSTANCE = re.compile(
@@ -377,6 +428,7 @@ _QUOTE_END = ",”\"»’'"
 _HAS_QUOTE_CHAR = re.compile(r"[“”\"«»]")
 _COMMA_BEFORE = re.compile(r",\s*$")
 _APPOSITION_GAP = re.compile(r"^,\s*(?:(?:an?|the)\s+)?[\w’'.\- ]{0,40}$")
+_QUOTE_BEFORE = re.compile(r"[,.!?…][”\"»’]\s+(?:[A-Z][\w.’'-]*\s+){1,4}$")
 _QUOTE_SOON = re.compile(r"[^.!?;“”\"«»\n]{0,80}?[“\"«]")
 _TRAILING_WORD = re.compile(r"\s*([A-Za-z][\w.’'-]*)$")
 
@@ -384,10 +436,12 @@ _TRAILING_WORD = re.compile(r"\s*([A-Za-z][\w.’'-]*)$")
 @lru_cache(maxsize=1)
 def _title_words() -> frozenset:
     words = {w.lower() for line in read_list("titles.txt") for w in line.split()}
-    return frozenset(words | {"of", "the", "for", "and", "on"})
+    return frozenset(words | {"of", "the", "for", "and", "on", "former", "then", "acting", "incoming", "outgoing"})
 
 
-_CIRCUMSTANCE_WORDS = frozenset("in at on during after aboard while before via over from".split())
+_CIRCUMSTANCE_WORDS = frozenset(
+    "in at on during after aboard while before via over from earlier later last this when today yesterday".split()
+)
 
 
 def _skip_addressee(short: str) -> str:
@@ -427,6 +481,21 @@ def _strip_title(pre: str) -> str:
             break
         out = out[: m.start()].rstrip()
     return out if out and out[-1] in _QUOTE_END else pre
+
+
+def _strip_title_words(pre: str) -> str:
+    """``pre`` without its trailing title words (capitalised or from titles.txt: ", Gov. " -> ",").
+
+    >>> _strip_title_words("Winning Ohio, former Gov. ")
+    'Winning Ohio,'
+    """
+    out = pre.rstrip()
+    for _ in range(6):
+        m = _TRAILING_WORD.search(out)
+        if not m or not (m.group(1)[0].isupper() or m.group(1).lower() in _title_words()):
+            break
+        out = out[: m.start()].rstrip()
+    return out
 
 
 def _side_of(m: dict | None) -> str | None:
@@ -547,7 +616,7 @@ def attribute_unit(
         pre = text[lo : (src["start"] if rule in ("subject", "readout") else cue["start"])].rstrip()
         if rule in ("subject", "readout"):
             pre = _strip_title(pre)  # “…,” White House press secretary Karoline Leavitt said
-        short = _stop_at_clause(after_txt)
+        short = _stop_at_clause(_SHOW_TITLE.sub(_blank_title, after_txt))
         if cue["addressee"]:
             # “…,” Witkoff told CNN / told a news conference in Kyiv: the addressee is not content
             short = _skip_addressee(short)
@@ -557,7 +626,7 @@ def attribute_unit(
             and pre[-1] in _QUOTE_END
             and _AFTER_SHORT.match(short)
             and not _HAS_THAT.search(short)
-            and len(short.split()) <= 8
+            and len(short.split()) <= 20
         ):
             a, b = _content_before(text, _clause_start(text, lo, claims), lo + len(pre), quotes)
             b = min(b, lo + len(pre))
@@ -574,17 +643,36 @@ def attribute_unit(
                 if cue["cue_class"] == "neutral" and _CIRCUMSTANCE.match(text, a, b):
                     continue  # "said at a briefing": where or when, not what
             a, b = _trim(text, a, b)
+            if how in ("that", "object") and rule == "subject" and _SUBORDINATE.match(text, lo, src["start"]):
+                comma = _comma_outside_quotes(text, a, b)
+                if comma is not None:
+                    b = comma
             if how == "quote" and pre and pre[-1] in '”"»':
                 # a quote split by its attribution: “…,” X said, “…”
                 q0 = _quote_at(quotes, lo + len(pre) - 2, lo + len(pre) - 1)
                 if q0:
                     a = q0[0]["start"]
-        if b <= a:
+        if b <= a or not _WORD_CHAR.search(text, a, b):
             continue
         claims.append(_claim(text, a, b, src, cue, rule, quotes))
         if src.get("actor") is not None or src.get("how") == "anonymous":
             last_source = src
     return claims
+
+
+_WORD_CHAR = re.compile(r"\w")
+# a quoted programme or publication title after the verb ("said on ABC’s “This Week” on Sunday")
+_SHOW_TITLE = re.compile(r"(?<=\s)[“\"](?:[^“”\"\n.!?,]|[.,](?=[^”\"]))*?[,.]?[”\"]")
+
+
+def _blank_title(m: re.Match) -> str:
+    """A short quoted title as plain words of the same length (at most six words), else unchanged.
+
+    >>> _SHOW_TITLE.sub(_blank_title, " on ABC’s “This Week” on Sunday.")
+    ' on ABC’s xThis Weekx on Sunday.'
+    """
+    body = m.group(0)
+    return "x" + body[1:-1] + "x" if len(body.split()) <= 6 else body
 
 
 _HAS_THAT = re.compile(r"\bthat\b|[“\"«]")
@@ -594,6 +682,22 @@ _CLAUSE_STOP = re.compile(r",\s*(?:and\s+)?\w+ing\b|[.;!?](?<!\b[A-Z][.;!?])(?=\
 def _stop_at_clause(s: str) -> str:
     m = _CLAUSE_STOP.search(s)
     return s[: m.start()] if m else s
+
+
+def _comma_outside_quotes(text: str, a: int, b: int) -> int | None:
+    """Offset of the first comma in ``text[a:b]`` outside double quote marks, else None."""
+    depth = 0
+    for i in range(a, b):
+        ch = text[i]
+        if ch in "“«":
+            depth += 1
+        elif ch in "”»":
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            depth = 1 - depth if depth <= 1 else depth
+        elif ch == "," and depth == 0:
+            return i
+    return None
 
 
 def _clause_start(text: str, lo: int, claims: list[dict]) -> int:
@@ -620,8 +724,11 @@ def attribute(
     quote_spans = [(q["mark_start"], q["mark_end"]) for q in quotes]
     quote_starts = [a for a, _ in quote_spans]
     starts = [m["start"] for m in mentions]
+    by_actor: dict[str, list[dict]] = {}
     for m in mentions:
         m["in_quote"] = _inside(quote_starts, quote_spans, m["start"]) is not None
+        if m["kind"] == "name":
+            by_actor.setdefault(m["actor_id"], []).append(m)
     cues = find_cues(text) if cues is None else cues
     cue_starts = [c["start"] for c in cues]
     claims: list[dict] = []
@@ -639,7 +746,7 @@ def attribute(
             if m["how"] in ("pronoun", "description") and m.get("actor") is None:
                 ref = resolve_pronoun(
                     m,
-                    unit_m if not m["in_quote"] else [x for x in unit_m if x["in_quote"]],
+                    [x for x in unit_m if x["in_quote"] == m["in_quote"]],  # "“… Clinton …,” she said": not Clinton
                     recent if not m["in_quote"] else [],
                     earlier_units[-3:],
                 )
@@ -647,11 +754,20 @@ def attribute(
                     ref = None
                 if ref is not None:
                     m.update(actor=ref["actor"], actor_id=ref["actor_id"], side=ref["side"], ref=ref, gender=m["gender"])
+                elif m["how"] == "description" and not m["in_quote"]:
+                    # "the former president said", no one to stand for: a descriptive source of its own
+                    desc = _WS.sub(" ", m["text"])
+                    desc = desc[0].lower() + desc[1:]
+                    m.update(actor=desc, actor_id=slug(desc), kind="anonymous", how="anonymous")
         c0, c1 = bisect.bisect_left(cue_starts, lo), bisect.bisect_left(cue_starts, hi)
         unit_claims = attribute_unit(text, lo, hi, unit_m, quotes, cues[c0:c1], quote_spans, quote_starts, recent)
         for c in unit_claims:
             if c["source_mention"] is not None and c["source_mention"].get("actor") is not None:
                 ref = c["source_mention"].get("ref", c["source_mention"])
+                if ref["kind"] == "name":
+                    # a name of unknown kind that speaks is a person from here on ("he" may stand for it)
+                    for m in by_actor.get(ref["actor_id"], ()):
+                        m["kind"] = "person"
                 recent.append(ref)
         recent = recent[-4:]
         claims += unit_claims
@@ -660,15 +776,174 @@ def attribute(
         named = [
             m if m["how"] not in ("pronoun", "description") else dict(m["ref"], start=m["start"], end=m["end"])
             for m in unit_m
-            if m.get("actor") is not None and not m.get("in_quote") and (m["how"] not in ("pronoun", "description") or "ref" in m)
+            if m.get("actor") is not None
+            and not m.get("in_quote")
+            and (m["how"] not in ("pronoun", "description") or "ref" in m)
+            and _subject_position(text, lo, m)  # "… met with Clinton": an object of a preposition is no antecedent
         ]
         if named:
             earlier_units.append(named)
     claims.sort(key=lambda c: (c["start"], c["cue_start"]))
-    return claims, _quote_speakers(text, quotes, claims, units, cues)
+    quotes = _quote_speakers(text, quotes, claims, units, cues, mentions)
+    _extend_to_continuations(text, claims, quotes)
+    extra = _punctuation_claims(text, quotes, claims)
+    if extra:
+        claims = sorted(claims + extra, key=lambda c: (c["start"], c["cue_start"]))
+    return claims, quotes
 
 
-def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cues) -> list[dict]:
+def _punctuation_claims(text: str, quotes: list[dict], claims: list[dict]) -> list[dict]:
+    """Claims for quotes attributed by a colon or a dash alone ("Lee put it plainly: “…”", "“…” — Ann Cole"):
+    the quote is the content, the punctuation mark the cue (cue_lemma ":" or "—", class neutral)."""
+    owned = {qid for c in claims for qid in c["quote_ids"]}
+    out = []
+    for q in quotes:
+        if q.get("rule") not in ("colon", "dash") or q["quote_id"] in owned or q.get("speaker_mention") is None:
+            continue
+        if q["rule"] == "colon":
+            i = q["mark_start"] - 1
+            while i >= 0 and text[i].isspace():
+                i -= 1
+            a, b, lemma = i, i + 1, ":"
+        else:
+            d = _DASH.match(text, q["mark_end"])
+            seg = d.group(0) if d else ""
+            a = q["mark_end"] + len(seg) - len(seg.lstrip())
+            b = q["mark_end"] + len(seg.rstrip())
+            lemma = "—"
+        cue = {"text": text[a:b], "lemma": lemma, "start": a, "end": b, "cue_class": "neutral"}
+        out.append(_claim(text, q["start"], q["end"], q["speaker_mention"], cue, q["rule"], quotes))
+    return out
+
+
+def _extend_to_continuations(text: str, claims: list[dict], quotes: list[dict]) -> None:
+    """A claim whose content is a quote grows over the next quote of the same paragraph that continues it
+    (“A,” Lee said. “B.”: one claim over both, as the reader takes it; a third quote stays apart)."""
+    owner: dict[int, dict] = {}
+    for c in claims:
+        for qid in c["quote_ids"]:
+            owner.setdefault(qid, c)
+    prev = None
+    for q in quotes:
+        c = owner.get(prev["quote_id"]) if prev is not None else None
+        if (
+            c is not None
+            and q.get("rule") == "continuation"
+            and q.get("para") == prev.get("para")
+            and q["quote_id"] not in owner
+            and c["end"] <= q["start"]
+            and c["start"] <= prev["start"]
+            and prev["end"] <= c["end"] + 1
+        ):
+            _set_span(text, c, c["start"], q["end"], quotes)
+            owner[q["quote_id"]] = None  # grown once: the quote after it is not this claim's
+        if q["kind"] != "term":
+            prev = q
+
+
+_DASH = re.compile(r"[ \t]*(?:[—–―]+|--?(?=\s))[ \t]*")
+
+
+def _dash_speaker(text: str, q: dict, mentions: list[dict], mstarts: list[int]) -> dict | None:
+    """The name right after a dash that follows the quote (“…” — Ann Cole), else None."""
+    d = _DASH.match(text, q["mark_end"])
+    if not d or d.end() == q["mark_end"] or not text[q["mark_end"] : d.end()].strip():
+        return None
+    k = bisect.bisect_left(mstarts, d.end())
+    if k < len(mentions) and mentions[k]["start"] == d.end() and mentions[k].get("actor") is not None:
+        return mentions[k]
+    return None
+
+
+def _colon_subject(text: str, q: dict, units, ustarts: list[int], mentions: list[dict], mstarts: list[int]) -> dict | None:
+    """The subject of the sentence whose colon introduces quote ``q`` ("Lee continued:\n\n“…”"), else None."""
+    i = q["mark_start"] - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    if i < 0 or text[i] != ":" or q["mark_start"] - i > 6:
+        return None
+    k = bisect.bisect_right(ustarts, i) - 1
+    if k < 0:
+        return None
+    lo = units[k][0]
+    j0, j1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, i)
+    for m in mentions[j0:j1]:
+        if m.get("in_quote") or m.get("actor") is None or m["kind"] == "place":
+            continue
+        if _subject_position(text, lo, m):
+            return m
+        break
+    return None
+
+
+def _lead_in_speaker(text: str, q: dict, units, ustarts, claims, cues, mentions, mstarts) -> tuple[dict, dict] | None:
+    """(source, cue) of the sentence right before a quote's own, in its paragraph, when that
+    sentence attributes ("Ann Cole told reporters in Tampa. “…”"), else None."""
+    k = bisect.bisect_right(ustarts, q["mark_start"]) - 1
+    if k < 1 or units[k][0] < q["mark_start"] - 2 and text[units[k][0] : q["mark_start"]].strip():
+        return None  # the quote must open its sentence
+    if units[k - 1][2] != units[k][2]:
+        # a paragraph that is only quotes takes the last attribution of the paragraph before
+        if units[k - 1][2] != units[k][2] - 1 or not _opens_paragraph(text, q) or _has_cue_outside(text, units, k, cues):
+            return None
+    lo, hi, _ = units[k - 1]
+    c0, c1 = bisect.bisect_left(claims, lo, key=_cue_start), bisect.bisect_left(claims, hi, key=_cue_start)
+    for c in reversed(claims[c0:c1]):  # claims sorted by cue start
+        if c["source_mention"] is not None and c["source_mention"].get("actor") is not None:
+            return c["source_mention"], {"text": c["cue"], "start": c["cue_start"], "end": c["cue_end"]}
+    j0, j1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, hi)
+    unit_m = [m for m in mentions[j0:j1] if not m.get("in_quote")]
+    for cue in cues[bisect.bisect_left(cues, lo, key=_start) : bisect.bisect_left(cues, hi, key=_start)]:
+        if not _inside_any_mark(text, cue["start"], lo):
+            left = _leftward_source(text, lo, cue, unit_m)
+            if left and left[0].get("actor") is not None:
+                return left[0], cue
+    return None
+
+
+def _start(d: dict) -> int:
+    return d["start"]
+
+
+def _cue_start(c: dict) -> int:
+    return c["cue_start"]
+
+
+def _has_cue_outside(text: str, units, k: int, cues: list[dict]) -> bool:
+    """True when the paragraph of ``units[k]`` has a reporting verb outside quote marks."""
+    para = units[k][2]
+    lo = units[k][0]
+    j = k
+    while j + 1 < len(units) and units[j + 1][2] == para:
+        j += 1
+    hi = units[j][1]
+    c0, c1 = bisect.bisect_left(cues, lo, key=_start), bisect.bisect_left(cues, hi, key=_start)
+    return any(not _inside_any_mark(text, c["start"], lo) for c in cues[c0:c1])
+
+
+def _inside_any_mark(text: str, pos: int, lo: int) -> bool:
+    """True when an odd number of double quote marks stands between ``lo`` and ``pos`` (pos is inside a quote)."""
+    return sum(text.count(ch, lo, pos) for ch in '“”"') % 2 == 1
+
+
+def _sentence_subject(text: str, q: dict, units, ustarts: list[int], mentions: list[dict], mstarts: list[int]) -> dict | None:
+    """The subject of the sentence a quote stands in, when it comes before the quote
+    ("Lee labelled the plan “a blatant grab”"), else None."""
+    k = bisect.bisect_right(ustarts, q["mark_start"]) - 1
+    if k < 0:
+        return None
+    lo = units[k][0]
+    j0, j1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, q["mark_start"])
+    for m in mentions[j0:j1]:
+        if m.get("in_quote"):
+            continue
+        if m.get("actor") is not None and m["kind"] not in ("country", "place") and _subject_position(text, lo, m):
+            return m
+        break
+    return None
+
+
+def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cues, mentions: list[dict] | None = None) -> list[dict]:
     para_of = {}
     for lo, hi, para in units:
         para_of[(lo, hi)] = para
@@ -679,7 +954,9 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
         k = bisect.bisect_right(ustarts, pos) - 1
         return unit_bounds[k][2] if k >= 0 else -1
 
-    cue_paras = {para(c["start"]) for c in cues}
+    cue_paras = {para(c["start"]) for c in cues if not _inside_any(quotes, c["start"])}
+    mstarts = [m["start"] for m in mentions or []]
+    by_cue = sorted(claims, key=_cue_start)
     out = []
     prev = None
     last_speaker_by_para: dict[int, dict] = {}
@@ -704,6 +981,12 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
         if owner is not None:
             src = owner["source_mention"]
             q.update(_speaker_fields(src), cue=owner["cue"], cue_start=owner["cue_start"], cue_end=owner["cue_end"], rule=owner["rule"])
+        elif q["kind"] != "term" and (dash := _dash_speaker(text, q, mentions or [], mstarts)) is not None:
+            q.update(_speaker_fields(dash), cue=None, cue_start=None, cue_end=None, rule="dash")
+        elif q["kind"] != "term" and (colon := _colon_subject(text, q, unit_bounds, ustarts, mentions or [], mstarts)) is not None:
+            q.update(_speaker_fields(colon), cue=":", cue_start=None, cue_end=None, rule="colon")
+        elif (subj := _sentence_subject(text, q, unit_bounds, ustarts, mentions or [], mstarts)) is not None:
+            q.update(_speaker_fields(subj), cue=None, cue_start=None, cue_end=None, rule="sentence-subject")
         elif (
             q["kind"] != "term"
             and prev is not None
@@ -717,6 +1000,11 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
                 cue_end=prev["cue_end"],
                 rule="continuation",
             )
+        elif (
+            q["kind"] != "term"
+            and (lead := _lead_in_speaker(text, q, unit_bounds, ustarts, by_cue, cues, mentions or [], mstarts)) is not None
+        ):
+            q.update(_speaker_fields(lead[0]), cue=lead[1]["text"], cue_start=lead[1]["start"], cue_end=lead[1]["end"], rule="lead-in")
         else:
             q.update(_speaker_fields(None), cue=None, cue_start=None, cue_end=None, rule=None)
         q["para"] = p
@@ -724,6 +1012,12 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
         if q["kind"] != "term":
             prev = q
     return out
+
+
+def _inside_any(quotes: list[dict], pos: int) -> bool:
+    """True when ``pos`` lies inside a quote's marks (quotes sorted by mark_start)."""
+    k = bisect.bisect_right(quotes, pos, key=lambda q: q["mark_start"]) - 1
+    return k >= 0 and pos < quotes[k]["mark_end"]
 
 
 def _opens_paragraph(text: str, q: dict) -> bool:

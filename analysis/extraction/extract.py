@@ -84,7 +84,7 @@ class Extraction:
         return f"Extraction(mentions={n['mentions']}, actors={n['actors']}, quotes={n['quotes']}, claims={n['claims']})"
 
 
-_SENT_BREAK = re.compile(r"[.!?…]+[\"”’')\]]*\s+")
+_SENT_BREAK = re.compile(r"[.!?…]+[\"”’')\]]*\s+|[ \t]*\n\s*")  # a line break inside a paragraph ends a headline-like line too
 _PREV_WORD = re.compile(r"([\w.’'-]+)[.!?…]+[\"”’')\]]*\s+$")
 
 
@@ -133,8 +133,16 @@ def sentence_units(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
-def units_of(text: str, quotes: list[dict], paras: list[tuple[int, int]] | None = None) -> list[tuple[int, int, int]]:
+_QEND = re.compile(r"[?!…][”\"’»]\s*$")
+
+
+def units_of(
+    text: str, quotes: list[dict], paras: list[tuple[int, int]] | None = None, cue_starts: list[int] | None = None
+) -> list[tuple[int, int, int]]:
     """(start, end, paragraph index) of the text's sentences, joined where a quote crosses them (``paras``: its paragraph spans, if known).
+
+    A sentence that opens with its attribution right after a quote ending in ? or !
+    (“Why now?” Rep. Ann Cole said.) joins that quote (``cue_starts``: reporting-verb offsets).
 
     >>> s = 'He said “One. Two.” Then left.'
     >>> [s[a:b] for a, b, _ in units_of(s, [{"mark_start": 8, "mark_end": 19}])]
@@ -142,7 +150,18 @@ def units_of(text: str, quotes: list[dict], paras: list[tuple[int, int]] | None 
     """
     units = []
     for k, (a, b) in enumerate(paragraph_spans(text) if paras is None else paras):
-        units += [(s, e, k) for s, e in sentence_units(text, a, b)]
+        sents = sentence_units(text, a, b)
+        if cue_starts and len(sents) > 1:
+            joined = [list(sents[0])]
+            for s, e in sents[1:]:
+                j = bisect.bisect_left(cue_starts, s)
+                if j < len(cue_starts) and cue_starts[j] < min(e, s + 60) and _QEND.search(text, joined[-1][0], joined[-1][1]):
+                    if not any(ch in text[s : cue_starts[j]] for ch in '“”"«»'):
+                        joined[-1][1] = e
+                        continue
+                joined.append([s, e])
+            sents = [tuple(x) for x in joined]
+        units += [(s, e, k) for s, e in sents]
     if not quotes or not units:
         return units
     out: list[list[int]] = []
@@ -198,7 +217,7 @@ def extract(text: str) -> Extraction:
     pos["cue"] = [m.start() for m in cue_matches]  # verified: find_mentions need not match them again
     named, pron = find_mentions(text, cue_first_words(), None, with_pronouns=True, pos=pos)
     mentions = _drop_nested_pronouns(sorted(named + pron, key=lambda m: (m["start"], m["end"])))
-    units = units_of(text, quotes, paras)
+    units = units_of(text, quotes, paras, pos["cue"])
     claims, quotes = attribute(text, units, mentions, quotes, cues)
     used = {id(c["source_mention"]) for c in claims if c["source_mention"] is not None}
     used |= {id(q["speaker_mention"]) for q in quotes if q.get("speaker_mention") is not None}

@@ -40,6 +40,7 @@ _LEFT_CTX = set(" \t\n\r\f\v([{—–-/")
 _RIGHT_CTX = set(" \t\n\r\f\v)]}.,;:!?—–-/…")
 _WORD_RX = re.compile(r"\w+(?:[-'’.]\w+)*")
 _TERM_PUNCT = re.compile(r"[.,;:!?…]")
+_TITLE_SMALL = frozenset("a an the of and in on for to at by with or".split())
 
 
 def mark_role(text: str, i: int, lo: int, hi: int) -> str:
@@ -136,7 +137,7 @@ def _pair_single(text: str, lo: int, hi: int, blocked: list[tuple[int, int]]) ->
 
 
 def quote_kind(text: str, start: int, end: int, mark: int) -> str:
-    """``term`` (≤ 3 words, no punctuation: a scare-quoted word or title), ``full`` (a quoted
+    """``term`` (≤ 3 words, no punctuation: a scare-quoted word; or ≤ 5 words in Title Case: a title), ``full`` (a quoted
     sentence: capitalised, or introduced by ':'/',' or opening its sentence) or ``partial``.
 
     >>> s = 'a “high-level” team; he said: “we will go.” He called it “a total disaster for everyone”'
@@ -150,6 +151,8 @@ def quote_kind(text: str, start: int, end: int, mark: int) -> str:
         return "full"
     if len(words) <= 3 and not _TERM_PUNCT.search(body.rstrip(".,")) and not body.rstrip().endswith((".", "!", "?")):
         return "term"
+    if len(words) <= 5 and not _TERM_PUNCT.search(body.rstrip(".,")) and all(w[0].isupper() or w in _TITLE_SMALL for w in words):
+        return "term"  # a title in Title Case: “Meet the Press.”, “Saturday Night Live”
     if before[-1] == "," or body.lstrip()[:1].isupper():
         return "full"
     return "partial"

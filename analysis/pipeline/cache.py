@@ -38,7 +38,24 @@ __all__ = ["STAGE_RESOURCES", "FORMAT", "dependencies", "build_state", "state_ke
 #: Resource files each build stage reads (directly or through the modules it calls).
 #: Stages missing here depend on every resource file (safe default).
 _SEGMENT = ("abbreviations.txt", "sentence_starters.txt")
-_EXTRACT = ("actors.yaml", "sides.yaml", "pronouns.tsv", "titles.txt", "org_heads.txt", "anonymous_sources.txt", "reporting_verbs.tsv")
+_EXTRACT = (
+    "actors.yaml",
+    "sides.yaml",
+    "pronouns.tsv",
+    "titles.txt",
+    "org_heads.txt",
+    "org_descriptions.txt",
+    "anonymous_sources.txt",
+    "reporting_verbs.tsv",
+    "non_participles.txt",
+    "honorifics.tsv",
+    "first_names.tsv",
+    "org_words.txt",
+    "source_modifiers.txt",
+    "number_words.txt",
+    "not_names.txt",
+    "places.txt",
+)
 STAGE_RESOURCES: dict[str, tuple[str, ...]] = {
     "segment": _SEGMENT,  # analysis.core.text (Punkt parameters)
     "extract": _SEGMENT + _EXTRACT,  # analysis.extraction.actors, claims, quotes, extract

@@ -100,8 +100,9 @@ def test_unknown_person_surname_and_title_side():
 
 
 def test_anonymous_source_keeps_side():
+    # a descriptive source is its own speaker (issue 13): the noun phrase, side from its country word
     c = extract("A senior U.S. official said the deal was close.").claims.iloc[0]
-    assert c["source"] is None and c["side"] == "US" and c["text"] == "the deal was close"
+    assert c["source"] == "a senior U.S. official" and c["side"] == "US" and c["text"] == "the deal was close"
 
 
 def test_unattributable_speaker_is_none_not_nan():

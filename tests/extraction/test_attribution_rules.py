@@ -1,0 +1,202 @@
+"""Open-world attribution rules (issue 13): one case per rule, on sentences written for this project.
+
+Every person and organisation named here is invented; none is in ``actors.yaml``, so the
+rules are exercised without any registry entry (the last test runs them again with an
+empty registry through ``ANALYSIS_RESOURCES``).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from analysis.extraction.extract import extract
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# (rule, text, quote speakers in order, [(claim source, claim text start)] or None to skip claims)
+CASES = [
+    # the seven examples of the issue
+    ("surname alone", "“I don’t buy that,” Clinton said.", ["Clinton"], [("Clinton", "I don’t buy that")]),
+    (
+        "short form links to the full name",
+        "Hillary Clinton spoke in Ohio. “I don’t buy that,” Clinton said.",
+        ["Hillary Clinton"],
+        [("Hillary Clinton", "I don’t buy that")],
+    ),
+    (
+        "title and a day after the verb",
+        "“We will get justice,” Police Chief Ann Ortiz said Monday.",
+        ["Ann Ortiz"],
+        [("Ann Ortiz", "We will get justice")],
+    ),
+    (
+        "relative clause between name and verb",
+        "Norm Katz, who advised two campaigns, said the ad was “a mistake.”",
+        ["Norm Katz"],
+        [("Norm Katz", "the ad was")],
+    ),
+    (
+        "apposition between name and verb",
+        "Dana Lee, a China security specialist at a think tank, said the deal was “the easy part.”",
+        ["Dana Lee"],
+        [("Dana Lee", "the deal was")],
+    ),
+    (
+        "question mark quote, honorific and party tag",
+        "“Why was the money sitting in the bank?” Rep. Tom Price (R-Ga.) said.",
+        ["Tom Price"],
+        [("Tom Price", "Why was the money")],
+    ),
+    (
+        "group source",
+        "Party officials said the drive would be “fully funded.”",
+        ["Party officials"],
+        [("Party officials", "the drive would be")],
+    ),
+    # sieve rules
+    (
+        "inverted: said NAME",
+        "“The vote is close,” said Mira Olsson, a county clerk.",
+        ["Mira Olsson"],
+        [("Mira Olsson", "The vote is close")],
+    ),
+    ("colon before the quote", "Jonas Whitby put it plainly: “We ran out of time.”", ["Jonas Whitby"], None),
+    (
+        "colon at a paragraph's end, quote in the next",
+        "Later Jonas Whitby continued:\n\n“You look at the numbers. They are bad.”",
+        ["Jonas Whitby"],
+        None,
+    ),
+    ("trailing dash attribution", "“Patience is a strategy.” — Mira Olsson", ["Mira Olsson"], None),
+    (
+        "time, place and addressee between verb and content",
+        "“We are ready,” Kofi Barnes told supporters in Tampa on Sunday.",
+        ["Kofi Barnes"],
+        [("Kofi Barnes", "We are ready")],
+    ),
+    ("exclamation mark quote", "“Vote early!” Lena Park said.", ["Lena Park"], [("Lena Park", "Vote early")]),
+    (
+        "split quote around its cue",
+        "“The best way,” Lena Park said, “is to knock on every door.”",
+        ["Lena Park", "Lena Park"],
+        [("Lena Park", "The best way")],
+    ),
+    (
+        "multi-paragraph quote",
+        "Omar Reyes said: “We started in March.\n\n“By June we had a plan.”",
+        ["Omar Reyes"],
+        None,
+    ),
+    (
+        "quote-only paragraph inherits the previous speaker",
+        "“We will win,” Omar Reyes said.\n\n“And we will govern.”",
+        ["Omar Reyes", "Omar Reyes"],
+        None,
+    ),
+    (
+        "according to",
+        "The budget is short by a third, according to Hana Duval, the city treasurer.",
+        [],
+        [("Hana Duval", "The budget is short by a third")],
+    ),
+    ("organisation source", "Acme Polling Group said the race had tightened.", [], [("Acme Polling Group", "the race had tightened")]),
+    ("text as source", "The letter said the plant would close in May.", [], [("the letter", "the plant would close")]),
+    (
+        "group with a number",
+        "Sixty percent of voters said the economy came first.",
+        [],
+        [("Sixty percent of voters", "the economy came first")],
+    ),
+    ("wider verb set", "Nora Quist tweeted that the debate was rigged.", [], [("Nora Quist", "the debate was rigged")]),
+    (
+        "he resolves to the nearest male person",
+        "Carl Benning met Julia Sorensen. He said the talks would go on.",
+        [],
+        [("Carl Benning", "the talks would go on")],
+    ),
+    (
+        "she resolves by first name",
+        "Carl Benning met Julia Sorensen. She said the talks had failed.",
+        [],
+        [("Julia Sorensen", "the talks had failed")],
+    ),
+    (
+        "they resolves to a group",
+        "Two county officials met the mayor. They said the bridge was unsafe.",
+        [],
+        [("Two county officials", "the bridge was unsafe")],
+    ),
+    (
+        "honorific gives the gender",
+        "Ms. Ortega met Paul Lind. She said the budget was fine.",
+        [],
+        [("Ortega", "the budget was fine")],
+    ),
+    ("particle in a name", "“It is over,” said Jan de Vries.", ["Jan de Vries"], None),
+    ("apostrophe in a name", "“It is over,” Sean O’Malley said.", ["Sean O’Malley"], None),
+    ("initials in a name", "“It is over,” Mark T. Ruben said.", ["Mark T. Ruben"], None),
+]
+
+
+@pytest.mark.parametrize("rule, text, speakers, claims", CASES, ids=[c[0] for c in CASES])
+def test_rule(rule, text, speakers, claims):
+    x = extract(text)
+    q = x.quotes[x.quotes["kind"] != "term"]
+    assert [s if s is None else s.lower() for s in q["speaker"].tolist()] == [s.lower() for s in speakers]
+    for r in x.quotes.itertuples():
+        assert text[r.start : r.end] == r.text
+        if r.speaker_start is not None and r.speaker_start == r.speaker_start:
+            assert r.speaker_end > r.speaker_start
+    if claims is None:
+        return
+    got = [(r.source.lower() if isinstance(r.source, str) else None, r.text) for r in x.claims.itertuples()]
+    for source, start in claims:
+        assert any(s == source.lower() and t.startswith(start) for s, t in got), got
+
+
+def test_rows_record_their_rule():
+    x = extract("“We are ready,” Kofi Barnes said. “And we will stay.”\n\n“Always,” he added.")
+    assert x.quotes["rule"].notna().all()
+    assert x.claims["rule"].notna().all()
+
+
+def test_pronoun_keeps_its_span_and_resolves():
+    text = "Carl Benning spoke first. “We will stay,” he said."
+    q = extract(text).quotes.iloc[0]
+    assert q["speaker"] == "Carl Benning" and text[int(q["speaker_start"]) : int(q["speaker_end"])] == "he"
+
+
+def test_unknown_speaker_side_from_country_word():
+    c = extract("A Chinese foreign ministry spokeswoman said the visit was useful.").claims.iloc[0]
+    assert c["side"] == "China"
+
+
+def test_unknown_speaker_without_country_word_has_no_side():
+    c = extract("Nora Quist said the visit was useful.").claims.iloc[0]
+    assert c["source"] == "Nora Quist" and c["side"] is None
+
+
+def test_capitalised_sentence_word_is_no_speaker():
+    x = extract("Trade grew. We trade a lot. Analysts said trade would grow.")
+    assert "Trade" not in set(x.mentions["text"])
+
+
+def test_same_results_with_an_empty_registry(tmp_path):
+    (tmp_path / "actors.yaml").write_text("actors: []\n", encoding="utf-8")
+    code = (
+        "import json, sys\n"
+        "sys.path.insert(0, 'tests/extraction')\n"
+        "from test_attribution_rules import CASES\n"
+        "from analysis.extraction.extract import extract\n"
+        "out = [[extract(c[1]).quotes['speaker'].tolist(), extract(c[1]).claims['source'].tolist()] for c in CASES]\n"
+        "print(json.dumps(out))\n"
+    )
+    env = {**os.environ, "ANALYSIS_RESOURCES": str(tmp_path)}
+    empty = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
+    shipped = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert empty == shipped
