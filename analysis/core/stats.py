@@ -51,11 +51,18 @@ def bootstrap_ci(
     if groups is not None and len(set(groups)) > 1:
         g = np.asarray(groups)
         labels = sorted(set(g.tolist()))
-        blocks = [x[g == lab] for lab in labels]
-        stats = np.empty(n_boot)
-        for b in range(n_boot):
-            pick = rng.integers(0, len(blocks), len(blocks))
-            stats[b] = stat(np.concatenate([blocks[i] for i in pick]))
+        if stat is np.mean:  # the same draws, all at once: a resample's mean is its blocks' sum over their size
+            lookup = {lab: i for i, lab in enumerate(labels)}
+            codes = np.fromiter((lookup[v] for v in g.tolist()), dtype=np.int64, count=len(g))
+            sums, sizes = np.bincount(codes, weights=x, minlength=len(labels)), np.bincount(codes, minlength=len(labels))
+            pick = rng.integers(0, len(labels), size=(n_boot, len(labels)))
+            stats = sums[pick].sum(axis=1) / sizes[pick].sum(axis=1)
+        else:
+            blocks = [x[g == lab] for lab in labels]
+            stats = np.empty(n_boot)
+            for b in range(n_boot):
+                pick = rng.integers(0, len(blocks), len(blocks))
+                stats[b] = stat(np.concatenate([blocks[i] for i in pick]))
     else:
         idx = rng.integers(0, len(x), size=(n_boot, len(x)))
         sample = x[idx]
