@@ -158,7 +158,7 @@ def plot_topic_positions(
     * up to ``max_docs`` documents: the same map as small multiples, one panel per
       document, x = position in the document (0 = first sentence, 1 = last);
     * more: per topic, the distribution across documents of its first-mention position
-      (box and, up to 300 documents, one dot per document), topics ordered by median.
+      (box and, when no topic is in more than 300 documents, one dot per document), topics ordered by median.
 
     ``presence`` and ``table`` are the ``presence`` and ``emphasis`` tables of
     :func:`analysis.measures.emphasis.analyse` (rows at ``level == "document"``).
@@ -200,8 +200,9 @@ def plot_topic_positions(
     fig, ax = new_figure(figsize=(7.0, fit_height(len(stats), 0.42, 1.6)))
     rng = np.random.default_rng(seed)
     y = np.arange(len(stats))[::-1].astype(float)
+    dots = max((len(v) for _, v in stats), default=0) <= 300  # one dot per document, for every topic or none
     for yi, (_, v) in zip(y, stats):
-        if len(v) <= 300:
+        if dots:
             ax.scatter(v, yi + rng.uniform(-0.18, 0.18, len(v)), s=6, color="#1f5a96", alpha=0.35, edgecolors="none", zorder=2)
     ax.boxplot(
         [v for _, v in stats],
