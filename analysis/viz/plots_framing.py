@@ -37,6 +37,7 @@ def plot_frame_profile(
     from .figures import MAX_ROWS, fit_height, new_figure, shorten, side_colors  # matplotlib only when drawing
 
     cap = MAX_ROWS if max_rows is None else max_rows
+    n_used = len(fids)
     if len(fids) > cap:
         used_n = t.groupby("frame_id")["n_present"].sum()
         keep = set(sorted(fids, key=lambda f: (-used_n.get(f, 0), fids.index(f)))[:cap])
@@ -66,7 +67,7 @@ def plot_frame_profile(
         )
     ax.set_yticks(y)
     ax.set_yticklabels([shorten(labels[f]) for f in fids])
-    ax.set_xlabel(xlabel)
+    ax.set_xlabel(xlabel if len(fids) == n_used else f"{xlabel}\n{len(fids)} of {n_used} frames: those in most statements")
     if measure == "share":
         ax.set_xlim(-0.03, 1.03)
     else:

@@ -141,6 +141,8 @@ def plot_distribution(
         ax.set_xticklabels([f"{shorten(s, 20)}\nn = {counts[s]}" for s in order])
         ax.set_xlim(-0.6, len(order) - 0.4)
         ax.set_title(name, fontsize=10)
-    axes[0].set_ylabel(_label(column) + (" per statement (violin: distribution, bar = mean)" if dense else " per statement (bar = mean)"))
+    axes[0].set_ylabel(
+        _label(column) + (" per statement\n(violin: distribution; box: quartiles; bar: mean)" if dense else " per statement (bar = mean)")
+    )
     fig.tight_layout()
     return fig
