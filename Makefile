@@ -40,8 +40,8 @@ notebooks: $(STAMP) ## Execute notebooks/ in order, in place (writes reports/fig
 
 figures: data notebooks ## Re-execute the notebooks and rewrite reports/figures
 
-report: $(STAMP) ## Render the executed notebooks to HTML in reports/ (code hidden), linking reports/figures
-	$(BIN)/python -m analysis.notebook.report $(NOTEBOOKS)
+report: $(STAMP) ## Render the executed notebooks to HTML in reports/ (code hidden), linking reports/figures, and one evidence page per built document in reports/evidence/
+	$(BIN)/python -m analysis.notebook.report --processed $(OUT) $(NOTEBOOKS)
 
 unit: $(STAMP) ## Run the pytest unit tests and doctests only
 	$(BIN)/python -m pytest -q tests --doctest-modules analysis

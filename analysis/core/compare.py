@@ -2,11 +2,19 @@
 
 Generic: any table with a column of sides and a numeric (or 0/1) column works, so
 sentiment, framing and emphasis all report their side comparisons the same way.
-Intervals are seeded percentile bootstraps (:func:`analysis.core.stats.bootstrap_ci`,
-whole documents resampled when there are several), the p-value is a two-sided
-permutation test of the difference in means (:func:`analysis.core.stats.permutation_test`,
-statement labels shuffled, which ignores within-document dependence), the
-effect size is Cliff's delta (:func:`analysis.core.stats.cliffs_delta`: the
+
+Statistics at the level of the data: when the compared rows span more than one
+document (``doc_id``), statements of one document are not independent, so whole
+documents are resampled (``resampling = "documents"``): each side's interval is a
+cluster bootstrap over its documents (:func:`analysis.core.stats.cluster_bootstrap_mean`),
+the interval of the difference resamples documents jointly
+(:func:`analysis.core.stats.cluster_bootstrap_difference`), and the p-value shuffles the
+side labels of whole (document, side) clusters
+(:func:`analysis.core.stats.cluster_permutation_test`). With one document only statements
+can be resampled (``resampling = "statements"``): seeded percentile bootstraps
+(:func:`analysis.core.stats.bootstrap_ci`) and a permutation test of statement labels
+(:func:`analysis.core.stats.permutation_test`), which ignore within-document dependence.
+The effect size is Cliff's delta (:func:`analysis.core.stats.cliffs_delta`: the
 probability that a value of side A exceeds one of side B minus the reverse).
 
 >>> import pandas as pd
@@ -20,15 +28,31 @@ probability that a value of side A exceeds one of side B minus the reverse).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
+from .errors import ArgumentError
 from .schema import conform
-from .stats import N_BOOT, bootstrap_ci, cliffs_delta, cliffs_label, permutation_test
+from .stats import (
+    N_BOOT,
+    bootstrap_ci,
+    cliffs_delta,
+    cliffs_label,
+    cluster_bootstrap_difference,
+    cluster_bootstrap_mean,
+    cluster_permutation_test,
+    permutation_test,
+)
 
-__all__ = ["N_PERM", "compare_sides"]
+__all__ = ["N_PERM", "VIEWS", "compare_sides", "compare_by_view"]
 
 N_PERM = 10000
+
+#: Statement origins of each view: a side's own words (its readouts and statements), what
+#: the news attributes to it (quotes and claims), or both pooled.
+VIEWS: dict[str, tuple[str, ...]] = {"own": ("readout",), "reported": ("quote", "claim"), "pooled": ("readout", "quote", "claim")}
 
 
 def compare_sides(
@@ -41,6 +65,7 @@ def compare_sides(
     n_boot: int = N_BOOT,
     n_perm: int = N_PERM,
     seed: int | None = None,
+    resampling: str | None = None,
 ) -> pd.DataFrame:
     """One-row ``side_comparison`` table comparing ``df[value_col]`` between ``side_a`` and ``side_b``.
 
@@ -50,16 +75,20 @@ def compare_sides(
         Rows with a missing value are dropped; booleans count as 0/1 (so a mean is a share).
     value_col : the numeric column to compare.
     side_a, side_b : the two side labels; the difference is ``mean_a - mean_b``.
-    groups_col : column of document ids for the block bootstrap (whole documents are
-        resampled when a side has units from more than one); ``None`` resamples units.
+    groups_col : column of document ids; when the compared rows span more than one
+        document, whole documents are resampled (see the module docstring); ``None``
+        resamples units.
     side_col : the column holding the side labels (``"side"``).
     n_boot, n_perm, seed : bootstrap resamples, permutations, and the seed (default
         :data:`analysis.core.stats.SEED`), so the result is reproducible.
+    resampling : ``None`` (default) chooses from the data: ``"documents"`` when the rows
+        with a value span more than one document, else ``"statements"``; pass either to force it.
 
     Returns columns ``value, side_a, side_b, n_a, mean_a, ci_low_a, ci_high_a, n_b, mean_b,
-    ci_low_b, ci_high_b, difference, p_value, cliffs_delta, effect_size`` (see
-    ``analysis.core.schema.TABLES["side_comparison"]``). Means and intervals are NaN for a side
-    with no values (intervals need at least 2), p-value and delta NaN if either side is empty.
+    ci_low_b, ci_high_b, difference, diff_low, diff_high, p_value, cliffs_delta, effect_size,
+    n_docs_a, n_docs_b, n_docs, resampling`` (see ``analysis.core.schema.TABLES["side_comparison"]``).
+    Means and intervals are NaN for a side with no values (intervals need at least 2 units,
+    or 2 documents when resampling documents), p-value and delta NaN if either side is empty.
 
     >>> df = pd.DataFrame({"side": ["A", "B"] * 3, "x": [1, 1, 2, 2, 3, 3], "doc_id": "d"})
     >>> r = compare_sides(df, "x", "A", "B", n_boot=100, n_perm=100).iloc[0]
@@ -67,22 +96,74 @@ def compare_sides(
     (0.0, 1.0, 0.0)
     """
     row: dict = {"value": value_col, "side_a": side_a, "side_b": side_b}
-    samples = {}
+    samples, groups = {}, {}
     for key, side in (("a", side_a), ("b", side_b)):
         sub = df.loc[df[side_col] == side]
         values = pd.to_numeric(sub[value_col].astype("float64"), errors="coerce")
         keep = values.notna().to_numpy()
-        x = values.to_numpy(dtype=float)[keep]
-        groups = None
+        samples[key] = values.to_numpy(dtype=float)[keep]
+        groups[key] = None
         if groups_col is not None and groups_col in sub.columns:
-            groups = sub[groups_col].astype(str).to_numpy()[keep].tolist()
-        lo, hi = bootstrap_ci(x, groups=groups, n_boot=n_boot, seed=seed)
+            groups[key] = sub[groups_col].astype(str).to_numpy()[keep].tolist()
+    docs = {k: set(g) if g is not None else set() for k, g in groups.items()}
+    n_docs = len(docs["a"] | docs["b"])
+    if resampling is None:
+        resampling = "documents" if n_docs > 1 else "statements"
+    if resampling not in ("documents", "statements"):
+        raise ArgumentError("resampling", f"must be 'documents' or 'statements', not {resampling!r}")
+    by_docs = resampling == "documents" and groups["a"] is not None and groups["b"] is not None
+    for key in ("a", "b"):
+        x = samples[key]
+        if by_docs:
+            lo, hi = cluster_bootstrap_mean(x, groups[key], n_boot=n_boot, seed=seed)
+        else:
+            lo, hi = bootstrap_ci(x, groups=groups[key] if resampling == "documents" else None, n_boot=n_boot, seed=seed)
         row[f"n_{key}"] = len(x)
         row[f"mean_{key}"] = float(np.mean(x)) if len(x) else float("nan")
         row[f"ci_low_{key}"], row[f"ci_high_{key}"] = lo, hi
-        samples[key] = x
+    a, b = samples["a"], samples["b"]
     row["difference"] = row["mean_a"] - row["mean_b"]
-    row["p_value"] = permutation_test(samples["a"], samples["b"], n_perm=n_perm, seed=seed)
-    row["cliffs_delta"] = cliffs_delta(samples["a"], samples["b"])
+    if by_docs:
+        row["diff_low"], row["diff_high"] = cluster_bootstrap_difference(a, b, groups["a"], groups["b"], n_boot=n_boot, seed=seed)
+        row["p_value"] = cluster_permutation_test(a, b, groups["a"], groups["b"], n_perm=n_perm, seed=seed)
+    else:
+        row["diff_low"], row["diff_high"] = cluster_bootstrap_difference(a, b, n_boot=n_boot, seed=seed)
+        row["p_value"] = permutation_test(a, b, n_perm=n_perm, seed=seed)
+    row["cliffs_delta"] = cliffs_delta(a, b)
     row["effect_size"] = cliffs_label(row["cliffs_delta"])
+    row["n_docs_a"], row["n_docs_b"], row["n_docs"] = len(docs["a"]), len(docs["b"]), n_docs
+    row["resampling"] = resampling if by_docs or resampling == "statements" else "statements"
     return conform(pd.DataFrame([row]), "side_comparison")
+
+
+def compare_by_view(
+    df: pd.DataFrame,
+    value_col: str,
+    side_a: str,
+    side_b: str,
+    views: Sequence[str] = ("own", "reported"),
+    origin_col: str = "origin",
+    **kwargs,
+) -> pd.DataFrame:
+    """:func:`compare_sides` once per view, one row each, with a leading ``view`` column.
+
+    A side's own words (``own``: origin readout) and the news's account of it
+    (``reported``: quotes and claims) are different objects, so they are compared
+    apart; ``pooled`` takes both. A view in which a side has no statement gives a row
+    with n 0 and NaNs, so the table always says what is missing. ``kwargs`` go to
+    :func:`compare_sides`.
+
+    >>> df = pd.DataFrame({"side": ["A", "A", "B", "B"], "origin": ["readout", "claim", "claim", "claim"],
+    ...     "x": [1.0, 0.0, 0.5, 0.7], "doc_id": "d"})
+    >>> compare_by_view(df, "x", "A", "B", n_boot=50, n_perm=50)[["view", "n_a", "n_b"]].values.tolist()
+    [['own', 1, 0], ['reported', 1, 2]]
+    """
+    rows = []
+    for view in views:
+        if view not in VIEWS:
+            raise ArgumentError("views", f"must be one of {', '.join(VIEWS)}, not {view!r}")
+        sub = df.loc[df[origin_col].isin(VIEWS[view])]
+        row = compare_sides(sub, value_col, side_a, side_b, **kwargs)
+        row.insert(0, "view", view)
+        rows.append(row)
+    return pd.concat(rows, ignore_index=True)

@@ -34,6 +34,7 @@ __all__ = [
     "list_documents",
     "decode",
     "split_front_matter",
+    "date_from_name",
     "read_document",
     "segment",
     "segment_rows",
@@ -107,6 +108,28 @@ def _iso_date(path: Path, value) -> str | None:
         raise InputError(path, f"date {value!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
+_NAME_DATE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})[-_]([01][0-9])[-_]([0-3][0-9])(?![0-9])")
+
+
+def date_from_name(name: str) -> str | None:
+    """The first valid ``YYYY-MM-DD`` (or ``YYYY_MM_DD``) date in a file name, as ISO text, or None.
+
+    Used when a document's front matter gives no date: many news archives name their
+    files by publication date.
+
+    >>> date_from_name("outlet_2016-03-07_some-title.txt")
+    '2016-03-07'
+    >>> date_from_name("report_2016-13-40.txt") is None, date_from_name("notes.md") is None
+    (True, True)
+    """
+    for m in _NAME_DATE.finditer(name):
+        try:
+            return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
 def _opt_str(value) -> str | None:
     return None if value is None or str(value).strip() == "" else str(value).strip()
 
@@ -134,7 +157,7 @@ def read_document(path: str | Path, data: bytes | None = None) -> dict:
     return {
         "doc_id": doc_id,
         "title": title,
-        "date": _iso_date(path, meta.get("date")),
+        "date": _iso_date(path, meta.get("date")) or date_from_name(path.name),
         "kind": kind,
         "side": _opt_str(meta.get("side")),
         "source": _opt_str(meta.get("source")),

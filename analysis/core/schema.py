@@ -38,7 +38,7 @@ TABLES: dict[str, dict] = {
         "columns": {
             "doc_id": ("str", "document identifier (front matter `doc_id`, else the file name without extension)"),
             "title": ("str", "title (front matter, else the first line of the body)"),
-            "date": ("object", "publication date as ISO text YYYY-MM-DD, or None"),
+            "date": ("object", "ISO date YYYY-MM-DD (front matter `date`, else one in the file name), or None"),
             "kind": ("str", "news, readout, transcript or statement"),
             "side": ("object", "side that issued the document (readouts, statements), or None"),
             "source": ("object", "outlet or issuing body, or None"),
@@ -75,7 +75,7 @@ TABLES: dict[str, dict] = {
     },
     # --- sentiment (analysis.measures.sentiment, analysis.core.compare; issue 4) ---
     "sentiment": {
-        "description": "One row per statement: VADER and AFINN scores, unmasked and with topic terms masked (analysis.measures.sentiment.score_statements).",
+        "description": "One row per statement: VADER and AFINN scores and the chosen scorer's tone, unmasked and with topic terms masked (analysis.measures.sentiment.score_statements).",
         "key": ["statement_id"],
         "columns": {
             "statement_id": ("str", "statement identifier (statements table)"),
@@ -99,6 +99,20 @@ TABLES: dict[str, dict] = {
             "afinn_sum_masked": ("float64", "afinn_sum of the masked text"),
             "n_masked": ("int64", "topic-term occurrences masked (resources/topic_terms.txt)"),
             "masked_terms": ("object", "the masked occurrences as written, joined with '; ', or None"),
+            "scorer": (
+                "str",
+                "the scorer that gave tone and tone_label (analysis.measures.sentiment.SCORERS; the build uses DEFAULT_SCORER)",
+            ),
+            "tone": (
+                "float64",
+                "the scorer's tone, -1..1: newsmtsc-linear P(positive) - P(negative); vader the compound; afinn sum / sqrt(sum² + 15)",
+            ),
+            "tone_masked": ("float64", "tone of the masked text"),
+            "tone_label": (
+                "str",
+                "the scorer's label: negative, neutral or positive (newsmtsc-linear the likeliest class; vader ±0.05; afinn the sign)",
+            ),
+            "tone_label_masked": ("str", "tone_label of the masked text"),
         },
     },
     "sentiment_summary": {
@@ -144,9 +158,18 @@ TABLES: dict[str, dict] = {
             "ci_low_b": ("float64", "95% bootstrap interval of mean_b, lower"),
             "ci_high_b": ("float64", "95% bootstrap interval of mean_b, upper"),
             "difference": ("float64", "mean_a - mean_b"),
+            "diff_low": ("float64", "95% bootstrap interval of the difference, lower"),
+            "diff_high": ("float64", "95% bootstrap interval of the difference, upper"),
             "p_value": ("float64", "two-sided permutation p-value of the difference in means"),
             "cliffs_delta": ("float64", "Cliff's delta, P(a > b) - P(a < b), -1..1"),
             "effect_size": ("str", "negligible/small/medium/large (Romano et al. 2006), n/a if undefined"),
+            "n_docs_a": ("int64", "documents with a value of side a (0 without document ids)"),
+            "n_docs_b": ("int64", "documents with a value of side b"),
+            "n_docs": ("int64", "documents with a value of either side"),
+            "resampling": (
+                "str",
+                "documents (cluster bootstrap and permutation of whole documents, when the rows span more than one) or statements (one document)",
+            ),
         },
     },
     "sentiment_comparison": {
@@ -167,10 +190,14 @@ TABLES: dict[str, dict] = {
             "ci_low_b": ("float64", "95% bootstrap interval, lower"),
             "ci_high_b": ("float64", "95% bootstrap interval, upper"),
             "difference": ("float64", "mean_a - mean_b"),
+            "diff_low": ("float64", "95% bootstrap interval of the difference, lower"),
+            "diff_high": ("float64", "95% bootstrap interval of the difference, upper"),
             "p_value": ("float64", "two-sided permutation p-value"),
             "p_adjusted": ("float64", "Benjamini-Hochberg adjusted p over the rows of this table"),
             "cliffs_delta": ("float64", "Cliff's delta, -1..1"),
             "effect_size": ("str", "negligible/small/medium/large"),
+            "n_docs": ("int64", "documents with a value of either side"),
+            "resampling": ("str", "documents (whole documents resampled, more than one document) or statements (one document)"),
         },
     },
     "sentiment_lexicon_agreement": {
@@ -537,9 +564,16 @@ TABLES.update(
                 "ci_low_b": ("float64", "95% bootstrap interval, lower"),
                 "ci_high_b": ("float64", "95% bootstrap interval, upper"),
                 "difference": ("float64", "mean_a - mean_b (negative: side a raises it earlier)"),
-                "p_value": ("float64", "two-sided permutation p-value (units treated as exchangeable)"),
+                "diff_low": ("float64", "95% bootstrap interval of the difference, lower"),
+                "diff_high": ("float64", "95% bootstrap interval of the difference, upper"),
+                "p_value": (
+                    "float64",
+                    "two-sided permutation p-value (units exchangeable with one document; whole document clusters with several)",
+                ),
                 "cliffs_delta": ("float64", "Cliff's delta of positions, -1..1"),
                 "effect_size": ("str", "negligible/small/medium/large"),
+                "n_docs": ("int64", "documents with a value of either side"),
+                "resampling": ("str", "documents or statements (analysis.core.compare.compare_sides)"),
             },
         },
         "voice": {
@@ -608,14 +642,23 @@ SCORE_COLUMNS = (
     "afinn_sum_masked",
     "n_masked",
     "masked_terms",
+    "scorer",
+    "tone",
+    "tone_masked",
+    "tone_label",
+    "tone_label_masked",
 )
 
 TABLES["comparison_summary"] = {
     "description": "Notebook 06 summary: each measure for each side with n, estimate, 95% interval, effect size of the difference and a plain-language caveat, read from the tables notebooks 03-05 saved (analysis.measures.synthesis.summary_table).",
-    "key": ["question", "measure", "side"],
+    "key": ["question", "view", "measure", "side"],
     "columns": {
         "question": ("str", "voice, sentiment, frames or emphasis"),
-        "measure": ("str", "what is measured, in words"),
+        "view": (
+            "str",
+            "own (the sides' readouts and statements), reported (quotes and claims in the news) or pooled; None when the source table is not split by view",
+        ),
+        "measure": ("str", "what is measured, in words (ends with the view when split by view)"),
         "side": ("str", "side"),
         "n": ("int64", "units behind the estimate (statements)"),
         "estimate": ("float64", "the side's value (NaN for text-only rows)"),

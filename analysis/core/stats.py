@@ -1,9 +1,12 @@
 """Small-sample statistics used by every measure: bootstrap intervals, permutation tests, effect sizes.
 
 All resampling is seeded (``seed`` argument, default 20250218), so results are
-reproducible. Sentences or statements of one article are not independent: the
-bootstrap can resample whole documents (``groups``) when a corpus has several,
-and every interval should be read with that caveat.
+reproducible. Sentences or statements of one article are not independent: with
+several documents, intervals and tests resample whole documents
+(:func:`cluster_bootstrap_mean`, :func:`cluster_bootstrap_difference`,
+:func:`cluster_permutation_test`; vectorised, so they stay fast for hundreds of
+documents); with one document only statements can be resampled, and every
+interval should be read with that caveat.
 
 >>> lo, hi = bootstrap_ci([0.1, 0.2, 0.3, 0.4], n_boot=200)
 >>> bool(lo <= 0.25 <= hi)
@@ -18,7 +21,19 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-__all__ = ["SEED", "N_BOOT", "bootstrap_ci", "permutation_test", "cliffs_delta", "cliffs_label", "benjamini_hochberg"]
+__all__ = [
+    "SEED",
+    "N_BOOT",
+    "bootstrap_ci",
+    "permutation_test",
+    "cliffs_delta",
+    "cliffs_label",
+    "benjamini_hochberg",
+    "cluster_bootstrap_mean",
+    "cluster_bootstrap_ratio",
+    "cluster_bootstrap_difference",
+    "cluster_permutation_test",
+]
 
 SEED = 20250218
 N_BOOT = 2000
@@ -53,6 +68,8 @@ def bootstrap_ci(
         return (float("nan"), float("nan"))
     rng = _rng(seed)
     den = None if denominator is None else np.asarray(denominator, dtype=float)
+    if den is None and groups is not None and len(set(groups)) > 1 and stat is np.mean:
+        return cluster_bootstrap_mean(x, groups, n_boot=n_boot, level=level, seed=seed)
     if groups is not None and len(set(groups)) > 1:
         g = np.asarray(groups)
         labels = sorted(set(g.tolist()))
@@ -62,12 +79,6 @@ def bootstrap_ci(
             num_s, den_s = np.bincount(codes, weights=x, minlength=len(labels)), np.bincount(codes, weights=den, minlength=len(labels))
             pick = rng.integers(0, len(labels), size=(n_boot, len(labels)))
             stats = _ratio(num_s[pick].sum(axis=1), den_s[pick].sum(axis=1))
-        elif stat is np.mean:  # the same draws, all at once: a resample's mean is its blocks' sum over their size
-            lookup = {lab: i for i, lab in enumerate(labels)}
-            codes = np.fromiter((lookup[v] for v in g.tolist()), dtype=np.int64, count=len(g))
-            sums, sizes = np.bincount(codes, weights=x, minlength=len(labels)), np.bincount(codes, minlength=len(labels))
-            pick = rng.integers(0, len(labels), size=(n_boot, len(labels)))
-            stats = sums[pick].sum(axis=1) / sizes[pick].sum(axis=1)
         else:
             blocks = [x[g == lab] for lab in labels]
             stats = np.empty(n_boot)
@@ -92,6 +103,184 @@ def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
     """``num / den`` element-wise, NaN where ``den`` is 0."""
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(den != 0, num / den, np.nan)
+
+
+def _clusters(groups: Sequence) -> tuple[np.ndarray, int]:
+    """Cluster index of every value (clusters numbered in sorted label order) and the number of clusters."""
+    labels, inverse = np.unique(np.asarray(groups).astype(str), return_inverse=True)
+    return inverse.ravel(), len(labels)
+
+
+def _percentile(stats: np.ndarray, level: float) -> tuple[float, float]:
+    stats = stats[~np.isnan(stats)]
+    if len(stats) == 0:
+        return (float("nan"), float("nan"))
+    alpha = (1 - level) / 2
+    lo, hi = np.quantile(stats, [alpha, 1 - alpha])
+    return (float(lo), float(hi))
+
+
+def cluster_bootstrap_mean(
+    values: Sequence[float],
+    groups: Sequence,
+    n_boot: int = N_BOOT,
+    level: float = 0.95,
+    seed: int | None = None,
+) -> tuple[float, float]:
+    """Percentile interval of the mean of ``values`` resampling whole clusters (documents).
+
+    Each resample draws as many clusters as there are, with replacement, and takes the
+    mean of all their values (so large documents weigh more, as in the pooled mean).
+    Vectorised over resamples. NaNs with fewer than 2 clusters: one document says
+    nothing about how documents vary. Draws the same indices as the loop in
+    :func:`bootstrap_ci` did for ``groups``.
+
+    >>> cluster_bootstrap_mean([1.0, 1.0, 3.0, 3.0], ["d1", "d1", "d2", "d2"], n_boot=200)
+    (1.0, 3.0)
+    >>> cluster_bootstrap_mean([1.0, 2.0], ["d1", "d1"])
+    (nan, nan)
+    """
+    x = np.asarray(values, dtype=float)
+    if len(x) == 0:
+        return (float("nan"), float("nan"))
+    inv, k = _clusters(groups)
+    if k < 2:
+        return (float("nan"), float("nan"))
+    sums, counts = np.bincount(inv, weights=x, minlength=k), np.bincount(inv, minlength=k).astype(float)
+    idx = _rng(seed).integers(0, k, (n_boot, k))
+    return _percentile(sums[idx].sum(axis=1) / counts[idx].sum(axis=1), level)
+
+
+def cluster_bootstrap_ratio(
+    numerators: Sequence[float],
+    denominators: Sequence[float],
+    groups: Sequence | None = None,
+    n_boot: int = N_BOOT,
+    level: float = 0.95,
+    seed: int | None = None,
+) -> tuple[float, float]:
+    """Percentile interval of ``sum(numerators) / sum(denominators)`` resampling whole clusters.
+
+    A ratio of sums (a side's attributed words over all attributed words; hits per word).
+    ``groups`` gives each unit's cluster (document); ``None`` makes every unit its own
+    cluster (the statement-level bootstrap). Vectorised; resamples with a zero
+    denominator are skipped; NaNs with fewer than 2 clusters.
+
+    >>> cluster_bootstrap_ratio([1, 0, 1, 0], [2, 2, 2, 2], ["d1", "d1", "d2", "d2"], n_boot=100)
+    (0.25, 0.25)
+    >>> lo, hi = cluster_bootstrap_ratio([1, 0, 1, 0], [2, 2, 2, 2], n_boot=500)
+    >>> bool(lo < 0.25 < hi)
+    True
+    """
+    num, den = np.asarray(numerators, dtype=float), np.asarray(denominators, dtype=float)
+    if len(num) == 0:
+        return (float("nan"), float("nan"))
+    inv, k = _clusters(groups if groups is not None else np.arange(len(num)))
+    if k < 2:
+        return (float("nan"), float("nan"))
+    sn, sd = np.bincount(inv, weights=num, minlength=k), np.bincount(inv, weights=den, minlength=k)
+    idx = _rng(seed).integers(0, k, (n_boot, k))
+    d = sd[idx].sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        r = np.where(d > 0, sn[idx].sum(axis=1) / d, np.nan)
+    return _percentile(r, level)
+
+
+def cluster_bootstrap_difference(
+    a: Sequence[float],
+    b: Sequence[float],
+    groups_a: Sequence | None = None,
+    groups_b: Sequence | None = None,
+    n_boot: int = N_BOOT,
+    level: float = 0.95,
+    seed: int | None = None,
+) -> tuple[float, float]:
+    """Percentile interval of ``mean(a) - mean(b)``.
+
+    With groups (document ids) spanning more than one document, whole documents are
+    resampled *jointly* (a document holding statements of both sides brings both), and
+    resamples in which a side has no value are skipped; NaNs with fewer than 2
+    documents for either side. Without groups (or with one document), each side's
+    values are resampled independently (statement level).
+
+    >>> cluster_bootstrap_difference([2.0, 2.0], [1.0, 1.0], n_boot=100)
+    (1.0, 1.0)
+    >>> lo, hi = cluster_bootstrap_difference([3, 2, 3, 1], [1, 0, 1, 0], ["d1", "d2", "d3", "d4"], ["d1", "d2", "d3", "d4"], n_boot=500)
+    >>> bool(0 < lo <= 2.0 <= hi)
+    True
+    """
+    x, y = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    if len(x) < 2 or len(y) < 2 and groups_a is None:
+        return (float("nan"), float("nan"))
+    rng = _rng(seed)
+    if groups_a is None or groups_b is None or len(set(map(str, groups_a)) | set(map(str, groups_b))) < 2:
+        if len(y) < 2:
+            return (float("nan"), float("nan"))
+        ma = x[rng.integers(0, len(x), size=(n_boot, len(x)))].mean(axis=1)
+        mb = y[rng.integers(0, len(y), size=(n_boot, len(y)))].mean(axis=1)
+        return _percentile(ma - mb, level)
+    if len(set(map(str, groups_a))) < 2 or len(set(map(str, groups_b))) < 2:
+        return (float("nan"), float("nan"))
+    inv, k = _clusters(np.concatenate([np.asarray(groups_a).astype(str), np.asarray(groups_b).astype(str)]))
+    ia, ib = inv[: len(x)], inv[len(x) :]
+    sa, na = np.bincount(ia, weights=x, minlength=k), np.bincount(ia, minlength=k).astype(float)
+    sb, nb = np.bincount(ib, weights=y, minlength=k), np.bincount(ib, minlength=k).astype(float)
+    idx = rng.integers(0, k, (n_boot, k))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        diff = sa[idx].sum(axis=1) / na[idx].sum(axis=1) - sb[idx].sum(axis=1) / nb[idx].sum(axis=1)
+    return _percentile(diff, level)
+
+
+def cluster_permutation_test(
+    a: Sequence[float],
+    b: Sequence[float],
+    groups_a: Sequence,
+    groups_b: Sequence,
+    n_perm: int = 10000,
+    seed: int | None = None,
+    batch: int = 1000,
+) -> float:
+    """Two-sided permutation p-value for ``mean(a) - mean(b)``, shuffling side labels of whole clusters.
+
+    A cluster is one side's values in one document (``groups_a``/``groups_b`` give the
+    document of each value). Under the null hypothesis the side does not matter, so
+    the clusters' labels are exchangeable: each permutation gives side a as many
+    clusters as it has, drawn at random, and recomputes the difference of the pooled
+    means. Statements of one side in one document move together, so their dependence
+    is kept. Vectorised in batches; ``(count + 1) / (n_perm + 1)`` as in
+    :func:`permutation_test`. With 2 clusters only 2 labellings exist: p is 1.
+
+    >>> cluster_permutation_test([1, 1, 2], [3, 4], ["d1", "d1", "d1"], ["d2", "d2"], n_perm=200)
+    1.0
+    >>> p = cluster_permutation_test([5.0] * 6, [0.0] * 6, list("abcdef"), list("ghijkl"), n_perm=999)
+    >>> p < 0.01  # 2 of the C(12, 6) = 924 labellings are as extreme
+    True
+    """
+    x, y = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    if len(x) == 0 or len(y) == 0:
+        return float("nan")
+    ga = np.asarray(groups_a).astype(str)
+    gb = np.asarray(groups_b).astype(str)
+    labels = np.concatenate([np.char.add("a|", ga), np.char.add("b|", gb)])
+    inv, k = _clusters(labels)
+    sums = np.bincount(inv, weights=np.concatenate([x, y]), minlength=k)
+    counts = np.bincount(inv, minlength=k).astype(float)
+    k_a = len(np.unique(inv[: len(x)]))
+    total_s, total_n = sums.sum(), counts.sum()
+    observed = abs(x.mean() - y.mean())
+    rng = _rng(seed)
+    count = 0
+    done = 0
+    while done < n_perm:
+        m = min(batch, n_perm - done)
+        keys = rng.random((m, k))
+        pick = keys.argpartition(k_a - 1, axis=1)[:, :k_a] if k_a < k else np.broadcast_to(np.arange(k), (m, k))
+        s_a, n_a = sums[pick].sum(axis=1), counts[pick].sum(axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            d = np.abs(s_a / n_a - (total_s - s_a) / (total_n - n_a))
+        count += int(np.count_nonzero(d >= observed - 1e-12))
+        done += m
+    return float((count + 1) / (n_perm + 1))
 
 
 def permutation_test(

@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import InputError
+from .scratch import make_temp_dir
 
 __all__ = ["atomic_target", "write_table", "write_json", "write_tables", "read_table", "read_tables", "read_manifest"]
 
@@ -74,7 +75,7 @@ def write_tables(tables: dict[str, pd.DataFrame], folder: str | Path, manifest: 
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=folder))
+    stage = make_temp_dir(folder, ".staging-")
     try:
         for name, df in tables.items():
             write_table(df, stage, name)

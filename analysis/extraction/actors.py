@@ -31,7 +31,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..core.resources import read_list, read_tsv, read_yaml
+from ..core.errors import InputError
+from ..core.resources import read_list, read_tsv, read_yaml, resource_path
 
 if TYPE_CHECKING:  # typing only: no import at run time
     from .types import Mention
@@ -43,6 +44,8 @@ __all__ = [
     "PREPOSITIONS",
     "slug",
     "countries",
+    "side_groups",
+    "group_ids",
     "side_words",
     "side_of",
     "registry",
@@ -92,22 +95,72 @@ def _possessives(words: list[str]) -> list[str]:
     return out
 
 
+_GROUP_KEYS = ("name", "side", "kind", "demonym", "names", "words")
+
+
+def _group_entry(c, key: str, i: int, path) -> dict:
+    """One checked entry of ``sides.yaml``'s ``countries:`` or ``sides:`` list (see :func:`countries`)."""
+    where = f"{key}[{i}]"
+    if not isinstance(c, dict):
+        raise InputError(path, f"{where}: expected a mapping with name, side, names, words")
+    unknown = sorted(set(map(str, c)) - set(_GROUP_KEYS))
+    if unknown:
+        raise InputError(path, f"{where}: unknown field {unknown[0]!r} (known: {', '.join(_GROUP_KEYS)})")
+    for field in ("name", "side"):
+        if c.get(field) in (None, ""):
+            raise InputError(path, f"{where}: missing {field!r}")
+    for field in ("names", "words"):
+        if c.get(field) is not None and not isinstance(c.get(field), list):
+            raise InputError(path, f"{where}: {field!r} must be a list")
+    kind = "country" if key == "countries" else str(c.get("kind") or "group").strip().lower()
+    return {
+        "name": str(c["name"]),
+        "side": str(c["side"]),
+        "kind": kind,
+        "demonym": str(c.get("demonym") or c["name"]),
+        "names": [str(x) for x in c.get("names") or []],
+        "words": [str(x) for x in c.get("words") or []],
+    }
+
+
 @lru_cache(maxsize=1)
 def countries() -> list[dict]:
-    """Country entries of ``sides.yaml`` (name, side, demonym, names, words)."""
+    """Side groups of ``sides.yaml``: name, side, kind, demonym, names, words.
+
+    Two lists are read, in this order: ``countries:`` (the original format; every
+    entry has kind ``country``) and ``sides:`` (groups of any ``kind``: country,
+    party, campaign, organisation, ...; default ``group``). A group's names become
+    mentions of an actor called ``name``; its words give a title, an organisation or
+    an anonymous source its side. A malformed entry raises
+    :class:`analysis.errors.InputError` naming the file.
+
+    >>> [(g["name"], g["kind"]) for g in countries()][:2]
+    [('United States', 'country'), ('Russia', 'country')]
+    """
     data = read_yaml("sides.yaml") or {}
+    path = resource_path("sides.yaml")
+    if not isinstance(data, dict):
+        raise InputError(path, "expected a mapping with a 'countries:' or 'sides:' list")
     out = []
-    for c in data.get("countries") or []:
-        out.append(
-            {
-                "name": str(c["name"]),
-                "side": str(c["side"]),
-                "demonym": str(c.get("demonym") or c["name"]),
-                "names": [str(x) for x in c.get("names") or []],
-                "words": [str(x) for x in c.get("words") or []],
-            }
-        )
+    for key in ("countries", "sides"):
+        entries = data.get(key) or []
+        if not isinstance(entries, list):
+            raise InputError(path, f"{key!r} must be a list of entries")
+        out += [_group_entry(c, key, i, path) for i, c in enumerate(entries)]
     return out
+
+
+side_groups = countries
+
+
+@lru_cache(maxsize=1)
+def group_ids() -> frozenset[str]:
+    """actor_id of every side group (the actors made from ``sides.yaml``).
+
+    >>> "russia" in group_ids()
+    True
+    """
+    return frozenset(slug(c["name"]) for c in countries())
 
 
 @lru_cache(maxsize=1)
@@ -141,16 +194,20 @@ def side_of(text: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def registry() -> dict[str, dict]:
-    """All known actors by id: ``actors.yaml`` entries plus one country actor per sides.yaml entry."""
+    """All known actors by id: ``actors.yaml`` entries plus one actor per sides.yaml group.
+
+    A group's ``kind`` is ``country`` for countries and ``organization`` for every
+    other kind of group (party, campaign, ...), whose own kind is kept as ``role``.
+    """
     out: dict[str, dict] = {}
     for c in countries():
         aid = slug(c["name"])
         out[aid] = {
             "actor_id": aid,
             "actor": c["name"],
-            "kind": "country",
+            "kind": "country" if c["kind"] == "country" else "organization",
             "side": c["side"],
-            "role": "country",
+            "role": c["kind"],
             "organisation": None,
             "gender": None,
             "aliases": list(c["names"]),
@@ -626,7 +683,7 @@ def find_mentions(
         for a in anon:
             k = bisect.bisect_left(starts, a["start"])
             while k < len(chosen) and chosen[k]["end"] <= a["end"]:
-                if chosen[k]["kind"] == "country":
+                if chosen[k]["kind"] == "country" or chosen[k]["actor_id"] in group_ids():
                     inside.add(id(chosen[k]))
                 k += 1
         chosen = _add_free([m for m in chosen if id(m) not in inside], anon)

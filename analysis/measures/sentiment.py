@@ -1,6 +1,16 @@
-"""Sentiment of what each side says: VADER (offline, through NLTK) and AFINN, with topic terms masked and not.
+"""Sentiment of what each side says: VADER (offline, through NLTK), AFINN and a tone model, with topic terms masked and not.
 
 Method, in brief (the notebook ``03_sentiment.ipynb`` explains it for readers):
+
+* **Scorers.** :data:`SCORERS` names the scores on offer and :data:`DEFAULT_SCORER`
+  the best-validated one (see :mod:`analysis.measures.sentiment_validation`). Whatever the
+  scorer, :func:`score_texts` gives ``tone`` (-1..1) and ``tone_label``
+  (negative/neutral/positive), as scored and masked, beside the VADER and AFINN
+  columns, which are always computed: ``vader`` (tone = compound, ±0.05 labels),
+  ``afinn`` (tone = sum / sqrt(sum² + 15), the sum squashed as VADER squashes its
+  own, label = sign) and ``newsmtsc-linear`` (:mod:`analysis.measures.tonemodel`: a linear
+  model of words, word pairs and both lexicons fitted on human-judged news
+  sentences; tone = P(positive) - P(negative), label = the likeliest class).
 
 * **VADER** is NLTK's ``SentimentIntensityAnalyzer`` loaded with the lexicon file that
   ships in the ``vaderSentiment`` package (MIT), without ``nltk.download``. Its
@@ -36,6 +46,7 @@ split of this module (scoring / summaries) waits for it. Its figures are in :mod
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -54,6 +65,12 @@ from .lexscore import AfinnSum, VaderCompound
 
 __all__ = [
     "THRESHOLD",
+    "SCORERS",
+    "DEFAULT_SCORER",
+    "TONE_COLUMNS",
+    "check_scorer",
+    "afinn_tone",
+    "with_scorer",
     "PLACEHOLDER",
     "TOPIC_TERMS_FILE",
     "LABELS",
@@ -80,6 +97,13 @@ __all__ = [
 
 THRESHOLD = 0.05
 """VADER's conventional cut-off: compound >= 0.05 positive, <= -0.05 negative, else neutral."""
+
+SCORERS = ("newsmtsc-linear", "vader", "afinn")
+"""The scorers :func:`score_texts` offers (``scorer=``), best-validated first."""
+
+DEFAULT_SCORER = "newsmtsc-linear"
+"""The scorer used when none is named: the one that agreed best with people on news sentences
+(``data/validation/sentiment_newsmtsc.csv``; :mod:`analysis.measures.sentiment_validation`)."""
 
 PLACEHOLDER = "topic"
 """What a masked topic term is replaced by: one lower-case word that neither lexicon scores."""
@@ -261,9 +285,11 @@ class _TextScorer:
 
     MEMO_SIZE = 20_000
 
-    def __init__(self, terms: tuple[str, ...]):
+    def __init__(self, terms: tuple[str, ...], scorer: str = DEFAULT_SCORER):
         self.mask = _Masker(terms)
         self.vader, self.afinn = _scorers()
+        self.scorer = scorer
+        self.model = _tone_model() if scorer == "newsmtsc-linear" else None
         self._memo: dict[str, tuple] = {}
 
     def __call__(self, text: str) -> tuple:
@@ -285,10 +311,13 @@ class _TextScorer:
         masked, found = self.mask(text)
         n_words = count_words(text)
         compound, total = vader(text), afinn(text)
+        tone, label = self.tone(text, compound, total)
         if found:
             compound_m, total_m = vader(masked), afinn(masked)
+            tone_m, label_m = self.tone(masked, compound_m, total_m)
         else:
             compound_m, total_m = compound, total
+            tone_m, label_m = tone, label
         return (
             n_words,
             compound,
@@ -301,17 +330,52 @@ class _TextScorer:
             total_m,
             len(found),
             "; ".join(found) if found else None,
+            self.scorer,
+            tone,
+            tone_m,
+            label,
+            label_m,
         )
+
+    def tone(self, text: str, compound: float, total: float) -> tuple[float, str]:
+        """(tone, tone_label) of one text by this scorer, given its VADER compound and AFINN sum."""
+        if self.model is not None:
+            return self.model.predict(text, compound, total)
+        if self.scorer == "vader":
+            return compound, vader_label(compound)
+        return afinn_tone(total), afinn_label(total)
+
+
+@lru_cache(maxsize=1)
+def _tone_model():
+    """The ``newsmtsc-linear`` model (:func:`analysis.measures.tonemodel.load_model`) with the lexicons its features count."""
+    from .tonemodel import load_model
+
+    vader, afinn = _scorers()
+    return load_model().with_lexicons(vader.lexicon, afinn.scores)
 
 
 @lru_cache(maxsize=32)
-def _text_scorer(terms: tuple[str, ...]) -> _TextScorer:
-    return _TextScorer(terms)
+def _text_scorer(terms: tuple[str, ...], scorer: str = DEFAULT_SCORER) -> _TextScorer:
+    return _TextScorer(terms, scorer)
 
 
-def _scorer_for(terms: Sequence[str] | None) -> _TextScorer:
-    """The (cached) text scorer for ``terms`` (default :func:`topic_terms`), lower-cased."""
-    return _text_scorer(tuple(t.lower() for t in (topic_terms() if terms is None else terms)))
+def check_scorer(scorer: str | None) -> str:
+    """``scorer``, or :data:`DEFAULT_SCORER` for None; a ValueError naming the choices for an unknown name.
+
+    >>> check_scorer(None) == DEFAULT_SCORER, check_scorer("vader")
+    (True, 'vader')
+    """
+    if scorer is None:
+        return DEFAULT_SCORER
+    if scorer not in SCORERS:
+        raise ValueError(f"unknown sentiment scorer {scorer!r}; choose one of {', '.join(SCORERS)}")
+    return scorer
+
+
+def _scorer_for(terms: Sequence[str] | None, scorer: str | None = None) -> _TextScorer:
+    """The (cached) text scorer for ``terms`` (default :func:`topic_terms`), lower-cased, and ``scorer``."""
+    return _text_scorer(tuple(t.lower() for t in (topic_terms() if terms is None else terms)), check_scorer(scorer))
 
 
 def mask_topic_terms(text: str, terms: Sequence[str] | None = None) -> tuple[str, list[str]]:
@@ -352,48 +416,70 @@ def afinn_label(score: float) -> str:
     return "positive" if score > 0 else "negative" if score < 0 else "neutral"
 
 
-def score_text(text: str, terms: Sequence[str] | None = None) -> dict:
+def afinn_tone(total: float) -> float:
+    """An AFINN sum squashed to -1..1 as VADER squashes its sum: total / sqrt(total² + 15), 4 decimals.
+
+    Monotone in the sum, so rankings (and Spearman correlations) are the sum's.
+
+    >>> afinn_tone(0.0), afinn_tone(3.0), afinn_tone(-10.0)
+    (0.0, 0.6124, -0.9325)
+    """
+    return round(total / math.sqrt(total * total + 15.0), 4) + 0.0
+
+
+def score_text(text: str, terms: Sequence[str] | None = None, scorer: str | None = None) -> dict:
     """Scores of one text, unmasked and masked: the columns of :func:`score_texts` as a dict.
 
     >>> s = score_text("Sanctions ended the war.")
     >>> s["n_masked"], s["masked_terms"], s["vader_label"], s["vader_label_masked"]
     (2, 'Sanctions; war', 'negative', 'neutral')
+    >>> score_text("The talks were good.", scorer="vader")["tone"]
+    0.4404
     """
-    scores = dict(zip(SCORE_COLUMNS, _scorer_for(terms)(text)))
+    scores = dict(zip(SCORE_COLUMNS, _scorer_for(terms, scorer)(text)))
     return {k: scores[k] for k in _SCORE_TEXT_KEYS}
 
 
-# score_text's keys, in the order it has always returned them: unmasked, masked, masking.
+TONE_COLUMNS = SCORE_COLUMNS[-5:]
+"""The columns every scorer fills: ``scorer, tone, tone_masked, tone_label, tone_label_masked`` (the last of :data:`SCORE_COLUMNS`)."""
+
+# score_text's keys, in the order it has always returned them: unmasked, masked, masking; then the tone.
 _SCORE_TEXT_KEYS = tuple(
     ["n_words"]
     + [f"{name}{sfx}" for sfx in ("", "_masked") for name in ("vader_compound", "vader_label", "afinn_sum", "afinn")]
     + ["n_masked", "masked_terms"]
+    + list(TONE_COLUMNS)
 )
 
 
-def score_texts(texts: Iterable[str], terms: Sequence[str] | None = None) -> pd.DataFrame:
+def score_texts(texts: Iterable[str], terms: Sequence[str] | None = None, scorer: str | None = None) -> pd.DataFrame:
     """Score any texts (sentences, statements, paragraphs): one row per text, in input order.
 
     Columns: ``n_words, vader_compound, vader_compound_masked, vader_label,
     vader_label_masked, afinn, afinn_masked, afinn_sum, afinn_sum_masked, n_masked,
-    masked_terms`` (meanings in ``analysis.schema.TABLES["sentiment"]``). A pandas
-    Series keeps its index, so the result joins back to the table it came from.
+    masked_terms``, then ``scorer, tone, tone_masked, tone_label, tone_label_masked``
+    from ``scorer`` (one of :data:`SCORERS`, default :data:`DEFAULT_SCORER`); meanings
+    in ``analysis.schema.TABLES["sentiment"]``. A pandas Series keeps its index, so
+    the result joins back to the table it came from.
 
     >>> score_texts(["Good talks.", "a permanent end to the war"])[["vader_label", "vader_label_masked"]]
       vader_label vader_label_masked
     0    positive           positive
     1    negative            neutral
+    >>> score_texts(["Good talks."], scorer="afinn")[["scorer", "tone", "tone_label"]]
+      scorer    tone tone_label
+    0  afinn  0.6124   positive
     """
     index = texts.index if isinstance(texts, pd.Series) else None
-    scorer = _scorer_for(terms)  # terms read once, not once per text
+    scorer = _scorer_for(terms, scorer)  # terms read once, not once per text
     rows = [scorer(str(t)) for t in (texts.tolist() if index is not None else texts)]
     if not rows:
         return pd.DataFrame([], columns=list(SCORE_COLUMNS), index=index).astype({"n_words": "int64", "n_masked": "int64"})
     return pd.DataFrame({c: list(v) for c, v in zip(SCORE_COLUMNS, zip(*rows))}, columns=list(SCORE_COLUMNS), index=index)
 
 
-def score_statements(statements: pd.DataFrame, terms: Sequence[str] | None = None) -> pd.DataFrame:
-    """The ``sentiment`` table: one row per statement with VADER and AFINN scores, unmasked and masked.
+def score_statements(statements: pd.DataFrame, terms: Sequence[str] | None = None, scorer: str | None = None) -> pd.DataFrame:
+    """The ``sentiment`` table: one row per statement with VADER, AFINN and ``scorer``'s tone, unmasked and masked.
 
     ``statements`` is the statements table (statement_id, doc_id, para_id, sent_id,
     start, end, text, speaker, speaker_id, side, origin, ...); its identifying columns
@@ -408,9 +494,27 @@ def score_statements(statements: pd.DataFrame, terms: Sequence[str] | None = Non
     0   US         -0.5994                    0.0         1
     """
     base = statements.reset_index(drop=True)
-    scores = score_texts(base["text"].astype(str), terms)
+    scores = score_texts(base["text"].astype(str), terms, scorer)
     out = pd.concat([base.drop(columns=[c for c in SCORE_COLUMNS if c in base.columns]), scores], axis=1)
     return conform(out, "sentiment")
+
+
+def with_scorer(sentiment: pd.DataFrame, scorer: str | None = None, terms: Sequence[str] | None = None) -> pd.DataFrame:
+    """The ``sentiment`` table with ``tone`` from ``scorer`` (default :data:`DEFAULT_SCORER`): as is if it already has it, else rescored.
+
+    For a notebook parameter: the build scores with the default; another scorer
+    rescores the statements (same rows, same order, every column recomputed).
+
+    >>> sent = score_statements(pd.DataFrame({"statement_id": ["a"], "doc_id": "d", "para_id": 0, "sent_id": 0,
+    ...     "start": 0, "end": 5, "speaker": None, "speaker_id": None, "side": "A", "origin": "quote", "text": ["Good."]}))
+    >>> with_scorer(sent, "vader")[["scorer", "tone", "tone_label"]]
+      scorer    tone tone_label
+    0  vader  0.4404   positive
+    """
+    name = check_scorer(scorer)
+    if "scorer" in sentiment.columns and len(sentiment) and (sentiment["scorer"] == name).all():
+        return sentiment
+    return score_statements(sentiment, terms, name)
 
 
 # --------------------------------------------------------------------------- aggregation

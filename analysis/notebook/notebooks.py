@@ -16,10 +16,29 @@ from nbclient.exceptions import CellExecutionError
 from ..core.errors import InputError
 from ..core.store import atomic_target
 
-__all__ = ["REPRODUCIBLE_ENV", "execute_notebook", "unexecuted_cells"]
+__all__ = ["REPRODUCIBLE_ENV", "kernel_config", "execute_notebook", "unexecuted_cells"]
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 REPRODUCIBLE_ENV = {"PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0", "TZ": "UTC", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+
+
+def kernel_config():
+    """Traitlets config for the notebook kernels: an encrypted or local transport, never plain TCP.
+
+    ipykernel warns ("Kernel is running over TCP without encryption") whenever its
+    sockets are plain TCP. With CurveZMQ available (``zmq.has("curve")``) the kernel
+    manager provisions Curve keys for kernelspecs that declare support
+    (``transport_encryption = "auto"``); without it the kernel listens on IPC sockets.
+
+    >>> sorted(kernel_config()["KernelManager"])[0] in ("transport", "transport_encryption")
+    True
+    """
+    import zmq
+    from traitlets.config import Config
+
+    if zmq.has("curve"):
+        return Config({"KernelManager": {"transport_encryption": "auto"}})
+    return Config({"KernelManager": {"transport": "ipc"}})
 
 
 def execute_notebook(path: str | Path, out: str | Path | None = None, timeout: int = 1200) -> Path:
@@ -34,7 +53,12 @@ def execute_notebook(path: str | Path, out: str | Path | None = None, timeout: i
     out = Path(out) if out is not None else path
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
-        nb, timeout=timeout, kernel_name="python3", record_timing=False, resources={"metadata": {"path": str(path.parent.resolve())}}
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        record_timing=False,
+        resources={"metadata": {"path": str(path.parent.resolve())}},
+        config=kernel_config(),
     )
     try:
         client.execute()

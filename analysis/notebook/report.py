@@ -4,9 +4,11 @@
 executed notebook becomes ``reports/NN_name.html`` (inputs hidden, outputs and
 prose kept, inline figures embedded), followed by a "Figures" section that shows
 and links the files that notebook saved in ``reports/figures`` (PNG shown; SVG and
-PDF linked); ``reports/index.html`` lists the notebooks and every figure. Links are
-relative, so the folder can be copied or served as is. Nothing is executed here:
-run ``make notebooks`` first.
+PDF linked); ``reports/index.html`` lists the notebooks and every figure. With built
+tables (``--processed``, default ``data/processed``) it also writes one evidence page
+per document to ``reports/evidence/`` (:mod:`analysis.viz.evidence`) and lists them in the
+index. Links are relative, so the folder can be copied or served as is. Nothing is
+executed here: run ``make notebooks`` first.
 """
 
 from __future__ import annotations
@@ -91,8 +93,12 @@ def render_notebook(notebook: str | Path, out_dir: str | Path = REPORTS_DIR, fig
     return path
 
 
-def render_index(pages: Sequence[Path], out_dir: str | Path = REPORTS_DIR, figures_dir: str | Path = FIGURES_DIR) -> Path:
-    """Write ``out_dir/index.html``: links to the rendered notebooks and every figure of ``figures_dir``."""
+def render_index(
+    pages: Sequence[Path], out_dir: str | Path = REPORTS_DIR, figures_dir: str | Path = FIGURES_DIR, evidence: Sequence[dict] = ()
+) -> Path:
+    """Write ``out_dir/index.html``: links to the rendered notebooks, every figure of ``figures_dir`` and the ``evidence`` pages."""
+    from ..viz.evidence import index_section
+
     out_dir, figures_dir = Path(out_dir), Path(figures_dir)
     links = "\n".join(f'<li><a href="{html.escape(p.name)}">{html.escape(p.stem)}</a></li>' for p in pages)
     pngs = sorted(p for p in figures_dir.glob("*.png") if p.is_file())
@@ -104,6 +110,7 @@ def render_index(pages: Sequence[Path], out_dir: str | Path = REPORTS_DIR, figur
         + "Figures are the files in <code>reports/figures</code> (PNG shown, SVG and PDF linked).</p>\n"
         + f"<h2>Notebooks</h2>\n<ul>\n{links}\n</ul>\n"
         + _figure_section(pngs, out_dir)
+        + index_section(evidence, out_dir)
         + "\n</body></html>\n"
     )
     path = out_dir / "index.html"
@@ -112,23 +119,47 @@ def render_index(pages: Sequence[Path], out_dir: str | Path = REPORTS_DIR, figur
     return path
 
 
-def render(notebooks: Sequence[str | Path], out_dir: str | Path = REPORTS_DIR, figures_dir: str | Path = FIGURES_DIR) -> list[Path]:
-    """Render every notebook and the index; returns the written HTML files (index last)."""
+def render(
+    notebooks: Sequence[str | Path],
+    out_dir: str | Path = REPORTS_DIR,
+    figures_dir: str | Path = FIGURES_DIR,
+    processed_dir: str | Path | None = None,
+    sides: Sequence[str] = (),
+) -> list[Path]:
+    """Render every notebook, the evidence pages of ``processed_dir`` (if given) and the index; returns the HTML files (index last).
+
+    ``sides`` orders the side colours of the evidence pages (default: the notebooks' ``side_a``, ``side_b``).
+    """
+    from ..viz.evidence import sides_from_notebooks, write_evidence
+
     pages = [render_notebook(nb, out_dir, figures_dir) for nb in notebooks]
-    return pages + [render_index(pages, out_dir, figures_dir)]
+    evidence = []
+    if processed_dir is not None:
+        evidence = write_evidence(processed_dir, Path(out_dir) / "evidence", list(sides) or sides_from_notebooks(notebooks))
+    return pages + [e["path"] for e in evidence] + [render_index(pages, out_dir, figures_dir, evidence)]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m analysis.notebook.report [--out DIR] [--figures DIR] NOTEBOOK...``."""
+    """``python -m analysis.notebook.report [--out DIR] [--figures DIR] [--processed DIR] [--sides A,B] NOTEBOOK...``."""
     import argparse
 
     p = argparse.ArgumentParser(prog="python -m analysis.notebook.report", description="Render executed notebooks to HTML (code hidden).")
     p.add_argument("notebooks", nargs="+", type=Path)
     p.add_argument("--out", type=Path, default=REPORTS_DIR, help="output folder (default: reports/)")
     p.add_argument("--figures", type=Path, default=FIGURES_DIR, help="figures folder to link (default: reports/figures)")
+    p.add_argument("--processed", type=Path, default=PROJECT_ROOT / "data" / "processed", help="built tables for the evidence pages")
+    p.add_argument("--sides", default="", help="side colour order A,B (default: the notebooks' side_a, side_b)")
     args = p.parse_args(argv)
-    for path in render(args.notebooks, args.out, args.figures):
-        print(f"wrote {path}")
+    processed = args.processed if (args.processed / "documents.parquet").is_file() else None
+    if processed is None:
+        print(f"no built tables in {args.processed}: evidence pages skipped (run `make data` first)", file=sys.stderr)
+    sides = [s.strip() for s in args.sides.split(",") if s.strip()]
+    paths = render(args.notebooks, args.out, args.figures, processed, sides)
+    for path in paths:
+        if path.parent.name != "evidence":
+            print(f"wrote {path}")
+    if processed is not None:
+        print(f"wrote {len(paths) - len(args.notebooks) - 1} evidence page(s) in {args.out / 'evidence'}")
     return 0
 
 

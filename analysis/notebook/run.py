@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..core.errors import ArgumentError, InputError
 from ..viz.figures import PROJECT_ROOT
-from .notebooks import REPRODUCIBLE_ENV
+from .notebooks import REPRODUCIBLE_ENV, kernel_config
 
 __all__ = ["NOTEBOOKS_DIR", "PROTECTED", "numbered_notebooks", "parse_sides", "notebook_parameters", "run"]
 
@@ -127,6 +127,7 @@ def run(
                 log_output=False,
                 cwd=str(path.parent),
                 execution_timeout=timeout,
+                config=kernel_config(),
             )
         except PapermillExecutionError as e:
             raise InputError(path, f"a cell failed: {e.ename}: {e.evalue}") from None

@@ -34,7 +34,6 @@ import math
 import os
 import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -47,6 +46,7 @@ import pandas as pd
 from ..core import corpus
 from ..core.errors import ArgumentError, InputError
 from ..core.schema import conform, is_conformed
+from ..core.scratch import make_temp_dir
 from ..core.store import write_json, write_table
 from . import cache, provenance
 from . import stages as _stages
@@ -234,7 +234,7 @@ def _write_streaming(
 ) -> dict[str, dict]:
     """Write every table (made one at a time) and the manifest, atomically as :func:`analysis.core.store.write_tables` does."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
+    stage = make_temp_dir(out_dir, ".staging-")
     sizes: dict[str, dict] = {}
     try:
         for name in names:
@@ -298,7 +298,7 @@ def run_build(
 
     stats = BuildStats(n_docs=len(paths), n_reused=len(reused), engine=engine, jobs=jobs)
     out_dir.mkdir(parents=True, exist_ok=True)
-    part_dir = Path(tempfile.mkdtemp(prefix=".parts-", dir=out_dir))
+    part_dir = make_temp_dir(out_dir, ".parts-")  # also removes the folders of a run that was killed
     try:
         doc_rows: dict[int, tuple[str, str]] = {}  # index -> (file name, doc_id)
         errors = []

@@ -35,6 +35,7 @@ __all__ = [
     "MAX_ROWS",
     "MAX_HEIGHT_PX",
     "LABEL_WIDTH",
+    "NO_SIDE_COLOR",
     "apply_style",
     "side_colors",
     "shorten",
@@ -77,6 +78,7 @@ LABEL_WIDTH = 40
 # Colours per side are assigned in order of the sides compared, not by name,
 # so nothing here is specific to one pair of sides.
 PALETTE = ("#1f5a96", "#b8372f", "#6d8f3b", "#8c6bb1", "#d08c2f", "#5b5b5b")
+NO_SIDE_COLOR = "#9a9a9a"  # words credited to no side
 
 
 def apply_style() -> None:

@@ -63,7 +63,7 @@ def panel(ax, summary: pd.DataFrame, question: str, side_a: str, side_b: str) ->
         ax.text(0.5, 0.5, f"no {question} measures for these sides", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
         return
-    labels = [shorten(m.split(": ", 1)[-1]) for m in measures]
+    labels = [shorten(m.split(": ", 1)[-1], 60) for m in measures]  # measure names are the library's, with a view suffix
     xlabel, xlim = {
         "voice": ("share (95% bootstrap interval)", (-0.03, 1.03)),
         "sentiment": ("mean VADER compound, -1..1 (95% interval)", (-1.03, 1.03)),

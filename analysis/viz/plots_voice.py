@@ -54,14 +54,14 @@ def plot_voice_share(table: pd.DataFrame, sides: Sequence[str], ax=None, max_row
     """
     from matplotlib.patches import Patch
 
-    from .figures import MAX_ROWS, fit_height, new_figure, shorten, side_colors
+    from .figures import MAX_ROWS, NO_SIDE_COLOR, fit_height, new_figure, shorten, side_colors
 
     actors = table.loc[(table["level"] == "actor") & ((table["n_statements"] > 0) | (table["n_quotes"] > 0))].copy()
     actors, rest = _top_actors(actors, MAX_ROWS if max_rows is None else max_rows)
     actors["side_key"] = _key(actors["side"])
     order = _side_order(actors["side_key"].tolist(), sides)
     colors = side_colors([s for s in order if s != UNKNOWN])
-    colors[UNKNOWN] = "#9a9a9a"
+    colors[UNKNOWN] = NO_SIDE_COLOR
     actors["_o"] = actors["side_key"].map({s: i for i, s in enumerate(order)})
     actors = actors.sort_values(["_o", "attributed_words", "quoted_words", "group"], ascending=[True, False, False, True], kind="stable")
     by_side = table.loc[table["level"] == "side"].set_index("group") if (table["level"] == "side").any() else None

@@ -58,6 +58,14 @@ def test_document_without_front_matter(tmp_path: Path):
     assert c["sentences"]["text"].tolist() == ["Talks in Riyadh", "Rubio spoke.", "Lavrov replied."]
 
 
+def test_date_comes_from_the_file_name_when_the_front_matter_has_none(tmp_path: Path):
+    (tmp_path / "outlet_2016-03-07_talks.txt").write_text("Talks\n\nThey met.\n", encoding="utf-8")
+    (tmp_path / "dated.md").write_text("---\ndate: 2024-01-02\n---\nTalks\n\nThey met.\n", encoding="utf-8")
+    (tmp_path / "undated_2016-13-45.txt").write_text("Talks\n\nThey met.\n", encoding="utf-8")
+    docs = load_corpus(tmp_path)["documents"].set_index("doc_id")["date"]
+    assert docs.to_dict() == {"dated": "2024-01-02", "outlet_2016-03-07_talks": "2016-03-07", "undated_2016-13-45": None}
+
+
 def test_front_matter_offsets_refer_to_the_body(tmp_path: Path):
     text = "---\ndoc_id: mfa1\nkind: readout\nside: Russia\ndate: 2025-02-18\n---\nThe ministers met. They talked.\n"
     (tmp_path / "x.md").write_text(text, encoding="utf-8")

@@ -125,7 +125,7 @@ def test_summary_copies_the_saved_numbers():
     assert fr.loc["A", "estimate"] == 1 / 3 and fr.loc["A", "effect"] == 0.1
     assert set(s.question) == {"voice", "sentiment", "frames", "emphasis"}
     assert all(s.caveat.str.len() > 20)
-    assert list(S.view(s).columns) == ["question", "measure", "side", "n", "value", "effect", "p", "caveat"]
+    assert list(S.view(s).columns) == ["question", "view", "measure", "side", "n", "value", "effect", "p", "caveat"]
 
 
 def test_figures_draw():

@@ -2,28 +2,21 @@
 
 from __future__ import annotations
 
-import json
-import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from analysis.notebook.report import render, render_notebook
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
+from conftest import ROOT, chromium_probe, needs_chromium
+
 NOTEBOOK = ROOT / "notebooks" / "01_corpus.ipynb"
-CHECK = """
-<script>
-window.addEventListener("load", () => {
+CHECK = """() => {
   const imgs = Array.from(document.images);
   const broken = imgs.filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.getAttribute("src").slice(0, 80));
-  document.body.setAttribute("data-check", JSON.stringify({n: imgs.length, broken: broken}));
-});
-</script>
-"""
+  return {n: imgs.length, broken: broken};
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -50,35 +43,8 @@ def test_report_hides_code_and_links_figures(report):
 
 
 def chromium_check(html_path: Path, tmp: Path) -> dict:
-    """Open a copy of the page (with a small script) in headless Chromium; return {n, broken} from the DOM."""
-    probe = html_path.with_name(html_path.stem + ".check.html")
-    probe.write_text(html_path.read_text(encoding="utf-8").replace("</body>", CHECK + "</body>", 1), encoding="utf-8")
-    profile = tmp / "chromium-profile"
-    cmd = [
-        str(CHROMIUM),
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-dev-shm-usage",
-        f"--user-data-dir={profile}",
-        "--allow-file-access-from-files",
-        "--virtual-time-budget=10000",
-        "--dump-dom",
-        probe.as_uri(),
-    ]
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=180)
-    probe.unlink()
-    m = re.search(r'data-check="([^"]*)"', proc.stdout)
-    assert m, f"no check result in Chromium's DOM (exit {proc.returncode}): {proc.stderr[-1500:]}"
-    return json.loads(m.group(1).replace("&quot;", '"').replace("&amp;", "&"))
-
-
-needs_chromium = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="headless Chromium not installed (/usr/bin/chromium; Debian: apt-get install chromium)"
-)
+    """Open the page in headless Chromium; return {n, broken}: its images and those that did not load."""
+    return chromium_probe(html_path, tmp, CHECK)[0]
 
 
 @needs_chromium

@@ -1,0 +1,123 @@
+"""Own words and reported words: which views of the sides' statements a notebook shows, and any measure per view.
+
+A side's own documents (readouts, statements: ``statements.origin == "readout"``) and
+what the news attributes to it (quotes and claims) are different objects, so every
+measure by side is computed for each apart (:data:`analysis.core.compare.VIEWS`); the
+pooled view only when a notebook's ``view`` parameter asks for it.
+
+* :func:`views_shown` — the views a notebook shows for its ``view`` parameter and this corpus;
+* :func:`in_view` — the rows of one view;
+* :func:`by_view` — any table-making function applied per view, with a leading ``view`` column;
+* :func:`with_origin` — add the statements' ``origin`` to a per-statement table (frame presence);
+* :func:`share_comparisons` — per view, the share of statements carrying each of some frames,
+  side A against side B (:func:`analysis.core.compare.compare_sides`).
+
+>>> st = pd.DataFrame({"side": ["A", "B"], "origin": ["claim", "quote"]})
+>>> views_shown(st, ["A", "B"]), views_shown(st, ["A", "B"], "pooled")
+(('reported',), ('pooled',))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import pandas as pd
+
+from ..core.compare import VIEWS, compare_by_view
+from ..core.errors import ArgumentError
+
+__all__ = ["VIEW_PARAMETERS", "views_shown", "in_view", "by_view", "with_origin", "share_comparisons"]
+
+#: Values of a notebook's ``view`` parameter: ``"split"`` (own and reported apart, the default),
+#: ``"pooled"`` (both together), or a single view (``"own"``, ``"reported"``).
+VIEW_PARAMETERS = ("split", "pooled", "own", "reported")
+
+
+def views_shown(statements: pd.DataFrame, sides: Sequence[str], view: str = "split", origin_col: str = "origin") -> tuple[str, ...]:
+    """The views to show: own and reported apart, only reported when no side has own words, or what ``view`` asks.
+
+    >>> st = pd.DataFrame({"side": ["A", "B", None], "origin": ["readout", "claim", "readout"]})
+    >>> views_shown(st, ["A", "B"]), views_shown(st, ["B"]), views_shown(st, ["A", "B"], "own")
+    (('own', 'reported'), ('reported',), ('own',))
+    """
+    if view not in VIEW_PARAMETERS:
+        raise ArgumentError("view", f"must be one of {', '.join(VIEW_PARAMETERS)}, not {view!r}")
+    if view != "split":
+        return (view,)
+    own = statements[origin_col].isin(VIEWS["own"]) & statements["side"].isin(list(sides))
+    return ("own", "reported") if bool(own.any()) else ("reported",)
+
+
+def in_view(df: pd.DataFrame, view: str, origin_col: str = "origin") -> pd.DataFrame:
+    """The rows of ``df`` whose origin belongs to ``view`` (own, reported or pooled).
+
+    >>> df = pd.DataFrame({"origin": ["readout", "quote", "claim"], "x": [1, 2, 3]})
+    >>> in_view(df, "reported")["x"].tolist(), in_view(df, "own")["x"].tolist()
+    ([2, 3], [1])
+    """
+    if view not in VIEWS:
+        raise ArgumentError("view", f"must be one of {', '.join(VIEWS)}, not {view!r}")
+    return df.loc[df[origin_col].isin(VIEWS[view])]
+
+
+def by_view(df: pd.DataFrame, views: Sequence[str], fn: Callable[[pd.DataFrame], pd.DataFrame], origin_col: str = "origin") -> pd.DataFrame:
+    """``fn`` applied to the rows of each view, the results stacked with a leading ``view`` column.
+
+    >>> df = pd.DataFrame({"origin": ["readout", "quote", "claim"], "x": [1, 2, 3]})
+    >>> by_view(df, ["own", "reported"], lambda d: pd.DataFrame({"n": [len(d)]})).values.tolist()
+    [['own', 1], ['reported', 2]]
+    """
+    parts = []
+    for v in views:
+        out = fn(in_view(df, v, origin_col)).copy()
+        out.insert(0, "view", v)
+        parts.append(out)
+    return pd.concat(parts, ignore_index=True)
+
+
+def with_origin(table: pd.DataFrame, statements: pd.DataFrame, unit_col: str = "unit_id") -> pd.DataFrame:
+    """``table`` (one or more rows per statement, ``unit_col`` = ``statement_id``) with the statement's ``origin``.
+
+    >>> p = pd.DataFrame({"unit_id": ["d:0", "d:0", "d:1"], "frame_id": ["x", "y", "x"]})
+    >>> st = pd.DataFrame({"statement_id": ["d:0", "d:1"], "origin": ["readout", "claim"]})
+    >>> with_origin(p, st)["origin"].tolist()
+    ['readout', 'readout', 'claim']
+    """
+    origin = dict(zip(statements["statement_id"].astype(str), statements["origin"]))
+    return table.assign(origin=table[unit_col].astype(str).map(origin))
+
+
+def share_comparisons(
+    presence: pd.DataFrame,
+    side_a: str,
+    side_b: str,
+    frame_ids: Sequence[str],
+    views: Sequence[str] = ("own", "reported"),
+    labels: dict[str, str] | None = None,
+    **kwargs,
+) -> pd.DataFrame:
+    """Per frame and view, the share of each side's statements carrying the frame, A against B, with intervals.
+
+    ``presence`` is a frame-presence table with an ``origin`` column (:func:`with_origin`);
+    ``kwargs`` go to :func:`analysis.core.compare.compare_sides`. Columns: ``view``,
+    ``measure`` ("share: <label>"), ``frame_id``, then the ``side_comparison`` columns.
+
+    >>> p = pd.DataFrame({"doc_id": "d", "unit_id": list("abcd"), "side": ["A", "A", "B", "B"],
+    ...     "origin": "claim", "frame_id": "x", "present": [True, True, False, True]})
+    >>> r = share_comparisons(p, "A", "B", ["x"], views=["reported"], n_boot=50, n_perm=50)
+    >>> r[["view", "measure", "n_a", "mean_a", "mean_b"]].values.tolist()
+    [['reported', 'share: x', 2, 1.0, 0.5]]
+    """
+    labels = labels or {}
+    parts = []
+    for fid in frame_ids:
+        sub = presence.loc[presence["frame_id"] == fid].assign(present=lambda d: d["present"].astype(float))
+        rows = compare_by_view(sub, "present", side_a, side_b, views=views, **kwargs)
+        rows.insert(1, "measure", f"share: {labels.get(fid, fid)}")
+        rows.insert(2, "frame_id", fid)
+        parts.append(rows)
+    if not parts:
+        return pd.DataFrame(columns=["view", "measure", "frame_id"])
+    order = {v: i for i, v in enumerate(views)}
+    out = pd.concat(parts, ignore_index=True)
+    return out.iloc[out["view"].map(order).argsort(kind="stable")].reset_index(drop=True)
