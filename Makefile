@@ -55,8 +55,14 @@ test: $(STAMP) data lint ## Run the whole test suite: lint, unit tests and docte
 
 BENCH_SIZES ?= 100,1000,10000
 BENCH_JOBS ?= 2
-bench: $(STAMP) ## Benchmark the build on synthetic corpora (BENCH_SIZES, BENCH_JOBS): words/s table
+BENCH_CORPUS ?=
+BENCH_SIDES ?= US,Russia
+BENCH_RESOURCES ?=
+bench: $(STAMP) ## Benchmark the build on synthetic corpora (BENCH_SIZES, BENCH_JOBS); with BENCH_CORPUS (+ BENCH_SIDES, BENCH_RESOURCES) also time each notebook against the build
 	$(BIN)/python benchmarks/bench.py --sizes $(BENCH_SIZES) --jobs $(BENCH_JOBS)
+	@if [ -n "$(BENCH_CORPUS)" ]; then \
+	  $(BIN)/python benchmarks/bench_notebooks.py --corpus "$(BENCH_CORPUS)" --sides "$(BENCH_SIDES)" $(if $(BENCH_RESOURCES),--resources "$(BENCH_RESOURCES)"); \
+	fi
 
 lab: $(STAMP) ## Open JupyterLab on the notebooks
 	$(BIN)/jupyter lab notebooks/

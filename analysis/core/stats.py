@@ -50,11 +50,15 @@ def bootstrap_ci(
     n_boot: int = N_BOOT,
     level: float = 0.95,
     seed: int | None = None,
+    denominator: Sequence[float] | None = None,
 ) -> tuple[float, float]:
     """Percentile bootstrap interval of ``stat(values)``; NaNs for fewer than 2 values.
 
     With ``groups`` (e.g. doc_id per value) and more than one group, whole groups
-    are resampled (block bootstrap), keeping within-document dependence.
+    are resampled (block bootstrap), keeping within-document dependence. With
+    ``denominator`` (one per value), the statistic is the ratio of sums
+    ``sum(values) / sum(denominator)`` of each resample (NaN when its denominator is
+    0), computed for all resamples at once; ``stat`` is then not used.
 
     >>> bootstrap_ci([1.0, 1.0, 1.0], n_boot=100)
     (1.0, 1.0)
@@ -63,26 +67,42 @@ def bootstrap_ci(
     if len(x) < 2:
         return (float("nan"), float("nan"))
     rng = _rng(seed)
-    if groups is not None and len(set(groups)) > 1 and stat is np.mean:
+    den = None if denominator is None else np.asarray(denominator, dtype=float)
+    if den is None and groups is not None and len(set(groups)) > 1 and stat is np.mean:
         return cluster_bootstrap_mean(x, groups, n_boot=n_boot, level=level, seed=seed)
     if groups is not None and len(set(groups)) > 1:
         g = np.asarray(groups)
         labels = sorted(set(g.tolist()))
-        blocks = [x[g == lab] for lab in labels]
-        stats = np.empty(n_boot)
-        for b in range(n_boot):
-            pick = rng.integers(0, len(blocks), len(blocks))
-            stats[b] = stat(np.concatenate([blocks[i] for i in pick]))
+        if den is not None:
+            lookup = {lab: i for i, lab in enumerate(labels)}
+            codes = np.fromiter((lookup[v] for v in g.tolist()), dtype=np.int64, count=len(g))
+            num_s, den_s = np.bincount(codes, weights=x, minlength=len(labels)), np.bincount(codes, weights=den, minlength=len(labels))
+            pick = rng.integers(0, len(labels), size=(n_boot, len(labels)))
+            stats = _ratio(num_s[pick].sum(axis=1), den_s[pick].sum(axis=1))
+        else:
+            blocks = [x[g == lab] for lab in labels]
+            stats = np.empty(n_boot)
+            for b in range(n_boot):
+                pick = rng.integers(0, len(blocks), len(blocks))
+                stats[b] = stat(np.concatenate([blocks[i] for i in pick]))
     else:
         idx = rng.integers(0, len(x), size=(n_boot, len(x)))
         sample = x[idx]
-        if stat is np.mean:
+        if den is not None:
+            stats = _ratio(sample.sum(axis=1), den[idx].sum(axis=1))
+        elif stat is np.mean:
             stats = sample.mean(axis=1)
         else:
             stats = np.array([stat(row) for row in sample])
     alpha = (1 - level) / 2
     lo, hi = np.quantile(stats, [alpha, 1 - alpha])
     return (float(lo), float(hi))
+
+
+def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
+    """``num / den`` element-wise, NaN where ``den`` is 0."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(den != 0, num / den, np.nan)
 
 
 def _clusters(groups: Sequence) -> tuple[np.ndarray, int]:
@@ -284,6 +304,13 @@ def permutation_test(
     pooled = np.concatenate([x, y])
     rng = _rng(seed)
     count = 0
+    if stat is np.mean:  # the same permutations, a block of rows at a time (rng.permuted draws as rng.permutation does)
+        step = max(1, min(n_perm, 2_000_000 // len(pooled)))
+        for done in range(0, n_perm, step):
+            perms = rng.permuted(np.tile(pooled, (min(step, n_perm - done), 1)), axis=1)
+            diff = np.abs(perms[:, : len(x)].mean(axis=1) - perms[:, len(x) :].mean(axis=1))
+            count += int((diff >= observed - 1e-12).sum())
+        return float((count + 1) / (n_perm + 1))
     for _ in range(n_perm):
         perm = rng.permutation(pooled)
         if abs(stat(perm[: len(x)]) - stat(perm[len(x) :])) >= observed - 1e-12:
@@ -302,8 +329,13 @@ def cliffs_delta(a: Sequence[float], b: Sequence[float]) -> float:
     x, y = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
     if len(x) == 0 or len(y) == 0:
         return float("nan")
-    diff = np.sign(x[:, None] - y[None, :])
-    return float(diff.mean())
+    if np.isnan(x).any() or np.isnan(y).any():
+        return float("nan")
+    # counts of pairs by sorting (n log m), not an n × m matrix: the same exact integer sum over n·m
+    ys = np.sort(y)
+    above = np.searchsorted(ys, x, side="left").sum()  # pairs with a > b
+    below = (len(ys) - np.searchsorted(ys, x, side="right")).sum()  # pairs with a < b
+    return float(int(above - below) / (len(x) * len(y)))
 
 
 def cliffs_label(d: float) -> str:

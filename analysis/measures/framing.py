@@ -626,13 +626,8 @@ def frames_by_side(
             slo, shi = bootstrap_ci(present, groups=groups, n_boot=n_boot, seed=seed)
             total_w = float(nw.sum())
             rate = 100.0 * float(hits.sum()) / total_w if total_w > 0 else float("nan")
-
-            def _rate(idx: np.ndarray, hits=hits, nw=nw) -> float:
-                i = idx.astype(int)
-                w = nw[i].sum()
-                return 100.0 * hits[i].sum() / w if w > 0 else float("nan")
-
-            rlo, rhi = bootstrap_ci(np.arange(n), stat=_rate, groups=groups, n_boot=n_boot, seed=seed)
+            # hits per 100 words of each resample (a ratio of sums; the counts sum exactly)
+            rlo, rhi = bootstrap_ci(100.0 * hits, groups=groups, n_boot=n_boot, seed=seed, denominator=nw)
             rows.append(
                 {
                     "side": side,

@@ -597,8 +597,10 @@ def summarize(
         raise ValueError(f"by must be 'side' or 'speaker', not {by!r}")
     scorer = table_scorer(sentiment)
     rows = []
+    keys = sentiment[by].astype("object")
+    parts = {k: sentiment.iloc[i] for k, i in keys.groupby(keys, sort=False).indices.items()}  # one pass, not one per group
     for group in _order(sentiment[by], groups):
-        sub = sentiment.loc[sentiment[by].astype("object") == group]
+        sub = parts.get(group, sentiment.iloc[:0])
         blocks = sub[groups_col].astype(str).tolist() if groups_col and groups_col in sub.columns else None
         side = sub["side"].iloc[0] if len(sub) else (group if by == "side" else None)
         for masked in (False, True):

@@ -137,7 +137,9 @@ def voice_by_actor(
         r["n_direct_claims"] += int(bool(direct))
         r["claim_words"] += count_words(str(text))
 
-    v = voice(statements.assign(_by=_key(statements[s_col])), by="_by", quotes=quotes if len(quotes) else None, n_boot=n_boot, seed=seed)
+    st_keys = _key(statements[s_col])
+    v = voice(statements.assign(_by=st_keys), by="_by", quotes=quotes if len(quotes) else None, n_boot=n_boot, seed=seed)
+    st_docs = {k: set(d) for k, d in statements["doc_id"].groupby(st_keys.to_numpy(), sort=False)} if len(statements) else {}
     for vr in v.to_dict("records"):
         k = vr["group"]
         r = row(k)
@@ -148,7 +150,7 @@ def voice_by_actor(
             readout_words=vr["readout_words"],
         )
         r.update({c: vr[c] for c in ("voice_share", "voice_share_lo", "voice_share_hi", "direct_share")})
-        docs.setdefault(k, set()).update(statements.loc[_key(statements[s_col]) == k, "doc_id"])
+        docs.setdefault(k, set()).update(st_docs.get(k, ()))
 
     sides = _side_of([(statements, s_col), (claims, c_col), (quotes, q_col)])
     out = []

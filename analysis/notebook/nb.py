@@ -16,7 +16,9 @@ import pandas as pd
 
 from ..viz.figures import PROJECT_ROOT, apply_style
 
-__all__ = ["setup", "project_path"]
+__all__ = ["setup", "project_path", "show", "SHOW_ROWS"]
+
+SHOW_ROWS = 20
 
 
 def setup(precision: int = 3, max_rows: int = 60, max_colwidth: int = 120) -> None:
@@ -33,3 +35,27 @@ def project_path(path: str | Path) -> Path:
     """``path`` as given if absolute, else relative to the project root."""
     path = Path(path)
     return path if path.is_absolute() else PROJECT_ROOT / path
+
+
+def show(table: pd.DataFrame, n: int = SHOW_ROWS, columns=None):
+    """The first ``n`` rows of ``table`` (only ``columns`` if given), for display, with a note when rows are left out.
+
+    A notebook shows heads and summaries of large tables, so its saved size stays
+    small at any corpus size; the full tables stay in the Parquet files. The note
+    ("showing 20 of 1,234 rows ...") is printed only when rows are left out, so a
+    small table looks exactly as before.
+
+    >>> t = pd.DataFrame({"x": range(5)})
+    >>> show(t, n=2)
+    showing 2 of 5 rows (the full table is in the Parquet files or the variable)
+       x
+    0  0
+    1  1
+    >>> len(show(t))
+    5
+    """
+    view = table if columns is None else table[list(columns)]
+    if len(view) <= n:
+        return view
+    print(f"showing {n} of {len(view):,} rows (the full table is in the Parquet files or the variable)")
+    return view.head(n)

@@ -32,9 +32,14 @@ __all__ = [
     "SAVE_RC",
     "STYLE",
     "PALETTE",
+    "MAX_ROWS",
+    "MAX_HEIGHT_PX",
+    "LABEL_WIDTH",
     "NO_SIDE_COLOR",
     "apply_style",
     "side_colors",
+    "shorten",
+    "fit_height",
     "save_figure",
     "new_figure",
 ]
@@ -63,6 +68,13 @@ _METADATA = {
     "pdf": {"CreationDate": None, "Creator": None, "Producer": None, "ModDate": None},
 }
 
+# Figures fit a page at any corpus size: at most about a dozen rows (bars, topics,
+# panels) per figure, never taller than MAX_HEIGHT_PX at the saved DPI, and labels
+# no longer than LABEL_WIDTH characters (shorten()).
+MAX_ROWS = 12
+MAX_HEIGHT_PX = 2400
+LABEL_WIDTH = 40
+
 # Colours per side are assigned in order of the sides compared, not by name,
 # so nothing here is specific to one pair of sides.
 PALETTE = ("#1f5a96", "#b8372f", "#6d8f3b", "#8c6bb1", "#d08c2f", "#5b5b5b")
@@ -82,6 +94,36 @@ def side_colors(sides) -> dict:
     {'US': '#1f5a96', 'Russia': '#b8372f'}
     """
     return {s: PALETTE[i % len(PALETTE)] for i, s in enumerate(sides)}
+
+
+def shorten(label, width: int = LABEL_WIDTH) -> str:
+    """``label`` as text, cut to at most ``width`` characters with an ellipsis (the one label helper of every plot).
+
+    >>> shorten("Peace process & negotiation")
+    'Peace process & negotiation'
+    >>> shorten("The Ministry of Foreign Affairs of a very long named country", 24)
+    'The Ministry of Foreign…'
+    """
+    text = str(label)
+    if len(text) <= width:
+        return text
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    return text[: max(width - 1, 1)].rstrip() + "…"
+
+
+def fit_height(n_rows: int, per_row: float, extra: float) -> float:
+    """Figure height in inches for ``n_rows`` rows: ``per_row * n_rows + extra``, capped so the saved figure stays under :data:`MAX_HEIGHT_PX`.
+
+    The cap leaves an inch for what ``bbox_inches="tight"`` adds outside the axes.
+
+    >>> fit_height(3, 0.4, 1.5)
+    2.7
+    >>> fit_height(500, 0.4, 1.5) * DPI < MAX_HEIGHT_PX
+    True
+    """
+    return min(per_row * max(n_rows, 1) + extra, MAX_HEIGHT_PX / DPI - 1.0)
 
 
 def _atomic_save(fig, path: Path, fmt: str) -> None:

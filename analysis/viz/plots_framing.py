@@ -15,11 +15,14 @@ def plot_frame_profile(
     *,
     measure: str = "share",
     drop_empty: bool = True,
+    max_rows: int | None = None,
 ):
     """Dot-and-interval chart of each frame per side (a ``frames_by_side`` table); returns the Figure.
 
     ``measure`` is ``"share"`` (share of units with the frame) or ``"hits_per_100w"``.
     Frames no side uses are left out when ``drop_empty``. ``n`` per side is in the legend.
+    At most ``max_rows`` frames (default :data:`analysis.viz.figures.MAX_ROWS`): those
+    carried by most statements of the two sides, in the table's order.
     """
     lo_col, hi_col, xlabel = {
         "share": ("share_lo", "share_hi", "share of statements carrying the frame (95% bootstrap interval)"),
@@ -31,10 +34,16 @@ def plot_frame_profile(
         used = set(t.loc[t["n_present"] > 0, "frame_id"])
         fids = [f for f in fids if f in used]
     labels = dict(zip(t["frame_id"], t["label"]))
-    from .figures import new_figure, side_colors  # matplotlib only when drawing
+    from .figures import MAX_ROWS, fit_height, new_figure, shorten, side_colors  # matplotlib only when drawing
 
+    cap = MAX_ROWS if max_rows is None else max_rows
+    n_used = len(fids)
+    if len(fids) > cap:
+        used_n = t.groupby("frame_id")["n_present"].sum()
+        keep = set(sorted(fids, key=lambda f: (-used_n.get(f, 0), fids.index(f)))[:cap])
+        fids = [f for f in fids if f in keep]
     colors = side_colors([side_a, side_b])
-    fig, ax = new_figure(figsize=(7.0, 0.42 * max(len(fids), 1) + 1.4))
+    fig, ax = new_figure(figsize=(7.0, fit_height(len(fids), 0.42, 1.4)))
     y = np.arange(len(fids))[::-1].astype(float)
     for k, side in enumerate((side_a, side_b)):
         s = t[t["side"] == side].set_index("frame_id")
@@ -54,11 +63,11 @@ def plot_frame_profile(
             elinewidth=1.5,
             capsize=2,
             markersize=5,
-            label=f"{side} (n = {n})",
+            label=f"{shorten(side)} (n = {n})",
         )
     ax.set_yticks(y)
-    ax.set_yticklabels([labels[f] for f in fids])
-    ax.set_xlabel(xlabel)
+    ax.set_yticklabels([shorten(labels[f]) for f in fids])
+    ax.set_xlabel(xlabel if len(fids) == n_used else f"{xlabel}\n{len(fids)} of {n_used} frames: those in most statements")
     if measure == "share":
         ax.set_xlim(-0.03, 1.03)
     else:

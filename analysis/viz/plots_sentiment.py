@@ -55,7 +55,7 @@ def plot_by_side(
     the order of ``sides``; n is written under each side. For mean compound the
     neutral band (±0.05) is shaded.
     """
-    from .figures import new_figure, side_colors
+    from .figures import new_figure, shorten, side_colors
 
     rows = summary.loc[summary["level"] == "side"]
     label = _label(measure, table_scorer(rows))
@@ -89,7 +89,7 @@ def plot_by_side(
     labels = []
     for side in order:
         n = rows.loc[(rows["group"] == side) & (~rows["masked"]), "n"]
-        labels.append(f"{side}\nn = {int(n.iloc[0]) if len(n) else 0}")
+        labels.append(f"{shorten(side, 20)}\nn = {int(n.iloc[0]) if len(n) else 0}")
     ax.set_xticklabels(labels)
     ax.set_xlim(-0.6, len(order) - 0.4)
     ax.set_ylabel(label + " (95% interval)")
@@ -110,17 +110,23 @@ def plot_distribution(
     sides: Sequence[str] | None = None,
     column: str = "tone",
     seed: int | None = None,
+    max_points: int = 400,
 ):
     """Every statement's score per side, as scored (left) and with topic terms masked (right). Returns the Figure.
 
     One dot per statement (seeded horizontal jitter), the side's mean as a bar; the
     neutral band (±0.05) shaded for VADER compound. ``column`` is ``tone`` (the
     default: the table's scorer, named on the axis), ``vader_compound`` or ``afinn``
-    (its ``_masked`` twin is drawn on the right).
+    (its ``_masked`` twin is drawn on the right). When a side has more
+    than ``max_points`` statements, each side's scores are drawn as a violin (the
+    distribution's shape) with a box (quartiles) instead of dots.
     """
-    from .figures import new_figure, side_colors
+    from .figures import new_figure, shorten, side_colors
 
+    side_of = sentiment["side"].astype("object")
     order = _sides(sentiment, "side", sides)
+    counts = {s: int((side_of == s).sum()) for s in order}
+    dense = max(counts.values(), default=0) > max_points
     colors = side_colors(order)
     fig, axes = new_figure(1, 2, sharey=True, figsize=(max(6.0, 2.2 * len(order) + 3.0), 4.0))
     for ax, (masked, name) in zip(axes, ((False, "as scored"), (True, "topic terms masked"))):
@@ -130,15 +136,26 @@ def plot_distribution(
             ax.axhspan(-THRESHOLD, THRESHOLD, color="0.92", zorder=0)
         ax.axhline(0, color="0.5", lw=0.8, zorder=1)
         for i, side in enumerate(order):
-            y = sentiment.loc[sentiment["side"].astype("object") == side, col].to_numpy(float)
-            x = i + rng.uniform(-0.18, 0.18, len(y))
-            ax.scatter(x, y, s=22, color=colors[side], alpha=0.75, edgecolors="none", zorder=3)
+            y = sentiment.loc[side_of == side, col].to_numpy(float)
+            y = y[np.isfinite(y)] if dense else y
+            if dense and len(y) > 1:
+                parts = ax.violinplot([y], positions=[i], widths=0.7, showextrema=False)
+                for body in parts["bodies"]:
+                    body.set_facecolor(colors[side])
+                    body.set_alpha(0.35)
+                ax.boxplot([y], positions=[i], widths=0.12, showfliers=False, medianprops={"color": "0.2"})
+            elif not dense:
+                x = i + rng.uniform(-0.18, 0.18, len(y))
+                ax.scatter(x, y, s=22, color=colors[side], alpha=0.75, edgecolors="none", zorder=3)
             if len(y):
                 ax.hlines(y.mean(), i - 0.3, i + 0.3, color=colors[side], lw=2, zorder=4)
         ax.set_xticks(range(len(order)))
-        ax.set_xticklabels([f"{s}\nn = {int((sentiment['side'].astype('object') == s).sum())}" for s in order])
+        ax.set_xticklabels([f"{shorten(s, 20)}\nn = {counts[s]}" for s in order])
         ax.set_xlim(-0.6, len(order) - 0.4)
         ax.set_title(name, fontsize=10)
-    axes[0].set_ylabel(_label(column, table_scorer(sentiment)) + " per statement (bar = mean)")
+    axes[0].set_ylabel(
+        _label(column, table_scorer(sentiment))
+        + (" per statement\n(violin: distribution; box: quartiles; bar: mean)" if dense else " per statement (bar = mean)")
+    )
     fig.tight_layout()
     return fig

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from ..measures.synthesis import QUESTIONS
-from ..viz.figures import new_figure, side_colors
+from ..viz.figures import MAX_ROWS, fit_height, new_figure, shorten, side_colors
 
 __all__ = ["plot_question", "report_figure"]
 
@@ -21,7 +21,14 @@ def _dots(ax, labels, sides, values, colors, xlabel, xlim=None):
         est, lo, hi = (np.asarray(x, dtype=float) for x in (est, lo, hi))
         err = np.vstack([np.clip(est - np.where(np.isnan(lo), est, lo), 0, None), np.clip(np.where(np.isnan(hi), est, hi) - est, 0, None)])
         ax.errorbar(
-            est, y + (0.14 if k == 0 else -0.14), xerr=np.nan_to_num(err), fmt="o", color=colors[s], capsize=2, ms=5, label=f"{s} (n = {n})"
+            est,
+            y + (0.14 if k == 0 else -0.14),
+            xerr=np.nan_to_num(err),
+            fmt="o",
+            color=colors[s],
+            capsize=2,
+            ms=5,
+            label=f"{shorten(s)} (n = {n})",
         )
     ax.set_yticks(y)
     ax.set_yticklabels(labels)
@@ -58,11 +65,13 @@ def panel(ax, summary: pd.DataFrame, question: str, side_a: str, side_b: str) ->
     colors = side_colors(sides)
     t = summary.loc[(summary["question"] == question) & summary["estimate"].notna()]
     measures = list(dict.fromkeys(t["measure"]))
+    more = max(len(measures) - MAX_ROWS, 0)
+    measures = measures[:MAX_ROWS]  # the first dozen, in the summary table's order
     if not measures:
         ax.text(0.5, 0.5, f"no {question} measures for these sides", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
         return
-    labels = [m.split(": ", 1)[-1] for m in measures]
+    labels = [shorten(m.split(": ", 1)[-1], 60) for m in measures]  # measure names are the library's, with a view suffix
     xlabel, xlim = {
         "voice": ("share (95% bootstrap interval)", (-0.03, 1.03)),
         "sentiment": (_sentiment_label(measures) + ", -1..1 (95% interval)", (-1.03, 1.03)),
@@ -72,13 +81,13 @@ def panel(ax, summary: pd.DataFrame, question: str, side_a: str, side_b: str) ->
     if question == "sentiment" and "VADER" in measures[0]:
         ax.axvspan(-0.05, 0.05, color="0.93", zorder=0)  # VADER's neutral band
     _dots(ax, labels, sides, _values(summary, question, sides, measures), colors, xlabel, xlim)
-    ax.set_title(question.capitalize(), fontsize=10, loc="left")
+    ax.set_title(question.capitalize() + (f" (first {len(measures)}; {more} more in the table)" if more else ""), fontsize=10, loc="left")
 
 
 def plot_question(summary: pd.DataFrame, question: str, side_a: str, side_b: str):
     """One figure for one question (voice, sentiment, frames or emphasis). Returns the Figure."""
-    n = summary.loc[(summary["question"] == question) & summary["estimate"].notna(), "measure"].nunique()
-    fig, ax = new_figure(figsize=(7.0, 0.45 * max(n, 1) + 1.8))
+    n = min(summary.loc[(summary["question"] == question) & summary["estimate"].notna(), "measure"].nunique(), MAX_ROWS)
+    fig, ax = new_figure(figsize=(7.0, fit_height(n, 0.45, 1.8)))
     panel(ax, summary, question, side_a, side_b)
     fig.tight_layout()
     return fig
