@@ -767,8 +767,8 @@ def _proper_mentions(text: str) -> list[dict]:
             continue
         if m.group("party") and len(toks) == len(text[m.start("name") : m.end("name")].split()):
             e = m.end()  # "Tom Price (R-Ga.)": the party tag belongs to the name
-        if all(len(t) >= 3 and t.isupper() for t in toks) and (len(toks) > 1 or len(toks[0]) >= 5):
-            continue  # "WASHINGTON —", "NEW YORK (AP)": a dateline or a shouted word, no name
+        if all(t.isupper() for t in toks) and any(len(t) >= 3 for t in toks) and (len(toks) > 1 or len(toks[0]) >= 5):
+            continue  # "WASHINGTON —", "NEW YORK (AP)", "TALKS GO ON": a dateline, a heading or a shouted word, no name
         if len(toks) == 1:
             t = toks[0]
             low = t.lower()

@@ -186,15 +186,18 @@ def units_of(
     return [tuple(u) for u in out]
 
 
-def _mention_rows(mentions: list[dict], used: set[int]) -> list[dict]:
-    rows = []
+def _kept_mentions(mentions: list[dict], used: set[int]) -> list[dict]:
+    """The mentions that make rows of the mentions and actors tables: names always; pronouns,
+    descriptions ("the letter") and anonymous sources ("officials") only when an attribution
+    rests on them (or a description names a known person)."""
+    kept = []
     for m in mentions:
         keep = m["how"] not in ("pronoun", "description", "anonymous") or id(m) in used
         if m["how"] in ("pronoun", "description") and m.get("actor") is not None and m["kind"] == "person":
             keep = True
         if keep:
-            rows.append({k: m.get(k) for k in ("start", "end", "text", "actor", "actor_id", "side", "how")})
-    return rows
+            kept.append(m)
+    return kept
 
 
 def extract(text: str) -> Extraction:
@@ -223,8 +226,9 @@ def extract(text: str) -> Extraction:
     used |= {id(q["speaker_mention"]) for q in quotes if q.get("speaker_mention") is not None}
     for i, c in enumerate(claims):
         c["claim_id"] = i
-    mrows = _mention_rows(mentions, used)
-    return Extraction(mrows, actors_rows(mentions) if mrows else [], quotes, claims)
+    kept = _kept_mentions(mentions, used)
+    mrows = [{k: m.get(k) for k in ("start", "end", "text", "actor", "actor_id", "side", "how")} for m in kept]
+    return Extraction(mrows, actors_rows(kept), quotes, claims)
 
 
 def _drop_nested_pronouns(mentions: list[dict]) -> list[dict]:
