@@ -20,8 +20,10 @@ particular pair of sides.
 >>> [(m["text"], m["actor"], m["how"]) for m in find_mentions("Foreign Minister Li Wen met Lavrov.")]
 [('Li Wen', 'Li Wen', 'title'), ('Lavrov', 'Sergey Lavrov', 'registry')]
 
-Over 500 lines: the split of this module waits for the attribution rewrite (issue #13),
-which rewrites it; until then it moves as a whole (row records: :mod:`analysis.extraction.types`).
+Over 500 lines: the open-world mention finder of issue #13 (proper names, descriptive
+sources, short forms, pronouns) is still being tuned against the development set; the module is
+split (registry / names / descriptions / pronouns) once the rules settle, so they are not moved
+twice (row records: :mod:`analysis.extraction.types`).
 """
 
 from __future__ import annotations

@@ -6,6 +6,9 @@ difference, in plain words, and the caveats that apply to *this* corpus (one
 document or many, statements per side and view, speakers without a side, undated
 documents, thin periods).
 
+About 600 lines on purpose: one concern (numbers into sentences), one function per kind of
+finding, all sharing the same formatting helpers so every notebook words numbers alike.
+
 * :func:`caveats` — what the reader must know about the corpus before any number;
 * :func:`comparison_reading` — one row of a ``side_comparison``-shaped table
   (:func:`analysis.core.compare.compare_sides`, ``sentiment.compare``,

@@ -40,8 +40,8 @@ Tables go in and out (statements -> ``sentiment`` -> summaries), all declared in
 >>> score_text("a permanent end to the war")["vader_compound_masked"]
 0.0
 
-Over 500 lines: the scoring part is being replaced by a new scorer on another branch; the
-split of this module (scoring / summaries) waits for it. Its figures are in :mod:`analysis.viz.plots_sentiment`.
+Over 500 lines: the scorer interface (three scorers, masking) and the by-side summaries and
+comparisons; the summaries are the next part to move into a module of their own. Its figures are in :mod:`analysis.viz.plots_sentiment`.
 """
 
 from __future__ import annotations

@@ -45,7 +45,16 @@ from ..core.schema import VOICE_COLUMNS
 from ..core.stats import N_BOOT
 from ..core.text import count_words
 
-__all__ = ["UNKNOWN", "CUE_CLASSES", "voice_by_actor", "voice_table", "verbs_by_side", "cue_classes_by_side", "rule_counts"]
+__all__ = [
+    "UNKNOWN",
+    "CUE_CLASSES",
+    "voice_by_actor",
+    "voice_table",
+    "verbs_by_side",
+    "cue_classes_by_side",
+    "rule_counts",
+    "unsided_speakers",
+]
 
 UNKNOWN = "(unknown)"
 CUE_CLASSES = ("neutral", "assertive", "revelatory", "critical", "directive", "tentative", "distancing")
@@ -338,3 +347,21 @@ def rule_counts(quotes: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
             text = first["text"] if len(first["text"]) <= 70 else first["text"][:69] + "…"
             rows.append({"table": name, "rule": r, "n": len(g), "example": f"{first['who']}: {text}"})
     return pd.DataFrame(rows, columns=["table", "rule", "n", "example"])
+
+
+def unsided_speakers(voice: pd.DataFrame, top: int = 15) -> pd.DataFrame:
+    """Speakers and sources with no side, ranked by attributed words: whom to add to ``actors.yaml``.
+
+    ``voice`` is the :func:`voice_table` (its ``actor`` rows); the unrecovered speaker
+    ``(unknown)`` is left out (there is no one to add). Ties keep the table's order.
+
+    >>> v = pd.DataFrame({"level": "actor", "group": ["Ann", "Bo", "(unknown)", "Cy"], "side": ["A", None, None, None],
+    ...     "n_docs": 1, "n_statements": [2, 1, 0, 3], "n_quotes": [1, 1, 1, 0], "n_claims": [1, 0, 0, 3],
+    ...     "attributed_words": [9, 4, 0, 12]})
+    >>> unsided_speakers(v)[["group", "attributed_words"]].values.tolist()
+    [['Cy', 12], ['Bo', 4]]
+    """
+    rows = voice.loc[(voice["level"] == "actor") & voice["side"].isna() & (voice["group"] != UNKNOWN)]
+    rows = rows.sort_values("attributed_words", ascending=False, kind="stable")
+    cols = ["group", "n_docs", "n_statements", "n_quotes", "n_claims", "attributed_words"]
+    return rows[cols].head(top).reset_index(drop=True)
