@@ -27,7 +27,7 @@ import pandas as pd
 from ..core.resources import read_list
 from ..core.schema import from_records
 from ..core.text import paragraph_spans
-from .actors import actors_rows, find_mentions, scan
+from .actors import actors_rows, find_mentions, registry, scan
 from .claims import attribute, cue_first_words, cue_regex, cues_of_matches
 from .quotes import find_quotes
 
@@ -228,7 +228,10 @@ def extract(text: str) -> Extraction:
         c["claim_id"] = i
     kept = _kept_mentions(mentions, used)
     mrows = [{k: m.get(k) for k in ("start", "end", "text", "actor", "actor_id", "side", "how")} for m in kept]
-    return Extraction(mrows, actors_rows(kept), quotes, claims)
+    # actors: those of the kept mentions, and every registered actor (a country, a party) however it is mentioned
+    reg, kept_ids = registry(), {id(m) for m in kept}
+    named = [m for m in mentions if id(m) in kept_ids or m.get("actor_id") in reg] if mrows else []
+    return Extraction(mrows, actors_rows(named), quotes, claims)
 
 
 def _drop_nested_pronouns(mentions: list[dict]) -> list[dict]:

@@ -166,6 +166,6 @@ def test_sentiment_distribution_of_many_statements_is_drawn_as_violins():
     n = 3000
     s = pd.DataFrame({"side": rng.choice(["A", "B"], n), "vader_compound": rng.uniform(-1, 1, n)})
     s["vader_compound_masked"] = s["vader_compound"]
-    fig = plots_sentiment.plot_distribution(s, ["A", "B"])
+    fig = plots_sentiment.plot_distribution(s, ["A", "B"], column="vader_compound")
     assert not any(c.__class__.__name__ == "PathCollection" and len(c.get_offsets()) > 100 for c in fig.axes[0].collections)
     assert "violin" in fig.axes[0].get_ylabel()
