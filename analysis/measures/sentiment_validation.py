@@ -161,15 +161,8 @@ def agreement(
     """
     x, g, p = np.asarray(tone, dtype=float), _codes(gold), _codes(tone_label)
     est = _metrics(x, g, p)
-    out: dict = {"n": len(g)}
     boots = np.array([_metrics(x[i], g[i], p[i]) for i in _boot_indices(len(g), n_boot, seed)]) if len(g) >= 2 else None
-    for k, name in enumerate(("spearman", "macro_f1", "accuracy")):
-        out[name] = float(est[k])
-        if boots is None:
-            out[f"{name}_low"] = out[f"{name}_high"] = float("nan")
-        else:
-            out[f"{name}_low"], out[f"{name}_high"] = _interval(boots[:, k])
-    return out
+    return _estimates(len(g), est, boots)
 
 
 def paired_difference(
@@ -191,10 +184,15 @@ def paired_difference(
     ta, tb = np.asarray(tone_a, dtype=float), np.asarray(tone_b, dtype=float)
     g, pa, pb = _codes(gold), _codes(label_a), _codes(label_b)
     est = _metrics(ta, g, pa) - _metrics(tb, g, pb)
-    out: dict = {"n": len(g)}
     boots = None
     if len(g) >= 2:
         boots = np.array([_metrics(ta[i], g[i], pa[i]) - _metrics(tb[i], g[i], pb[i]) for i in _boot_indices(len(g), n_boot, seed)])
+    return _estimates(len(g), est, boots)
+
+
+def _estimates(n: int, est: np.ndarray, boots: np.ndarray | None) -> dict:
+    """``{"n", metric, metric_low, metric_high}`` for Spearman, macro-F1 and accuracy (NaN bounds without resamples)."""
+    out: dict = {"n": n}
     for k, name in enumerate(("spearman", "macro_f1", "accuracy")):
         out[name] = float(est[k])
         if boots is None:
