@@ -102,7 +102,11 @@ def plot_voice_share(table: pd.DataFrame, sides: Sequence[str], ax=None, max_row
     handles = []
     for s in order:
         if s == UNKNOWN:
-            handles.append(Patch(facecolor="white", edgecolor=colors[s], hatch="///", label="no speaker recovered"))
+            none = actors.loc[actors["side_key"] == UNKNOWN]
+            if (none["n_statements"] > 0).any():  # named speakers the text gives no side
+                handles.append(Patch(facecolor=colors[s], label="no side (not in the registry, no side word in the text)"))
+            if (none["n_statements"] == 0).any():
+                handles.append(Patch(facecolor="white", edgecolor=colors[s], hatch="///", label="no speaker recovered"))
             continue
         share = ""
         if by_side is not None and s in by_side.index and pd.notna(by_side.at[s, "voice_share"]):

@@ -82,6 +82,21 @@ def test_voice_share_with_few_actors_has_no_others_row():
     assert len(labels) == 5 and not any(t.startswith("others") for t in labels)
 
 
+def test_voice_share_legend_tells_speakers_without_a_side_from_unrecovered_speakers():
+    rows = voice_rows(5)
+    legend = [t.get_text() for t in plots_voice.plot_voice_share(rows, ["Blue party", "Green party"]).axes[0].get_legend().get_texts()]
+    assert any(t.startswith("no side") for t in legend) and "no speaker recovered" not in legend
+    unknown = rows.iloc[[-1]].assign(group="(unknown)", side=None, n_statements=0, attributed_words=0, direct_words=0, quoted_words=4)
+    legend = [
+        t.get_text()
+        for t in plots_voice.plot_voice_share(pd.concat([rows, unknown], ignore_index=True), ["Blue party", "Green party"])
+        .axes[0]
+        .get_legend()
+        .get_texts()
+    ]
+    assert "no speaker recovered" in legend
+
+
 def emphasis_tables(n_docs: int, n_topics: int = 20, n_sent: int = 30):
     rng = np.random.default_rng(2)
     pres, table = [], []
