@@ -41,7 +41,7 @@ from nltk.stem.snowball import SnowballStemmer
 from ..core.errors import InputError
 from ..core.resources import read_yaml, resource_path
 from ..core.schema import conform
-from ..core.stats import N_BOOT, benjamini_hochberg, bootstrap_ci, cliffs_delta, permutation_test
+from ..core.stats import N_BOOT, benjamini_hochberg, bootstrap_ci, cliffs_delta, cluster_permutation_test, permutation_test
 from ..core.text import WORD_PATTERN, count_words, re_tokens_match, word_spans
 
 __all__ = [
@@ -702,8 +702,11 @@ def frame_differences(
     """Side A minus side B per frame (table ``frame_differences``), tested with care for many frames.
 
     ``diff`` is the difference in share of units carrying the frame; ``p_value`` a
-    two-sided permutation test on the side labels (:func:`analysis.core.stats.permutation_test`,
-    units treated as exchangeable, which sentences of one article are not);
+    two-sided permutation test on the side labels: of whole documents' units when the
+    two sides' units span more than one document
+    (:func:`analysis.core.stats.cluster_permutation_test`), else of single units
+    (:func:`analysis.core.stats.permutation_test`, units treated as exchangeable, which
+    sentences of one article are not);
     ``q_value`` the Benjamini–Hochberg adjustment over all frames tested; and
     ``rate_delta`` Cliff's delta of per-unit hits per 100 words (effect size).
 
@@ -736,7 +739,11 @@ def frame_differences(
                 "share_a": sa,
                 "share_b": sb,
                 "diff": sa - sb,
-                "p_value": permutation_test(pa, pb, n_perm=n_perm, seed=seed),
+                "p_value": (
+                    cluster_permutation_test(pa, pb, a["doc_id"].to_numpy(), b["doc_id"].to_numpy(), n_perm=n_perm, seed=seed)
+                    if len(set(a["doc_id"]) | set(b["doc_id"])) > 1
+                    else permutation_test(pa, pb, n_perm=n_perm, seed=seed)
+                ),
                 "rate_delta": cliffs_delta(ra, rb),
             }
         )
