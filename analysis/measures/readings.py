@@ -456,7 +456,9 @@ def sentiment_reading(comparison: pd.DataFrame, measure: str | None = None, what
     rows = comparison.loc[comparison["measure"] == measure]
     if what is None:
         scorers = rows["scorer"].dropna().unique().tolist() if "scorer" in rows.columns else []
-        what = {"tone": f"mean tone ({scorers[0]})" if len(scorers) == 1 else "mean tone", "vader_compound": "mean VADER compound"}.get(
+        from .sentiment import tone_label_text
+
+        what = {"tone": tone_label_text(scorers[0]) if len(scorers) == 1 else "mean tone", "vader_compound": "mean VADER compound"}.get(
             measure, measure
         )
     if rows.empty:
