@@ -99,25 +99,61 @@ def read_ann(path: Path) -> tuple[dict, list[dict]]:
     return spans, rels
 
 
+def _marks(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Quotation marks in ``text[lo:hi]`` as (start, end, 'open' | 'close' | 'either').
+
+    Double marks (curly, guillemets, straight ``"`` and doubled ``''``) and single curly
+    marks: ``‘`` opens; ``’`` closes unless a letter follows it (an apostrophe, "don’t").
+    """
+    out, i = [], lo
+    while i < hi:
+        ch = text[i]
+        if ch in _OPEN or ch == "‘":
+            out.append((i, i + 1, "open"))
+        elif ch in _CLOSE:
+            out.append((i, i + 1, "close"))
+        elif ch == "’" and not (i + 1 < len(text) and text[i + 1].isalpha()):
+            out.append((i, i + 1, "close"))
+        elif ch == '"':
+            out.append((i, i + 1, "either"))
+        elif text.startswith("''", i):
+            out.append((i, i + 2, "either"))
+            i += 1
+        i += 1
+    return out
+
+
 def quote_stretches(text: str, segs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Quotation-mark-delimited stretches (marks excluded, whitespace trimmed) inside a content span.
+
+    Annotators often leave the quotation marks out of a Content span, so a mark right
+    before the span (or right after it, past one punctuation character) counts as the
+    span's own; a closing mark met before any opening one closes a stretch that began at
+    the span's start.
 
     >>> s = 'he said “a b” and “c d'
     >>> [s[a:b] for a, b in quote_stretches(s, [(0, len(s))])]
     ['a b', 'c d']
+    >>> s = 'he said, “a b c.” Then'
+    >>> [s[a:b] for a, b in quote_stretches(s, [(10, 15)])]
+    ['a b c.']
     """
     lo, hi = segs[0][0], segs[-1][1]
+    if lo > 0 and _marks(text, lo - 1, lo):
+        lo -= 1
+    for k in (0, 1):
+        if hi + k < len(text) and (k == 0 or text[hi] in ".,?!;") and _marks(text, hi + k, hi + k + 1):
+            hi = hi + k + 1
+            break
     out, opened = [], None
-    for i in range(lo, hi):
-        ch = text[i]
-        if ch not in _OPEN and ch not in _CLOSE and ch != '"':
-            continue
-        is_open = ch in _OPEN or (ch == '"' and opened is None)
+    for a, b, kind in _marks(text, lo, hi):
         if opened is None:
-            if is_open:
-                opened = i + 1
-        elif ch in _CLOSE or ch == '"':
-            out.append((opened, i))
+            if kind == "close" and not out:
+                out.append((lo, a))
+            elif kind != "close":
+                opened = b
+        elif kind != "open":
+            out.append((opened, a))
             opened = None
         # an opening mark while open: a new paragraph of the same quote, keep going
     if opened is not None:
