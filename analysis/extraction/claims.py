@@ -857,6 +857,63 @@ def _dash_speaker(text: str, q: dict, mentions: list[dict], mstarts: list[int]) 
     return None
 
 
+_AFTER_CLOSE = re.compile(r"[ \t\xa0]*,?[ \t\xa0]*")
+_INV_STOP = re.compile(r"[,;:!?“”\"(\n]|\.(?=\s+(?:[a-z]|[“\"]|$))|\s(?:who|which|on|in|at|during|after|before|to|as|while|when)\s")
+
+
+def _adjacent_speaker(
+    text: str, q: dict, mentions: list[dict], mstarts: list[int], cues: list[dict], cstarts: list[int]
+) -> tuple[dict, dict] | None:
+    """(speaker, cue) of an attribution standing right after the quote's closing mark, on the same line:
+    “…,” Ann Cole said / “…?” she asked / “…,” said Ann Cole, a pollster / “….” The mayor added.
+    A pronoun speaker is the mention resolved in place (its antecedent). Else None.
+
+    >>> s = "“We stay,” Ann Cole said."
+    >>> ms = [{"start": 11, "end": 19, "actor": "Ann Cole", "kind": "person", "how": "proper"}]
+    >>> cs = [{"start": 20, "end": 24, "text": "said", "form": "said"}]
+    >>> _adjacent_speaker(s, {"mark_end": 10}, ms, [11], cs, [20])[0]["actor"]
+    'Ann Cole'
+    """
+    p = _AFTER_CLOSE.match(text, q["mark_end"]).end()
+    if p >= len(text) or text[p] in '\n“"':
+        return None
+    k = bisect.bisect_left(cstarts, p)
+    if k < len(cues) and cues[k]["start"] == p:  # “…,” said Ann Cole
+        cue = cues[k]
+        stop = _INV_STOP.search(text, cue["end"], min(len(text), cue["end"] + 90))
+        limit = stop.start() if stop else cue["end"] + 90
+        j = bisect.bisect_left(mstarts, cue["end"])
+        while j < len(mentions) and mentions[j]["start"] < limit:
+            m = mentions[j]
+            if m["kind"] != "place" and not text[cue["end"] : m["start"]].strip(" \t\xa0"):
+                return (m, cue) if m.get("actor") is not None else None
+            if m["kind"] != "place" and _DET_ONLY.match(text, cue["end"], m["start"]):
+                return (m, cue) if m.get("actor") is not None else None
+            j += 1
+        return None
+    j = bisect.bisect_left(mstarts, p)
+    while j < len(mentions) and mentions[j]["start"] < p + 60:
+        m = mentions[j]
+        if m["kind"] == "place" or not _TITLE_GAP.match(text, p, m["start"]):
+            return None
+        # the mention is followed, past an apposition or a time phrase, by a reporting verb
+        c = bisect.bisect_left(cstarts, m["end"])
+        while c < len(cues) and cues[c]["start"] < m["end"] + 170:
+            cue = cues[c]
+            if _FILLER.match(text, m["end"], cue["start"]) and not _BE.search(text, m["end"], cue["start"]):
+                return (m, cue) if m.get("actor") is not None else None
+            c += 1
+        j += 1
+        if j < len(mentions) and mentions[j]["start"] < m["end"] + 2:
+            continue  # a nested or adjoining mention ("White House" + "press secretary Ann Cole")
+        return None
+    return None
+
+
+_DET_ONLY = re.compile(r"[ \t\xa0]+(?:the|a|an)[ \t\xa0]+(?=\S)", re.I)
+_TITLE_GAP = re.compile(r"(?:(?:the|a|an|[A-Z][\w.’'-]*|[a-z][\w’'-]*)[ \t\xa0]+){0,4}$|$")
+
+
 def _colon_subject(text: str, q: dict, units, ustarts: list[int], mentions: list[dict], mstarts: list[int]) -> dict | None:
     """The subject of the sentence whose colon introduces quote ``q`` ("Lee continued:\n\n“…”"), else None."""
     i = q["mark_start"] - 1
@@ -958,6 +1015,7 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
 
     cue_paras = {para(c["start"]) for c in cues if not _inside_any(quotes, c["start"])}
     mstarts = [m["start"] for m in mentions or []]
+    cstarts = [c["start"] for c in cues]
     by_cue = sorted(claims, key=_cue_start)
     out = []
     prev = None
@@ -983,6 +1041,8 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
         if owner is not None:
             src = owner["source_mention"]
             q.update(_speaker_fields(src), cue=owner["cue"], cue_start=owner["cue_start"], cue_end=owner["cue_end"], rule=owner["rule"])
+        elif q["kind"] != "term" and (adj := _adjacent_speaker(text, q, mentions or [], mstarts, cues, cstarts)) is not None:
+            q.update(_speaker_fields(adj[0]), cue=adj[1]["text"], cue_start=adj[1]["start"], cue_end=adj[1]["end"], rule="adjacent")
         elif q["kind"] != "term" and (dash := _dash_speaker(text, q, mentions or [], mstarts)) is not None:
             q.update(_speaker_fields(dash), cue=None, cue_start=None, cue_end=None, rule="dash")
         elif q["kind"] != "term" and (colon := _colon_subject(text, q, unit_bounds, ustarts, mentions or [], mstarts)) is not None:

@@ -137,6 +137,12 @@ CASES = [
         [],
         [("Ortega", "the budget was fine")],
     ),
+    (
+        "adjacent: attribution right after the closing mark, past a full stop and a trailing clause",
+        "Nils Amundsen spoke at noon.\n\n“The plan holds.” Nils Amundsen said, while pointing at the map.",
+        ["Nils Amundsen"],
+        None,
+    ),
     ("particle in a name", "“It is over,” said Jan de Vries.", ["Jan de Vries"], None),
     ("apostrophe in a name", "“It is over,” Sean O’Malley said.", ["Sean O’Malley"], None),
     ("initials in a name", "“It is over,” Mark T. Ruben said.", ["Mark T. Ruben"], None),
