@@ -985,6 +985,28 @@ def _inside_any_mark(text: str, pos: int, lo: int) -> bool:
     return sum(text.count(ch, lo, pos) for ch in '“”"') % 2 == 1
 
 
+def _sentence_cue_speaker(text: str, q: dict, units, ustarts, mentions, mstarts, cues, cstarts) -> tuple[dict, dict] | None:
+    """(source, cue) of the nearest reporting verb before the quote in its own sentence, when a
+    source stands before that verb ("Lee wrote to his followers, “…”", "what Lee called “…”"), else None."""
+    k = bisect.bisect_right(ustarts, q["mark_start"]) - 1
+    if k < 0:
+        return None
+    lo = units[k][0]
+    j0, j1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, q["mark_start"])
+    unit_m = [m for m in mentions[j0:j1] if not m.get("in_quote")]
+    if not unit_m:
+        return None
+    c0, c1 = bisect.bisect_left(cstarts, lo), bisect.bisect_left(cstarts, q["mark_start"])
+    for cue in reversed(cues[c0:c1]):
+        if _inside_any_mark(text, cue["start"], lo) or cue["form"] in _NOUNLIKE:
+            continue
+        left = _leftward_source(text, lo, cue, unit_m)
+        if left and left[0].get("actor") is not None:
+            return left[0], cue
+        return None
+    return None
+
+
 def _sentence_subject(text: str, q: dict, units, ustarts: list[int], mentions: list[dict], mstarts: list[int]) -> dict | None:
     """The subject of the sentence a quote stands in, when it comes before the quote
     ("Lee labelled the plan “a blatant grab”"), else None."""
@@ -996,10 +1018,27 @@ def _sentence_subject(text: str, q: dict, units, ustarts: list[int], mentions: l
     for m in mentions[j0:j1]:
         if m.get("in_quote"):
             continue
+        if _lone_capital(text, lo, m):
+            continue  # "Shortly, …", "Reprising …": a capitalised sentence word, no name
         if m.get("actor") is not None and m["kind"] not in ("country", "place") and _subject_position(text, lo, m):
             return m
         break
     return None
+
+
+def _lone_capital(text: str, lo: int, m: dict) -> bool:
+    """True for a one-word name of unknown kind that opens its sentence and occurs nowhere else in
+    the text: more likely a capitalised sentence word ("Moreover", "Reprising") than a speaker.
+
+    >>> s = "Reprising an old line, Ann Cole spoke."
+    >>> _lone_capital(s, 0, {"start": 0, "end": 9, "kind": "name", "how": "proper"})
+    True
+    """
+    if m["kind"] != "name" or m.get("how") != "proper" or " " in text[m["start"] : m["end"]]:
+        return False
+    if text[lo : m["start"]].strip(" \t\n“\"‘'(—–-"):
+        return False
+    return text.count(text[m["start"] : m["end"]]) < 2
 
 
 def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cues, mentions: list[dict] | None = None) -> list[dict]:
@@ -1047,6 +1086,8 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
             q.update(_speaker_fields(dash), cue=None, cue_start=None, cue_end=None, rule="dash")
         elif q["kind"] != "term" and (colon := _colon_subject(text, q, unit_bounds, ustarts, mentions or [], mstarts)) is not None:
             q.update(_speaker_fields(colon), cue=":", cue_start=None, cue_end=None, rule="colon")
+        elif (sc := _sentence_cue_speaker(text, q, unit_bounds, ustarts, mentions or [], mstarts, cues, cstarts)) is not None:
+            q.update(_speaker_fields(sc[0]), cue=sc[1]["text"], cue_start=sc[1]["start"], cue_end=sc[1]["end"], rule="sentence-cue")
         elif (subj := _sentence_subject(text, q, unit_bounds, ustarts, mentions or [], mstarts)) is not None:
             q.update(_speaker_fields(subj), cue=None, cue_start=None, cue_end=None, rule="sentence-subject")
         elif (
