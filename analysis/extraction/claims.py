@@ -890,7 +890,16 @@ def _adjacent_speaker(
             if m["kind"] != "place" and _DET_ONLY.match(text, cue["end"], m["start"]):
                 return (m, cue) if m.get("actor") is not None else None
             j += 1
+        d = _DESC_NP.match(text, cue["end"])
+        if d and (j >= len(mentions) or mentions[j]["start"] >= d.end()) and not _CUE_WORD.search(d.group(0)):
+            return _description_mention(text, d.start(1), d.end(1)), cue  # “…,” said the gambling tycoon
         return None
+    k = bisect.bisect_left(cstarts, p)
+    if k < len(cues) and cues[k]["start"] < p + 60:
+        d = _DESC_NP.fullmatch(text, p, cues[k]["start"])
+        j = bisect.bisect_left(mstarts, p)
+        if d and (j >= len(mentions) or mentions[j]["start"] >= d.end()) and not _CUE_WORD.search(d.group(1)):
+            return _description_mention(text, d.start(1), d.end(1)), cues[k]  # “…,” the real estate developer said
     j = bisect.bisect_left(mstarts, p)
     while j < len(mentions) and mentions[j]["start"] < p + 60:
         m = mentions[j]
@@ -908,6 +917,38 @@ def _adjacent_speaker(
             continue  # a nested or adjoining mention ("White House" + "press secretary Ann Cole")
         return None
     return None
+
+
+# a descriptive speaker right before or after the verb: "the real estate developer", "one user", "another voter"
+_DESC_NP = re.compile(
+    r"[ \t\xa0]*((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:[ \t\xa0]+[\w’'.-]+){1,5}?)"
+    r"(?=[ \t\xa0]*(?:[,.;:!?]|$|[ \t\xa0]\w))[ \t\xa0]*"
+)
+_CUE_WORD = re.compile(r"\b(?:who|which|that|to|in|on|at|of|for|with|and|but|was|were|is|are|has|had|have)\b", re.I)
+
+
+def _description_mention(text: str, a: int, b: int) -> dict:
+    """A descriptive speaker found next to an attribution verb ("the real estate developer"):
+    an anonymous source of its own (no one is assumed), like an unresolved description.
+
+    >>> _description_mention("the old mayor said", 0, 13)["actor"]
+    'the old mayor'
+    """
+    desc = _WS.sub(" ", text[a:b])
+    desc = desc[0].lower() + desc[1:]
+    return {
+        "start": a,
+        "end": b,
+        "text": text[a:b],
+        "actor": desc,
+        "actor_id": slug(desc),
+        "side": None,
+        "how": "anonymous",
+        "kind": "anonymous",
+        "gender": None,
+        "role": desc,
+        "in_quote": False,
+    }
 
 
 _DET_ONLY = re.compile(r"[ \t\xa0]+(?:the|a|an)[ \t\xa0]+(?=\S)", re.I)
@@ -1066,6 +1107,8 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
     for c in claims:
         for qid in c["quote_ids"]:
             by_quote.setdefault(qid, []).append(c)
+    known = {id(m) for m in mentions or []}
+    created: list[dict] = []
     for q in quotes:
         q = dict(q)
         owner = None
@@ -1082,6 +1125,8 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
             q.update(_speaker_fields(src), cue=owner["cue"], cue_start=owner["cue_start"], cue_end=owner["cue_end"], rule=owner["rule"])
         elif q["kind"] != "term" and (adj := _adjacent_speaker(text, q, mentions or [], mstarts, cues, cstarts)) is not None:
             q.update(_speaker_fields(adj[0]), cue=adj[1]["text"], cue_start=adj[1]["start"], cue_end=adj[1]["end"], rule="adjacent")
+            if adj[0].get("role") is not None and adj[0]["how"] == "anonymous" and "in_quote" in adj[0] and id(adj[0]) not in known:
+                created.append(adj[0])  # a descriptive speaker found here: a mention of its own
         elif q["kind"] != "term" and (dash := _dash_speaker(text, q, mentions or [], mstarts)) is not None:
             q.update(_speaker_fields(dash), cue=None, cue_start=None, cue_end=None, rule="dash")
         elif q["kind"] != "term" and (colon := _colon_subject(text, q, unit_bounds, ustarts, mentions or [], mstarts)) is not None:
@@ -1114,6 +1159,8 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
         out.append(q)
         if q["kind"] != "term":
             prev = q
+    if created and mentions is not None:
+        mentions[:] = sorted(mentions + created, key=lambda m: (m["start"], m["end"]))
     return out
 
 

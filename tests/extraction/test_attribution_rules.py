@@ -143,6 +143,18 @@ CASES = [
         ["Nils Amundsen"],
         None,
     ),
+    (
+        "sentence-cue: the verb before the quote in its sentence",
+        "After the vote was delayed, Greta Holm wrote to her followers, “This is not over.”",
+        ["Greta Holm"],
+        None,
+    ),
+    (
+        "adjacent descriptive speaker",
+        "“The roof leaks every spring,” the retired carpenter said of the hall.",
+        ["the retired carpenter"],
+        None,
+    ),
     ("particle in a name", "“It is over,” said Jan de Vries.", ["Jan de Vries"], None),
     ("apostrophe in a name", "“It is over,” Sean O’Malley said.", ["Sean O’Malley"], None),
     ("initials in a name", "“It is over,” Mark T. Ruben said.", ["Mark T. Ruben"], None),
