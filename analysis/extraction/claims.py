@@ -897,9 +897,16 @@ def _adjacent_speaker(
     k = bisect.bisect_left(cstarts, p)
     if k < len(cues) and cues[k]["start"] < p + 60:
         d = _DESC_NP.fullmatch(text, p, cues[k]["start"])
-        j = bisect.bisect_left(mstarts, p)
-        if d and (j >= len(mentions) or mentions[j]["start"] >= d.end()) and not _CUE_WORD.search(d.group(1)):
-            return _description_mention(text, d.start(1), d.end(1)), cues[k]  # “…,” the real estate developer said
+        if d and not _CUE_WORD.search(d.group(1)):
+            j = bisect.bisect_left(mstarts, p)
+            inner = []
+            while j < len(mentions) and mentions[j]["start"] < d.end(1):
+                inner.append(mentions[j])
+                j += 1
+            if all(m["how"] in ("anonymous", "description") for m in inner):
+                same = [m for m in inner if m["start"] == d.start(1) and m["end"] == d.end(1) and m.get("actor") is not None]
+                # “…,” the real estate developer said
+                return (same[0] if same else _description_mention(text, d.start(1), d.end(1))), cues[k]
     j = bisect.bisect_left(mstarts, p)
     while j < len(mentions) and mentions[j]["start"] < p + 60:
         m = mentions[j]
@@ -912,10 +919,7 @@ def _adjacent_speaker(
             if _FILLER.match(text, m["end"], cue["start"]) and not _BE.search(text, m["end"], cue["start"]):
                 return (m, cue) if m.get("actor") is not None else None
             c += 1
-        j += 1
-        if j < len(mentions) and mentions[j]["start"] < m["end"] + 2:
-            continue  # a nested or adjoining mention ("White House" + "press secretary Ann Cole")
-        return None
+        j += 1  # a title, a nested or an adjoining mention ("Acme senior adviser Ann Cole said")
     return None
 
 
