@@ -1039,8 +1039,6 @@ def _sentence_cue_speaker(text: str, q: dict, units, ustarts, mentions, mstarts,
     lo = units[k][0]
     j0, j1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, q["mark_start"])
     unit_m = [m for m in mentions[j0:j1] if not m.get("in_quote")]
-    if not unit_m:
-        return None
     c0, c1 = bisect.bisect_left(cstarts, lo), bisect.bisect_left(cstarts, q["mark_start"])
     for cue in reversed(cues[c0:c1]):
         if _inside_any_mark(text, cue["start"], lo) or cue["form"] in _NOUNLIKE:
@@ -1048,8 +1046,21 @@ def _sentence_cue_speaker(text: str, q: dict, units, ustarts, mentions, mstarts,
         left = _leftward_source(text, lo, cue, unit_m)
         if left and left[0].get("actor") is not None:
             return left[0], cue
+        d = _DESC_BEFORE.search(text, max(lo, cue["start"] - 70), cue["start"])
+        if d and not _CUE_WORD.search(d.group(1)) and not _BE.search(d.group(0)):
+            inner = [m for m in unit_m if m["start"] < d.end(1) and m["end"] > d.start(1)]
+            if all(m["how"] in ("anonymous", "description") for m in inner):
+                return _description_mention(text, d.start(1), d.end(1)), cue  # "the officer said that “…”"
         return None
     return None
+
+
+# a descriptive subject right before a verb, opening its clause ("…, the officer said that", "the foundation predicts")
+_DESC_BEFORE = re.compile(
+    r"(?:^|(?<=[,;:(—–])\s*|(?<=\bthat\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bwhen\s)|(?<=\bas\s)|(?<=^[“\"‘]))"
+    r"((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)(?:[ \t\xa0]+(?!(?:that|and|but|who|which|when|as|to|in|on|at|of|for|with|was|were|is|are|has|had|have)\b)[\w’'.-]+){1,5}?)"
+    r"[ \t\xa0]+(?:\w+ly[ \t\xa0]+)?$"
+)
 
 
 def _sentence_subject(text: str, q: dict, units, ustarts: list[int], mentions: list[dict], mstarts: list[int]) -> dict | None:

@@ -155,6 +155,12 @@ CASES = [
         ["the retired carpenter"],
         None,
     ),
+    (
+        "sentence-cue with a descriptive subject",
+        "After the hearing, the auditor wrote that the books were “a complete mess.”",
+        ["the auditor"],
+        None,
+    ),
     ("particle in a name", "“It is over,” said Jan de Vries.", ["Jan de Vries"], None),
     ("apostrophe in a name", "“It is over,” Sean O’Malley said.", ["Sean O’Malley"], None),
     ("initials in a name", "“It is over,” Mark T. Ruben said.", ["Mark T. Ruben"], None),
