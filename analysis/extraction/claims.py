@@ -844,13 +844,16 @@ def _extend_to_continuations(text: str, claims: list[dict], quotes: list[dict]) 
 
 
 _DASH = re.compile(r"[ \t]*(?:[—–―]+|--?(?=\s))[ \t]*")
+_DASH_NEXT = re.compile(r"[ \t]*\n[ \t\n]*(?:[—–―]+|--?)[ \t]*(?=[A-Z])")
 
 
 def _dash_speaker(text: str, q: dict, mentions: list[dict], mstarts: list[int]) -> dict | None:
     """The name right after a dash that follows the quote (“…” — Ann Cole), else None."""
     d = _DASH.match(text, q["mark_end"])
     if not d or d.end() == q["mark_end"] or not text[q["mark_end"] : d.end()].strip():
-        return None
+        d = _DASH_NEXT.match(text, q["mark_end"])  # the dash opens the next paragraph: “…”\n\n— Ann Cole.
+        if not d:
+            return None
     k = bisect.bisect_left(mstarts, d.end())
     if k < len(mentions) and mentions[k]["start"] == d.end() and mentions[k].get("actor") is not None:
         return mentions[k]

@@ -161,6 +161,7 @@ CASES = [
         ["the auditor"],
         None,
     ),
+    ("dash opening the next paragraph", "“Patience is a strategy.”\n\n— Mira Olsson, Dover.", ["Mira Olsson"], None),
     ("particle in a name", "“It is over,” said Jan de Vries.", ["Jan de Vries"], None),
     ("apostrophe in a name", "“It is over,” Sean O’Malley said.", ["Sean O’Malley"], None),
     ("initials in a name", "“It is over,” Mark T. Ruben said.", ["Mark T. Ruben"], None),
