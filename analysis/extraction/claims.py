@@ -748,7 +748,8 @@ def attribute(
             if m["how"] in ("pronoun", "description") and m.get("actor") is None:
                 ref = resolve_pronoun(
                     m,
-                    [x for x in unit_m if x["in_quote"] == m["in_quote"]],  # "“… Clinton …,” she said": not Clinton
+                    # "“… Clinton …,” she said": not Clinton; "in an interview with Acme Politics, he said": not Acme
+                    [x for x in unit_m if x["in_quote"] == m["in_quote"] and x["start"] < m["start"] and _subject_position(text, lo, x)],
                     recent if not m["in_quote"] else [],
                     earlier_units[-3:],
                 )
