@@ -1009,6 +1009,29 @@ def _lead_in_speaker(text: str, q: dict, units, ustarts, claims, cues, mentions,
     return None
 
 
+def _previous_subject(text: str, q: dict, units, ustarts, cues, mentions, mstarts) -> dict | None:
+    """The subject of the sentence right before a quote that opens its own sentence, when nothing in
+    the quote's paragraph attributes it ("Ann Cole was troubled by the plan.\n\n“It puts lives at risk.”"),
+    else None. The sentence before is in the same paragraph, or ends the previous one when the quote opens
+    its paragraph."""
+    k = bisect.bisect_right(ustarts, q["mark_start"]) - 1
+    if k < 1 or text[units[k][0] : q["mark_start"]].strip():
+        return None  # the quote must open its sentence
+    if _has_cue_outside(text, units, k, cues):
+        return None  # its paragraph attributes something: the speaker may be named after the quote
+    if units[k - 1][2] != units[k][2] and (units[k - 1][2] != units[k][2] - 1 or not _opens_paragraph(text, q)):
+        return None
+    lo, hi, _ = units[k - 1]
+    j0, j1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, hi)
+    for m in mentions[j0:j1]:
+        if m.get("in_quote") or _lone_capital(text, lo, m):
+            continue
+        if m.get("actor") is not None and m["kind"] not in ("country", "place") and _subject_position(text, lo, m):
+            return m
+        return None
+    return None
+
+
 def _start(d: dict) -> int:
     return d["start"]
 
@@ -1172,6 +1195,8 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
             and (lead := _lead_in_speaker(text, q, unit_bounds, ustarts, by_cue, cues, mentions or [], mstarts)) is not None
         ):
             q.update(_speaker_fields(lead[0]), cue=lead[1]["text"], cue_start=lead[1]["start"], cue_end=lead[1]["end"], rule="lead-in")
+        elif q["kind"] == "full" and (ps := _previous_subject(text, q, unit_bounds, ustarts, cues, mentions or [], mstarts)) is not None:
+            q.update(_speaker_fields(ps), cue=None, cue_start=None, cue_end=None, rule="previous-subject")
         else:
             q.update(_speaker_fields(None), cue=None, cue_start=None, cue_end=None, rule=None)
         q["para"] = p

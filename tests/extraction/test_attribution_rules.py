@@ -162,6 +162,12 @@ CASES = [
         None,
     ),
     ("dash opening the next paragraph", "“Patience is a strategy.”\n\n— Mira Olsson, Dover.", ["Mira Olsson"], None),
+    (
+        "previous-subject: a quote paragraph after a sentence about its speaker",
+        "Greta Holm was troubled by the new rules.\n\n“They put every small shop at risk.”",
+        ["Greta Holm"],
+        None,
+    ),
     ("particle in a name", "“It is over,” said Jan de Vries.", ["Jan de Vries"], None),
     ("apostrophe in a name", "“It is over,” Sean O’Malley said.", ["Sean O’Malley"], None),
     ("initials in a name", "“It is over,” Mark T. Ruben said.", ["Mark T. Ruben"], None),
