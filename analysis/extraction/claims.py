@@ -973,7 +973,7 @@ def _colon_subject(text: str, q: dict, units, ustarts: list[int], mentions: list
     k = bisect.bisect_right(ustarts, i) - 1
     if k < 0:
         return None
-    lo = units[k][0]
+    lo = _after_intro(text, units[k][0], i)
     j0, j1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, i)
     for m in mentions[j0:j1]:
         if m.get("in_quote") or m.get("actor") is None or m["kind"] == "place":
@@ -1022,6 +1022,7 @@ def _previous_subject(text: str, q: dict, units, ustarts, cues, mentions, mstart
     if units[k - 1][2] != units[k][2] and (units[k - 1][2] != units[k][2] - 1 or not _opens_paragraph(text, q)):
         return None
     lo, hi, _ = units[k - 1]
+    lo = _after_intro(text, lo, hi)
     j0, j1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, hi)
     for m in mentions[j0:j1]:
         if m.get("in_quote") or _lone_capital(text, lo, m):
@@ -1097,6 +1098,7 @@ def _sentence_subject(text: str, q: dict, units, ustarts: list[int], mentions: l
     if k < 0:
         return None
     lo = units[k][0]
+    lo = _after_intro(text, lo, q["mark_start"])  # "In granting the request, a judge found …": the subject follows the comma
     j0, j1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, q["mark_start"])
     for m in mentions[j0:j1]:
         if m.get("in_quote"):
@@ -1107,6 +1109,34 @@ def _sentence_subject(text: str, q: dict, units, ustarts: list[int], mentions: l
             return m
         break
     return None
+
+
+_INTRO_WORDS = PREPOSITIONS | frozenset(
+    "while when whenever after before as although though because if since unless once until given despite amid "
+    "asked speaking pressed responding".split()
+)
+_FIRST_WORD = re.compile(r"[\s“\"‘'(—–-]*([A-Za-z]+)")
+
+
+def _after_intro(text: str, lo: int, hi: int) -> int:
+    """Where the main clause of the sentence ``text[lo:hi]`` starts: after an introductory phrase that
+    opens with a preposition or a subordinating word and ends with a comma ("After the vote in Ohio, Lee …");
+    else ``lo``.
+
+    >>> s = "After the vote in Ohio, Ann Cole called it “a fraud.”"
+    >>> s[_after_intro(s, 0, s.index("“")):]
+    'Ann Cole called it “a fraud.”'
+    """
+    w = _FIRST_WORD.match(text, lo, hi)
+    if not w or w.group(1).lower() not in _INTRO_WORDS:
+        return lo
+    comma = _comma_outside_quotes(text, w.end(), hi)
+    if comma is None:
+        return lo
+    p = comma + 1
+    while p < hi and text[p].isspace():
+        p += 1
+    return p
 
 
 def _lone_capital(text: str, lo: int, m: dict) -> bool:

@@ -168,6 +168,12 @@ CASES = [
         ["Greta Holm"],
         None,
     ),
+    (
+        "sentence subject after an introductory phrase",
+        "After meeting Tomas Berg in Dover, Greta Holm found the deal “a trap.”",
+        ["Greta Holm"],
+        None,
+    ),
     ("particle in a name", "“It is over,” said Jan de Vries.", ["Jan de Vries"], None),
     ("apostrophe in a name", "“It is over,” Sean O’Malley said.", ["Sean O’Malley"], None),
     ("initials in a name", "“It is over,” Mark T. Ruben said.", ["Mark T. Ruben"], None),
