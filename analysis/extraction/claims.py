@@ -1074,11 +1074,13 @@ def _sentence_cue_speaker(text: str, q: dict, units, ustarts, mentions, mstarts,
         left = _leftward_source(text, lo, cue, unit_m)
         if left and left[0].get("actor") is not None:
             return left[0], cue
-        d = _DESC_BEFORE.search(text, max(lo, cue["start"] - 70), cue["start"])
-        if d and not _CUE_WORD.search(d.group(1)) and not _BE.search(d.group(0)):
-            inner = [m for m in unit_m if m["start"] < d.end(1) and m["end"] > d.start(1)]
+        a = max(lo, cue["start"] - 70)
+        d = _DESC_BEFORE.search(text[a : cue["start"]])  # a slice: ^ is the sentence start when a == lo
+        if d and (a == lo or d.start(1) > 0) and not _CUE_WORD.search(d.group(1)) and not _BE.search(d.group(0)):
+            ds, de = a + d.start(1), a + d.end(1)
+            inner = [m for m in unit_m if m["start"] < de and m["end"] > ds]
             if all(m["how"] in ("anonymous", "description") for m in inner):
-                return _description_mention(text, d.start(1), d.end(1)), cue  # "the officer said that “…”"
+                return _description_mention(text, ds, de), cue  # "the officer said that “…”", "Another voter wrote: “…”"
         return None
     return None
 
