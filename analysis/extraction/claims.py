@@ -83,7 +83,9 @@ _ADDRESSEE_NP = re.compile(
 _AFTER_SHORT = re.compile(
     r"^\s*(?:(?:on|in|at|during|after|before|late|earlier|later|from|via|while|when|to|through|on|as|shortly|"
     r"reporters|journalists|the\s+press|press|told|afterwards?|of|about|\w+ly|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|last|this|recently|again|then)\b[^“”\"«»]*)?$",
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|"
+    r"(?:last|this|that)\s+(?:week|month|year|weekend|morning|afternoon|evening|night|spring|summer|fall|autumn|winter)|"
+    r"recently|again|then)\b[^“”\"«»]*)?$",
     re.I,
 )
 _CLAUSE_INTRO = re.compile(r"(?:[,;—–]\s*(?:and|but|while|whereas)?|\s(?:and|but|while|whereas))\s*$")
@@ -352,6 +354,41 @@ _TIME_LEAD = re.compile(
 )
 
 
+_SUBJECT_WORDS = frozenset("he she they it we i you there this these those".split())
+_GAP_WORDS = frozenset(
+    "again also repeatedly privately publicly separately recently earlier later then today yesterday tonight last this "
+    "next once twice first previously already still further too".split()
+)
+_GAP_WORD = re.compile(r"[\w’'.-]+")
+
+
+def _that_gap_ok(gap: str, addressee: bool) -> bool:
+    """True when the words between a reporting verb and a following *that* are circumstance
+    ("said Monday that", "said in a statement that") or, for tell-type verbs, the hearer
+    ("told reporters that"); False when they hold a clause of their own ("said she left to show that").
+
+    >>> _that_gap_ok(" in a statement on Monday", False), _that_gap_ok(" she filed it to show", False)
+    (True, False)
+    >>> _that_gap_ok(" reporters at the White House", True), _that_gap_ok(" the reason is", False)
+    (True, False)
+    """
+    words = _GAP_WORD.findall(gap)
+    if not words:
+        return True
+    low = [w.lower() for w in words]
+    if any(w in _SUBJECT_WORDS for w in low):
+        return False
+    if addressee:
+        return True
+    f = low[0]
+    return f in PREPOSITIONS or f in _GAP_WORDS or f in _CIRCUMSTANCE_WORDS or f.endswith("ly") or words[0][:1].isupper()
+
+
+def _cue_between(text: str, a: int, b: int) -> bool:
+    """True when a reporting verb (not a noun-like form) stands in ``text[a:b]``."""
+    return any(_WS.sub(" ", c.group(0).lower()) not in _NOUNLIKE for c in _cue_rx().finditer(text, a, b))
+
+
 def _content_after(text: str, cue: dict, hi: int, quotes: list[dict]) -> tuple[int, int, str]:
     """Content span after the cue and how it was introduced ('that', 'colon', 'quote', 'object').
 
@@ -364,6 +401,8 @@ def _content_after(text: str, cue: dict, hi: int, quotes: list[dict]) -> tuple[i
     m = _THAT.match(text, p, hi) if text.find("that", p, min(hi, p + 84)) >= 0 else None
     if m is None and cue["addressee"] and text.find("that", p, min(hi, p + 124)) >= 0:
         m = _THAT_ADDRESSEE.match(text, p, hi)  # "told customers at a diner in Manchester, N.H., that …"
+    if m is not None and not _that_gap_ok(text[p : m.end()].rstrip()[:-4], cue["addressee"]):
+        m = None  # "said she filed it to show that …": the first clause is the content, not what follows "that"
     if (
         m
         and cue["lemma"] != "according to"
@@ -377,7 +416,7 @@ def _content_after(text: str, cue: dict, hi: int, quotes: list[dict]) -> tuple[i
     while reach < len(text) and text[reach].isspace():
         reach += 1
     m = _TO_QUOTE.match(text, p, min(len(text), reach + 1))
-    if m:
+    if m and not _cue_between(text, p, m.end()):  # "said he agreed and added, “…”": the quote is the added claim's
         q = _quote_opening_at(quotes, m.end())
         if q is not None:
             return q["start"], q["end"], "quote"
@@ -625,10 +664,17 @@ def attribute_unit(
         if rule == "inverted" or (
             rule in ("subject", "readout")
             and pre
-            and pre[-1] in _QUOTE_END
-            and _AFTER_SHORT.match(short)
-            and not _HAS_THAT.search(short)
-            and len(short.split()) <= 20
+            and (
+                # “…,” Lee said with a grin / said, a hint of anger in her voice / tweeted the day after …
+                (pre[-1] in _CLOSING_MARKS and not _CONTENT_INTRO.match(text, cue["end"], hi))
+                or (
+                    pre[-1] in _QUOTE_END
+                    and _AFTER_SHORT.match(short)
+                    and not _HAS_THAT.search(short)
+                    and len(short.split()) <= 20
+                    and not (pre[-1] == "," and _SUBORDINATE_START.match(text, lo) and pre.count(",") == 1)
+                )
+            )
         ):
             a, b = _content_before(text, _clause_start(text, lo, claims), lo + len(pre), quotes)
             b = min(b, lo + len(pre))
@@ -678,6 +724,13 @@ def _blank_title(m: re.Match) -> str:
 
 
 _HAS_THAT = re.compile(r"\bthat\b|[“\"«]")
+_CLOSING_MARKS = "”\"»’'"
+# what opens a content after the verb even when a quote stands before the source ("“Yes,” Lee said that night" is not one)
+_CONTENT_INTRO = re.compile(r"\s*(?:that\b(?!\s+(?:night|day|week|morning|evening|afternoon|year|month|time|weekend)\b)|:)")
+# a sentence that opens with a subordinate clause ("While X did Y, Lee told reporters …")
+_SUBORDINATE_START = re.compile(
+    r"[\s“\"]*(?:While|Although|Though|Because|When|If|Whereas|Even though|Even as|As|After|Before|Since|Until|Unless|Once)\b"
+)
 _CLAUSE_STOP = re.compile(r",\s*(?:and\s+)?\w+ing\b|[.;!?](?<!\b[A-Z][.;!?])(?=\s|$)")
 
 
