@@ -35,7 +35,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..core.resources import read_list, read_tsv
-from .actors import PREPOSITIONS, literal_alternation, resolve_pronoun, slug
+from .actors import PREPOSITIONS, literal_alternation, resolve_pronoun, side_of, slug
 
 if TYPE_CHECKING:  # typing only: no import at run time
     from .types import Claim, Cue, Mention, Quote, QuoteSpan
@@ -312,6 +312,97 @@ def _leftward_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tup
     return None
 
 
+@lru_cache(maxsize=1)
+def _clause_words() -> frozenset:
+    return frozenset(read_list("clause_words.txt"))
+
+
+_SUBJECT_RULES = frozenset(("subject", "readout", "subject-phrase"))
+_PHRASE_LEAD = frozenset("and but yet or while whereas meanwhile however".split())
+_PHRASE_TAIL = frozenset(
+    "has have had also later then again previously earlier repeatedly would will could did does do "
+    "not never publicly reportedly separately already once first further however too himself herself itself themselves "
+    "themselves alone all both".split()
+)
+_RELATIVE = frozenset(("who", "which", "that"))
+
+
+def _phrase_source(text: str, lo: int, cue: dict) -> dict | None:
+    """A descriptive source made of the noun phrase that stands as the clause's subject right
+    before the verb, when no mention was found there ("Each side said", "Current and former
+    officials said", "More than six in 10 said"), else None.
+
+    >>> s = "Each side said the other was to blame."
+    >>> _phrase_source(s, 0, {"start": 10})["actor"]
+    'each side'
+    >>> _phrase_source("What the group said was new.", 0, {"start": 15}) is None
+    True
+    """
+    pre = text[lo : cue["start"]]
+    k = max(pre.rfind(ch) for ch in ',;:—–()“”"\n')
+    a = lo + k + 1
+    words = [(m.start(), m.end(), m.group(0)) for m in _GAP_WORD.finditer(text, a, cue["start"]) if _WORD_CHAR.search(m.group(0))]
+    words = [(x, y, w.strip(".")) if w.endswith(".") and len(w) > 2 and not w[-2].isupper() else (x, y, w) for x, y, w in words]
+    while words and words[0][2].lower() in _PHRASE_LEAD:
+        words.pop(0)
+    while words and (words[-1][2].lower() in _PHRASE_TAIL or (words[-1][2].lower().endswith("ly") and len(words) > 1)):
+        words.pop()
+    for i, (_x, _y, w) in enumerate(words):
+        if i and w.lower() == "who":  # "Democrats in Iowa who watched the debate said": the head before "who"
+            words = words[:i]
+            break
+    if not words or len(words) > 6:
+        return None
+    low = [w.lower() for _x, _y, w in words]
+    if low[0] in PREPOSITIONS or any(w in _clause_words() for w in low) or low[-1] in PREPOSITIONS or low[-1] in _DET_WORDS:
+        return None
+    if any(w in _RELATIVE for w in low) or not words[-1][2][-1:].isalnum():
+        return None
+    s, e = words[0][0], words[-1][1]
+    span = text[s:e]
+    desc = _WS.sub(" ", span)
+    if low[0] in _DET_WORDS or (len(low) > 1 and desc[:1].isupper() and desc[1:2].islower() and low[0] in _clause_lead()):
+        desc = desc[0].lower() + desc[1:]
+    return {
+        "start": s,
+        "end": e,
+        "text": span,
+        "actor": desc,
+        "actor_id": slug(desc),
+        "side": side_of(span),
+        "how": "anonymous",
+        "kind": "anonymous",
+        "gender": None,
+        "role": desc,
+    }
+
+
+def _finite_cue(text: str, cue: dict) -> bool:
+    """True when the cue is an inflected verb form that can have a subject of its own ("said", "says",
+    "warned"), not a base form that is often a noun or an imperative ("note", "tweet", "ask"), a
+    participle, or a passive or attributive use ("reported by", "pledged delegates" stay out only
+    when "by" follows).
+
+    >>> _finite_cue("Each side said so.", {"form": "said", "lemma": "say", "end": 14})
+    True
+    >>> _finite_cue("It was first reported by a paper.", {"form": "reported", "lemma": "report", "end": 21})
+    False
+    """
+    form = cue["form"]
+    if form in _NOUNLIKE or form == cue["lemma"] or form.endswith("ing") or " " in form:
+        return False
+    return not text.startswith((" by ", " by\n"), cue["end"])
+
+
+_DET_WORDS = frozenset("a an the each every both some many most several few all other another one two three four five".split())
+
+
+@lru_cache(maxsize=1)
+def _clause_lead() -> frozenset:
+    """Lower-case words that open a noun phrase (determiners, quantifiers, common modifiers): lowered in a description."""
+    return _DET_WORDS | frozenset(("more", "nearly", "almost", "about", "current", "former"))
+
+
 def _inverted_source(text: str, hi: int, cue: dict, mentions: list[dict]) -> dict | None:
     stop = cue["end"] + 90
     np_end = re.search(r"[,;:!?“”\"(]|\.(?=\s+[a-z])|\s(?:who|which|on|in|at|during|after)\s", text[cue["end"] : min(hi, stop)])
@@ -354,6 +445,7 @@ _TIME_LEAD = re.compile(
 )
 
 
+_LEAD_CONJ = re.compile(r"(?:But|And|Yet|So|Or)\b[\s,]*")
 _SUBJECT_WORDS = frozenset("he she they it we i you there this these those".split())
 _GAP_WORDS = frozenset(
     "again also repeatedly privately publicly separately recently earlier later then today yesterday tonight last this "
@@ -611,7 +703,20 @@ def attribute_unit(
                 end_np = text.find(",", src["end"], hi)
                 a, b = _trim(text, (end_np + 1) if end_np >= 0 else src["end"], hi)
             else:
-                a, b = _content_before(text, _clause_start(text, lo, claims), cue["start"], quotes)
+                start = _clause_start(text, lo, claims)
+                paren = text.rfind("(", start, cue["start"])
+                if paren >= 0 and text.find(")", paren, cue["start"]) < 0:
+                    start = paren + 1  # "(the real figure is lower, according to X)": the aside is the content
+                a, b = _content_before(text, start, cue["start"], quotes)
+                end_np = text.find(",", src["end"], hi)
+                if (
+                    end_np >= 0
+                    and len(_GAP_WORD.findall(text, end_np, hi)) >= 3
+                    and not text[end_np + 1 : hi].lstrip().startswith(("“", '"'))
+                ):
+                    # "X, according to Y, is Z": the sentence goes on past the source; the whole sentence is the content
+                    lead = _LEAD_CONJ.match(text, a, b)
+                    a, b = _trim(text, lead.end() if lead else a, hi)
             if b > a:
                 claims.append(_claim(text, a, b, src, cue, rule, quotes))
                 last_source = src
@@ -631,16 +736,24 @@ def attribute_unit(
             if tail and tail[-1] in _QUOTE_END:
                 inv = _inverted_source(text, hi, cue, mentions)
             if inv is None:
+                phrase = None
                 if cue["form"] in _NOUNLIKE or not (intro and " and" in intro.group(0)):
-                    continue
-                src = last_source or _unit_subject(text, lo, mentions, cue["start"])
-                rule = "participle"
-                clause_at = lo + intro.start()
+                    phrase = _phrase_source(text, lo, cue) if _finite_cue(text, cue) else None
+                    if phrase is None:
+                        continue
+                if phrase is not None:
+                    src, rule = phrase, "subject-phrase"
+                    w = _CLAUSE_INTRO.search(_drop_det(text[lo : src["start"]]))
+                    clause_at = lo + w.start() if w else None
+                else:
+                    src = last_source or _unit_subject(text, lo, mentions, cue["start"])
+                    rule = "participle"
+                    clause_at = lo + intro.start()
             else:
                 src, rule = inv, "inverted"
         if src is None:
             continue
-        if cue["form"] in _NOUNLIKE and rule not in ("subject", "readout"):
+        if cue["form"] in _NOUNLIKE and rule not in _SUBJECT_RULES:
             continue
         # a verb inside an earlier claim's content is nested unless it opens a new clause
         open_claim = next((c for c in claims if c["start"] <= cue["start"] < c["end"]), None)
@@ -654,15 +767,15 @@ def attribute_unit(
         # content
         after_lo = cue["end"] if rule != "inverted" else src["end"]
         after_txt = text[after_lo:hi]
-        pre = text[lo : (src["start"] if rule in ("subject", "readout") else cue["start"])].rstrip()
-        if rule in ("subject", "readout"):
+        pre = text[lo : (src["start"] if rule in _SUBJECT_RULES else cue["start"])].rstrip()
+        if rule in _SUBJECT_RULES:
             pre = _strip_title(pre)  # “…,” White House press secretary Karoline Leavitt said
         short = _stop_at_clause(_SHOW_TITLE.sub(_blank_title, after_txt))
         if cue["addressee"]:
             # “…,” Witkoff told CNN / told a news conference in Kyiv: the addressee is not content
             short = _skip_addressee(short)
         if rule == "inverted" or (
-            rule in ("subject", "readout")
+            rule in _SUBJECT_RULES
             and pre
             and (
                 # “…,” Lee said with a grin / said, a hint of anger in her voice / tweeted the day after …
