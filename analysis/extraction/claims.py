@@ -445,6 +445,44 @@ _TIME_LEAD = re.compile(
 )
 
 
+# "Asked …" opening a sentence or clause, "when/if asked", or a passive "was asked" (an adverb may stand between)
+_ASKED_BEFORE = re.compile(
+    r"(?:^[\s“\"]*|[,;—–(]\s*(?:and\s+|but\s+)?|\b(?:[Ww]hen|[Ii]f|[Oo]nce|[Aa]fter)\s+|"
+    r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+ly\s+|once\s+|later\s+|also\s+|again\s+|repeatedly\s+|then\s+)?)$"
+)
+_ASKED_BY = re.compile(r"\s+by\s+[^,.;:!?“”\"]*?(?=\s(?:whether|if|what|how|why|who|which|when|where|about)\b)")
+
+
+def _asked_content(text: str, a: int, hi: int, quotes: list[dict]) -> tuple[int, int] | None:
+    """The reported question after a source-less "asked": to the first comma outside quotes or the clause's end
+    ("Asked whether he would run, …" -> "whether he would run"); a quote right after ", " is the question itself.
+
+    >>> s = "Asked whether he would run again, Lee smiled."
+    >>> a, b = _asked_content(s, 5, len(s), []); s[a:b]
+    'whether he would run again'
+    """
+    m = _ASKED_BY.match(text, a, hi)
+    if m:
+        a = m.end()
+    m = _TO_QUOTE.match(text, a, hi)
+    if m and text[a : m.end()].strip() in (",", ":", ""):
+        q = _quote_opening_at(quotes, m.end())
+        if q is not None:
+            return q["start"], q["end"]
+    b = _comma_outside_quotes(text, a, hi)
+    b = hi if b is None else b
+    stop = _CLAUSE_STOP.search(text, a, b)
+    if stop and text[stop.start()] in ".;!?":
+        b = stop.start() + (1 if text[stop.start()] == "?" else 0)
+    a, b = _trim(text, a, b)
+    if b - a < 3 or not _WORD_CHAR.search(text, a, b):
+        return None
+    return a, b
+
+
+# base forms that are far more often nouns: a cue only before "that", a colon or a quote ("the report states that …")
+_NOUN_FIRST = frozenset(("state", "states"))
+_CONTENT_INTRO_STRICT = re.compile(r"\s*(?:that\b|[:“\"«])")
 _LEAD_CONJ = re.compile(r"(?:But|And|Yet|So|Or)\b[\s,]*")
 _SUBJECT_WORDS = frozenset("he she they it we i you there this these those".split())
 _GAP_WORDS = frozenset(
@@ -686,7 +724,16 @@ def attribute_unit(
             continue
         if text[cue["end"] : cue["end"] + 4].lower().startswith((" to ", " to\n")) and cue["lemma"] != "according to":
             continue
+        if cue["form"] in _NOUN_FIRST and (text[cue["start"]].isupper() or not _CONTENT_INTRO_STRICT.match(text, cue["end"], hi)):
+            continue  # "his home state of Ohio", "several states": a noun unless "that", a colon or a quote follows
         before_txt = text[lo : cue["start"]]
+        if cue["form"] == "asked" and _ASKED_BEFORE.search(before_txt):
+            # "Asked whether he would run, Lee said …" / "Lee was asked about the plan": the question is
+            # reported, its asker is not named (source None)
+            span = _asked_content(text, cue["end"], hi, quotes)
+            if span is not None and not any(c["start"] <= cue["start"] < c["end"] for c in claims):
+                claims.append(_claim(text, span[0], span[1], None, cue, "asked", quotes))
+            continue
         intro = _CLAUSE_INTRO.search(before_txt)
         participle = bool(intro) and (cue["form"].endswith("ing") or " and" in intro.group(0) or intro.group(0).strip().endswith("and"))
         src, rule, clause_at = None, None, None
