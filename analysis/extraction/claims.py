@@ -389,11 +389,13 @@ def _finite_cue(text: str, cue: dict) -> bool:
     False
     """
     form = cue["form"]
-    if form in _NOUNLIKE or form == cue["lemma"] or form.endswith("ing") or " " in form:
+    if form in _NOUNLIKE or (form == cue["lemma"] and form not in _VERB_FIRST) or form.endswith("ing") or " " in form:
         return False
     return not text.startswith((" by ", " by\n"), cue["end"])
 
 
+# base forms that are seldom nouns: "Experts say …", "Critics argue …" (plural subjects)
+_VERB_FIRST = frozenset("say argue insist contend warn predict complain acknowledge".split())
 _DET_WORDS = frozenset("a an the each every both some many most several few all other another one two three four five".split())
 
 
@@ -1044,7 +1046,7 @@ def _extend_to_continuations(text: str, claims: list[dict], quotes: list[dict]) 
         if (
             c is not None
             and q.get("rule") == "continuation"
-            and q.get("para") == prev.get("para")
+            and (q.get("para") == prev.get("para") or (q.get("para") == prev.get("para", -9) + 1 and _opens_paragraph(text, q)))
             and q["quote_id"] not in owner
             and c["end"] <= q["start"]
             and c["start"] <= prev["start"]
