@@ -601,7 +601,7 @@ _QUOTE_END = ",”\"»’'"
 _HAS_QUOTE_CHAR = re.compile(r"[“”\"«»]")
 _COMMA_BEFORE = re.compile(r",\s*$")
 _APPOSITION_GAP = re.compile(r"^,\s*(?:(?:an?|the)\s+)?[\w’'.\- ]{0,40}$")
-_QUOTE_BEFORE = re.compile(r"[,.!?…][”\"»’]\s+(?:[A-Z][\w.’'-]*\s+){1,4}$")
+_QUOTE_BEFORE = re.compile(r"[,.!?…](?:[”\"»’]|'')\s+(?:(?:[A-Z][\w.’'-]*|he|she|they|we|it)\s+){1,4}$")
 _QUOTE_SOON = re.compile(r"[^.!?;“”\"«»\n]{0,80}?[“\"«]")
 _TRAILING_WORD = re.compile(r"\s*([A-Za-z][\w.’'-]*)$")
 

@@ -173,6 +173,12 @@ CASES = [
         [("Night-shift drivers", "the schedule is unsafe")],
     ),
     (
+        "a quote-only verb after a pronoun source",
+        "Vera Lund took the stage. “We are far from done,” she continued.",
+        ["Vera Lund"],
+        [("Vera Lund", "We are far from done")],
+    ),
+    (
         "quote continued in the next paragraph",
         "“We start now,” Vera Lund said.\n\n“The rest can wait.”",
         ["Vera Lund", "Vera Lund"],
