@@ -601,7 +601,10 @@ _QUOTE_END = ",”\"»’'"
 _HAS_QUOTE_CHAR = re.compile(r"[“”\"«»]")
 _COMMA_BEFORE = re.compile(r",\s*$")
 _APPOSITION_GAP = re.compile(r"^,\s*(?:(?:an?|the)\s+)?[\w’'.\- ]{0,40}$")
-_QUOTE_BEFORE = re.compile(r"[,.!?…](?:[”\"»’]|'')\s+(?:(?:[A-Z][\w.’'-]*|he|she|they|we|it)\s+){1,4}$")
+_QUOTE_BEFORE = re.compile(
+    r"[,.!?…](?:[”\"»’]|'')\s+(?:(?:(?:[A-Z][\w.’'-]*|he|she|they|we|it)\s+){1,4}"
+    r"|(?:[Tt]he|an?|one|another|this|his|her|their)\s+(?:[\w’'-]+\s+){1,4})$"  # “…,” the man shouted
+)
 _QUOTE_SOON = re.compile(r"[^.!?;“”\"«»\n]{0,80}?[“\"«]")
 _TRAILING_WORD = re.compile(r"\s*([A-Za-z][\w.’'-]*)$")
 
@@ -1135,7 +1138,8 @@ def _adjacent_speaker(
         c = bisect.bisect_left(cstarts, m["end"])
         while c < len(cues) and cues[c]["start"] < m["end"] + 170:
             cue = cues[c]
-            if _FILLER.match(text, m["end"], cue["start"]) and not _BE.search(text, m["end"], cue["start"]):
+            gap = text[m["end"] : cue["start"]]
+            if (_FILLER.match(gap) or gap.strip() in _FREQUENCY) and not _BE.search(gap):
                 return (m, cue) if m.get("actor") is not None else None
             c += 1
         j += 1  # a title, a nested or an adjoining mention ("Acme senior adviser Ann Cole said")
@@ -1174,8 +1178,9 @@ def _description_mention(text: str, a: int, b: int) -> dict:
     }
 
 
+_FREQUENCY = frozenset(("often", "still", "now", "sometimes", "always", "once", "even", "just", "soon"))
 _DET_ONLY = re.compile(r"[ \t\xa0]+(?:the|a|an)[ \t\xa0]+(?=\S)", re.I)
-_TITLE_GAP = re.compile(r"(?:(?:the|a|an|[A-Z][\w.’'-]*|[a-z][\w’'-]*)[ \t\xa0]+){0,4}$|$")
+_TITLE_GAP = re.compile(r"(?:(?:the|a|an|[A-Z][\w.’'-]*|[a-z][\w’'-]*)[ \t\xa0]+){0,6}$|$")
 
 
 def _colon_subject(text: str, q: dict, units, ustarts: list[int], mentions: list[dict], mstarts: list[int]) -> dict | None:

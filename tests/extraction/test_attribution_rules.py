@@ -174,6 +174,12 @@ CASES = [
         ["Greta Holm"],
         None,
     ),
+    (
+        "a quote-only verb after a descriptive speaker",
+        "“The roof will hold,” the old mason shouted. “Trust me.”",
+        ["the old mason", "the old mason"],
+        None,
+    ),
     ("particle in a name", "“It is over,” said Jan de Vries.", ["Jan de Vries"], None),
     ("apostrophe in a name", "“It is over,” Sean O’Malley said.", ["Sean O’Malley"], None),
     ("initials in a name", "“It is over,” Mark T. Ruben said.", ["Mark T. Ruben"], None),
