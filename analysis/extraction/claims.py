@@ -17,9 +17,24 @@ another claim's content is nested and keeps the outer source; one that opens a n
 clause (", telling …", "and saying …") ends the previous content.
 
 Quotes take the speaker of the claim whose content holds them; a quote outside
-every claim takes the previous quote's speaker in the same paragraph, or the
-previous paragraph's last speaker when its paragraph has no reporting verb
-(rule ``continuation``); otherwise its speaker is None.
+every claim goes through an ordered sieve of quote rules (the first that fires wins,
+recorded in ``rule``):
+
+``adjacent``          the attribution right after the closing mark, on its line: “…,” Ann Cole
+                      said / “…?” said Ann Cole, a clerk / “….” the retired carpenter added
+``dash``              “…” — Ann Cole (the dash may open the next paragraph)
+``colon``             the subject of the sentence whose colon introduces the quote
+``sentence-cue``      the nearest reporting verb before the quote in its sentence, with its
+                      source ("Lee wrote to his followers, “…”", "the auditor wrote that “…”")
+``sentence-subject``  the subject of the quote's sentence (after an introductory phrase)
+``continuation``      the previous quote's speaker in the same paragraph, or the previous
+                      paragraph's last speaker when this paragraph has no reporting verb
+``lead-in``           the source of the sentence right before the quote
+``previous-subject``  a full quote opening its sentence in a paragraph that attributes
+                      nothing: the subject of the sentence before it
+
+otherwise its speaker is None. A pronoun speaker keeps the pronoun's span and its
+resolved actor (:func:`analysis.extraction.actors.resolve_pronoun`).
 
 Over 500 lines: the open-world sieve of issue #13 (colon, dash, lead-in, sentence-subject,
 quote-only paragraph rules beside the ones above) is still being tuned against the development
@@ -1112,8 +1127,8 @@ def _adjacent_speaker(
             if m["kind"] != "place" and _DET_ONLY.match(text, cue["end"], m["start"]):
                 return (m, cue) if m.get("actor") is not None else None
             j += 1
-        d = _DESC_NP.match(text, cue["end"])
-        if d and (j >= len(mentions) or mentions[j]["start"] >= d.end()) and not _CUE_WORD.search(d.group(0)):
+        d = _DESC_AFTER.match(text, cue["end"])
+        if d and (j >= len(mentions) or mentions[j]["start"] >= d.end(1)):
             return _description_mention(text, d.start(1), d.end(1)), cue  # “…,” said the gambling tycoon
         return None
     k = bisect.bisect_left(cstarts, p)
@@ -1148,8 +1163,14 @@ def _adjacent_speaker(
 
 # a descriptive speaker right before or after the verb: "the real estate developer", "one user", "another voter"
 _DESC_NP = re.compile(
-    r"[ \t\xa0]*((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:[ \t\xa0]+[\w’'.-]+){1,5}?)"
+    r"[ \t\xa0]*((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:[ \t\xa0]+[\w’'.-]+){1,5}?)"
     r"(?=[ \t\xa0]*(?:[,.;:!?]|$|[ \t\xa0]\w))[ \t\xa0]*"
+)
+_STOP_WORDS = r"(?:who|which|that|to|in|on|at|of|for|with|and|but|was|were|is|are|has|had|have|after|before|during|while|as)"
+# a descriptive speaker after the verb, up to punctuation or a preposition/relative word: "said the gambling tycoon in …"
+_DESC_AFTER = re.compile(
+    rf"[ \t\xa0]+((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his)(?:[ \t\xa0]+(?!{_STOP_WORDS}\b)[\w’'-]+){{1,5}})"
+    rf"(?=[ \t\xa0]*(?:[,.;:!?]|$)|[ \t\xa0]+{_STOP_WORDS}\b)"
 )
 _CUE_WORD = re.compile(r"\b(?:who|which|that|to|in|on|at|of|for|with|and|but|was|were|is|are|has|had|have)\b", re.I)
 
