@@ -1101,6 +1101,32 @@ _INV_STOP = re.compile(r"[,;:!?“”\"(\n]|\.(?=\s+(?:[a-z]|[“\"]|$))|\s(?:wh
 def _adjacent_speaker(
     text: str, q: dict, mentions: list[dict], mstarts: list[int], cues: list[dict], cstarts: list[int]
 ) -> tuple[dict, dict] | None:
+    """:func:`_adjacent_attribution`, unless the quote ended its sentence with a full stop and the
+    verb goes on with content of its own (“….” Ann Cole said Monday she would run: a new report)."""
+    found = _adjacent_attribution(text, q, mentions, mstarts, cues, cstarts)
+    if found is None or text[q["start"] : q["end"]].rstrip("”\"’' ")[-1:] not in (".", "…"):
+        return found
+    src, cue = found
+    end = max(cue["end"], src["end"])
+    t = _TIME_LEAD.match(text, end)
+    rest = _stop_at_clause(text[t.end() if t else end : end + 200])
+    if cue.get("addressee"):
+        rest = _skip_addressee(rest)
+    return found if _ATTRIBUTION_TAIL.match(rest) else None
+
+
+# what may follow an attribution that closes its sentence: nothing, a comma, a circumstance or a hearer
+_ATTRIBUTION_TAIL = re.compile(
+    r"\s*(?:$|[,;:—–(]|(?:in|at|on|during|after|before|from|of|to|with|while|when|as|outside|inside|via|through|about|"
+    r"afterwards?|later|earlier|again|recently|then|too|also|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"today|yesterday|tonight)\b)",
+    re.I,
+)
+
+
+def _adjacent_attribution(
+    text: str, q: dict, mentions: list[dict], mstarts: list[int], cues: list[dict], cstarts: list[int]
+) -> tuple[dict, dict] | None:
     """(speaker, cue) of an attribution standing right after the quote's closing mark, on the same line:
     “…,” Ann Cole said / “…?” she asked / “…,” said Ann Cole, a pollster / “….” The mayor added.
     A pronoun speaker is the mention resolved in place (its antecedent). Else None.
@@ -1108,7 +1134,7 @@ def _adjacent_speaker(
     >>> s = "“We stay,” Ann Cole said."
     >>> ms = [{"start": 11, "end": 19, "actor": "Ann Cole", "kind": "person", "how": "proper"}]
     >>> cs = [{"start": 20, "end": 24, "text": "said", "form": "said"}]
-    >>> _adjacent_speaker(s, {"mark_end": 10}, ms, [11], cs, [20])[0]["actor"]
+    >>> _adjacent_attribution(s, {"mark_end": 10}, ms, [11], cs, [20])[0]["actor"]
     'Ann Cole'
     """
     p = _AFTER_CLOSE.match(text, q["mark_end"]).end()

@@ -180,6 +180,12 @@ CASES = [
         ["the old mason", "the old mason"],
         None,
     ),
+    (
+        "no adjacent attribution when the name after a closed sentence starts a new report",
+        "“The plan works.” Ann Cole said Monday she would run again.",
+        [None],
+        None,
+    ),
     ("particle in a name", "“It is over,” said Jan de Vries.", ["Jan de Vries"], None),
     ("apostrophe in a name", "“It is over,” Sean O’Malley said.", ["Sean O’Malley"], None),
     ("initials in a name", "“It is over,” Mark T. Ruben said.", ["Mark T. Ruben"], None),
@@ -234,7 +240,7 @@ CASES = [
 def test_rule(rule, text, speakers, claims):
     x = extract(text)
     q = x.quotes[x.quotes["kind"] != "term"]
-    assert [s if s is None else s.lower() for s in q["speaker"].tolist()] == [s.lower() for s in speakers]
+    assert [s if s is None else s.lower() for s in q["speaker"].tolist()] == [s if s is None else s.lower() for s in speakers]
     for r in x.quotes.itertuples():
         assert text[r.start : r.end] == r.text
         if r.speaker_start is not None and r.speaker_start == r.speaker_start:
