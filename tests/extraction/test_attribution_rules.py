@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from analysis.extraction.extract import extract
@@ -243,7 +244,7 @@ def test_rule(rule, text, speakers, claims):
     assert [s if s is None else s.lower() for s in q["speaker"].tolist()] == [s if s is None else s.lower() for s in speakers]
     for r in x.quotes.itertuples():
         assert text[r.start : r.end] == r.text
-        if r.speaker_start is not None and r.speaker_start == r.speaker_start:
+        if pd.notna(r.speaker_start):
             assert r.speaker_end > r.speaker_start
     if claims is None:
         return
