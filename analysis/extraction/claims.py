@@ -1369,13 +1369,22 @@ def _sentence_subject(text: str, q: dict, units, ustarts: list[int], mentions: l
     lo = units[k][0]
     lo = _after_intro(text, lo, q["mark_start"])  # "In granting the request, a judge found …": the subject follows the comma
     j0, j1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, q["mark_start"])
+    skipped = False
     for m in mentions[j0:j1]:
         if m.get("in_quote"):
             continue
         if _lone_capital(text, lo, m):
             continue  # "Shortly, …", "Reprising …": a capitalised sentence word, no name
-        if m.get("actor") is not None and m["kind"] not in ("country", "place") and _subject_position(text, lo, m):
+        if (
+            m.get("actor") is not None
+            and m["kind"] not in ("country", "place")
+            and _subject_position(text, lo, m)
+            and (not skipped or _COMMA_BEFORE.search(_strip_title_words(text[max(lo, m["start"] - 60) : m["start"]])))
+        ):
             return m
+        if m["kind"] in ("country", "place") or not _subject_position(text, lo, m):
+            skipped = True  # "on the steps of the Ohio statehouse, Lee …": past a place or a preposition's object,
+            continue  # the subject opens the clause after a comma
         break
     return None
 
@@ -1384,7 +1393,7 @@ _INTRO_WORDS = PREPOSITIONS | frozenset(
     "while when whenever after before as although though because if since unless once until given despite amid "
     "asked speaking pressed responding".split()
 )
-_FIRST_WORD = re.compile(r"[\s“\"‘'(—–-]*([A-Za-z]+)")
+_FIRST_WORD = re.compile(r"[\s“\"‘'(—–-]*(?:(?:And|But|So|Yet|Still|Then|Now|Also)\b,?\s+)?([A-Za-z]+)")
 
 
 def _after_intro(text: str, lo: int, hi: int) -> int:

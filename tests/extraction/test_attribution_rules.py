@@ -187,6 +187,12 @@ CASES = [
         [None],
         None,
     ),
+    (
+        "sentence subject after a place phrase and a comma",
+        "Years later, on the steps of the Dover town hall, Greta Holm voiced “deep regret.”",
+        ["Greta Holm"],
+        None,
+    ),
     ("particle in a name", "“It is over,” said Jan de Vries.", ["Jan de Vries"], None),
     ("apostrophe in a name", "“It is over,” Sean O’Malley said.", ["Sean O’Malley"], None),
     ("initials in a name", "“It is over,” Mark T. Ruben said.", ["Mark T. Ruben"], None),
