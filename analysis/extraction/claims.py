@@ -1230,6 +1230,10 @@ _DET_ONLY = re.compile(r"[ \t\xa0]+(?:the|a|an)[ \t\xa0]+(?=\S)", re.I)
 _TITLE_GAP = re.compile(r"(?:(?:the|a|an|[A-Z][\w.’'-]*|[a-z][\w’'-]*)[ \t\xa0]+){0,6}$|$")
 
 
+# what may stand before a name that a colon labels as the speaker: a line start, a dash, "from"
+_LABEL_BEFORE = re.compile(r"(?:^|\n|[—–―]|\s-|\bfrom)\s*$")
+
+
 def _colon_subject(text: str, q: dict, units, ustarts: list[int], mentions: list[dict], mstarts: list[int]) -> dict | None:
     """The subject of the sentence whose colon introduces quote ``q`` ("Lee continued:\n\n“…”"), else None."""
     i = q["mark_start"] - 1
@@ -1242,6 +1246,18 @@ def _colon_subject(text: str, q: dict, units, ustarts: list[int], mentions: list
         return None
     lo = _after_intro(text, units[k][0], i)
     j0, j1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, i)
+    if j1 > 0 and mentions[j1 - 1]["end"] <= i and not text[mentions[j1 - 1]["end"] : i].strip():
+        # "HEADLINE — Ann Cole: “…”", "More from Ann Cole and Tomas Berg: “…”": the name the colon labels
+        j = j1 - 1
+        while j > 0 and text[mentions[j - 1]["end"] : mentions[j]["start"]].strip() in ("and", "&", ","):
+            j -= 1
+        first = mentions[j]
+        if (
+            first.get("actor") is not None
+            and first["kind"] not in ("place", "country")
+            and _LABEL_BEFORE.search(text, max(0, first["start"] - 12), first["start"])
+        ):
+            return first
     for m in mentions[j0:j1]:
         if m.get("in_quote") or m.get("actor") is None or m["kind"] == "place":
             continue

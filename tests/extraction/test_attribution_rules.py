@@ -193,6 +193,12 @@ CASES = [
         ["Greta Holm"],
         None,
     ),
+    (
+        "colon labelling a name after a headline dash",
+        "VOTERS WANT MORE JOBS - Ann Cole and Tomas Berg: “We found that voters care.”",
+        ["Ann Cole"],
+        None,
+    ),
     ("particle in a name", "“It is over,” said Jan de Vries.", ["Jan de Vries"], None),
     ("apostrophe in a name", "“It is over,” Sean O’Malley said.", ["Sean O’Malley"], None),
     ("initials in a name", "“It is over,” Mark T. Ruben said.", ["Mark T. Ruben"], None),
