@@ -50,7 +50,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..core.resources import read_list, read_tsv
-from .actors import PREPOSITIONS, literal_alternation, resolve_pronoun, side_of, slug
+from .actors import PREPOSITIONS, compatible, literal_alternation, resolve_pronoun, side_of, slug
 
 if TYPE_CHECKING:  # typing only: no import at run time
     from .types import Claim, Cue, Mention, Quote, QuoteSpan
@@ -982,7 +982,14 @@ def attribute(
                 ref = resolve_pronoun(
                     m,
                     # "“… Clinton …,” she said": not Clinton; "in an interview with Acme Politics, he said": not Acme
-                    [x for x in unit_m if x["in_quote"] == m["in_quote"] and x["start"] < m["start"] and _subject_position(text, lo, x)],
+                    [
+                        x
+                        for x in unit_m
+                        if x["in_quote"] == m["in_quote"]
+                        and x["start"] < m["start"]
+                        and compatible(m, x)
+                        and _subject_position(text, lo, x)
+                    ],
                     recent if not m["in_quote"] else [],
                     earlier_units[-3:],
                 )
