@@ -337,7 +337,7 @@ _PHRASE_LEAD = frozenset("and but yet or while whereas meanwhile however".split(
 _PHRASE_TAIL = frozenset(
     "has have had also later then again previously earlier repeatedly would will could did does do "
     "not never publicly reportedly separately already once first further however too himself herself itself themselves "
-    "themselves alone all both".split()
+    "themselves alone all both often still now sometimes always even just soon".split()  # a frequency adverb: "Holm often says"
 )
 _RELATIVE = frozenset(("who", "which", "that"))
 
@@ -1160,13 +1160,13 @@ def _adjacent_attribution(
             if m["kind"] != "place" and _DET_ONLY.match(text, cue["end"], m["start"]):
                 return (m, cue) if m.get("actor") is not None else None
             j += 1
-        d = _DESC_AFTER.match(text, cue["end"])
+        d = _DESC_AFTER.match(text, cue["end"]) or _LONE_AFTER.match(text, cue["end"])
         if d and (j >= len(mentions) or mentions[j]["start"] >= d.end(1)):
             return _description_mention(text, d.start(1), d.end(1)), cue  # “…,” said the gambling tycoon
-        return None
+        # no speaker after it: the verb-like word may open the speaker's title (“…,” state Sen. Ann Cole said)
     k = bisect.bisect_left(cstarts, p)
     if k < len(cues) and cues[k]["start"] < p + 60:
-        d = _DESC_NP.fullmatch(text, p, cues[k]["start"])
+        d = _DESC_NP.fullmatch(text, p, cues[k]["start"]) or _LONE_NP.fullmatch(text, p, cues[k]["start"])
         if d and not _CUE_WORD.search(d.group(1)):
             j = bisect.bisect_left(mstarts, p)
             inner = []
@@ -1187,7 +1187,7 @@ def _adjacent_attribution(
         while c < len(cues) and cues[c]["start"] < m["end"] + 170:
             cue = cues[c]
             gap = text[m["end"] : cue["start"]]
-            if (_FILLER.match(gap) or gap.strip() in _FREQUENCY) and not _BE.search(gap):
+            if ((_FILLER.match(gap) or gap.strip() in _FREQUENCY) and not _BE.search(gap)) or _long_apposition(gap):
                 return (m, cue) if m.get("actor") is not None else None
             c += 1
         j += 1  # a title, a nested or an adjoining mention ("Acme senior adviser Ann Cole said")
@@ -1206,6 +1206,32 @@ _DESC_AFTER = re.compile(
     rf"(?=[ \t\xa0]*(?:[,.;:!?]|$)|[ \t\xa0]+{_STOP_WORDS}\b)"
 )
 _CUE_WORD = re.compile(r"\b(?:who|which|that|to|in|on|at|of|for|with|and|but|was|were|is|are|has|had|have)\b", re.I)
+# a lone "another" / "one" as the speaker of a quote in a series: “…,” tweeted another. / “…,” one wrote.
+_LONE_AFTER = re.compile(r"[ \t\xa0]+([Aa]nother|[Oo]ne)(?=[ \t\xa0]*(?:[,.;:!?]|$))")
+_LONE_NP = re.compile(r"[ \t\xa0]*([Aa]nother|[Oo]ne)[ \t\xa0]+")
+# between a name and its verb: a party label, an affiliation ("of the Center for Roads Policy"), up to
+# three comma-bounded appositions ("Ann Cole, 67, a retired clerk in Salem, Ore.,") and "is quoted as"
+_LONG_APPOSITION = re.compile(
+    r"""[ \t\xa0]*(?:\([A-Z][\w.-]{0,12}\)[ \t\xa0]*)?
+    (?:(?:of|from|at|with)[ \t\xa0]+(?:the[ \t\xa0]+)?[A-Z][\w.’'&-]*(?:[ \t\xa0]+(?:(?:of|for|and|on|the|&)[ \t\xa0]+)*[A-Z][\w.’'&-]*){0,7}[ \t\xa0]*)?
+    (?:,(?:[^,;:“”"«»\n]{1,100}?,){1,3}[ \t\xa0]*)?
+    (?:(?:is|was)[ \t\xa0]+quoted[ \t\xa0]+as[ \t\xa0]+|(?:also|later|then|again|\w+ly)[ \t\xa0]+)?$""",
+    re.X,
+)
+
+
+def _long_apposition(gap: str) -> bool:
+    """True when ``gap`` (between a name and a reporting verb after a quote) is an affiliation, a
+    party label, appositions or "is quoted as" and nothing else — at least one of them, no clause.
+
+    >>> _long_apposition(" of the Center for Roads Policy ")
+    True
+    >>> _long_apposition(", 67, a retired clerk in Salem, Ore., ")
+    True
+    >>> _long_apposition(" is quoted as "), _long_apposition(" wants the city to "), _long_apposition(" ")
+    (True, False, False)
+    """
+    return bool(gap.strip()) and _LONG_APPOSITION.match(gap) is not None
 
 
 def _description_mention(text: str, a: int, b: int) -> dict:

@@ -202,6 +202,18 @@ CASES = [
     ("particle in a name", "“It is over,” said Jan de Vries.", ["Jan de Vries"], None),
     ("apostrophe in a name", "“It is over,” Sean O’Malley said.", ["Sean O’Malley"], None),
     ("initials in a name", "“It is over,” Mark T. Ruben said.", ["Mark T. Ruben"], None),
+    # quote speakers, round 2 (issue 13)
+    ("frequency adverb not in the subject phrase", "Rain fell.\n\n“We stay,” Holm often says.", ["Holm"], None),
+    ("affiliation between name and verb", "“Roads come first,” Tomas Berg of the Centre for Road Safety said.", ["Tomas Berg"], None),
+    ("three appositions between name and verb", "“Roads come first,” Tomas Berg, 58, a farmer in Dover, Del., said.", ["Tomas Berg"], None),
+    ("quoted as saying", "“Roads come first,” Tomas Berg is quoted as saying.", ["Tomas Berg"], None),
+    (
+        "a lone 'another' after the verb",
+        "“Roads come first,” wrote one reader. “Fix the bridge,” wrote another.",
+        ["one reader", "another"],
+        None,
+    ),
+    ("a title word that is also a verb", "“Roads come first,” state Sen. Tomas Berg said.", ["Tomas Berg"], None),
     # claim content spans and sources (issue 13, claims)
     (
         "content before the source when a quote precedes it",
