@@ -1374,9 +1374,38 @@ def _inside_any_mark(text: str, pos: int, lo: int) -> bool:
     return sum(text.count(ch, lo, pos) for ch in '“”"') % 2 == 1
 
 
+_ABSOLUTE_BEFORE = re.compile(r"(?:[—–]|\b(?:with|without))\s*$")
+
+
+def _participle_subject(text: str, lo: int, cue: dict, unit_m: list[dict]) -> dict | None:
+    """The name right before a reporting participle that opens an absolute clause ("…, with Ann Cole
+    calling it “a mess”", "… — Ann Cole saying “…”"), else None.
+
+    >>> s = "The talks ended, with Ann Cole calling it “a mess.”"
+    >>> m = {"start": 22, "end": 30, "actor": "Ann Cole", "kind": "person"}
+    >>> _participle_subject(s, 0, {"start": 31, "text": "calling"}, [m])["actor"]
+    'Ann Cole'
+    """
+    if not cue["text"].lower().endswith("ing"):
+        return None
+    k = len(unit_m) - 1
+    while k >= 0 and unit_m[k]["end"] > cue["start"]:
+        k -= 1
+    if k < 0:
+        return None
+    m = unit_m[k]
+    gap = text[m["end"] : cue["start"]]
+    if gap.strip() and not (gap.strip().endswith("ly") and " " not in gap.strip()):
+        return None
+    if m.get("actor") is None or m["kind"] in ("place", "country") or m.get("in_quote"):
+        return None
+    return m if _ABSOLUTE_BEFORE.search(_strip_title_words(_drop_det(text[lo : m["start"]]))) else None
+
+
 def _sentence_cue_speaker(text: str, q: dict, units, ustarts, mentions, mstarts, cues, cstarts) -> tuple[dict, dict] | None:
     """(source, cue) of the nearest reporting verb before the quote in its own sentence, when a
-    source stands before that verb ("Lee wrote to his followers, “…”", "what Lee called “…”"), else None."""
+    source stands before that verb ("Lee wrote to his followers, “…”", "what Lee called “…”", "…, with
+    Lee calling it “…”"), else None."""
     k = bisect.bisect_right(ustarts, q["mark_start"]) - 1
     if k < 0:
         return None
@@ -1387,6 +1416,8 @@ def _sentence_cue_speaker(text: str, q: dict, units, ustarts, mentions, mstarts,
     for cue in reversed(cues[c0:c1]):
         if _inside_any_mark(text, cue["start"], lo) or cue["form"] in _NOUNLIKE:
             continue
+        if (ps := _participle_subject(text, lo, cue, unit_m)) is not None:
+            return ps, cue  # "…, with Ann Cole calling it “a mess”"
         left = _leftward_source(text, lo, cue, unit_m)
         if left and left[0].get("actor") is not None:
             return left[0], cue

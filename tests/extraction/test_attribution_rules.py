@@ -214,6 +214,12 @@ CASES = [
         None,
     ),
     ("a title word that is also a verb", "“Roads come first,” state Sen. Tomas Berg said.", ["Tomas Berg"], None),
+    (
+        "absolute participle clause with its own speaker",
+        "Farmers were angry about the plan, with Tomas Berg calling it “a slow disaster.”",
+        ["Tomas Berg"],
+        None,
+    ),
     # claim content spans and sources (issue 13, claims)
     (
         "content before the source when a quote precedes it",
