@@ -710,6 +710,7 @@ def _proper_rx() -> re.Pattern:
 
 
 _NEXT_WORD = re.compile(r"[ \t\xa0]+([a-z][\w.-]*)")
+_TITLE_NEXT = re.compile(r"[ \t\xa0]+[A-Z]")
 _SENT_START = re.compile(r"(?:^|[.!?:;…]\s*[\"”’']?\s+|[\n“\"‘—–(]\s*)$")
 
 
@@ -765,6 +766,8 @@ def _proper_mentions(text: str) -> list[dict]:
         while toks and toks[-1].lower() in _NOT_NAME:
             toks = toks[:-1]
             e = text.rindex(toks[-1], a) + len(toks[-1]) if toks else a
+        if toks and e == m.end("name") and text[e : e + 1] == "." and toks[-1].lower() + "." in titlew and _TITLE_NEXT.match(text, e + 1):
+            continue  # "Texas Sen. Ann Cole", "Army Col. Ann Cole": a title's modifier, the name follows it
         if not toks:
             continue
         if m.group("party") and len(toks) == len(text[m.start("name") : m.end("name")].split()):

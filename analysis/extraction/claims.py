@@ -1101,7 +1101,7 @@ def _dash_speaker(text: str, q: dict, mentions: list[dict], mstarts: list[int]) 
     return None
 
 
-_AFTER_CLOSE = re.compile(r"[ \t\xa0]*,?[ \t\xa0]*")
+_AFTER_CLOSE = re.compile(r"['’]?[ \t\xa0]*,?[ \t\xa0]*")  # a doubled closing apostrophe ('' the note says) counts once
 _INV_STOP = re.compile(r"[,;:!?“”\"(\n]|\.(?=\s+(?:[a-z]|[“\"]|$))|\s(?:who|which|on|in|at|during|after|before|to|as|while|when)\s")
 
 
@@ -1165,6 +1165,8 @@ def _adjacent_attribution(
             return _description_mention(text, d.start(1), d.end(1)), cue  # “…,” said the gambling tycoon
         # no speaker after it: the verb-like word may open the speaker's title (“…,” state Sen. Ann Cole said)
     k = bisect.bisect_left(cstarts, p)
+    if k + 1 < len(cues) and cues[k]["start"] < p + 60 and not _DESC_NP.fullmatch(text, p, cues[k]["start"]):
+        k += 1  # a noun that is also a verb form ("“…,” the note says"): the verb after it
     if k < len(cues) and cues[k]["start"] < p + 60:
         d = _DESC_NP.fullmatch(text, p, cues[k]["start"]) or _LONE_NP.fullmatch(text, p, cues[k]["start"])
         if d and not _CUE_WORD.search(d.group(1)):

@@ -214,6 +214,13 @@ CASES = [
         None,
     ),
     ("a title word that is also a verb", "“Roads come first,” state Sen. Tomas Berg said.", ["Tomas Berg"], None),
+    ("a noun that is also a verb before the verb", "“Fix the bridge,” the note says.", ["the note"], None),
+    (
+        "a title's modifier is no name",
+        "Rain fell.\n\nDover Sen. Tomas Berg, who won twice, called the plan “a road for every farm.”",
+        ["Tomas Berg"],
+        None,
+    ),
     (
         "absolute participle clause with its own speaker",
         "Farmers were angry about the plan, with Tomas Berg calling it “a slow disaster.”",
