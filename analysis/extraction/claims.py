@@ -1434,6 +1434,64 @@ def _sentence_cue_speaker(text: str, q: dict, units, ustarts, mentions, mstarts,
     return None
 
 
+@lru_cache(maxsize=1)
+def _possessive_rx() -> re.Pattern:
+    nouns = literal_alternation(read_list("speech_nouns.txt"), "i")
+    return re.compile(
+        rf"(?P<poss>\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|[’']s)[ \t\xa0]+(?:[\w-]+[ \t\xa0]+){{0,2}}?{nouns}\b"
+        r"(?:[ \t\xa0]+(?:that|of|for|to|on|about|as)\b)?[^.;:!?“”\"«»\n]{0,60}$"
+    )
+
+
+_POSS_KIND = {"his": ("person", "male"), "her": ("person", "female"), "their": ("group", "any"), "its": ("organization", "any")}
+
+
+def _possessive_speaker(text: str, q: dict, units, ustarts, mentions, mstarts) -> dict | None:
+    """The possessor of a speech noun that introduces the quote in its clause ("her remark that “…”",
+    "Ann Cole’s claim that “…”", "his call for “…”"): the name before the possessive ’s, or the
+    possessive pronoun (its span) resolved to the nearest compatible subject before it, else None.
+
+    >>> s = "Ann Cole spoke. Critics mocked her claim that “roads are free.”"
+    >>> ms = [{"start": 0, "end": 8, "actor": "Ann Cole", "kind": "person", "gender": "female", "how": "proper"},
+    ...       {"start": 16, "end": 23, "actor": "critics", "kind": "anonymous", "gender": None, "how": "anonymous"}]
+    >>> m = _possessive_speaker(s, {"mark_start": 46}, [(0, 15, 0), (16, 63, 0)], [0, 16], ms, [0, 16])
+    >>> m["actor"], s[m["start"] : m["end"]]
+    ('Ann Cole', 'her')
+    """
+    k = bisect.bisect_right(ustarts, q["mark_start"]) - 1
+    if k < 0:
+        return None
+    lo = units[k][0]
+    a = max(lo, q["mark_start"] - 120)
+    d = _possessive_rx().search(text, a, q["mark_start"])
+    if not d or _inside_any_mark(text, d.start(), lo):
+        return None
+    ps = d.start("poss")
+    if text[ps] in "’'":
+        j = bisect.bisect_left(mstarts, ps) - 1
+        if j >= 0 and mentions[j]["end"] == ps and mentions[j].get("actor") is not None and mentions[j]["kind"] != "place":
+            return mentions[j]
+        return None
+    kind, gender = _POSS_KIND[d.group("poss").lower()]
+    pron = {"kind": kind, "gender": gender, "how": "pronoun", "start": ps}
+    ref = None
+    for kk in range(k, max(-1, k - 4), -1):
+        ulo, uhi, _ = units[kk]
+        if kk < k and units[kk][2] < units[k][2] - 1:
+            break
+        cands = [
+            m
+            for m in mentions[bisect.bisect_left(mstarts, ulo) : bisect.bisect_left(mstarts, min(uhi, ps))]
+            if not m.get("in_quote") and m["how"] != "pronoun" and compatible(pron, m) and _subject_position(text, ulo, m)
+        ]
+        if cands:
+            ref = cands[0]
+            break
+    if ref is None:
+        return None
+    return dict(ref, start=ps, end=d.end("poss"), text=d.group("poss"), how="pronoun", ref=ref)
+
+
 # a descriptive subject right before a verb, opening its clause ("…, the officer said that", "the foundation predicts")
 _DESC_BEFORE = re.compile(
     r"(?:^|(?<=[,;:(—–])\s*|(?<=\bthat\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bwhen\s)|(?<=\bas\s)|(?<=^[“\"‘]))"
@@ -1565,6 +1623,8 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
             q.update(_speaker_fields(colon), cue=":", cue_start=None, cue_end=None, rule="colon")
         elif (sc := _sentence_cue_speaker(text, q, unit_bounds, ustarts, mentions or [], mstarts, cues, cstarts)) is not None:
             q.update(_speaker_fields(sc[0]), cue=sc[1]["text"], cue_start=sc[1]["start"], cue_end=sc[1]["end"], rule="sentence-cue")
+        elif (poss := _possessive_speaker(text, q, unit_bounds, ustarts, mentions or [], mstarts)) is not None:
+            q.update(_speaker_fields(poss), cue=None, cue_start=None, cue_end=None, rule="possessive")
         elif (subj := _sentence_subject(text, q, unit_bounds, ustarts, mentions or [], mstarts)) is not None:
             q.update(_speaker_fields(subj), cue=None, cue_start=None, cue_end=None, rule="sentence-subject")
         elif (
