@@ -1439,7 +1439,7 @@ def _possessive_rx() -> re.Pattern:
     nouns = literal_alternation(read_list("speech_nouns.txt"), "i")
     return re.compile(
         rf"(?P<poss>\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|[’']s)[ \t\xa0]+(?:[\w-]+[ \t\xa0]+){{0,2}}?{nouns}\b"
-        r"(?:[ \t\xa0]+(?:that|of|for|to|on|about|as)\b)?[^.;:!?“”\"«»\n]{0,60}$"
+        r"(?:[ \t\xa0]+(?:that|of|for|to|on|about)\b[^.;:!?“”\"«»\n]{0,60}|[ \t\xa0]*,?[ \t\xa0]*)$"
     )
 
 
