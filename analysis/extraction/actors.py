@@ -474,6 +474,13 @@ def _title_mentions(text: str, positions: list[int]) -> list[dict]:
         toks = text[ns:ne].split()
         if not toks:
             continue
+        if len(toks[-1]) == 1 and text[ne : ne + 1] == ".":
+            if len(toks) == 1:
+                continue  # "Hilton Head, S.C.": a state's abbreviation, no name
+            more = _INITIAL_TAIL.match(text, ne)
+            if more:
+                ne = more.end()  # "Viktor F. Yanukovych": the name goes on past the initial
+                toks = text[ns:ne].split()
         if m.group("prep"):
             # "Head of the Russian Direct Investment Fund Kirill Dmitriev": the name is the tail.
             if len(toks) < 3:
@@ -498,6 +505,7 @@ def _title_mentions(text: str, positions: list[int]) -> list[dict]:
 
 
 _APPOS_STOP = re.compile(r"[,.;:“”\"\n]")
+_INITIAL_TAIL = re.compile(rf"\.[ \t\xa0]+{UPWORD}(?:[ \t\xa0]+{UPWORD}){{0,2}}(?![\w’'])")
 
 
 def _apposition_mentions(text: str, positions: list[int]) -> list[dict]:
@@ -624,8 +632,13 @@ def _cue_name_mentions(text: str, cue_positions: list[int]) -> list[dict]:
         if b:
             cands.append((b.start("a"), b.end("a")))
         w = text[c : c + 6].lower()
-        if w.startswith(("said", "says", "added", "told")):
-            a = after.match(text, c + text[c : c + 6].find(" ") if " " in text[c : c + 6] else c + 5)
+        if w.startswith(("said", "says", "added", "told")) and text[c + 4 + w.startswith("added") : c + 5 + w.startswith("added")] in (
+            " ",
+            "\t",
+            "\xa0",
+        ):
+            # "said Ann Cole", not "said.\n\nNew Jersey Gov. …" (a name after the sentence's end)
+            a = after.match(text, c + 4 + w.startswith("added"))
             if a:
                 cands.append((a.start("b"), a.end("b")))
         for s0, e0 in cands:

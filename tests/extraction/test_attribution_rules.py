@@ -221,6 +221,14 @@ CASES = [
         ["Tomas Berg"],
         None,
     ),
+    ("possessive speech noun", "Ann Cole spoke in Dover. Few believed her claim that “roads are free.”", ["Ann Cole"], None),
+    ("an initial inside a titled name", "The mayor, Tomas J. Berg, shrugged at the “so-called crisis in roads.”", ["Tomas J. Berg"], None),
+    (
+        "no name after a sentence's end",
+        "“It rains,” Cole said.\n\nDover Sen. Tomas Berg is busy, but his pleasure is “a long walk in the hills.”",
+        ["Cole", "Tomas Berg"],
+        None,
+    ),
     (
         "absolute participle clause with its own speaker",
         "Farmers were angry about the plan, with Tomas Berg calling it “a slow disaster.”",
