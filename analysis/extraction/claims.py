@@ -1299,6 +1299,9 @@ def _colon_subject(text: str, q: dict, units, ustarts: list[int], mentions: list
         if _subject_position(text, lo, m):
             return m
         break
+    if j1 > j0 and (m := mentions[j1 - 1])["end"] <= i and not text[m["end"] : i].strip():
+        if m.get("actor") is not None and m["kind"] == "person" and not m.get("in_quote"):
+            return m  # "… does not surprise pollster Ann Cole: “…”": the person the colon labels
     return None
 
 
@@ -1431,6 +1434,41 @@ def _sentence_cue_speaker(text: str, q: dict, units, ustarts, mentions, mstarts,
             if all(m["how"] in ("anonymous", "description") for m in inner):
                 return _description_mention(text, ds, de), cue  # "the officer said that “…”", "Another voter wrote: “…”"
         return None
+    return None
+
+
+# "As Ann Cole put it, “…”", "…, as one diplomat put it, an “…”": the speaker of the words that follow
+_PUT_IT = re.compile(
+    r"(?<![\w’'-])[Aa]s[ \t\xa0]+(?P<who>[^;:!?“”\"«»\n]{2,120}?)[ \t\xa0]+(?:(?:once|later|memorably|so|aptly|recently|has|had|\w+ly)[ \t\xa0]+)?"
+    r"(?:put|puts)[ \t\xa0]+it\b[,:]?[^.;:!?“”\"«»\n]{0,40}$"
+)
+
+
+def _put_it_speaker(text: str, q: dict, units, ustarts, mentions, mstarts) -> dict | None:
+    """The speaker of "as X put it" right before the quote in its sentence: the first mention that
+    opens X (past title words), else X itself as a descriptive speaker when it opens with a
+    determiner, else None.
+
+    >>> s = "It was, as one old diplomat put it, “a makeover.”"
+    >>> _put_it_speaker(s, {"mark_start": 36}, [(0, 49, 0)], [0], [], [])["actor"]
+    'one old diplomat'
+    """
+    k = bisect.bisect_right(ustarts, q["mark_start"]) - 1
+    if k < 0:
+        return None
+    lo = units[k][0]
+    d = _PUT_IT.search(text, max(lo, q["mark_start"] - 200), q["mark_start"])
+    if not d:
+        return None
+    a, b = d.span("who")
+    for m in mentions[bisect.bisect_left(mstarts, a) : bisect.bisect_left(mstarts, b)]:
+        if text.startswith(("’s ", "'s "), m["end"]):
+            continue  # "As The Post’s Ann Cole puts it": the outlet owns the name after it
+        if m.get("actor") is not None and m["kind"] != "place" and not _strip_title_words(_drop_det(text[a : m["start"]])).strip(" ,’'s"):
+            return m
+        break
+    if text[a:b].split()[0].lower() in _DET_WORDS and len(text[a:b].split()) <= 6:
+        return _description_mention(text, a, b)
     return None
 
 
@@ -1621,6 +1659,10 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
             q.update(_speaker_fields(dash), cue=None, cue_start=None, cue_end=None, rule="dash")
         elif q["kind"] != "term" and (colon := _colon_subject(text, q, unit_bounds, ustarts, mentions or [], mstarts)) is not None:
             q.update(_speaker_fields(colon), cue=":", cue_start=None, cue_end=None, rule="colon")
+        elif (pi := _put_it_speaker(text, q, unit_bounds, ustarts, mentions or [], mstarts)) is not None:
+            q.update(_speaker_fields(pi), cue="put it", cue_start=None, cue_end=None, rule="put-it")
+            if pi["how"] == "anonymous" and "in_quote" in pi and id(pi) not in known:
+                created.append(pi)
         elif (sc := _sentence_cue_speaker(text, q, unit_bounds, ustarts, mentions or [], mstarts, cues, cstarts)) is not None:
             q.update(_speaker_fields(sc[0]), cue=sc[1]["text"], cue_start=sc[1]["start"], cue_end=sc[1]["end"], rule="sentence-cue")
         elif (poss := _possessive_speaker(text, q, unit_bounds, ustarts, mentions or [], mstarts)) is not None:

@@ -229,6 +229,13 @@ CASES = [
         ["Cole", "Tomas Berg"],
         None,
     ),
+    ("as X put it", "As the Dover Post’s Tomas Berg puts it, “Roads are the new gold.”", ["Tomas Berg"], None),
+    (
+        "a person a colon labels after the verb's object",
+        "The vote did not surprise pollster Ann Cole: “Rural turnout was high.”",
+        ["Ann Cole"],
+        None,
+    ),
     (
         "absolute participle clause with its own speaker",
         "Farmers were angry about the plan, with Tomas Berg calling it “a slow disaster.”",
