@@ -1105,12 +1105,45 @@ _AFTER_CLOSE = re.compile(r"['’]?[ \t\xa0]*,?[ \t\xa0]*")  # a doubled closing
 _INV_STOP = re.compile(r"[,;:!?“”\"(\n]|\.(?=\s+(?:[a-z]|[“\"]|$))|\s(?:who|which|on|in|at|during|after|before|to|as|while|when)\s")
 
 
+@lru_cache(maxsize=1)
+def _quote_verb_rx() -> re.Pattern:
+    return re.compile(rf"(?<![\w’'-]){literal_alternation(read_list('quote_verbs.txt'), 'i')}(?![\w’'-])")
+
+
+def _quote_verb_cues(text: str, p: int) -> list[dict]:
+    """Cues of ``quote_verbs.txt`` on the line after a closing mark at ``p`` (within 120 characters).
+
+    >>> [c["text"] for c in _quote_verb_cues("“Why?” Ann Cole pressed.", 6)]
+    ['pressed']
+    """
+    hi = text.find("\n", p, p + 120)
+    hi = p + 120 if hi < 0 else hi
+    out = []
+    for m in _quote_verb_rx().finditer(text, p, min(hi, len(text))):
+        form = _WS.sub(" ", m.group(0).lower())
+        out.append(
+            {
+                "start": m.start(),
+                "end": m.end(),
+                "text": m.group(0),
+                "form": form,
+                "lemma": form,
+                "cue_class": "neutral",
+                "addressee": False,
+                "needs_quote": True,
+            }
+        )
+    return out
+
+
 def _adjacent_speaker(
     text: str, q: dict, mentions: list[dict], mstarts: list[int], cues: list[dict], cstarts: list[int]
 ) -> tuple[dict, dict] | None:
     """:func:`_adjacent_attribution`, unless the quote ended its sentence with a full stop and the
     verb goes on with content of its own (“….” Ann Cole said Monday she would run: a new report)."""
     found = _adjacent_attribution(text, q, mentions, mstarts, cues, cstarts)
+    if found is None and (extra := _quote_verb_cues(text, q["mark_end"])):
+        found = _adjacent_attribution(text, q, mentions, mstarts, extra, [c["start"] for c in extra])  # “…,” Ann Cole pressed
     if found is None or text[q["start"] : q["end"]].rstrip("”\"’' ")[-1:] not in (".", "…"):
         return found
     src, cue = found

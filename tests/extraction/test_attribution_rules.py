@@ -237,6 +237,12 @@ CASES = [
         None,
     ),
     (
+        "a quote-only verb after the quote",
+        "Rain fell.\n\n“Would it pass?” Tomas Berg pressed. “Roads first,” the sign read.",
+        ["Tomas Berg", "the sign"],
+        None,
+    ),
+    (
         "absolute participle clause with its own speaker",
         "Farmers were angry about the plan, with Tomas Berg calling it “a slow disaster.”",
         ["Tomas Berg"],
