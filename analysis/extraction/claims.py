@@ -277,10 +277,15 @@ def _subject_position(text: str, lo: int, m: dict) -> bool:
 
 
 def _unit_subject(text: str, lo: int, mentions: list[dict], before: int) -> dict | None:
+    """The subject of the clause ``text[lo:before]``: the first mention in subject position after an
+    introductory phrase, not a place nor a capitalised sentence word ("Early in the race, Lee …")."""
+    lo = _after_intro(text, lo, before)
     for m in mentions:
         if m["start"] >= before:
             break
-        if not m.get("in_quote") and _subject_position(text, lo, m):
+        if m["start"] < lo or m.get("in_quote") or m["kind"] == "place" or _lone_capital(text, lo, m):
+            continue
+        if _subject_position(text, lo, m):
             return m
     return None
 
