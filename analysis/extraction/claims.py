@@ -1332,8 +1332,8 @@ def _colon_subject(text: str, q: dict, units, ustarts: list[int], mentions: list
         ):
             return first
     for m in mentions[j0:j1]:
-        if m.get("in_quote") or m.get("actor") is None or m["kind"] == "place":
-            continue
+        if m.get("in_quote") or m.get("actor") is None or m["kind"] == "place" or _lone_capital(text, lo, m):
+            continue  # "Growing louder, Ann Cole went on: …": a capitalised sentence word is no subject
         if _subject_position(text, lo, m):
             return m
         break
