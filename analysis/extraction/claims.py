@@ -1605,6 +1605,80 @@ def _sentence_subject(text: str, q: dict, units, ustarts: list[int], mentions: l
     return None
 
 
+@lru_cache(maxsize=1)
+def _subject_verbs() -> frozenset:
+    return frozenset(read_list("subject_verbs.txt"))
+
+
+_SUBJ_DET = frozenset("the a an his her its their this that one another".split())
+_SUBJ_WORD = re.compile(r"[\s“\"‘'(]*([A-Za-z][\w’'-]*)")
+_SUBJ_SKIP = frozenset("now also still often then later again even just already never not".split())
+
+
+def _desc_subject(text: str, lo: int, hi: int) -> dict | None:
+    """A determiner noun phrase (two to five words) opening the clause ``text[lo:hi]`` and followed by a
+    finite verb ("The county board voted …", "His office put out …"): a descriptive speaker, else None.
+
+    >>> s = "The county board voted for a plan it called “a fair deal.”"
+    >>> _desc_subject(s, 0, s.index("“"))["actor"]
+    'the county board'
+    >>> _desc_subject("The man in Dover saw it.", 0, 20) is None
+    True
+    """
+    words = []
+    p = lo
+    while len(words) < 7:
+        w = _SUBJ_WORD.match(text, p, hi)
+        if not w:
+            break
+        words.append((w.start(1), w.end(1), w.group(1)))
+        p = w.end()
+    if len(words) < 3 or words[0][2].lower() not in _SUBJ_DET:
+        return None
+    verbs, clause = _subject_verbs(), _clause_words()
+    for i in range(1, min(5, len(words) - 1)):
+        w = words[i][2].lower()
+        if w in PREPOSITIONS or w in clause or w in _RELATIVE or w in _SUBJ_SKIP or w.endswith("ly") or w in verbs:
+            return None
+        if text[words[i - 1][1] : words[i][0]].strip():
+            return None  # punctuation inside the phrase
+        j = i + 1
+        while j < len(words) - 1 and (words[j][2].lower() in _SUBJ_SKIP or words[j][2].lower().endswith("ly")):
+            j += 1
+        if text[words[i][1] : words[j][0]].strip(" \t\xa0"):
+            return None
+        v = words[j][2]
+        lv = v.lower()
+        if not v[:1].islower():
+            continue
+        if (
+            lv in verbs
+            or (lv.endswith("ed") and len(lv) > 4)
+            or (lv.endswith("s") and not lv.endswith(("ss", "us", "is")) and not w.endswith("s"))
+        ):
+            nxt = [x[2].lower() for x in words[j + 1 :] if x[2].lower() not in _SUBJ_SKIP and not x[2].lower().endswith("ly")][:1]
+            if lv in _BE_FORMS and not (nxt and nxt[0].endswith("ing")):
+                return None  # "The show was named …", "The answer was not …": a state, not a speaker ("is calling" is)
+            if lv in _MODALS and nxt and nxt[0] == "be":
+                return None  # "The project will be dubbed …": a passive
+            return _description_mention(text, words[0][0], words[i][1])
+    return None
+
+
+_BE_FORMS = frozenset("is are was were".split())
+_MODALS = frozenset("will would can could should may might must".split())
+
+
+def _phrase_subject(text: str, q: dict, units, ustarts: list[int]) -> dict | None:
+    """:func:`_desc_subject` of the quote's sentence (after an introductory phrase), when it stands before the quote."""
+    k = bisect.bisect_right(ustarts, q["mark_start"]) - 1
+    if k < 0:
+        return None
+    lo = _after_intro(text, units[k][0], q["mark_start"])
+    d = _desc_subject(text, lo, q["mark_start"])
+    return d if d is not None and d["end"] < q["mark_start"] else None
+
+
 _INTRO_WORDS = PREPOSITIONS | frozenset(
     "while when whenever after before as although though because if since unless once until given despite amid "
     "asked speaking pressed responding".split()
@@ -1727,6 +1801,9 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
             q.update(_speaker_fields(lead[0]), cue=lead[1]["text"], cue_start=lead[1]["start"], cue_end=lead[1]["end"], rule="lead-in")
         elif q["kind"] == "full" and (ps := _previous_subject(text, q, unit_bounds, ustarts, cues, mentions or [], mstarts)) is not None:
             q.update(_speaker_fields(ps), cue=None, cue_start=None, cue_end=None, rule="previous-subject")
+        elif (ph := _phrase_subject(text, q, unit_bounds, ustarts)) is not None:
+            q.update(_speaker_fields(ph), cue=None, cue_start=None, cue_end=None, rule="subject-phrase")
+            created.append(ph)  # "The council voted for a text that “…”": the phrase no mention covers
         else:
             q.update(_speaker_fields(None), cue=None, cue_start=None, cue_end=None, rule=None)
         q["para"] = p

@@ -243,6 +243,13 @@ CASES = [
         None,
     ),
     (
+        "a subject phrase no mention covers, last in the sieve",
+        "Rain fell.\n\nThe county board is seeking “bold ideas for roads.”",
+        ["the county board"],
+        None,
+    ),
+    ("no subject phrase for a state", "Rain fell.\n\nThe old show was renamed “Roads and Rivers of the North.”", [None], None),
+    (
         "absolute participle clause with its own speaker",
         "Farmers were angry about the plan, with Tomas Berg calling it “a slow disaster.”",
         ["Tomas Berg"],
