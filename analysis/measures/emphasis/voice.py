@@ -128,10 +128,14 @@ def _direct_share_cis(counted: pd.DataFrame, n_keys: int, n_boot: int, seed: int
     """
     lo, hi = np.full(n_keys, np.nan), np.full(n_keys, np.nan)
     batches: dict[int, list] = {}
-    for k, g in counted.groupby("_k", sort=True):
-        unit, n = _units(g)
-        num = np.bincount(unit, weights=g["_direct"].to_numpy(float), minlength=n)
-        den = np.bincount(unit, weights=g["_words"].to_numpy(float), minlength=n)
+    keys = counted["_k"].to_numpy()
+    docs = counted["doc_id"].astype(str).to_numpy(object)
+    direct, words = counted["_direct"].to_numpy(float), counted["_words"].to_numpy(float)
+    for k, pos in sorted(pd.Series(keys).groupby(keys, sort=True).indices.items()):
+        labels, inverse = np.unique(docs[pos], return_inverse=True)  # the units of _units: sorted documents, else rows
+        unit, n = (inverse.ravel().astype(np.int64), len(labels)) if len(labels) > 1 else (np.arange(len(pos), dtype=np.int64), len(pos))
+        num = np.bincount(unit, weights=direct[pos], minlength=n)
+        den = np.bincount(unit, weights=words[pos], minlength=n)
         batches.setdefault(n, []).append((int(k), num, den))
     for n, items in batches.items():
         if n < 2:
