@@ -37,6 +37,7 @@ __all__ = [
     "LABEL_WIDTH",
     "NO_SIDE_COLOR",
     "apply_style",
+    "palette",
     "side_colors",
     "shorten",
     "fit_height",
@@ -87,13 +88,42 @@ def apply_style() -> None:
     matplotlib.rcParams.update(STYLE)
 
 
+def palette(n: int) -> list[str]:
+    """``n`` distinct colours for ``n`` sides: :data:`PALETTE` first, then as many more as the data need.
+
+    Beyond the six of :data:`PALETTE`, each further colour takes the next hue of a
+    golden-ratio sequence (never the same hue twice) at alternating lightness; a colour
+    equal to one already given, or to :data:`NO_SIDE_COLOR`, is skipped. So no two
+    sides share a colour however many there are, and the first six never change.
+
+    >>> palette(2)
+    ['#1f5a96', '#b8372f']
+    >>> p = palette(40); len(p) == len(set(p)) == 40 and NO_SIDE_COLOR not in p
+    True
+    """
+    from matplotlib.colors import hsv_to_rgb, to_hex
+
+    out = list(PALETTE[: max(int(n), 0)])
+    seen = {c.lower() for c in out} | {NO_SIDE_COLOR.lower()}
+    i = 0
+    while len(out) < n:
+        i += 1
+        hue = (0.13 + i * 0.6180339887498949) % 1.0
+        color = to_hex(hsv_to_rgb((hue, 0.62, 0.78 if i % 2 else 0.58)))
+        if color not in seen:
+            seen.add(color)
+            out.append(color)
+    return out
+
+
 def side_colors(sides) -> dict:
-    """A stable colour for each side, by its position in ``sides``.
+    """A stable colour for each side, by its position in ``sides``; distinct for any number of sides (:func:`palette`).
 
     >>> side_colors(["US", "Russia"])
     {'US': '#1f5a96', 'Russia': '#b8372f'}
     """
-    return {s: PALETTE[i % len(PALETTE)] for i, s in enumerate(sides)}
+    sides = list(sides)
+    return dict(zip(sides, palette(len(sides))))
 
 
 def shorten(label, width: int = LABEL_WIDTH) -> str:
