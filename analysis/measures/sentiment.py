@@ -828,8 +828,9 @@ def summary_view(
 ) -> pd.DataFrame:
     """A display view of a :func:`summarize` table: one row per group, "estimate [95% interval]" as scored and masked side by side.
 
-    For reading only (text cells); keep the ``summarize`` table for numbers. Speaker
-    rows also show the speaker's side; the ``scorer`` column names the scorer behind
+    For reading only (text cells); keep the ``summarize`` table for numbers. A table
+    split by view (a ``view`` column, :func:`analysis.measures.views.by_view`) keeps it
+    as the first column, one row per view and group. Speaker rows also show the speaker's side; the ``scorer`` column names the scorer behind
     ``mean_tone`` and the label shares (:data:`SUMMARY_MEASURES` by default, lead measure first).
 
     >>> sent = score_statements(pd.DataFrame({"statement_id": ["a", "b"], "doc_id": "d",
@@ -842,15 +843,16 @@ def summary_view(
     first: dict = {}
     by_masked: dict = {}
     speaker_groups = set()
+    split = "view" in summary.columns  # a table per view (own words, reported words): one row per view and group
     for r in records:
-        g = r["group"]
+        g = (r["view"], r["group"]) if split else r["group"]
         first.setdefault(g, r)
         by_masked.setdefault((g, bool(r["masked"])), r)
         if r["level"] == "speaker":
             speaker_groups.add(g)
     rows = []
     for group, head in first.items():
-        row = {"group": group}
+        row = {"view": group[0], "group": group[1]} if split else {"group": group}
         if group in speaker_groups:
             row["side"] = head["side"]
         row["n"] = int(head["n"])

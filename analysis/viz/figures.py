@@ -43,6 +43,7 @@ __all__ = [
     "fit_height",
     "save_figure",
     "new_figure",
+    "view_panels",
 ]
 
 FIGURES_DIR = PROJECT_ROOT / "reports" / "figures"
@@ -181,3 +182,36 @@ def new_figure(nrows: int = 1, ncols: int = 1, **kwargs):
     """``plt.subplots`` with the suite's style applied first."""
     apply_style()
     return plt.subplots(nrows, ncols, **kwargs)
+
+
+def view_panels(table, draw, panel_size: tuple[float, float] = (6.0, 4.0), title: str | None = None, view_col: str = "view", **kwargs):
+    """One panel per view of ``table`` (own words, reported words, ...), side by side, each drawn by ``draw(rows, ax)``; returns the Figure.
+
+    Views in the table's order; each panel is titled with its view's name
+    (:func:`analysis.measures.views.view_label`) and ``title`` goes above them all.
+    Without a ``view`` column there is one panel. ``kwargs`` go to ``plt.subplots``
+    (e.g. ``sharex=True``).
+
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"view": ["own", "reported"], "x": [1, 2]})
+    >>> fig = view_panels(t, lambda rows, ax: ax.bar([0], rows["x"]))
+    >>> [ax.get_title() for ax in fig.axes]
+    ['own words (readouts, statements)', 'reported by the news (quotes, claims)']
+    >>> plt.close(fig)
+    """
+    from ..measures.views import view_label
+
+    views = list(dict.fromkeys(table[view_col])) if view_col in table.columns and len(table) else [None]
+    fig, axes = new_figure(1, len(views), figsize=(panel_size[0] * len(views), panel_size[1]), squeeze=False, **kwargs)
+    for ax, v in zip(axes[0], views):
+        rows = table if v is None else table.loc[table[view_col] == v].drop(columns=view_col)
+        draw(rows, ax)
+        if v is not None:
+            ax.set_title(view_label(v), fontsize=10)
+    if kwargs.get("sharey"):
+        for ax in axes[0][1:]:
+            ax.set_ylabel("")  # one scale: its label once, on the left
+    if title:
+        fig.suptitle(title, fontsize=11)
+    fig.tight_layout()
+    return fig
