@@ -13,6 +13,7 @@ pooled view only when a notebook's ``view`` parameter asks for it.
   side A against side B (:func:`analysis.core.compare.compare_sides`);
 * :func:`view_label` — the short name of a view for figure titles and legends;
 * :func:`own_words_note` — which side has no own words in this corpus, in words;
+* :func:`per_view` — any function applied per view of a table already split by view;
 * :func:`per_view_text` — any text-writing function applied per view, under the view's name.
 
 >>> st = pd.DataFrame({"side": ["A", "B"], "origin": ["claim", "quote"]})
@@ -39,6 +40,7 @@ __all__ = [
     "share_comparisons",
     "view_label",
     "own_words_note",
+    "per_view",
     "per_view_text",
 ]
 
@@ -179,21 +181,50 @@ def own_words_note(statements: pd.DataFrame, sides: Sequence[str], views: Sequen
     )
 
 
-def per_view_text(table: pd.DataFrame, write: Callable[[pd.DataFrame], str], view_col: str = "view") -> str:
-    """``write`` applied to each view's rows of ``table`` (in the table's order), each block under the view's name in bold.
+def _view_rows(table: pd.DataFrame, v, view_col: str) -> pd.DataFrame:
+    return table.loc[table[view_col] == v].drop(columns=view_col) if view_col in table.columns else table
 
-    A table without a ``view`` column is written as it is.
+
+def per_view(table: pd.DataFrame, fn: Callable[[pd.DataFrame], pd.DataFrame], view_col: str = "view") -> pd.DataFrame:
+    """``fn`` applied to each view's rows of a table already split by view (a ``view`` column), stacked with the ``view`` column first.
+
+    For tables made per view (:func:`by_view`) that a further function reads, e.g. the
+    frames only one side raises, per view. Without a ``view`` column, ``fn(table)``.
+
+    >>> t = pd.DataFrame({"view": ["own", "own", "reported"], "x": [1, 2, 3]})
+    >>> per_view(t, lambda d: d.loc[d["x"] > 1]).values.tolist()
+    [['own', 2], ['reported', 3]]
+    """
+    if view_col not in table.columns:
+        return fn(table)
+    parts = []
+    for v in dict.fromkeys(table[view_col]):
+        out = fn(_view_rows(table, v, view_col)).copy()
+        out.insert(0, view_col, v)
+        parts.append(out)
+    return pd.concat(parts, ignore_index=True) if parts else fn(table.drop(columns=view_col))
+
+
+def per_view_text(tables, write: Callable[..., str], view_col: str = "view") -> str:
+    """``write`` applied to each view's rows of ``tables`` (one table, or a tuple of tables split alike), each block under the view's name in bold.
+
+    Views in the first table's order; ``write`` gets one argument per table. A table
+    without a ``view`` column is passed whole (so an unsplit table is written as it is).
 
     >>> t = pd.DataFrame({"view": ["own", "reported"], "x": [1, 2]})
     >>> print(per_view_text(t, lambda d: f"x = {d['x'].item()}"))
     **Own words (readouts, statements).** x = 1
     <BLANKLINE>
     **Reported by the news (quotes, claims).** x = 2
+    >>> print(per_view_text((t, t), lambda a, b: str(len(a) + len(b))).splitlines()[0])
+    **Own words (readouts, statements).** 2
     """
-    if view_col not in table.columns:
-        return write(table)
+    group = tuple(tables) if isinstance(tables, (tuple, list)) else (tables,)
+    first = group[0]
+    if view_col not in first.columns:
+        return write(*group)
     blocks = []
-    for v in dict.fromkeys(table[view_col]):
+    for v in dict.fromkeys(first[view_col]):
         label = view_label(v)
-        blocks.append(f"**{label[:1].upper() + label[1:]}.** " + write(table.loc[table[view_col] == v].drop(columns=view_col)))
+        blocks.append(f"**{label[:1].upper() + label[1:]}.** " + write(*(_view_rows(t, v, view_col) for t in group)))
     return "\n\n".join(blocks)
