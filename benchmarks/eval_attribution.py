@@ -8,9 +8,11 @@ speaker/source accuracy over matched gold items (a missing speaker counts wrong)
 
 Gold items:
 
-* quotes: the quotation-mark-delimited stretches (double marks, marks excluded) inside
-  a relation's Content span; a stretch inside several relations' contents belongs to the
-  relation with the smallest content (the innermost report). An opening mark with no
+* quotes: the quotation-mark-delimited stretches (double, doubled-apostrophe and single
+  curly marks; marks excluded) inside a relation's Content span; a stretch inside several
+  relations' contents belongs to the relation with the smallest content (the innermost
+  report). Annotators often leave the marks themselves outside the Content span, so a
+  mark right before or right after the span counts as inside it. An opening mark with no
   closing one inside the content runs to the content's end.
 * claims: relations whose Cue is a speech verb (the cue text contains a form of
   ``analysis/resources/reporting_verbs.tsv``) or is only a colon or a dash; span = the

@@ -35,7 +35,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..core.resources import read_list, read_tsv
-from .actors import PREPOSITIONS, literal_alternation, resolve_pronoun, slug
+from .actors import PREPOSITIONS, literal_alternation, resolve_pronoun, side_of, slug
 
 if TYPE_CHECKING:  # typing only: no import at run time
     from .types import Claim, Cue, Mention, Quote, QuoteSpan
@@ -83,7 +83,9 @@ _ADDRESSEE_NP = re.compile(
 _AFTER_SHORT = re.compile(
     r"^\s*(?:(?:on|in|at|during|after|before|late|earlier|later|from|via|while|when|to|through|on|as|shortly|"
     r"reporters|journalists|the\s+press|press|told|afterwards?|of|about|\w+ly|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|last|this|recently|again|then)\b[^“”\"«»]*)?$",
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|"
+    r"(?:last|this|that)\s+(?:week|month|year|weekend|morning|afternoon|evening|night|spring|summer|fall|autumn|winter)|"
+    r"recently|again|then)\b[^“”\"«»]*)?$",
     re.I,
 )
 _CLAUSE_INTRO = re.compile(r"(?:[,;—–]\s*(?:and|but|while|whereas)?|\s(?:and|but|while|whereas))\s*$")
@@ -310,6 +312,99 @@ def _leftward_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tup
     return None
 
 
+@lru_cache(maxsize=1)
+def _clause_words() -> frozenset:
+    return frozenset(read_list("clause_words.txt"))
+
+
+_SUBJECT_RULES = frozenset(("subject", "readout", "subject-phrase"))
+_PHRASE_LEAD = frozenset("and but yet or while whereas meanwhile however".split())
+_PHRASE_TAIL = frozenset(
+    "has have had also later then again previously earlier repeatedly would will could did does do "
+    "not never publicly reportedly separately already once first further however too himself herself itself themselves "
+    "themselves alone all both".split()
+)
+_RELATIVE = frozenset(("who", "which", "that"))
+
+
+def _phrase_source(text: str, lo: int, cue: dict) -> dict | None:
+    """A descriptive source made of the noun phrase that stands as the clause's subject right
+    before the verb, when no mention was found there ("Each side said", "Current and former
+    officials said", "More than six in 10 said"), else None.
+
+    >>> s = "Each side said the other was to blame."
+    >>> _phrase_source(s, 0, {"start": 10})["actor"]
+    'each side'
+    >>> _phrase_source("What the group said was new.", 0, {"start": 15}) is None
+    True
+    """
+    pre = text[lo : cue["start"]]
+    k = max(pre.rfind(ch) for ch in ',;:—–()“”"\n')
+    a = lo + k + 1
+    words = [(m.start(), m.end(), m.group(0)) for m in _GAP_WORD.finditer(text, a, cue["start"]) if _WORD_CHAR.search(m.group(0))]
+    words = [(x, y, w.strip(".")) if w.endswith(".") and len(w) > 2 and not w[-2].isupper() else (x, y, w) for x, y, w in words]
+    while words and words[0][2].lower() in _PHRASE_LEAD:
+        words.pop(0)
+    while words and (words[-1][2].lower() in _PHRASE_TAIL or (words[-1][2].lower().endswith("ly") and len(words) > 1)):
+        words.pop()
+    for i, (_x, _y, w) in enumerate(words):
+        if i and w.lower() == "who":  # "Democrats in Iowa who watched the debate said": the head before "who"
+            words = words[:i]
+            break
+    if not words or len(words) > 6:
+        return None
+    low = [w.lower() for _x, _y, w in words]
+    if low[0] in PREPOSITIONS or any(w in _clause_words() for w in low) or low[-1] in PREPOSITIONS or low[-1] in _DET_WORDS:
+        return None
+    if any(w in _RELATIVE for w in low) or not words[-1][2][-1:].isalnum():
+        return None
+    s, e = words[0][0], words[-1][1]
+    span = text[s:e]
+    desc = _WS.sub(" ", span)
+    if low[0] in _DET_WORDS or (len(low) > 1 and desc[:1].isupper() and desc[1:2].islower() and low[0] in _clause_lead()):
+        desc = desc[0].lower() + desc[1:]
+    return {
+        "start": s,
+        "end": e,
+        "text": span,
+        "actor": desc,
+        "actor_id": slug(desc),
+        "side": side_of(span),
+        "how": "anonymous",
+        "kind": "anonymous",
+        "gender": None,
+        "role": desc,
+    }
+
+
+def _finite_cue(text: str, cue: dict) -> bool:
+    """True when the cue is an inflected verb form that can have a subject of its own ("said", "says",
+    "warned"), not a base form that is often a noun or an imperative ("note", "tweet", "ask"), a
+    participle, or a passive or attributive use ("reported by", "pledged delegates" stay out only
+    when "by" follows).
+
+    >>> _finite_cue("Each side said so.", {"form": "said", "lemma": "say", "end": 14})
+    True
+    >>> _finite_cue("It was first reported by a paper.", {"form": "reported", "lemma": "report", "end": 21})
+    False
+    """
+    form = cue["form"]
+    if form in _NOUNLIKE or (form == cue["lemma"] and form not in _VERB_FIRST) or form.endswith("ing") or " " in form:
+        return False
+    return not text.startswith((" by ", " by\n"), cue["end"])
+
+
+# base forms that are seldom nouns: "Experts say …", "Critics argue …" (plural subjects)
+_VERB_FIRST = frozenset("say argue insist contend warn predict complain acknowledge".split())
+_DET_WORDS = frozenset("a an the each every both some many most several few all other another one two three four five".split())
+
+
+@lru_cache(maxsize=1)
+def _clause_lead() -> frozenset:
+    """Lower-case words that open a noun phrase (determiners, quantifiers, common modifiers): lowered in a description."""
+    return _DET_WORDS | frozenset(("more", "nearly", "almost", "about", "current", "former"))
+
+
 def _inverted_source(text: str, hi: int, cue: dict, mentions: list[dict]) -> dict | None:
     stop = cue["end"] + 90
     np_end = re.search(r"[,;:!?“”\"(]|\.(?=\s+[a-z])|\s(?:who|which|on|in|at|during|after)\s", text[cue["end"] : min(hi, stop)])
@@ -352,6 +447,80 @@ _TIME_LEAD = re.compile(
 )
 
 
+# "Asked …" opening a sentence or clause, "when/if asked", or a passive "was asked" (an adverb may stand between)
+_ASKED_BEFORE = re.compile(
+    r"(?:^[\s“\"]*|[,;—–(]\s*(?:and\s+|but\s+)?|\b(?:[Ww]hen|[Ii]f|[Oo]nce|[Aa]fter)\s+|"
+    r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+ly\s+|once\s+|later\s+|also\s+|again\s+|repeatedly\s+|then\s+)?)$"
+)
+_ASKED_BY = re.compile(r"\s+by\s+[^,.;:!?“”\"]*?(?=\s(?:whether|if|what|how|why|who|which|when|where|about)\b)")
+
+
+def _asked_content(text: str, a: int, hi: int, quotes: list[dict]) -> tuple[int, int] | None:
+    """The reported question after a source-less "asked": to the first comma outside quotes or the clause's end
+    ("Asked whether he would run, …" -> "whether he would run"); a quote right after ", " is the question itself.
+
+    >>> s = "Asked whether he would run again, Lee smiled."
+    >>> a, b = _asked_content(s, 5, len(s), []); s[a:b]
+    'whether he would run again'
+    """
+    m = _ASKED_BY.match(text, a, hi)
+    if m:
+        a = m.end()
+    m = _TO_QUOTE.match(text, a, hi)
+    if m and text[a : m.end()].strip() in (",", ":", ""):
+        q = _quote_opening_at(quotes, m.end())
+        if q is not None:
+            return q["start"], q["end"]
+    b = _comma_outside_quotes(text, a, hi)
+    b = hi if b is None else b
+    stop = _CLAUSE_STOP.search(text, a, b)
+    if stop and text[stop.start()] in ".;!?":
+        b = stop.start() + (1 if text[stop.start()] == "?" else 0)
+    a, b = _trim(text, a, b)
+    if b - a < 3 or not _WORD_CHAR.search(text, a, b):
+        return None
+    return a, b
+
+
+# base forms that are far more often nouns: a cue only before "that", a colon or a quote ("the report states that …")
+_NOUN_FIRST = frozenset(("state", "states"))
+_CONTENT_INTRO_STRICT = re.compile(r"\s*(?:that\b|[:“\"«])")
+_LEAD_CONJ = re.compile(r"(?:But|And|Yet|So|Or)\b[\s,]*")
+_SUBJECT_WORDS = frozenset("he she they it we i you there this these those".split())
+_GAP_WORDS = frozenset(
+    "again also repeatedly privately publicly separately recently earlier later then today yesterday tonight last this "
+    "next once twice first previously already still further too".split()
+)
+_GAP_WORD = re.compile(r"[\w’'.-]+")
+
+
+def _that_gap_ok(gap: str, addressee: bool) -> bool:
+    """True when the words between a reporting verb and a following *that* are circumstance
+    ("said Monday that", "said in a statement that") or, for tell-type verbs, the hearer
+    ("told reporters that"); False when they hold a clause of their own ("said she left to show that").
+
+    >>> _that_gap_ok(" in a statement on Monday", False), _that_gap_ok(" she filed it to show", False)
+    (True, False)
+    >>> _that_gap_ok(" reporters at the White House", True), _that_gap_ok(" the reason is", False)
+    (True, False)
+    """
+    words = _GAP_WORD.findall(gap)
+    if not words:
+        return True
+    low = [w.lower() for w in words]
+    if any(w in _SUBJECT_WORDS for w in low):
+        return False
+    if addressee:
+        return True
+    f = low[0]
+    return f in PREPOSITIONS or f in _GAP_WORDS or f in _CIRCUMSTANCE_WORDS or f.endswith("ly") or words[0][:1].isupper()
+
+
+def _cue_between(text: str, a: int, b: int) -> bool:
+    """True when a reporting verb (not a noun-like form) stands in ``text[a:b]``."""
+    return any(_WS.sub(" ", c.group(0).lower()) not in _NOUNLIKE for c in _cue_rx().finditer(text, a, b))
+
+
 def _content_after(text: str, cue: dict, hi: int, quotes: list[dict]) -> tuple[int, int, str]:
     """Content span after the cue and how it was introduced ('that', 'colon', 'quote', 'object').
 
@@ -364,6 +533,8 @@ def _content_after(text: str, cue: dict, hi: int, quotes: list[dict]) -> tuple[i
     m = _THAT.match(text, p, hi) if text.find("that", p, min(hi, p + 84)) >= 0 else None
     if m is None and cue["addressee"] and text.find("that", p, min(hi, p + 124)) >= 0:
         m = _THAT_ADDRESSEE.match(text, p, hi)  # "told customers at a diner in Manchester, N.H., that …"
+    if m is not None and not _that_gap_ok(text[p : m.end()].rstrip()[:-4], cue["addressee"]):
+        m = None  # "said she filed it to show that …": the first clause is the content, not what follows "that"
     if (
         m
         and cue["lemma"] != "according to"
@@ -377,7 +548,7 @@ def _content_after(text: str, cue: dict, hi: int, quotes: list[dict]) -> tuple[i
     while reach < len(text) and text[reach].isspace():
         reach += 1
     m = _TO_QUOTE.match(text, p, min(len(text), reach + 1))
-    if m:
+    if m and not _cue_between(text, p, m.end()):  # "said he agreed and added, “…”": the quote is the added claim's
         q = _quote_opening_at(quotes, m.end())
         if q is not None:
             return q["start"], q["end"], "quote"
@@ -430,7 +601,7 @@ _QUOTE_END = ",”\"»’'"
 _HAS_QUOTE_CHAR = re.compile(r"[“”\"«»]")
 _COMMA_BEFORE = re.compile(r",\s*$")
 _APPOSITION_GAP = re.compile(r"^,\s*(?:(?:an?|the)\s+)?[\w’'.\- ]{0,40}$")
-_QUOTE_BEFORE = re.compile(r"[,.!?…][”\"»’]\s+(?:[A-Z][\w.’'-]*\s+){1,4}$")
+_QUOTE_BEFORE = re.compile(r"[,.!?…](?:[”\"»’]|'')\s+(?:(?:[A-Z][\w.’'-]*|he|she|they|we|it)\s+){1,4}$")
 _QUOTE_SOON = re.compile(r"[^.!?;“”\"«»\n]{0,80}?[“\"«]")
 _TRAILING_WORD = re.compile(r"\s*([A-Za-z][\w.’'-]*)$")
 
@@ -555,7 +726,16 @@ def attribute_unit(
             continue
         if text[cue["end"] : cue["end"] + 4].lower().startswith((" to ", " to\n")) and cue["lemma"] != "according to":
             continue
+        if cue["form"] in _NOUN_FIRST and (text[cue["start"]].isupper() or not _CONTENT_INTRO_STRICT.match(text, cue["end"], hi)):
+            continue  # "his home state of Ohio", "several states": a noun unless "that", a colon or a quote follows
         before_txt = text[lo : cue["start"]]
+        if cue["form"] == "asked" and _ASKED_BEFORE.search(before_txt):
+            # "Asked whether he would run, Lee said …" / "Lee was asked about the plan": the question is
+            # reported, its asker is not named (source None)
+            span = _asked_content(text, cue["end"], hi, quotes)
+            if span is not None and not any(c["start"] <= cue["start"] < c["end"] for c in claims):
+                claims.append(_claim(text, span[0], span[1], None, cue, "asked", quotes))
+            continue
         intro = _CLAUSE_INTRO.search(before_txt)
         participle = bool(intro) and (cue["form"].endswith("ing") or " and" in intro.group(0) or intro.group(0).strip().endswith("and"))
         src, rule, clause_at = None, None, None
@@ -572,7 +752,20 @@ def attribute_unit(
                 end_np = text.find(",", src["end"], hi)
                 a, b = _trim(text, (end_np + 1) if end_np >= 0 else src["end"], hi)
             else:
-                a, b = _content_before(text, _clause_start(text, lo, claims), cue["start"], quotes)
+                start = _clause_start(text, lo, claims)
+                paren = text.rfind("(", start, cue["start"])
+                if paren >= 0 and text.find(")", paren, cue["start"]) < 0:
+                    start = paren + 1  # "(the real figure is lower, according to X)": the aside is the content
+                a, b = _content_before(text, start, cue["start"], quotes)
+                end_np = text.find(",", src["end"], hi)
+                if (
+                    end_np >= 0
+                    and len(_GAP_WORD.findall(text, end_np, hi)) >= 3
+                    and not text[end_np + 1 : hi].lstrip().startswith(("“", '"'))
+                ):
+                    # "X, according to Y, is Z": the sentence goes on past the source; the whole sentence is the content
+                    lead = _LEAD_CONJ.match(text, a, b)
+                    a, b = _trim(text, lead.end() if lead else a, hi)
             if b > a:
                 claims.append(_claim(text, a, b, src, cue, rule, quotes))
                 last_source = src
@@ -592,16 +785,24 @@ def attribute_unit(
             if tail and tail[-1] in _QUOTE_END:
                 inv = _inverted_source(text, hi, cue, mentions)
             if inv is None:
+                phrase = None
                 if cue["form"] in _NOUNLIKE or not (intro and " and" in intro.group(0)):
-                    continue
-                src = last_source or _unit_subject(text, lo, mentions, cue["start"])
-                rule = "participle"
-                clause_at = lo + intro.start()
+                    phrase = _phrase_source(text, lo, cue) if _finite_cue(text, cue) else None
+                    if phrase is None:
+                        continue
+                if phrase is not None:
+                    src, rule = phrase, "subject-phrase"
+                    w = _CLAUSE_INTRO.search(_drop_det(text[lo : src["start"]]))
+                    clause_at = lo + w.start() if w else None
+                else:
+                    src = last_source or _unit_subject(text, lo, mentions, cue["start"])
+                    rule = "participle"
+                    clause_at = lo + intro.start()
             else:
                 src, rule = inv, "inverted"
         if src is None:
             continue
-        if cue["form"] in _NOUNLIKE and rule not in ("subject", "readout"):
+        if cue["form"] in _NOUNLIKE and rule not in _SUBJECT_RULES:
             continue
         # a verb inside an earlier claim's content is nested unless it opens a new clause
         open_claim = next((c for c in claims if c["start"] <= cue["start"] < c["end"]), None)
@@ -615,20 +816,27 @@ def attribute_unit(
         # content
         after_lo = cue["end"] if rule != "inverted" else src["end"]
         after_txt = text[after_lo:hi]
-        pre = text[lo : (src["start"] if rule in ("subject", "readout") else cue["start"])].rstrip()
-        if rule in ("subject", "readout"):
+        pre = text[lo : (src["start"] if rule in _SUBJECT_RULES else cue["start"])].rstrip()
+        if rule in _SUBJECT_RULES:
             pre = _strip_title(pre)  # “…,” White House press secretary Karoline Leavitt said
         short = _stop_at_clause(_SHOW_TITLE.sub(_blank_title, after_txt))
         if cue["addressee"]:
             # “…,” Witkoff told CNN / told a news conference in Kyiv: the addressee is not content
             short = _skip_addressee(short)
         if rule == "inverted" or (
-            rule in ("subject", "readout")
+            rule in _SUBJECT_RULES
             and pre
-            and pre[-1] in _QUOTE_END
-            and _AFTER_SHORT.match(short)
-            and not _HAS_THAT.search(short)
-            and len(short.split()) <= 20
+            and (
+                # “…,” Lee said with a grin / said, a hint of anger in her voice / tweeted the day after …
+                (pre[-1] in _CLOSING_MARKS and not _CONTENT_INTRO.match(text, cue["end"], hi))
+                or (
+                    pre[-1] in _QUOTE_END
+                    and _AFTER_SHORT.match(short)
+                    and not _HAS_THAT.search(short)
+                    and len(short.split()) <= 20
+                    and not (pre[-1] == "," and _SUBORDINATE_START.match(text, lo) and pre.count(",") == 1)
+                )
+            )
         ):
             a, b = _content_before(text, _clause_start(text, lo, claims), lo + len(pre), quotes)
             b = min(b, lo + len(pre))
@@ -678,6 +886,13 @@ def _blank_title(m: re.Match) -> str:
 
 
 _HAS_THAT = re.compile(r"\bthat\b|[“\"«]")
+_CLOSING_MARKS = "”\"»’'"
+# what opens a content after the verb even when a quote stands before the source ("“Yes,” Lee said that night" is not one)
+_CONTENT_INTRO = re.compile(r"\s*(?:that\b(?!\s+(?:night|day|week|morning|evening|afternoon|year|month|time|weekend)\b)|:)")
+# a sentence that opens with a subordinate clause ("While X did Y, Lee told reporters …")
+_SUBORDINATE_START = re.compile(
+    r"[\s“\"]*(?:While|Although|Though|Because|When|If|Whereas|Even though|Even as|As|After|Before|Since|Until|Unless|Once)\b"
+)
 _CLAUSE_STOP = re.compile(r",\s*(?:and\s+)?\w+ing\b|[.;!?](?<!\b[A-Z][.;!?])(?=\s|$)")
 
 
@@ -831,7 +1046,7 @@ def _extend_to_continuations(text: str, claims: list[dict], quotes: list[dict]) 
         if (
             c is not None
             and q.get("rule") == "continuation"
-            and q.get("para") == prev.get("para")
+            and (q.get("para") == prev.get("para") or (q.get("para") == prev.get("para", -9) + 1 and _opens_paragraph(text, q)))
             and q["quote_id"] not in owner
             and c["end"] <= q["start"]
             and c["start"] <= prev["start"]

@@ -140,6 +140,50 @@ CASES = [
     ("particle in a name", "“It is over,” said Jan de Vries.", ["Jan de Vries"], None),
     ("apostrophe in a name", "“It is over,” Sean O’Malley said.", ["Sean O’Malley"], None),
     ("initials in a name", "“It is over,” Mark T. Ruben said.", ["Mark T. Ruben"], None),
+    # claim content spans and sources (issue 13, claims)
+    (
+        "content before the source when a quote precedes it",
+        "“We had no choice,” Vera Lund said with a shrug.",
+        ["Vera Lund"],
+        [("Vera Lund", "We had no choice")],
+    ),
+    (
+        "a later 'that' inside the content does not start it",
+        "Vera Lund said she left early to show that the rules were unfair.",
+        [],
+        [("Vera Lund", "she left early to show")],
+    ),
+    (
+        "a quote after another reporting verb is that verb's content",
+        "Vera Lund said she agreed and added, “We move on.”",
+        ["Vera Lund"],
+        [("Vera Lund", "she agreed"), ("Vera Lund", "We move on")],
+    ),
+    (
+        "according to in mid-sentence: the whole sentence",
+        "Turnout, according to Hana Duval, rose by a fifth.",
+        [],
+        [("Hana Duval", "Turnout, according to Hana Duval, rose")],
+    ),
+    ("subject phrase no mention covers", "Each side said the other had walked away.", [], [("each side", "the other had walked away")]),
+    (
+        "plural subject with a base-form verb",
+        "Night-shift drivers argue the schedule is unsafe.",
+        [],
+        [("Night-shift drivers", "the schedule is unsafe")],
+    ),
+    (
+        "a quote-only verb after a pronoun source",
+        "Vera Lund took the stage. “We are far from done,” she continued.",
+        ["Vera Lund"],
+        [("Vera Lund", "We are far from done")],
+    ),
+    (
+        "quote continued in the next paragraph",
+        "“We start now,” Vera Lund said.\n\n“The rest can wait.”",
+        ["Vera Lund", "Vera Lund"],
+        [("Vera Lund", "We start now,” Vera Lund said.\n\n“The rest can wait")],
+    ),
 ]
 
 
@@ -157,6 +201,15 @@ def test_rule(rule, text, speakers, claims):
     got = [(r.source.lower() if isinstance(r.source, str) else None, r.text) for r in x.claims.itertuples()]
     for source, start in claims:
         assert any(s == source.lower() and t.startswith(start) for s, t in got), got
+
+
+def test_asked_reports_the_question_without_a_source():
+    c = extract("Asked whether she would run again, Vera Lund smiled.").claims
+    assert c[["source", "text", "rule"]].values.tolist() == [[None, "whether she would run again", "asked"]]
+
+
+def test_state_as_a_noun_is_no_cue():
+    assert extract("Vera Lund won her home state of Vermont, and several states voted early.").claims.empty
 
 
 def test_rows_record_their_rule():
