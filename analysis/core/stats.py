@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -346,21 +347,52 @@ def cluster_permutation_tests(
     totals = [s.sum() for s in sums]
     total_n = counts.sum()
     observed = [abs(np.ascontiguousarray(x[:, j]).mean() - np.ascontiguousarray(y[:, j]).mean()) for j in range(m_cols)]
-    rng = _rng(seed)
     count = [0] * m_cols
-    done = 0
-    while done < n_perm:
-        m = min(batch, n_perm - done)
-        keys = rng.random((m, k))
-        pick = keys.argpartition(k_a - 1, axis=1)[:, :k_a] if k_a < k else np.broadcast_to(np.arange(k), (m, k))
+    for pick in _relabellings(k, k_a, n_perm, SEED if seed is None else seed, batch):
         n_a = counts[pick].sum(axis=1)
         for j in range(m_cols):
             s_a = sums[j][pick].sum(axis=1)
             with np.errstate(invalid="ignore", divide="ignore"):
                 d = np.abs(s_a / n_a - (totals[j] - s_a) / (total_n - n_a))
             count[j] += int(np.count_nonzero(d >= observed[j] - 1e-12))
-        done += m
     return [float((c + 1) / (n_perm + 1)) for c in count]
+
+
+#: Largest relabelling set (permutations x clusters of side A) kept for reuse by :func:`_relabellings`.
+_RELABEL_CACHE_CELLS = 6_000_000
+
+
+def _relabellings(k: int, k_a: int, n_perm: int, seed: int, batch: int):
+    """The clusters given to side A in each permutation, in batches: a pure function of its arguments.
+
+    Every test of the same cluster structure with the same seed draws the same
+    relabellings, so they are drawn once and reused (the last two structures, when small
+    enough: :data:`_RELABEL_CACHE_CELLS`); e.g. the ten sentiment measures compared on one
+    view's statements. Returns a tuple of read-only index arrays of shape (batch, k_a).
+    """
+    if n_perm * k_a <= _RELABEL_CACHE_CELLS:
+        return _relabellings_cached(k, k_a, n_perm, seed, batch)
+    return _draw_relabellings(k, k_a, n_perm, seed, batch)
+
+
+def _draw_relabellings(k: int, k_a: int, n_perm: int, seed: int, batch: int) -> tuple[np.ndarray, ...]:
+    rng = _rng(seed)
+    out = []
+    done = 0
+    while done < n_perm:
+        m = min(batch, n_perm - done)
+        keys = rng.random((m, k))
+        pick = keys.argpartition(k_a - 1, axis=1)[:, :k_a] if k_a < k else np.broadcast_to(np.arange(k), (m, k))
+        pick = np.ascontiguousarray(pick, dtype=np.int32 if k < 2**31 else np.int64)
+        pick.setflags(write=False)
+        out.append(pick)
+        done += m
+    return tuple(out)
+
+
+@lru_cache(maxsize=2)
+def _relabellings_cached(k: int, k_a: int, n_perm: int, seed: int, batch: int) -> tuple[np.ndarray, ...]:
+    return _draw_relabellings(k, k_a, n_perm, seed, batch)
 
 
 def resampling_level(groups_a: Sequence | None, groups_b: Sequence | None) -> str:
