@@ -150,13 +150,15 @@ def _direct_words(st: pd.DataFrame, quotes: pd.DataFrame | None) -> list[float]:
     if quotes is None:
         return [float(w) if o == "quote" else 0.0 for w, o in zip(st["n_words"], st["origin"])]
     q = quotes if "kind" not in quotes.columns else quotes.loc[quotes["kind"] != "term"]
-    by_doc = {d: list(zip(g["start"], g["end"])) for d, g in q.groupby("doc_id")}
+    by_doc: dict = {}  # the quote spans of each document, in table order (plain lists: no per-document frames)
+    for d, qa, qb in zip(q["doc_id"].tolist(), q["start"].astype("int64").tolist(), q["end"].astype("int64").tolist()):
+        by_doc.setdefault(d, []).append((qa, qb))
     out = []
-    for doc, a, b, text in zip(st["doc_id"], st["start"], st["end"], st["text"]):
+    for doc, a, b, text in zip(st["doc_id"].tolist(), st["start"].astype("int64").tolist(), st["end"].astype("int64").tolist(), st["text"]):
         n = 0
-        for qa, qb in by_doc.get(doc, []):
-            lo, hi = max(int(a), int(qa)), min(int(b), int(qb))
+        for qa, qb in by_doc.get(doc, ()):
+            lo, hi = max(a, qa), min(b, qb)
             if lo < hi:
-                n += count_words(text[lo - int(a) : hi - int(a)])
+                n += count_words(text[lo - a : hi - a])
         out.append(float(n))
     return out
