@@ -184,7 +184,7 @@ def plot_topic_positions(
     labels = dict(labels or dict(zip(table["frame_id"], table["label"])))
     cap = MAX_ROWS if max_topics is None else max_topics
     docs_t = table.loc[(table["level"] == "document") & table["present"]]
-    p = presence.loc[presence["level"] == "document"]
+    p = presence.loc[presence["level"] == "document", ["doc_id", "frame_id", "present", "rank", "n_units"]]  # the columns drawn
     docs = list(dict.fromkeys(p["doc_id"])) if doc_ids is None else list(doc_ids)
     if len(docs) == 1:
         return plot_topic_map(presence, docs[0], labels=labels)
