@@ -25,11 +25,18 @@ def plot_first_mentions(
     """Dot plot: first-mention position (0 = lead, 1 = end) of each topic raised, per side. Returns the Figure.
 
     ``table`` is an ``emphasis`` table; with several documents, ``doc_id`` picks one
-    (default: the first document where a side speaks). Topics are sorted by side A's order;
+    (default: the first document where a side speaks). A table split by view (a ``view``
+    column) is drawn as one panel per view, each titled with its view. Topics are sorted by side A's order;
     only the first ``max_rows`` (default :data:`analysis.viz.figures.MAX_ROWS`) are drawn.
     """
-    from .figures import MAX_ROWS, fit_height, shorten, side_colors
+    from .figures import MAX_ROWS, fit_height, shorten, side_colors, view_panels
 
+    if "view" in table.columns:  # one panel per view (own words, reported words)
+        return view_panels(
+            table,
+            lambda r, a: plot_first_mentions(r, side_a, side_b, doc_id=doc_id, level=level, ax=a, max_rows=max_rows),
+            panel_size=(6.0, fit_height(MAX_ROWS if max_rows is None else max_rows, 0.3, 1.6)),
+        )
     t = table.loc[(table["level"] == level) & table["present"] & table["side"].isin([side_a, side_b])]
     if doc_id is None and len(t):
         doc_id = t["doc_id"].iloc[0]
@@ -76,9 +83,16 @@ def plot_salience(
     """Horizontal bars: position-weighted salience of each topic per side (topics raised by either). Returns the Figure.
 
     At most ``max_rows`` topics (default :data:`analysis.viz.figures.MAX_ROWS`): the most salient for either side.
+    A table split by view (a ``view`` column) is drawn as one panel per view, each titled with its view.
     """
-    from .figures import MAX_ROWS, fit_height, shorten, side_colors
+    from .figures import MAX_ROWS, fit_height, shorten, side_colors, view_panels
 
+    if "view" in table.columns:  # one panel per view (own words, reported words)
+        return view_panels(
+            table,
+            lambda r, a: plot_salience(r, side_a, side_b, doc_id=doc_id, level=level, ax=a, max_rows=max_rows),
+            panel_size=(6.0, fit_height(MAX_ROWS if max_rows is None else max_rows, 0.3, 1.6)),
+        )
     t = table.loc[(table["level"] == level) & table["side"].isin([side_a, side_b])]
     if doc_id is None and len(t):
         doc_id = t["doc_id"].iloc[0]
@@ -170,7 +184,7 @@ def plot_topic_positions(
     labels = dict(labels or dict(zip(table["frame_id"], table["label"])))
     cap = MAX_ROWS if max_topics is None else max_topics
     docs_t = table.loc[(table["level"] == "document") & table["present"]]
-    p = presence.loc[presence["level"] == "document"]
+    p = presence.loc[presence["level"] == "document", ["doc_id", "frame_id", "present", "rank", "n_units"]]  # the columns drawn
     docs = list(dict.fromkeys(p["doc_id"])) if doc_ids is None else list(doc_ids)
     if len(docs) == 1:
         return plot_topic_map(presence, docs[0], labels=labels)
