@@ -273,3 +273,13 @@ def test_figures_average_over_documents_when_the_sides_speak_in_several(tables):
     fig = PE.plot_first_mentions(two, "A", "B", doc_id="d2")
     assert "statements" in fig.axes[0].get_legend().get_texts()[0].get_text()
     plt.close("all")
+
+
+def test_findings_summarise_over_documents_beyond_max_docs(tables):
+    """Up to max_docs documents: one block per document; more: one block per side over its documents."""
+    _, t = _table(tables)
+    side = t.loc[t["level"] == "side"]
+    many = pd.concat([side.assign(doc_id=f"d{k}") for k in range(3)], ignore_index=True)
+    assert E.findings(many, "A", "B", max_docs=3).startswith("[d0]")
+    text = E.findings(many, "A", "B", max_docs=2)
+    assert "[d0]" not in text and "A speaks in 3 documents" in text
