@@ -1610,6 +1610,11 @@ def _subject_verbs() -> frozenset:
     return frozenset(read_list("subject_verbs.txt"))
 
 
+@lru_cache(maxsize=1)
+def _linking_verbs() -> frozenset:
+    return frozenset(read_list("linking_verbs.txt"))
+
+
 _SUBJ_DET = frozenset("the a an his her its their this that one another".split())
 _SUBJ_WORD = re.compile(r"[\s“\"‘'(]*([A-Za-z][\w’'-]*)")
 _SUBJ_SKIP = frozenset("now also still often then later again even just already never not".split())
@@ -1651,6 +1656,8 @@ def _desc_subject(text: str, lo: int, hi: int) -> dict | None:
         lv = v.lower()
         if not v[:1].islower():
             continue
+        if lv in _linking_verbs():
+            return None  # "The end result appears to be …": described, not heard
         if (
             lv in verbs
             or (lv.endswith("ed") and len(lv) > 4)
