@@ -1597,12 +1597,44 @@ def _sentence_subject(text: str, q: dict, units, ustarts: list[int], mentions: l
             and _subject_position(text, lo, m)
             and (not skipped or _COMMA_BEFORE.search(_strip_title_words(text[max(lo, m["start"] - 60) : m["start"]])))
         ):
-            return m
+            return _later_clause_subject(text, lo, q, mentions[j0:j1], m) or m
         if m["kind"] in ("country", "place") or not _subject_position(text, lo, m):
             skipped = True  # "on the steps of the Ohio statehouse, Lee …": past a place or a preposition's object,
             continue  # the subject opens the clause after a comma
         break
     return None
+
+
+# a word that opens a clause of its own inside a sentence: its subject follows
+_CLAUSE_OPENER = re.compile(r"(?:\b(?:while|whereas|when)|;)\s*$")
+_VERB_AFTER = re.compile(
+    r"[ \t\xa0]+(?:(?:also|then|later|now|once|still|often|\w+ly|had|has|have|would|will|could|did|was|were|is|are)[ \t\xa0]+)*([a-z]+)\b"
+)
+
+
+def _later_clause_subject(text: str, lo: int, q: dict, unit_m: list[dict], first: dict) -> dict | None:
+    """The subject of the last clause before the quote, when a clause word opens it after the sentence's
+    subject ``first`` ("Jindal signed an order, while Ann Cole, the former governor, proposed “…”"), else None."""
+    best = None
+    for m in unit_m:
+        if m["start"] <= first["end"] or m["end"] > q["mark_start"] or m.get("in_quote"):
+            continue
+        if m.get("actor") is None or m["kind"] in ("country", "place"):
+            continue
+        pre = _strip_title_words(_drop_det(text[max(lo, m["start"] - 60) : m["start"]]))
+        if not _CLAUSE_OPENER.search(pre):
+            continue
+        gap_end = m["end"]
+        ap = _APPOSED.match(text, gap_end)
+        if ap:
+            gap_end = ap.end()
+        v = _VERB_AFTER.match(text, gap_end)
+        if v and v.group(1) not in PREPOSITIONS and v.group(1) not in _RELATIVE and v.end() <= q["mark_start"]:
+            best = m
+    return best
+
+
+_APPOSED = re.compile(r",[^,;:“”\"«»\n]{1,80},")
 
 
 @lru_cache(maxsize=1)

@@ -250,6 +250,12 @@ CASES = [
     ),
     ("no subject phrase for a state", "Rain fell.\n\nThe old show was renamed “Roads and Rivers of the North.”", [None], None),
     (
+        "the subject of a later while-clause",
+        "Tomas Berg signed an order on Monday, while Ann Cole, the former mayor, proposed “a total pause on roads.”",
+        ["Ann Cole"],
+        None,
+    ),
+    (
         "absolute participle clause with its own speaker",
         "Farmers were angry about the plan, with Tomas Berg calling it “a slow disaster.”",
         ["Tomas Berg"],
