@@ -342,7 +342,7 @@ _PHRASE_LEAD = frozenset("and but yet or while whereas meanwhile however".split(
 _PHRASE_TAIL = frozenset(
     "has have had also later then again previously earlier repeatedly would will could did does do "
     "not never publicly reportedly separately already once first further however too himself herself itself themselves "
-    "themselves alone all both often still now sometimes always even just soon".split()  # a frequency adverb: "Holm often says"
+    "themselves alone all both often still now sometimes always even just soon so".split()  # a frequency adverb: "Holm often says"
 )
 _RELATIVE = frozenset(("who", "which", "that"))
 
@@ -1417,6 +1417,7 @@ def _inside_any_mark(text: str, pos: int, lo: int) -> bool:
     return sum(text.count(ch, lo, pos) for ch in '“”"') % 2 == 1
 
 
+_RELATIVE_BEFORE = re.compile(r"[ \t\xa0]*,?[ \t\xa0]*\b(?:who|which)[ \t\xa0]+(?:(?:also|later|then|once|had|has|have|\w+ly)[ \t\xa0]+)?$")
 _ABSOLUTE_BEFORE = re.compile(r"(?:[—–]|\b(?:with|without))\s*$")
 
 
@@ -1461,6 +1462,16 @@ def _sentence_cue_speaker(text: str, q: dict, units, ustarts, mentions, mstarts,
             continue
         if (ps := _participle_subject(text, lo, cue, unit_m)) is not None:
             return ps, cue  # "…, with Ann Cole calling it “a mess”"
+        rel = _RELATIVE_BEFORE.search(text, max(lo, cue["start"] - 40), cue["start"])
+        if rel:
+            k2 = bisect.bisect_right([m["end"] for m in unit_m], rel.start()) - 1
+            if (
+                k2 >= 0
+                and unit_m[k2]["actor"] is not None
+                and unit_m[k2]["kind"] != "place"
+                and not text[unit_m[k2]["end"] : rel.start()].strip(" ,")
+            ):
+                return unit_m[k2], cue  # "…, Ann Cole Jr., who suggested that Berg was “…”": the relative pronoun's antecedent
         left = _leftward_source(text, lo, cue, unit_m)
         if left and left[0].get("actor") is not None:
             return left[0], cue
@@ -1571,7 +1582,7 @@ def _possessive_speaker(text: str, q: dict, units, ustarts, mentions, mstarts) -
 # a descriptive subject right before a verb, opening its clause ("…, the officer said that", "the foundation predicts")
 _DESC_BEFORE = re.compile(
     r"(?:^|(?<=[,;:(—–])\s*|(?<=\bthat\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bwhen\s)|(?<=\bas\s)|(?<=^[“\"‘]))"
-    r"((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)(?:[ \t\xa0]+(?!(?:that|and|but|who|which|when|as|to|in|on|at|of|for|with|was|were|is|are|has|had|have)\b)[\w’'.-]+){1,5}?)"
+    r"((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)(?:[ \t\xa0]+(?!(?:so|that|and|but|who|which|when|as|to|in|on|at|of|for|with|was|were|is|are|has|had|have)\b)[\w’'.-]+){1,5}?)"
     r"[ \t\xa0]+(?:\w+ly[ \t\xa0]+)?$"
 )
 
@@ -1649,7 +1660,7 @@ def _linking_verbs() -> frozenset:
 
 _SUBJ_DET = frozenset("the a an his her its their this that one another".split())
 _SUBJ_WORD = re.compile(r"[\s“\"‘'(]*([A-Za-z][\w’'-]*)")
-_SUBJ_SKIP = frozenset("now also still often then later again even just already never not".split())
+_SUBJ_SKIP = frozenset("now also still often then later again even just already never not so".split())
 
 
 def _desc_subject(text: str, lo: int, hi: int) -> dict | None:

@@ -256,6 +256,12 @@ CASES = [
         None,
     ),
     (
+        "a relative pronoun's antecedent",
+        "Rain fell.\n\nThe plan drew fire from Tomas Berg, who has said that Cole wants to “stay relevant.”",
+        ["Tomas Berg"],
+        None,
+    ),
+    (
         "absolute participle clause with its own speaker",
         "Farmers were angry about the plan, with Tomas Berg calling it “a slow disaster.”",
         ["Tomas Berg"],
