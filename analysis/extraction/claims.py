@@ -1617,7 +1617,7 @@ def _sentence_subject(text: str, q: dict, units, ustarts: list[int], mentions: l
 
 
 # a word that opens a clause of its own inside a sentence: its subject follows
-_CLAUSE_OPENER = re.compile(r"(?:\b(?:while|whereas|when)|;)\s*$")
+_CLAUSE_OPENER = re.compile(r"(?:\b(?:while|whereas|when|after|before|because|although|though|since|but)|[;—–])\s*$")
 _VERB_AFTER = re.compile(
     r"[ \t\xa0]+(?:(?:also|then|later|now|once|still|often|\w+ly|had|has|have|would|will|could|did|was|were|is|are)[ \t\xa0]+)*([a-z]+)\b"
 )
