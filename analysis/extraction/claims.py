@@ -1490,11 +1490,12 @@ def _sentence_cue_speaker(text: str, q: dict, units, ustarts, mentions, mstarts,
 _PUT_IT = re.compile(
     r"(?<![\w’'-])[Aa]s[ \t\xa0]+(?P<who>[^;:!?“”\"«»\n]{2,120}?)[ \t\xa0]+(?:(?:once|later|memorably|so|aptly|recently|has|had|\w+ly)[ \t\xa0]+)?"
     r"(?:put|puts)[ \t\xa0]+it\b[,:]?[^.;:!?“”\"«»\n]{0,40}$"
+    r"|(?<![\w’'-])[Ii]n[ \t\xa0]+the[ \t\xa0]+words[ \t\xa0]+of[ \t\xa0]+(?P<who2>[^;:!?“”\"«»\n]{2,100}?)[ \t\xa0]*,[ \t\xa0]*(?:[^.;:!?“”\"«»\n,]{0,40})$"
 )
 
 
 def _put_it_speaker(text: str, q: dict, units, ustarts, mentions, mstarts) -> dict | None:
-    """The speaker of "as X put it" right before the quote in its sentence: the first mention that
+    """The speaker of "as X put it" / "in the words of X," right before the quote in its sentence: the first mention that
     opens X (past title words), else X itself as a descriptive speaker when it opens with a
     determiner, else None.
 
@@ -1509,7 +1510,7 @@ def _put_it_speaker(text: str, q: dict, units, ustarts, mentions, mstarts) -> di
     d = _PUT_IT.search(text, max(lo, q["mark_start"] - 200), q["mark_start"])
     if not d:
         return None
-    a, b = d.span("who")
+    a, b = d.span("who") if d.group("who") is not None else d.span("who2")
     for m in mentions[bisect.bisect_left(mstarts, a) : bisect.bisect_left(mstarts, b)]:
         if text.startswith(("’s ", "'s "), m["end"]):
             continue  # "As The Post’s Ann Cole puts it": the outlet owns the name after it

@@ -262,6 +262,12 @@ CASES = [
         None,
     ),
     (
+        "in the words of X",
+        "Rain fell.\n\nThe mayor was, in the words of a senior aide, “the last true believer in roads.”",
+        ["a senior aide"],
+        None,
+    ),
+    (
         "absolute participle clause with its own speaker",
         "Farmers were angry about the plan, with Tomas Berg calling it “a slow disaster.”",
         ["Tomas Berg"],
