@@ -1162,7 +1162,7 @@ def _adjacent_speaker(
 
 # what may follow an attribution that closes its sentence: nothing, a comma, a circumstance or a hearer
 _ATTRIBUTION_TAIL = re.compile(
-    r"\s*(?:$|[,;:—–(]|(?:in|at|on|during|after|before|from|of|to|with|while|when|as|outside|inside|via|through|about|"
+    r"\s*(?:$|[,;—–(]|:(?![ \t\xa0]*[“\"‘']|[ \t\xa0]*\n)|(?:in|at|on|during|after|before|from|of|to|with|while|when|as|outside|inside|via|through|about|"
     r"afterwards?|later|earlier|again|recently|then|too|also|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"today|yesterday|tonight)\b)",
     re.I,

@@ -268,6 +268,12 @@ CASES = [
         None,
     ),
     (
+        "a verb whose colon opens a new quote does not attribute the quote before",
+        "Rain fell.\n\n“We are here,” Ann Cole said. “We stay.” Tomas Berg said: “We go.”",
+        ["Ann Cole", "Ann Cole", "Tomas Berg"],
+        None,
+    ),
+    (
         "absolute participle clause with its own speaker",
         "Farmers were angry about the plan, with Tomas Berg calling it “a slow disaster.”",
         ["Tomas Berg"],
