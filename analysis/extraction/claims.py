@@ -21,17 +21,25 @@ every claim goes through an ordered sieve of quote rules (the first that fires w
 recorded in ``rule``):
 
 ``adjacent``          the attribution right after the closing mark, on its line: “…,” Ann Cole
-                      said / “…?” said Ann Cole, a clerk / “….” the retired carpenter added
+                      said / “…?” said Ann Cole, a clerk / “….” the retired carpenter added /
+                      “…,” the sign read (quote-only verbs of ``quote_verbs.txt``)
 ``dash``              “…” — Ann Cole (the dash may open the next paragraph)
 ``colon``             the subject of the sentence whose colon introduces the quote
+``put-it``            "As Ann Cole put it, “…”", "in the words of a senior aide, “…”"
 ``sentence-cue``      the nearest reporting verb before the quote in its sentence, with its
-                      source ("Lee wrote to his followers, “…”", "the auditor wrote that “…”")
-``sentence-subject``  the subject of the quote's sentence (after an introductory phrase)
+                      source ("Lee wrote to his followers, “…”", "the auditor wrote that “…”",
+                      "…, with Lee calling it “…”", "Lee, who has said that “…”")
+``possessive``        the possessor of a speech noun introducing the quote ("her claim that “…”")
+``sentence-subject``  the subject of the quote's sentence (after an introductory phrase), or of
+                      a later while/when/after/but clause before the quote
 ``continuation``      the previous quote's speaker in the same paragraph, or the previous
                       paragraph's last speaker when this paragraph has no reporting verb
 ``lead-in``           the source of the sentence right before the quote
 ``previous-subject``  a full quote opening its sentence in a paragraph that attributes
                       nothing: the subject of the sentence before it
+``subject-phrase``    last: a determiner phrase opening the quote's clause before a finite verb
+                      ("The county board is seeking “…”"; not before a copula, a passive or a
+                      linking verb)
 
 otherwise its speaker is None. A pronoun speaker keeps the pronoun's span and its
 resolved actor (:func:`analysis.extraction.actors.resolve_pronoun`).
