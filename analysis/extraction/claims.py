@@ -1617,6 +1617,8 @@ def _sentence_subject(text: str, q: dict, units, ustarts: list[int], mentions: l
             and _subject_position(text, lo, m)
             and (not skipped or _COMMA_BEFORE.search(_strip_title_words(text[max(lo, m["start"] - 60) : m["start"]])))
         ):
+            if m["start"] > lo + 8 and (d := _desc_subject(text, lo, m["start"])) is not None:
+                return _later_clause_subject(text, lo, q, mentions[j0:j1], m) or d
             return _later_clause_subject(text, lo, q, mentions[j0:j1], m) or m
         if m["kind"] in ("country", "place") or not _subject_position(text, lo, m):
             skipped = True  # "on the steps of the Ohio statehouse, Lee …": past a place or a preposition's object,

@@ -274,6 +274,12 @@ CASES = [
         None,
     ),
     (
+        "a subject phrase before the verb, not its object",
+        "Rain fell.\n\nThe county board saw Ann Cole as “the best hope for roads.”",
+        ["the county board"],
+        None,
+    ),
+    (
         "absolute participle clause with its own speaker",
         "Farmers were angry about the plan, with Tomas Berg calling it “a slow disaster.”",
         ["Tomas Berg"],
