@@ -587,6 +587,8 @@ def _anon_mentions(text: str, positions: list[int]) -> list[dict]:
         h = _pats()["anon_head"].match(text, p)
         if not h or text[p - 1 : p] == "-" or text[h.end() : h.end() + 1] == "-":
             continue  # "four-and-half-hour": inside a compound word
+        if h.group(0).lower() == "most" and text[max(0, p - 4) : p].lower() == "the ":
+            continue  # "the most animated": a superlative, no source
         lo = max(0, p - 80)
         last = text[lo:p].rsplit(None, 1)[-1:] if text[p - 1 : p].isspace() else []
         if not (last and (last[0][:1].isupper() or last[0][:1].isdigit() or last[0].lower().endswith(_anon_word_ends()))):

@@ -398,3 +398,8 @@ def test_same_results_with_an_empty_registry(tmp_path):
     empty = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
     shipped = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert empty == shipped
+
+
+def test_a_superlative_is_no_anonymous_source():
+    m = extract("Vera Lund is the most careful of planners. Most said they would wait.").mentions
+    assert "the most" not in m["text"].tolist() and "Most" in m["text"].tolist()
