@@ -767,6 +767,8 @@ def _proper_mentions(text: str) -> list[dict]:
                 titled = True
             elif low in titlew and len(toks) > 1:
                 titled = True
+            elif "-" in t and t.rsplit("-", 1)[1][:1].islower() and len(toks) > 1:
+                pass  # "Ohio-based Acme Corp": a compound modifier before the name
             elif not (low in skip or low.rstrip(".") in stop or _is_adverb(t, fn)):
                 at_start = _SENT_START.search(text, max(0, a - 4), a)
                 participle = len(toks) > 1 and low.endswith(("ing", "ed")) and t not in fn
@@ -794,6 +796,8 @@ def _proper_mentions(text: str) -> list[dict]:
             low = t.lower()
             if len(t) < 2 or low in stop or low in titlew or t.endswith(".") or t in sidew or low in numw or low in notn:
                 continue
+            if "-" in t and t.rsplit("-", 1)[1][:1].islower():
+                continue  # "Tony-winning", "Republican-leaning", "Ohio-based": a compound modifier, no name
             nxt = _NEXT_WORD.match(text, e)
             if nxt and nxt.group(1).lower() in titlew:
                 continue  # "the Russian minister", "Democratic lawmakers": a modifier, not a name

@@ -403,3 +403,8 @@ def test_same_results_with_an_empty_registry(tmp_path):
 def test_a_superlative_is_no_anonymous_source():
     m = extract("Vera Lund is the most careful of planners. Most said they would wait.").mentions
     assert "the most" not in m["text"].tolist() and "Most" in m["text"].tolist()
+
+
+def test_a_compound_modifier_is_no_name():
+    m = extract("The two-time Tony-winning singer met the Ohio-based Acme Foods team.").mentions
+    assert "Tony-winning" not in m["text"].tolist() and not any(t.startswith("Ohio-based") for t in m["text"].tolist())
