@@ -1485,6 +1485,8 @@ def _sentence_cue_speaker(text: str, q: dict, units, ustarts, mentions, mstarts,
             return left[0], cue
         a = max(lo, cue["start"] - 70)
         d = _DESC_BEFORE.search(text[a : cue["start"]])  # a slice: ^ is the sentence start when a == lo
+        if d and cue["text"].lower().endswith("ing") and _ends_with_verb(d.group(1)):
+            d = None  # "as the meeting began, vowing …": a clause, not a phrase
         if d and (a == lo or d.start(1) > 0) and not _CUE_WORD.search(d.group(1)) and not _BE.search(d.group(0)):
             ds, de = a + d.start(1), a + d.end(1)
             inner = [m for m in unit_m if m["start"] < de and m["end"] > ds]
@@ -1586,6 +1588,16 @@ def _possessive_speaker(text: str, q: dict, units, ustarts, mentions, mstarts) -
     if ref is None:
         return None
     return dict(ref, start=ps, end=d.end("poss"), text=d.group("poss"), how="pronoun", ref=ref)
+
+
+def _ends_with_verb(phrase: str) -> bool:
+    """True when the last word of ``phrase`` is a finite verb form ("the polls closed").
+
+    >>> _ends_with_verb("the polls closed"), _ends_with_verb("the county board")
+    (True, False)
+    """
+    last = phrase.split()[-1].lower()
+    return last in _subject_verbs() or (last.endswith("ed") and len(last) > 4) or last in _linking_verbs()
 
 
 # a descriptive subject right before a verb, opening its clause ("…, the officer said that", "the foundation predicts")
