@@ -317,13 +317,18 @@ def _clause_words() -> frozenset:
     return frozenset(read_list("clause_words.txt"))
 
 
+@lru_cache(maxsize=16)
+def _word_set(name: str) -> frozenset:
+    """Lower-case words of a one-word-per-line resource (closed word sets the rules consult).
+
+    >>> "say" in _word_set("cue_verb_first.txt"), "state" in _word_set("cue_noun_first.txt")
+    (True, True)
+    """
+    return frozenset(w.lower() for w in read_list(name))
+
+
 _SUBJECT_RULES = frozenset(("subject", "readout", "subject-phrase"))
 _PHRASE_LEAD = frozenset("and but yet or while whereas meanwhile however".split())
-_PHRASE_TAIL = frozenset(
-    "has have had also later then again previously earlier repeatedly would will could did does do "
-    "not never publicly reportedly separately already once first further however too himself herself itself themselves "
-    "themselves alone all both".split()
-)
 _RELATIVE = frozenset(("who", "which", "that"))
 
 
@@ -345,7 +350,9 @@ def _phrase_source(text: str, lo: int, cue: dict) -> dict | None:
     words = [(x, y, w.strip(".")) if w.endswith(".") and len(w) > 2 and not w[-2].isupper() else (x, y, w) for x, y, w in words]
     while words and words[0][2].lower() in _PHRASE_LEAD:
         words.pop(0)
-    while words and (words[-1][2].lower() in _PHRASE_TAIL or (words[-1][2].lower().endswith("ly") and len(words) > 1)):
+    while words and (
+        words[-1][2].lower() in _word_set("subject_tail_words.txt") or (words[-1][2].lower().endswith("ly") and len(words) > 1)
+    ):
         words.pop()
     for i, (_x, _y, w) in enumerate(words):
         if i and w.lower() == "who":  # "Democrats in Iowa who watched the debate said": the head before "who"
@@ -389,13 +396,11 @@ def _finite_cue(text: str, cue: dict) -> bool:
     False
     """
     form = cue["form"]
-    if form in _NOUNLIKE or (form == cue["lemma"] and form not in _VERB_FIRST) or form.endswith("ing") or " " in form:
+    if form in _NOUNLIKE or (form == cue["lemma"] and form not in _word_set("cue_verb_first.txt")) or form.endswith("ing") or " " in form:
         return False
     return not text.startswith((" by ", " by\n"), cue["end"])
 
 
-# base forms that are seldom nouns: "Experts say …", "Critics argue …" (plural subjects)
-_VERB_FIRST = frozenset("say argue insist contend warn predict complain acknowledge".split())
 _DET_WORDS = frozenset("a an the each every both some many most several few all other another one two three four five".split())
 
 
@@ -482,15 +487,9 @@ def _asked_content(text: str, a: int, hi: int, quotes: list[dict]) -> tuple[int,
     return a, b
 
 
-# base forms that are far more often nouns: a cue only before "that", a colon or a quote ("the report states that …")
-_NOUN_FIRST = frozenset(("state", "states"))
 _CONTENT_INTRO_STRICT = re.compile(r"\s*(?:that\b|[:“\"«])")
 _LEAD_CONJ = re.compile(r"(?:But|And|Yet|So|Or)\b[\s,]*")
 _SUBJECT_WORDS = frozenset("he she they it we i you there this these those".split())
-_GAP_WORDS = frozenset(
-    "again also repeatedly privately publicly separately recently earlier later then today yesterday tonight last this "
-    "next once twice first previously already still further too".split()
-)
 _GAP_WORD = re.compile(r"[\w’'.-]+")
 
 
@@ -513,7 +512,9 @@ def _that_gap_ok(gap: str, addressee: bool) -> bool:
     if addressee:
         return True
     f = low[0]
-    return f in PREPOSITIONS or f in _GAP_WORDS or f in _CIRCUMSTANCE_WORDS or f.endswith("ly") or words[0][:1].isupper()
+    return (
+        f in PREPOSITIONS or f in _word_set("that_gap_words.txt") or f in _CIRCUMSTANCE_WORDS or f.endswith("ly") or words[0][:1].isupper()
+    )
 
 
 def _cue_between(text: str, a: int, b: int) -> bool:
@@ -726,7 +727,9 @@ def attribute_unit(
             continue
         if text[cue["end"] : cue["end"] + 4].lower().startswith((" to ", " to\n")) and cue["lemma"] != "according to":
             continue
-        if cue["form"] in _NOUN_FIRST and (text[cue["start"]].isupper() or not _CONTENT_INTRO_STRICT.match(text, cue["end"], hi)):
+        if cue["form"] in _word_set("cue_noun_first.txt") and (
+            text[cue["start"]].isupper() or not _CONTENT_INTRO_STRICT.match(text, cue["end"], hi)
+        ):
             continue  # "his home state of Ohio", "several states": a noun unless "that", a colon or a quote follows
         before_txt = text[lo : cue["start"]]
         if cue["form"] == "asked" and _ASKED_BEFORE.search(before_txt):
