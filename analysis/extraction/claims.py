@@ -52,7 +52,7 @@ _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yest
 _FILLER = re.compile(
     r"""\s*(?:\([A-Z]{1,2}-[A-Z][A-Za-z.]*\)\s*)?
     (?:\s*(?:of|from)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*)?
-    (?:,(?:[^,;:“”"«»\n]{1,160}?,){1,2}\s*|,[^,;:“”"«»\n]{1,160}?(?=\s)\s*|,\s*)?
+    (?:,(?:[^,;:“”"«»\n]{1,160}?,){1,4}\s*|,[^,;:“”"«»\n]{1,160}?(?=\s)\s*|,\s*)?
     (?:(?:who|which)\s+)?
     (?:(?:has|have|had|was|were|is|are|also|later|then|again|previously|earlier|repeatedly|would|will|
         could|did|does|do|not|never|publicly|reportedly|separately|already|once|first|further|however|too|
@@ -88,6 +88,19 @@ _AFTER_SHORT = re.compile(
     r"recently|again|then)\b[^“”\"«»]*)?$",
     re.I,
 )
+_COORDINATED = re.compile(r"(?:^|\s|,)(?:and|but)\s*$")
+
+
+def _coordinated(intro: str) -> bool:
+    """True when a clause intro ends with a coordinating "and"/"but": the verb after it shares the
+    subject of the clause before ("Lee praised the plan but said …", "…, and added …").
+
+    >>> _coordinated(" but "), _coordinated(", and "), _coordinated(", ")
+    (True, True, False)
+    """
+    return bool(_COORDINATED.search(intro))
+
+
 _CLAUSE_INTRO = re.compile(r"(?:[,;—–]\s*(?:and|but|while|whereas)?|\s(?:and|but|while|whereas))\s*$")
 _READOUT = re.compile(
     r"(?:readout|statement|communiqu[ée]|transcript|release|summary|account|post|message)\s+"
@@ -287,7 +300,7 @@ def _leftward_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tup
     cands = [m for m in mentions if m["end"] <= cue["start"] and not m.get("in_quote")]
     for i in range(len(cands) - 1, max(-1, len(cands) - 6), -1):
         m = cands[i]
-        if not _FILLER.match(text, m["end"], cue["start"]):
+        if not _FILLER.match(text, m["end"], cue["start"]) and not _titled_filler(text[m["end"] : cue["start"]]):
             continue
         if m["how"] == "anonymous" and i > 0 and _APPOSITION_GAP.match(text[cands[i - 1]["end"] : m["start"]]):
             continue  # "Tomas Berglund, a Swedish analyst, said": the analyst is Berglund
@@ -312,6 +325,25 @@ def _leftward_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tup
     return None
 
 
+def _titled_filler(gap: str) -> bool:
+    """True when ``gap`` is a source's filler once short quoted titles in it are read as plain words
+    ("Tom Wendel, the author of “Going Viral,” said").
+
+    >>> _titled_filler(", the author of “Going Viral,” "), _titled_filler(", “We won,” ")
+    (True, False)
+    """
+    if not _HAS_QUOTE_CHAR.search(gap):
+        return False
+    plain = _SHOW_TITLE.sub(_plain_title, gap)
+    return plain != gap and not _HAS_QUOTE_CHAR.search(plain) and _FILLER.match(plain) is not None
+
+
+def _plain_title(m: re.Match) -> str:
+    """A short quoted title as one plain word of the same length, else unchanged (see :func:`_blank_title`)."""
+    body = m.group(0)
+    return "x" * len(body) if len(body.split()) <= 6 else body
+
+
 @lru_cache(maxsize=1)
 def _clause_words() -> frozenset:
     return frozenset(read_list("clause_words.txt"))
@@ -330,6 +362,7 @@ def _word_set(name: str) -> frozenset:
 _SUBJECT_RULES = frozenset(("subject", "readout", "subject-phrase"))
 _PHRASE_LEAD = frozenset("and but yet or while whereas meanwhile however".split())
 _RELATIVE = frozenset(("who", "which", "that"))
+_APPROX = frozenset(("about", "around", "over", "under", "roughly"))
 
 
 def _phrase_source(text: str, lo: int, cue: dict) -> dict | None:
@@ -361,7 +394,14 @@ def _phrase_source(text: str, lo: int, cue: dict) -> dict | None:
     if not words or len(words) > 6:
         return None
     low = [w.lower() for _x, _y, w in words]
-    if low[0] in PREPOSITIONS or any(w in _clause_words() for w in low) or low[-1] in PREPOSITIONS or low[-1] in _DET_WORDS:
+    if low[0] in _APPROX and len(low) > 1 and (low[1][:1].isdigit() or low[1] in _word_set("number_words.txt")):
+        low[0] = "nearly"  # "About three in 10 said", "Over 40 percent said": a quantity, not a preposition
+    if (
+        low[0] in PREPOSITIONS
+        or any(w in _clause_words() for w in low)
+        or low[-1] in PREPOSITIONS
+        or (low[-1] in _DET_WORDS and low[-2:-1] != ["in"])
+    ):
         return None
     if any(w in _RELATIVE for w in low) or not words[-1][2][-1:].isalnum():
         return None
@@ -725,8 +765,12 @@ def attribute_unit(
     for cue in cue_list:
         if _inside(quote_starts, quote_spans, cue["start"]) is not None:
             continue
+        infinitive = False
         if text[cue["end"] : cue["end"] + 4].lower().startswith((" to ", " to\n")) and cue["lemma"] != "according to":
-            continue
+            if cue["lemma"] in _word_set("infinitive_cues.txt"):
+                infinitive = True  # "Lee vowed to repeal the law": the to-infinitive is the content
+            elif not _QUOTE_BEFORE.search(text, max(lo, cue["start"] - 60), cue["start"]):
+                continue  # "is said to be", "reported to the board"; but “…,” Lee said to cheers
         if cue["form"] in _word_set("cue_noun_first.txt") and (
             text[cue["start"]].isupper() or not _CONTENT_INTRO_STRICT.match(text, cue["end"], hi)
         ):
@@ -740,7 +784,7 @@ def attribute_unit(
                 claims.append(_claim(text, span[0], span[1], None, cue, "asked", quotes))
             continue
         intro = _CLAUSE_INTRO.search(before_txt)
-        participle = bool(intro) and (cue["form"].endswith("ing") or " and" in intro.group(0) or intro.group(0).strip().endswith("and"))
+        participle = bool(intro) and (cue["form"].endswith("ing") or _coordinated(intro.group(0)))
         src, rule, clause_at = None, None, None
         if cue["lemma"] == "according to":
             ms = [m for m in mentions if cue["end"] <= m["start"] < cue["end"] + 80 and not m.get("in_quote")]
@@ -789,7 +833,7 @@ def attribute_unit(
                 inv = _inverted_source(text, hi, cue, mentions)
             if inv is None:
                 phrase = None
-                if cue["form"] in _NOUNLIKE or not (intro and " and" in intro.group(0)):
+                if cue["form"] in _NOUNLIKE or not (intro and _coordinated(intro.group(0))):
                     phrase = _phrase_source(text, lo, cue) if _finite_cue(text, cue) else None
                     if phrase is None:
                         continue
@@ -849,6 +893,8 @@ def attribute_unit(
                 q = _quote_opening_at(quotes, m.end())
                 if q is not None:
                     b = q["end"]
+        elif infinitive:
+            a, b = _trim(text, cue["end"], _object_end(text, cue["end"], _stop_clause_end(text, cue["end"], hi), quotes))
         else:
             a, b, how = _content_after(text, cue, hi, quotes)
             if how == "object":
@@ -897,6 +943,14 @@ _SUBORDINATE_START = re.compile(
     r"[\s“\"]*(?:While|Although|Though|Because|When|If|Whereas|Even though|Even as|As|After|Before|Since|Until|Unless|Once)\b"
 )
 _CLAUSE_STOP = re.compile(r",\s*(?:and\s+)?\w+ing\b|[.;!?](?<!\b[A-Z][.;!?])(?=\s|$)")
+
+
+def _stop_clause_end(text: str, a: int, hi: int) -> int:
+    """End of the clause that starts at ``a``: the first sentence stop (``.;!?``) or ``hi``."""
+    m = _CLAUSE_STOP.search(text, a, hi)
+    while m is not None and m.group(0).startswith(","):
+        m = _CLAUSE_STOP.search(text, m.end(), hi)
+    return m.start() if m else hi
 
 
 def _stop_at_clause(s: str) -> str:

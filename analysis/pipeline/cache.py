@@ -53,6 +53,7 @@ _EXTRACT = (
     "cue_noun_first.txt",
     "subject_tail_words.txt",
     "that_gap_words.txt",
+    "infinitive_cues.txt",
     "honorifics.tsv",
     "first_names.tsv",
     "org_words.txt",
