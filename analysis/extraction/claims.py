@@ -363,6 +363,9 @@ _SUBJECT_RULES = frozenset(("subject", "readout", "subject-phrase"))
 _PHRASE_LEAD = frozenset("and but yet or while whereas meanwhile however".split())
 _RELATIVE = frozenset(("who", "which", "that"))
 _APPROX = frozenset(("about", "around", "over", "under", "roughly"))
+# determiners that also stand alone as a subject ("another says", "many said"); "all", "both" follow a subject
+_PRONOUN_DETS = frozenset(("another", "one", "some", "many", "most", "several", "few"))
+_PHRASE_MAX = 10
 
 
 def _phrase_source(text: str, lo: int, cue: dict) -> dict | None:
@@ -391,16 +394,25 @@ def _phrase_source(text: str, lo: int, cue: dict) -> dict | None:
         if i and w.lower() == "who":  # "Democrats in Iowa who watched the debate said": the head before "who"
             words = words[:i]
             break
-    if not words or len(words) > 6:
+    if not words or len(words) > _PHRASE_MAX:
         return None
     low = [w.lower() for _x, _y, w in words]
     if low[0] in _APPROX and len(low) > 1 and (low[1][:1].isdigit() or low[1] in _word_set("number_words.txt")):
         low[0] = "nearly"  # "About three in 10 said", "Over 40 percent said": a quantity, not a preposition
+    if low[:2] == ["at", "least"]:
+        low[0] = "nearly"  # "At least half of voters said"
+    if "to" in low:
+        # "Aides to Lee say", "advisers to the mayor said": a preposition before a name or a determiner,
+        # not an infinitive ("those who want to said")
+        low = [
+            "of" if w == "to" and i + 1 < len(low) and (words[i + 1][2][:1].isupper() or low[i + 1] in _DET_WORDS) else w
+            for i, w in enumerate(low)
+        ]
     if (
         low[0] in PREPOSITIONS
         or any(w in _clause_words() for w in low)
         or low[-1] in PREPOSITIONS
-        or (low[-1] in _DET_WORDS and low[-2:-1] != ["in"])
+        or (low[-1] in _DET_WORDS and low[-2:-1] != ["in"] and not (low[-1] in _PRONOUN_DETS and len(low) == 1))
     ):
         return None
     if any(w in _RELATIVE for w in low) or not words[-1][2][-1:].isalnum():
