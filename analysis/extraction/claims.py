@@ -88,6 +88,8 @@ _AFTER_SHORT = re.compile(
     r"recently|again|then)\b[^“”\"«»]*)?$",
     re.I,
 )
+# a preposition that takes the clause's subject into a gerund ("by saying", "after claiming", "while insisting")
+_GERUND_PREP = re.compile(r"\s(?:by|after|while|without|before|upon)\s+(?:\w+ly\s+)?$", re.I)
 _COORDINATED = re.compile(r"(?:^|\s|,)(?:and|but)\s*$")
 
 
@@ -797,6 +799,9 @@ def attribute_unit(
             continue
         intro = _CLAUSE_INTRO.search(before_txt)
         participle = bool(intro) and (cue["form"].endswith("ing") or _coordinated(intro.group(0)))
+        if not participle and cue["form"].endswith("ing"):
+            intro = _GERUND_PREP.search(before_txt)  # "Lee drew fire by saying …": the clause's subject speaks
+            participle = bool(intro) and intro.start() > 0
         src, rule, clause_at = None, None, None
         if cue["lemma"] == "according to":
             ms = [m for m in mentions if cue["end"] <= m["start"] < cue["end"] + 80 and not m.get("in_quote")]
