@@ -331,7 +331,7 @@ def _titled_filler(gap: str) -> bool:
     """True when ``gap`` is a source's filler once short quoted titles in it are read as plain words
     ("Tom Wendel, the author of “Going Viral,” said").
 
-    >>> _titled_filler(", the author of “Going Viral,” "), _titled_filler(", “We won,” ")
+    >>> _titled_filler(", the author of “Going Viral,” "), _titled_filler(", “We will win,” ")
     (True, False)
     """
     if not _HAS_QUOTE_CHAR.search(gap):
@@ -340,10 +340,15 @@ def _titled_filler(gap: str) -> bool:
     return plain != gap and not _HAS_QUOTE_CHAR.search(plain) and _FILLER.match(plain) is not None
 
 
+_TITLE_SMALL = frozenset("a an the of and or in on at to for by with".split())  # lower-case words of a title
+
+
 def _plain_title(m: re.Match) -> str:
-    """A short quoted title as one plain word of the same length, else unchanged (see :func:`_blank_title`)."""
+    """A short title-cased quoted title as one plain word of the same length, else unchanged (see :func:`_blank_title`)."""
     body = m.group(0)
-    return "x" * len(body) if len(body.split()) <= 6 else body
+    words = _GAP_WORD.findall(body)
+    titled = all(w[:1].isupper() or w[:1].isdigit() or w in _TITLE_SMALL for w in words)  # “Going Viral,” not “We won,”
+    return "x" * len(body) if len(body.split()) <= 6 and titled else body
 
 
 @lru_cache(maxsize=1)
@@ -1077,7 +1082,7 @@ def attribute(
     claims.sort(key=lambda c: (c["start"], c["cue_start"]))
     quotes = _quote_speakers(text, quotes, claims, units, cues, mentions)
     _extend_to_continuations(text, claims, quotes)
-    extra = _punctuation_claims(text, quotes, claims)
+    extra = _punctuation_claims(text, quotes, claims) + _headline_claims(text, mentions, claims, quotes)
     if extra:
         claims = sorted(claims + extra, key=lambda c: (c["start"], c["cue_start"]))
     return claims, quotes
@@ -1105,6 +1110,58 @@ def _punctuation_claims(text: str, quotes: list[dict], claims: list[dict]) -> li
         cue = {"text": text[a:b], "lemma": lemma, "start": a, "end": b, "cue_class": "neutral"}
         out.append(_claim(text, q["start"], q["end"], q["speaker_mention"], cue, q["rule"], quotes))
     return out
+
+
+# "Name: what they said" opening a document (a headline): up to four capitalised words (with particles) and a colon
+_HEADLINE = re.compile(
+    r"[ \t]*((?:[A-Z][\w’'.&-]*)(?:[ \t]+(?:[A-Z][\w’'.&-]*|of|for|and|de|van|von|bin|al)){0,3})[ \t]*:[ \t]+(?=[\w“\"‘'])"
+)
+
+
+def _headline_claims(text: str, mentions: list[dict], claims: list[dict], quotes: list[dict]) -> list[dict]:
+    """A claim for a headline that attributes by a colon ("Lee: Plan will pass"): the source is the
+    capitalised phrase before the colon (its mention when one was found there), the content the rest
+    of the line, the colon the cue (lemma ":", rule ``headline``). Only the document's first line counts;
+    a phrase whose single word is no name ("Breaking:", "Watch:", "Revealed:") or that opens with an
+    article ("The Latest:") is skipped, as is a line a claim already covers.
+
+    >>> [(c["source"], c["text"]) for c in _headline_claims("Lee Park: Budget will pass.\\nText.", [], [], [])]
+    [('Lee Park', 'Budget will pass')]
+    >>> _headline_claims("Breaking: Budget will pass.\\nText.", [], [], [])
+    []
+    """
+    m = _HEADLINE.match(text)
+    if not m:
+        return []
+    name = m.group(1)
+    words = name.split()
+    first = words[0].lower().strip(".")
+    if first in _word_set("not_names.txt") or first in _DET_WORDS or (len(words) == 1 and first.endswith("ed")):
+        return []
+    eol = text.find("\n", m.end())
+    eol = len(text) if eol < 0 else eol
+    a, b = _trim(text, m.end(), eol)
+    if len(_GAP_WORD.findall(text, a, b)) < 3 or any(c["start"] < b and a < c["end"] for c in claims):
+        return []
+    s, e = m.start(1), m.end(1)
+    inside = [x for x in mentions if s <= x["start"] and x["end"] <= e and x.get("actor") is not None and x.get("how") != "pronoun"]
+    if inside:
+        src = max(inside, key=lambda x: x["end"] - x["start"])
+    else:
+        src = {
+            "start": s,
+            "end": e,
+            "text": name,
+            "actor": name,
+            "actor_id": slug(name),
+            "side": side_of(name),
+            "how": "proper",
+            "kind": "name",
+            "gender": None,
+        }
+    colon = text.rfind(":", e, m.end())
+    cue = {"text": ":", "lemma": ":", "start": colon, "end": colon + 1, "cue_class": "neutral"}
+    return [_claim(text, a, b, src, cue, "headline", quotes)]
 
 
 def _extend_to_continuations(text: str, claims: list[dict], quotes: list[dict]) -> None:
