@@ -235,6 +235,7 @@ def cues_of_matches(text: str, matches: list[re.Match]) -> list[Cue]:
             info["needs_quote"]
             and not _QUOTE_SOON.match(text, m.end(), min(len(text), m.end() + 90))
             and not _QUOTE_BEFORE.search(text, max(0, m.start() - 50), m.start())
+            and not (info["lemma"] in _word_set("naming_cues.txt") and _NAMING.match(text, m.end(), min(len(text), m.end() + 90)))
         ):
             continue  # “…,” Lee continued: the quote may also stand right before the verb and its source
         out.append({"start": m.start(), "end": m.end(), "text": m.group(0), "form": form, **info})
@@ -662,7 +663,12 @@ _HAS_QUOTE_CHAR = re.compile(r"[“”\"«»]")
 _COMMA_BEFORE = re.compile(r",\s*$")
 _APPOSITION_GAP = re.compile(r"^,\s*(?:(?:an?|the)\s+)?[\w’'.\- ]{0,40}$")
 _QUOTE_BEFORE = re.compile(r"[,.!?…](?:[”\"»’]|'')\s+(?:(?:[A-Z][\w.’'-]*|he|she|they|we|it)\s+){1,4}$")
-_QUOTE_SOON = re.compile(r"[^.!?;“”\"«»\n]{0,80}?[“\"«]")
+_QUOTE_SOON = re.compile(r"[^.!?;“”\"«»\n]{0,80}?(?:[“\"«]|'')")
+# what follows a naming verb that names ("called it a sham", "called the plan a disaster", "called him weak")
+_NAMING = re.compile(
+    r"\s+(?:(?:it|him|her|them|himself|herself|themselves|this|that)\s+(?!(?:back|up|out|off|over|in|on|at|to|for|from|with|about|after|into|by|and|or|but|when|if|as)\b)[a-z]"
+    r"|(?:the|his|her|their|its|this|that)\s+(?:[\w’'-]+\s+){1,4}?(?:a|an|the)\s+[\w’'-]+)"
+)
 _TRAILING_WORD = re.compile(r"\s*([A-Za-z][\w.’'-]*)$")
 
 

@@ -54,6 +54,7 @@ _EXTRACT = (
     "subject_tail_words.txt",
     "that_gap_words.txt",
     "infinitive_cues.txt",
+    "naming_cues.txt",
     "honorifics.tsv",
     "first_names.tsv",
     "org_words.txt",
