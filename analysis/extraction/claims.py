@@ -553,6 +553,16 @@ _SUBJECT_WORDS = frozenset("he she they it we i you there this these those".spli
 _GAP_WORD = re.compile(r"[\w’'.-]+")
 
 
+def _first_word(text: str, a: int, b: int) -> str:
+    """The first word of ``text[a:b]`` in lower case ('' when none).
+
+    >>> _first_word("said he would", 4, 13)
+    'he'
+    """
+    m = _GAP_WORD.search(text, a, b)
+    return m.group(0).lower() if m else ""
+
+
 def _that_gap_ok(gap: str, addressee: bool) -> bool:
     """True when the words between a reporting verb and a following *that* are circumstance
     ("said Monday that", "said in a statement that") or, for tell-type verbs, the hearer
@@ -898,7 +908,9 @@ def attribute_unit(
         if cue["addressee"]:
             # “…,” Witkoff told CNN / told a news conference in Kyiv: the addressee is not content
             short = _skip_addressee(short)
-        if rule == "inverted" or (
+        if infinitive:
+            a, b = _trim(text, cue["end"], _object_end(text, cue["end"], _stop_clause_end(text, cue["end"], hi), quotes))
+        elif rule == "inverted" or (
             rule in _SUBJECT_RULES
             and pre
             and (
@@ -921,11 +933,11 @@ def attribute_unit(
                 q = _quote_opening_at(quotes, m.end())
                 if q is not None:
                     b = q["end"]
-        elif infinitive:
-            a, b = _trim(text, cue["end"], _object_end(text, cue["end"], _stop_clause_end(text, cue["end"], hi), quotes))
         else:
             a, b, how = _content_after(text, cue, hi, quotes)
             if how == "object":
+                if cue["lemma"] in _word_set("clause_only_cues.txt") and _first_word(text, a, b) not in _SUBJECT_WORDS:
+                    continue  # "maintains a wide lead", "appealed the ruling": no speech
                 b = _object_end(text, a, b, quotes)
                 if cue["cue_class"] == "neutral" and _CIRCUMSTANCE.match(text, a, b):
                     continue  # "said at a briefing": where or when, not what

@@ -55,6 +55,7 @@ _EXTRACT = (
     "that_gap_words.txt",
     "infinitive_cues.txt",
     "naming_cues.txt",
+    "clause_only_cues.txt",
     "honorifics.tsv",
     "first_names.tsv",
     "org_words.txt",
