@@ -90,6 +90,22 @@ _AFTER_SHORT = re.compile(
 )
 # a preposition that takes the clause's subject into a gerund ("by saying", "after claiming", "while insisting")
 _GERUND_PREP = re.compile(r"\s(?:by|after|while|without|before|upon)\s+(?:\w+ly\s+)?$", re.I)
+# a determiner or possessive right before a cue form: the form is a noun ("the report", "her claim", "Lee’s remarks")
+_NOUN_BEFORE = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y|[Yy]our|[Tt]hese|[Tt]hose)|(\w+)[’']s)\s+$")
+# words whose "’s" is "is" or "has" ("he’s said", "who’s argued", "that’s according to"), not a possessive
+_CONTRACTED = frozenset("he she it that who what there here where this everyone someone nobody one".split())
+
+
+def _noun_before(before: str) -> bool:
+    """True when a determiner or a possessive ends ``before``: the cue form after it is a noun.
+
+    >>> _noun_before("drew fire for his "), _noun_before("Lee’s "), _noun_before("And he’s ")
+    (True, True, False)
+    """
+    m = _NOUN_BEFORE.search(before)
+    return m is not None and (m.group(1) is None or m.group(1).lower() not in _CONTRACTED)
+
+
 _COORDINATED = re.compile(r"(?:^|\s|,)(?:and|but)\s*$")
 
 
@@ -811,6 +827,8 @@ def attribute_unit(
         ):
             continue  # "his home state of Ohio", "several states": a noun unless "that", a colon or a quote follows
         before_txt = text[lo : cue["start"]]
+        if cue["lemma"] != "according to" and _noun_before(before_txt[-40:]):
+            continue  # "a mock trial", "his vow", "Lee’s remarks": a determiner or possessive makes the form a noun
         if cue["form"] == "asked" and _ASKED_BEFORE.search(before_txt):
             # "Asked whether he would run, Lee said …" / "Lee was asked about the plan": the question is
             # reported, its asker is not named (source None)
