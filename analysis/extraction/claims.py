@@ -109,6 +109,36 @@ def _noun_before(before: str) -> bool:
 _COORDINATED = re.compile(r"(?:^|\s|,)(?:and|but)\s*$")
 
 
+class _Span:
+    """A stand-in for a regex match: ``start()`` and ``group(0)`` of a stretch of a string."""
+
+    __slots__ = ("_start", "_text")
+
+    def __init__(self, start: int, text: str):
+        self._start, self._text = start, text
+
+    def start(self) -> int:
+        return self._start
+
+    def group(self, _k: int = 0) -> str:
+        return self._text
+
+
+def _intro_before_adverb(before: str) -> _Span | None:
+    """The clause intro (``_CLAUSE_INTRO``) that ends ``before`` once a final adverb is set aside
+    (", and specifically mentioned", "and then said"), as a match-like span of ``before``, else None.
+
+    >>> m = _intro_before_adverb("Lee spoke, and then ")
+    >>> m.start(), m.group(0)
+    (9, ', and ')
+    """
+    adv = _ADVERB_END.search(before)
+    if adv is None:
+        return None
+    m = _CLAUSE_INTRO.search(before, max(0, adv.start() - 30), adv.start() + 1)
+    return _Span(m.start(), before[m.start() : adv.start() + 1]) if m else None
+
+
 def _coordinated(intro: str) -> bool:
     """True when a clause intro ends with a coordinating "and"/"but": the verb after it shares the
     subject of the clause before ("Lee praised the plan but said …", "…, and added …").
@@ -421,6 +451,8 @@ def _phrase_source(text: str, lo: int, cue: dict) -> dict | None:
     if not words or len(words) > _PHRASE_MAX:
         return None
     low = [w.lower() for _x, _y, w in words]
+    if len(low) == 1 and low[0].endswith(("ly", "ing")):
+        return None  # "specifically mentioned", "Having announced": an adverb or a participle, no subject
     if low[0] in _APPROX and len(low) > 1 and (low[1][:1].isdigit() or low[1] in _word_set("number_words.txt")):
         low[0] = "nearly"  # "About three in 10 said", "Over 40 percent said": a quantity, not a preposition
     if low[:2] == ["at", "least"]:
@@ -536,6 +568,45 @@ _ASKED_BEFORE = re.compile(
 _ASKED_BY = re.compile(r"\s+by\s+[^,.;:!?“”\"]*?(?=\s(?:whether|if|what|how|why|who|which|when|where|about)\b)")
 
 
+_ASKER = re.compile(
+    r"\s+by\s+((?:an?|the)\s+)?([^,.;:!?“”\"()\n]{2,80}?)(?=\s+(?:whether|if|what|how|why|who|which|when|where|about|to|on|for)\b|[,.;:!?])"
+)
+
+
+def _asker(text: str, a: int, hi: int, mentions: list[dict]) -> dict | None:
+    """The asker named in "asked by X …" right after the verb at ``a``: X's mention, or the
+    description itself ("a reporter") as a descriptive source; None when no "by" follows.
+
+    >>> s = "When asked by a reporter whether it differed, Lee said no."
+    >>> _asker(s, 10, len(s), [])["actor"]
+    'a reporter'
+    """
+    m = _ASKER.match(text, a, hi)
+    if not m:
+        return None
+    s0, e0 = m.start(1) if m.group(1) else m.start(2), m.end(2)
+    inside = [x for x in mentions if s0 <= x["start"] and x["end"] <= e0 and x.get("actor") is not None and x.get("how") != "pronoun"]
+    if inside:
+        return inside[0]
+    span = text[s0:e0]
+    if len(span.split()) > 6 or not span[-1:].isalnum():
+        return None
+    desc = _WS.sub(" ", span)
+    desc = desc[0].lower() + desc[1:] if desc.split()[0].lower() in _DET_WORDS else desc
+    return {
+        "start": s0,
+        "end": e0,
+        "text": span,
+        "actor": desc,
+        "actor_id": slug(desc),
+        "side": side_of(span),
+        "how": "anonymous",
+        "kind": "anonymous",
+        "gender": None,
+        "role": desc,
+    }
+
+
 def _asked_content(text: str, a: int, hi: int, quotes: list[dict]) -> tuple[int, int] | None:
     """The reported question after a source-less "asked": to the first comma outside quotes or the clause's end
     ("Asked whether he would run, …" -> "whether he would run"); a quote right after ", " is the question itself.
@@ -544,7 +615,7 @@ def _asked_content(text: str, a: int, hi: int, quotes: list[dict]) -> tuple[int,
     >>> a, b = _asked_content(s, 5, len(s), []); s[a:b]
     'whether he would run again'
     """
-    m = _ASKED_BY.match(text, a, hi)
+    m = _ASKED_BY.match(text, a, hi) or _ASKER.match(text, a, hi)
     if m:
         a = m.end()
     m = _TO_QUOTE.match(text, a, hi)
@@ -827,16 +898,16 @@ def attribute_unit(
         ):
             continue  # "his home state of Ohio", "several states": a noun unless "that", a colon or a quote follows
         before_txt = text[lo : cue["start"]]
-        if cue["lemma"] != "according to" and _noun_before(before_txt[-40:]):
+        if cue["lemma"] != "according to" and _noun_before(before_txt[-40:]) or _SO_CALLED.search(before_txt[-4:]):
             continue  # "a mock trial", "his vow", "Lee’s remarks": a determiner or possessive makes the form a noun
         if cue["form"] == "asked" and _ASKED_BEFORE.search(before_txt):
             # "Asked whether he would run, Lee said …" / "Lee was asked about the plan": the question is
             # reported, its asker is not named (source None)
             span = _asked_content(text, cue["end"], hi, quotes)
             if span is not None and not any(c["start"] <= cue["start"] < c["end"] for c in claims):
-                claims.append(_claim(text, span[0], span[1], None, cue, "asked", quotes))
+                claims.append(_claim(text, span[0], span[1], _asker(text, cue["end"], hi, mentions), cue, "asked", quotes))
             continue
-        intro = _CLAUSE_INTRO.search(before_txt)
+        intro = _CLAUSE_INTRO.search(before_txt) or _intro_before_adverb(before_txt)
         participle = bool(intro) and (cue["form"].endswith("ing") or _coordinated(intro.group(0)))
         if not participle and cue["form"].endswith("ing"):
             intro = _GERUND_PREP.search(before_txt)  # "Lee drew fire by saying …": the clause's subject speaks
@@ -1154,6 +1225,11 @@ _HEADLINE = re.compile(
 )
 
 
+_ADVERB_END = re.compile(r"\s+(?:\w+ly|also|then|later)\s+$")  # ", and specifically mentioned", "and then said"
+_SO_CALLED = re.compile(r"(?<![\w’'-])[Ss]o[ -]$")  # "the so-called plan": no speech
+_HEADLINE_TOPIC = re.compile(r"\s+(?:On|About|Over|To|For)\s.*$")
+
+
 def _headline_claims(text: str, mentions: list[dict], claims: list[dict], quotes: list[dict]) -> list[dict]:
     """A claim for a headline that attributes by a colon ("Lee: Plan will pass"): the source is the
     capitalised phrase before the colon (its mention when one was found there), the content the rest
@@ -1181,8 +1257,14 @@ def _headline_claims(text: str, mentions: list[dict], claims: list[dict], quotes
         return []
     s, e = m.start(1), m.end(1)
     inside = [x for x in mentions if s <= x["start"] and x["end"] <= e and x.get("actor") is not None and x.get("how") != "pronoun"]
-    if inside:
-        src = max(inside, key=lambda x: x["end"] - x["start"])
+    cut = _HEADLINE_TOPIC.search(name)  # "Ann Cole On Taxes: …": the speaker stands before the topic
+    if cut:
+        name, e = name[: cut.start()], s + cut.start()
+        inside = [x for x in inside if x["end"] <= e]
+    if inside and inside[0]["start"] == s:
+        src = max((x for x in inside if x["start"] == s), key=lambda x: x["end"] - x["start"])
+    elif len(inside) == 1 and not cut:
+        src = inside[0]
     else:
         src = {
             "start": s,
