@@ -68,7 +68,9 @@ _THAT = re.compile(r"[^,.;:!?“”\"«»\n]{0,80}?\bthat\b\s*")
 _THAT_ADDRESSEE = re.compile(r"(?:[^.;:!?“”\"«»\n]|(?<=[A-Z])\.){0,120}?\bthat\b\s*")
 # a subordinate clause opening the sentence ("While Lee said that …, he …"): its content ends at the comma
 _SUBORDINATE = re.compile(r"[\s“\"]*(?:While|Although|Though|Because|When|If|Whereas|Even though|Even as)\b[^,;:“”\"]*$")
-_TO_QUOTE = re.compile(r"\s*(?:[^,.;:!?“”\"«»\n]{0,60}?\s*[:,])?\s*(?=[“\"«„”])")
+_TO_QUOTE = re.compile(r"\s*(?:[^,.;:!?“”\"«»\n]{0,60}?\s*[:,])?\s*(?=[“\"«„”]|'')")
+# the same across an apposition with commas ("said Lee, an adviser to the mayor, “…”")
+_TO_QUOTE_FAR = re.compile(r"\s*(?:(?:[^.;:!?“”\"«»\n]|\.(?=,))*?[:,])?\s*(?=[“\"«„”]|'')")
 _COLON = re.compile(r"[^,.;!?“”\"«»\n]{0,60}?:\s*")
 _ADDRESSEE = re.compile(
     r"\s+(?:the\s+)?(?:reporters|journalists|press|media|lawmakers|audience|parliament|lawmakers|"
@@ -1016,8 +1018,8 @@ def attribute_unit(
         ):
             a, b = _content_before(text, _clause_start(text, lo, claims), lo + len(pre), quotes)
             b = min(b, lo + len(pre))
-            # a quote split by its attribution: “…,” X said, “…”
-            m = _TO_QUOTE.match(text, cue["end"], hi)
+            # a quote split by its attribution: “…,” X said, “…” / “…,” said X, an adviser, “…”
+            m = _TO_QUOTE_FAR.match(text, src["end"] if rule == "inverted" else cue["end"], hi)
             if m:
                 q = _quote_opening_at(quotes, m.end())
                 if q is not None:
@@ -1035,7 +1037,7 @@ def attribute_unit(
                 comma = _comma_outside_quotes(text, a, b)
                 if comma is not None:
                     b = comma
-            if how == "quote" and pre and pre[-1] in '”"»':
+            if how == "quote" and pre and (pre[-1] in '”"»' or pre.endswith("''")):
                 # a quote split by its attribution: “…,” X said, “…”
                 q0 = _quote_at(quotes, lo + len(pre) - 2, lo + len(pre) - 1)
                 if q0:
