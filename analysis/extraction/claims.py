@@ -999,8 +999,11 @@ def attribute_unit(
         if cue["addressee"]:
             # “…,” Witkoff told CNN / told a news conference in Kyiv: the addressee is not content
             short = _skip_addressee(short)
+        aside = _aside_span(text, lo, hi, pre, src["end"] if rule == "inverted" else cue["end"], claims) if rule in _ASIDE_RULES else None
         if infinitive:
             a, b = _trim(text, cue["end"], _object_end(text, cue["end"], _stop_clause_end(text, cue["end"], hi), quotes))
+        elif aside is not None:
+            a, b = aside  # "Any attempt to debunk it, he said, becomes hopeless": the sentence around the aside
         elif rule == "inverted" or (
             rule in _SUBJECT_RULES
             and pre
@@ -1074,6 +1077,37 @@ _SUBORDINATE_START = re.compile(
     r"[\s“\"]*(?:While|Although|Though|Because|When|If|Whereas|Even though|Even as|As|After|Before|Since|Until|Unless|Once)\b"
 )
 _CLAUSE_STOP = re.compile(r",\s*(?:and\s+)?\w+ing\b|[.;!?](?<!\b[A-Z][.;!?])(?=\s|$)")
+
+
+_ASIDE_RULES = frozenset(("subject", "subject-phrase", "inverted"))
+# what may follow the verb (or an inverted source) inside an attribution set off by commas
+_ASIDE_TAIL = re.compile(r"(?:\s+[\w’'.-]+){0,4}?\s*,\s+(?=[^\s“”\"«»‘’'])")
+
+
+def _aside_span(text: str, lo: int, hi: int, pre: str, after: int, claims: list[dict]) -> tuple[int, int] | None:
+    """The content of an attribution set off by commas inside its sentence ("Such efforts, they
+    believe, will fail"): the sentence from its clause start to its end, the aside included;
+    None unless a plain comma (no quote mark) stands before the source and after the verb and
+    words stand on both sides.
+
+    >>> s = "Such efforts, they said, will fail soon."
+    >>> a, b = _aside_span(s, 0, len(s), "Such efforts,", 23, []); s[a:b]
+    'Such efforts, they said, will fail soon'
+    """
+    if not pre.endswith(",") or pre[-2:-1] in _CLOSING_MARKS:
+        return None
+    m = _ASIDE_TAIL.match(text, after, hi)
+    if not m:
+        return None
+    start = _clause_start(text, lo, claims)
+    lead = text[start : lo + len(pre)]
+    if _HAS_QUOTE_CHAR.search(lead) or len(_GAP_WORD.findall(lead)) < 2:
+        return None
+    end = _stop_clause_end(text, m.end(), hi)
+    if _HAS_QUOTE_CHAR.search(text, m.end(), end) or len(_GAP_WORD.findall(text, m.end(), end)) < 2:
+        return None
+    a, b = _trim(text, start, end)
+    return (a, b) if b > a else None
 
 
 def _stop_clause_end(text: str, a: int, hi: int) -> int:
