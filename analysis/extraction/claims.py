@@ -982,6 +982,14 @@ def attribute_unit(
             continue
         # a verb inside an earlier claim's content is nested unless it opens a new clause
         open_claim = next((c for c in claims if c["start"] <= cue["start"] < c["end"]), None)
+        if open_claim is not None and rule == "subject" and src["end"] <= open_claim["cue_start"]:
+            # "Lee, who estimated that half were supporters, said …": the relative clause's claim ends at the comma
+            comma = text.rfind(",", open_claim["start"], cue["start"])
+            if comma > open_claim["start"] and not text[comma + 1 : cue["start"]].strip():
+                a2, b2 = _trim(text, open_claim["start"], comma)
+                if b2 > a2:
+                    _set_span(text, open_claim, a2, b2, quotes)
+                    open_claim = None
         if open_claim is not None:
             if clause_at is None or clause_at < open_claim["start"]:
                 continue
@@ -995,6 +1003,10 @@ def attribute_unit(
         pre = text[lo : (src["start"] if rule in _SUBJECT_RULES else cue["start"])].rstrip()
         if rule in _SUBJECT_RULES:
             pre = _strip_title(pre)  # “…,” White House press secretary Karoline Leavitt said
+            if rule == "subject" and pre and pre[-1] not in _QUOTE_END:
+                adj = _ADJ_AFTER_QUOTE.search(pre)  # “…,” a smiling Lee said
+                if adj:
+                    pre = pre[: adj.start()]
         short = _stop_at_clause(_SHOW_TITLE.sub(_blank_title, after_txt))
         if cue["addressee"]:
             # “…,” Witkoff told CNN / told a news conference in Kyiv: the addressee is not content
@@ -1079,6 +1091,8 @@ _SUBORDINATE_START = re.compile(
 _CLAUSE_STOP = re.compile(r",\s*(?:and\s+)?\w+ing\b|[.;!?](?<!\b[A-Z][.;!?])(?=\s|$)")
 
 
+# a determiner and up to three lower-case modifiers between a closing quote and the source's name
+_ADJ_AFTER_QUOTE = re.compile(r"(?<=[,!?][”\"»’'])\s+(?:(?:a|an|the)\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}$")
 _ASIDE_RULES = frozenset(("subject", "subject-phrase", "inverted"))
 # what may follow the verb (or an inverted source) inside an attribution set off by commas
 _ASIDE_TAIL = re.compile(r"(?:\s+[\w’'.-]+){0,4}?\s*,\s+(?=[^\s“”\"«»‘’'])")
