@@ -184,6 +184,62 @@ CASES = [
         ["Vera Lund", "Vera Lund"],
         [("Vera Lund", "We start now,” Vera Lund said.\n\n“The rest can wait")],
     ),
+    # round 2
+    ("to-infinitive after a commissive verb", "Vera Lund vowed to close the depot by May.", [], [("Vera Lund", "to close the depot")]),
+    ("a quote said to an audience", "“We are close,” Vera Lund said to cheers.", ["Vera Lund"], [("Vera Lund", "We are close")]),
+    (
+        "'but said' shares the clause's subject",
+        "Vera Lund praised the budget but said it was too small.",
+        [],
+        [("Vera Lund", "it was too small")],
+    ),
+    ("a proportion as the subject", "About three in 10 said they wanted a change.", [], [("about three in 10", "they wanted a change")]),
+    ("a determiner alone as the subject", "One union says the pay rose, while another says it fell.", [], [("another", "it fell")]),
+    ("'to' before a name in the subject", "Aides to Vera Lund say she will run again.", [], [("Aides to Vera Lund", "she will run")]),
+    (
+        "apposition with a quoted title",
+        "Tomas Brek, the author of “Quiet Towns,” said the villages were emptying.",
+        [],
+        [("Tomas Brek", "the villages were emptying")],
+    ),
+    (
+        "gerund after a preposition",
+        "Vera Lund drew fire by saying that the depot was unsafe.",
+        [],
+        [("Vera Lund", "the depot was unsafe")],
+    ),
+    (
+        "headline with a colon",
+        "Vera Lund: Depot will close by May.\nThe mayor spoke on Monday.",
+        [],
+        [("Vera Lund", "Depot will close by May")],
+    ),
+    ("naming verb without a quote", "Vera Lund called the plan a disaster.", [], [("Vera Lund", "the plan a disaster")]),
+    (
+        "asked by a named asker",
+        "Asked by Tomas Brek whether the depot would close, Vera Lund nodded.",
+        [],
+        [("Tomas Brek", "whether the depot would close")],
+    ),
+    (
+        "split quote after an inverted source and its apposition",
+        "“The depot will stay,” said Vera Lund, head of the works council in Leeds, “but it will shrink.”",
+        ["Vera Lund", "Vera Lund"],
+        [("Vera Lund", "The depot will stay")],
+    ),
+    (
+        "attribution set off by commas inside the sentence",
+        "Any delay, Vera Lund said, would cost the town its depot.",
+        [],
+        [("Vera Lund", "Any delay, Vera Lund said, would cost")],
+    ),
+    (
+        "relative clause with its own reporting verb",
+        "Tomas Brek, who estimated that half the staff would leave, said he stayed.",
+        [],
+        [("Tomas Brek", "half the staff would leave"), ("Tomas Brek", "he stayed")],
+    ),
+    ("modifiers between the quote and the name", "“We will see,” a smiling Vera Lund said.", ["Vera Lund"], [("Vera Lund", "We will see")]),
 ]
 
 
@@ -206,6 +262,12 @@ def test_rule(rule, text, speakers, claims):
 def test_asked_reports_the_question_without_a_source():
     c = extract("Asked whether she would run again, Vera Lund smiled.").claims
     assert c[["source", "text", "rule"]].values.tolist() == [[None, "whether she would run again", "asked"]]
+
+
+def test_non_speech_uses_of_cue_forms_make_no_claim():
+    # a plain object of a verb with a non-speech sense; a determiner or a possessive before the form; "so-called"
+    text = "Vera Lund maintains a wide lead. The so-called plan failed. Her vow was kept. It was a mock trial."
+    assert extract(text).claims.empty
 
 
 def test_state_as_a_noun_is_no_cue():
