@@ -418,6 +418,7 @@ def _word_set(name: str) -> frozenset:
 _SUBJECT_RULES = frozenset(("subject", "readout", "subject-phrase"))
 _PHRASE_LEAD = frozenset("and but yet or while whereas meanwhile however".split())
 _RELATIVE = frozenset(("who", "which", "that"))
+_RELATIVE_ASIDE = re.compile(r"\s*(?:who|which)\b")
 _APPROX = frozenset(("about", "around", "over", "under", "roughly"))
 # determiners that also stand alone as a subject ("another says", "many said"); "all", "both" follow a subject
 _PRONOUN_DETS = frozenset(("another", "one", "some", "many", "most", "several", "few"))
@@ -437,8 +438,14 @@ def _phrase_source(text: str, lo: int, cue: dict) -> dict | None:
     """
     pre = text[lo : cue["start"]]
     k = max(pre.rfind(ch) for ch in ',;:—–()“”"\n')
-    a = lo + k + 1
-    words = [(m.start(), m.end(), m.group(0)) for m in _GAP_WORD.finditer(text, a, cue["start"]) if _WORD_CHAR.search(m.group(0))]
+    a, z = lo + k + 1, cue["start"]
+    if k > 0 and pre[k] == "," and not pre[k + 1 :].strip():
+        # "Managers at the depot, who met on Monday, say …": the subject stands before the relative clause
+        k0 = pre.rfind(",", 0, k)
+        if k0 > 0 and _RELATIVE_ASIDE.match(pre, k0 + 1) and not _HAS_QUOTE_CHAR.search(pre, k0, k):
+            k1 = max(pre.rfind(ch, 0, k0) for ch in ',;:—–()“”"\n')
+            a, z = lo + k1 + 1, lo + k0
+    words = [(m.start(), m.end(), m.group(0)) for m in _GAP_WORD.finditer(text, a, z) if _WORD_CHAR.search(m.group(0))]
     words = [(x, y, w.strip(".")) if w.endswith(".") and len(w) > 2 and not w[-2].isupper() else (x, y, w) for x, y, w in words]
     while words and words[0][2].lower() in _PHRASE_LEAD:
         words.pop(0)
@@ -960,6 +967,13 @@ def attribute_unit(
             tail = text[lo : cue["start"]].rstrip()
             if tail and tail[-1] in _QUOTE_END:
                 inv = _inverted_source(text, hi, cue, mentions)
+                if (
+                    inv is not None
+                    and tail[-1] == ","
+                    and not _QUOTE_BEFORE_COMMA.search(tail)
+                    and not _INVERTED_END.match(text, inv["end"], hi)
+                ):
+                    inv = None  # "Executives, who …, say the company will …": a subject before the verb, not “…,” said X
             if inv is None:
                 phrase = None
                 if cue["form"] in _NOUNLIKE or not (intro and _coordinated(intro.group(0))):
@@ -1024,6 +1038,7 @@ def attribute_unit(
                 (pre[-1] in _CLOSING_MARKS and not _CONTENT_INTRO.match(text, cue["end"], hi))
                 or (
                     pre[-1] in _QUOTE_END
+                    and not _adverbial_lead(text, _clause_start(text, lo, claims), lo + len(pre))
                     and _AFTER_SHORT.match(short)
                     and not _HAS_THAT.search(short)
                     and len(short.split()) <= 20
@@ -1093,6 +1108,27 @@ _CLAUSE_STOP = re.compile(r",\s*(?:and\s+)?\w+ing\b|[.;!?](?<!\b[A-Z][.;!?])(?=\
 
 # a determiner and up to three lower-case modifiers between a closing quote and the source's name
 _ADJ_AFTER_QUOTE = re.compile(r"(?<=[,!?][”\"»’'])\s+(?:(?:a|an|the)\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}$")
+_QUOTE_BEFORE_COMMA = re.compile(r"[”\"»’']\s*,$|[”\"»’'](?:[^“”\"«»]{0,80}),$")
+# what follows an inverted source in "…, said Lee." / "…, said Lee, an adviser." / "…, said Lee on Monday."
+_INVERTED_END = re.compile(r"\s*(?:[.;!?]|,|\s(?:on|in|at|during|after|who|which)\b|$)")
+
+
+def _adverbial_lead(text: str, a: int, b: int) -> bool:
+    """True when ``text[a:b]`` (what precedes a source and its comma) is an introductory adverbial,
+    not a reported clause: a short phrase (at most eight words) opened by a preposition ("In his
+    speech,", "At one point on Sunday,").
+
+    >>> s = "In his speech, Lee argued"
+    >>> _adverbial_lead(s, 0, 14), _adverbial_lead("The vote was close, Lee said", 0, 19)
+    (True, False)
+    """
+    seg = text[a:b]
+    if _HAS_QUOTE_CHAR.search(seg):
+        return False
+    words = _GAP_WORD.findall(seg)
+    return bool(words) and words[0].lower() in PREPOSITIONS and len(words) <= 8
+
+
 _ASIDE_RULES = frozenset(("subject", "subject-phrase", "inverted"))
 # what may follow the verb (or an inverted source) inside an attribution set off by commas
 _ASIDE_TAIL = re.compile(r"(?:\s+[\w’'.-]+){0,4}?\s*,\s+(?=[^\s“”\"«»‘’'])")

@@ -239,6 +239,18 @@ CASES = [
         [],
         [("Tomas Brek", "half the staff would leave"), ("Tomas Brek", "he stayed")],
     ),
+    (
+        "an introductory phrase before the source is no content",
+        "In her speech, Vera Lund argued that the depot should stay.",
+        [],
+        [("Vera Lund", "the depot should stay")],
+    ),
+    (
+        "a subject with a relative clause before the verb is no inverted attribution",
+        "Managers at the depot, who met on Monday, say the company will cut jobs.",
+        [],
+        [("Managers at the depot", "the company will cut jobs")],
+    ),
     ("modifiers between the quote and the name", "“We will see,” a smiling Vera Lund said.", ["Vera Lund"], [("Vera Lund", "We will see")]),
 ]
 
