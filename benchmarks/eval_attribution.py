@@ -8,9 +8,11 @@ speaker/source accuracy over matched gold items (a missing speaker counts wrong)
 
 Gold items:
 
-* quotes: the quotation-mark-delimited stretches (double marks, marks excluded) inside
-  a relation's Content span; a stretch inside several relations' contents belongs to the
-  relation with the smallest content (the innermost report). An opening mark with no
+* quotes: the quotation-mark-delimited stretches (double, doubled-apostrophe and single
+  curly marks; marks excluded) inside a relation's Content span; a stretch inside several
+  relations' contents belongs to the relation with the smallest content (the innermost
+  report). Annotators often leave the marks themselves outside the Content span, so a
+  mark right before or right after the span counts as inside it. An opening mark with no
   closing one inside the content runs to the content's end.
 * claims: relations whose Cue is a speech verb (the cue text contains a form of
   ``analysis/resources/reporting_verbs.tsv``) or is only a colon or a dash; span = the
@@ -33,6 +35,11 @@ a predicted speaker is right when
 
 A relative pronoun (who, which, that) as gold Source is matched by the mention that ends
 right before it ("business leaders who say": "business leaders").
+
+``who span`` is a second, looser reading of the same items: a pronoun gold Source also
+counts right when the predicted speaker's span is that pronoun (the pronoun was found
+and attributed; whom it was resolved to is not checked, since PolNeAR marks no
+coreference). ``who acc`` is the strict reading above.
 
 No gold Source (the text names none) and no predicted speaker counts right; a
 predicted speaker where gold has none counts wrong. ``--by-rule`` prints the matched
@@ -278,6 +285,14 @@ def speaker_right(gold: tuple, name: str | None, span: tuple | None) -> bool:
     return bool(is_pronoun(src_t) and ante and words & content_words(ante))
 
 
+def pronoun_span_found(gold: tuple, name: str | None, span: tuple | None) -> bool:
+    """True when gold's Source is a pronoun and the predicted speaker span overlaps it (resolution unchecked)."""
+    _, _, src_t, src_span, _, _ = gold
+    if src_t is None or name is None or not is_pronoun(src_t) or src_span is None or span is None or span[0] is None:
+        return False
+    return min(span[1], src_span[1]) > max(span[0], src_span[0])
+
+
 def source_shape(src_t: str | None) -> str:
     if src_t is None:
         return "no gold source"
@@ -330,8 +345,10 @@ def evaluate(folder: Path, limit: int | None, by_rule: bool, examples: int = 0) 
                 t["tp"] += len(m)
                 for i, j in m:
                     r = rows[j]
-                    ok = speaker_right(gold[i], r.get(who), (r.get(who + "_start"), r.get(who + "_end")))
+                    sp = (r.get(who + "_start"), r.get(who + "_end"))
+                    ok = speaker_right(gold[i], r.get(who), sp)
                     t["who"] += ok
+                    t["who_span"] += ok or pronoun_span_found(gold[i], r.get(who), sp)
                     if th != 0.3 or not by_rule:
                         continue
                     rule = r.get("rule") or "none"
@@ -381,7 +398,7 @@ def evaluate(folder: Path, limit: int | None, by_rule: bool, examples: int = 0) 
 
 def report(tot: dict, by_rule: bool) -> None:
     print(f"articles: {tot['_docs']}")
-    print(f"{'table':8} {'overlap':>7} {'gold':>6} {'pred':>6} {'P':>6} {'R':>6} {'F1':>6} {'who acc':>8} {'(n)':>6}")
+    print(f"{'table':8} {'overlap':>7} {'gold':>6} {'pred':>6} {'P':>6} {'R':>6} {'F1':>6} {'who acc':>8} {'who span':>8} {'(n)':>6}")
     for key in sorted(k for k in tot if isinstance(k, tuple)):
         table, th = key
         t = tot[key]
@@ -389,7 +406,8 @@ def report(tot: dict, by_rule: bool) -> None:
         r = t["tp"] / t["gold"] if t["gold"] else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
         acc = t["who"] / t["tp"] if t["tp"] else 0.0
-        print(f"{table:8} {th:>7} {t['gold']:>6} {t['pred']:>6} {p:6.3f} {r:6.3f} {f:6.3f} {acc:8.3f} {t['tp']:>6}")
+        acc_span = t["who_span"] / t["tp"] if t["tp"] else 0.0
+        print(f"{table:8} {th:>7} {t['gold']:>6} {t['pred']:>6} {p:6.3f} {r:6.3f} {f:6.3f} {acc:8.3f} {acc_span:8.3f} {t['tp']:>6}")
     if not by_rule:
         return
     for title, c in tot["_causes"].items():

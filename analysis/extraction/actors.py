@@ -1002,6 +1002,27 @@ def _role_head(title: str) -> str:
     return head
 
 
+def mention_gender(m: dict) -> str | None:
+    """The gender a mention shows: its own (honorific, registry), else the first name of a
+    full name (``first_names.tsv``) whatever pattern found it ("spokeswoman Ann Cole").
+
+    >>> mention_gender({"actor": "Ann Cole", "kind": "person", "gender": None})
+    'female'
+    """
+    g = m.get("gender")
+    if g in ("male", "female"):
+        return g
+    toks = (m.get("actor") or "").split()
+    return first_names().get(toks[0]) if len(toks) > 1 else None
+
+
+def _person_like(m: dict) -> bool:
+    """A person, or a full name of unknown kind ("Ivo Brandt" before he speaks): a possible he/she."""
+    if m["kind"] == "person":
+        return True
+    return m["kind"] == "name" and m.get("how") in ("proper", "surname") and " " in (m.get("actor") or "")
+
+
 def compatible(pronoun: dict, mention: dict) -> bool:
     """True when a named mention can be the antecedent of a pronoun (kind and gender agree).
 
@@ -1019,9 +1040,9 @@ def compatible(pronoun: dict, mention: dict) -> bool:
             return False
         return _role_head(pronoun["role"]) in mention["role"].lower()
     if pronoun["kind"] == "person":
-        if mention["kind"] != "person":
+        if not _person_like(mention):
             return False
-        g = mention.get("gender")
+        g = mention_gender(mention)
         return pronoun["gender"] == "any" or g is None or g == pronoun["gender"]
     if mention["kind"] in ("person", "name", "place"):
         return False

@@ -17,9 +17,24 @@ another claim's content is nested and keeps the outer source; one that opens a n
 clause (", telling …", "and saying …") ends the previous content.
 
 Quotes take the speaker of the claim whose content holds them; a quote outside
-every claim takes the previous quote's speaker in the same paragraph, or the
-previous paragraph's last speaker when its paragraph has no reporting verb
-(rule ``continuation``); otherwise its speaker is None.
+every claim goes through an ordered sieve of quote rules (the first that fires wins,
+recorded in ``rule``):
+
+``adjacent``          the attribution right after the closing mark, on its line: “…,” Ann Cole
+                      said / “…?” said Ann Cole, a clerk / “….” the retired carpenter added
+``dash``              “…” — Ann Cole (the dash may open the next paragraph)
+``colon``             the subject of the sentence whose colon introduces the quote
+``sentence-cue``      the nearest reporting verb before the quote in its sentence, with its
+                      source ("Lee wrote to his followers, “…”", "the auditor wrote that “…”")
+``sentence-subject``  the subject of the quote's sentence (after an introductory phrase)
+``continuation``      the previous quote's speaker in the same paragraph, or the previous
+                      paragraph's last speaker when this paragraph has no reporting verb
+``lead-in``           the source of the sentence right before the quote
+``previous-subject``  a full quote opening its sentence in a paragraph that attributes
+                      nothing: the subject of the sentence before it
+
+otherwise its speaker is None. A pronoun speaker keeps the pronoun's span and its
+resolved actor (:func:`analysis.extraction.actors.resolve_pronoun`).
 
 Over 500 lines: the open-world sieve of issue #13 (colon, dash, lead-in, sentence-subject,
 quote-only paragraph rules beside the ones above) is still being tuned against the development
@@ -35,7 +50,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..core.resources import read_list, read_tsv
-from .actors import PREPOSITIONS, literal_alternation, resolve_pronoun, side_of, slug
+from .actors import PREPOSITIONS, compatible, literal_alternation, resolve_pronoun, side_of, slug
 
 if TYPE_CHECKING:  # typing only: no import at run time
     from .types import Claim, Cue, Mention, Quote, QuoteSpan
@@ -768,7 +783,10 @@ _QUOTE_END = ",”\"»’'"
 _HAS_QUOTE_CHAR = re.compile(r"[“”\"«»]")
 _COMMA_BEFORE = re.compile(r",\s*$")
 _APPOSITION_GAP = re.compile(r"^,\s*(?:(?:an?|the)\s+)?[\w’'.\- ]{0,40}$")
-_QUOTE_BEFORE = re.compile(r"[,.!?…](?:[”\"»’]|'')\s+(?:(?:[A-Z][\w.’'-]*|he|she|they|we|it)\s+){1,4}$")
+_QUOTE_BEFORE = re.compile(
+    r"[,.!?…](?:[”\"»’]|'')\s+(?:(?:(?:[A-Z][\w.’'-]*|he|she|they|we|it)\s+){1,4}"
+    r"|(?:[Tt]he|an?|one|another|this|his|her|their)\s+(?:[\w’'-]+\s+){1,4})$"  # “…,” the man shouted
+)
 _QUOTE_SOON = re.compile(r"[^.!?;“”\"«»\n]{0,80}?(?:[“\"«]|'')")
 # what follows a naming verb that names ("called it a sham", "called the plan a disaster", "called him weak")
 _NAMING = re.compile(
@@ -1235,7 +1253,15 @@ def attribute(
             if m["how"] in ("pronoun", "description") and m.get("actor") is None:
                 ref = resolve_pronoun(
                     m,
-                    [x for x in unit_m if x["in_quote"] == m["in_quote"]],  # "“… Clinton …,” she said": not Clinton
+                    # "“… Clinton …,” she said": not Clinton; "in an interview with Acme Politics, he said": not Acme
+                    [
+                        x
+                        for x in unit_m
+                        if x["in_quote"] == m["in_quote"]
+                        and x["start"] < m["start"]
+                        and compatible(m, x)
+                        and _subject_position(text, lo, x)
+                    ],
                     recent if not m["in_quote"] else [],
                     earlier_units[-3:],
                 )
@@ -1394,17 +1420,160 @@ def _extend_to_continuations(text: str, claims: list[dict], quotes: list[dict]) 
 
 
 _DASH = re.compile(r"[ \t]*(?:[—–―]+|--?(?=\s))[ \t]*")
+_DASH_NEXT = re.compile(r"[ \t]*\n[ \t\n]*(?:[—–―]+|--?)[ \t]*(?=[A-Z])")
 
 
 def _dash_speaker(text: str, q: dict, mentions: list[dict], mstarts: list[int]) -> dict | None:
     """The name right after a dash that follows the quote (“…” — Ann Cole), else None."""
     d = _DASH.match(text, q["mark_end"])
     if not d or d.end() == q["mark_end"] or not text[q["mark_end"] : d.end()].strip():
-        return None
+        d = _DASH_NEXT.match(text, q["mark_end"])  # the dash opens the next paragraph: “…”\n\n— Ann Cole.
+        if not d:
+            return None
     k = bisect.bisect_left(mstarts, d.end())
     if k < len(mentions) and mentions[k]["start"] == d.end() and mentions[k].get("actor") is not None:
         return mentions[k]
     return None
+
+
+_AFTER_CLOSE = re.compile(r"[ \t\xa0]*,?[ \t\xa0]*")
+_INV_STOP = re.compile(r"[,;:!?“”\"(\n]|\.(?=\s+(?:[a-z]|[“\"]|$))|\s(?:who|which|on|in|at|during|after|before|to|as|while|when)\s")
+
+
+def _adjacent_speaker(
+    text: str, q: dict, mentions: list[dict], mstarts: list[int], cues: list[dict], cstarts: list[int]
+) -> tuple[dict, dict] | None:
+    """:func:`_adjacent_attribution`, unless the quote ended its sentence with a full stop and the
+    verb goes on with content of its own (“….” Ann Cole said Monday she would run: a new report)."""
+    found = _adjacent_attribution(text, q, mentions, mstarts, cues, cstarts)
+    if found is None or text[q["start"] : q["end"]].rstrip("”\"’' ")[-1:] not in (".", "…"):
+        return found
+    src, cue = found
+    end = max(cue["end"], src["end"])
+    t = _TIME_LEAD.match(text, end)
+    rest = _stop_at_clause(text[t.end() if t else end : end + 200])
+    if cue.get("addressee"):
+        rest = _skip_addressee(rest)
+    return found if _ATTRIBUTION_TAIL.match(rest) else None
+
+
+# what may follow an attribution that closes its sentence: nothing, a comma, a circumstance or a hearer
+_ATTRIBUTION_TAIL = re.compile(
+    r"\s*(?:$|[,;:—–(]|(?:in|at|on|during|after|before|from|of|to|with|while|when|as|outside|inside|via|through|about|"
+    r"afterwards?|later|earlier|again|recently|then|too|also|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"today|yesterday|tonight)\b)",
+    re.I,
+)
+
+
+def _adjacent_attribution(
+    text: str, q: dict, mentions: list[dict], mstarts: list[int], cues: list[dict], cstarts: list[int]
+) -> tuple[dict, dict] | None:
+    """(speaker, cue) of an attribution standing right after the quote's closing mark, on the same line:
+    “…,” Ann Cole said / “…?” she asked / “…,” said Ann Cole, a pollster / “….” The mayor added.
+    A pronoun speaker is the mention resolved in place (its antecedent). Else None.
+
+    >>> s = "“We stay,” Ann Cole said."
+    >>> ms = [{"start": 11, "end": 19, "actor": "Ann Cole", "kind": "person", "how": "proper"}]
+    >>> cs = [{"start": 20, "end": 24, "text": "said", "form": "said"}]
+    >>> _adjacent_attribution(s, {"mark_end": 10}, ms, [11], cs, [20])[0]["actor"]
+    'Ann Cole'
+    """
+    p = _AFTER_CLOSE.match(text, q["mark_end"]).end()
+    if p >= len(text) or text[p] in '\n“"':
+        return None
+    k = bisect.bisect_left(cstarts, p)
+    if k < len(cues) and cues[k]["start"] == p:  # “…,” said Ann Cole
+        cue = cues[k]
+        stop = _INV_STOP.search(text, cue["end"], min(len(text), cue["end"] + 90))
+        limit = stop.start() if stop else cue["end"] + 90
+        j = bisect.bisect_left(mstarts, cue["end"])
+        while j < len(mentions) and mentions[j]["start"] < limit:
+            m = mentions[j]
+            if m["kind"] != "place" and not text[cue["end"] : m["start"]].strip(" \t\xa0"):
+                return (m, cue) if m.get("actor") is not None else None
+            if m["kind"] != "place" and _DET_ONLY.match(text, cue["end"], m["start"]):
+                return (m, cue) if m.get("actor") is not None else None
+            j += 1
+        d = _DESC_AFTER.match(text, cue["end"])
+        if d and (j >= len(mentions) or mentions[j]["start"] >= d.end(1)):
+            return _description_mention(text, d.start(1), d.end(1)), cue  # “…,” said the gambling tycoon
+        return None
+    k = bisect.bisect_left(cstarts, p)
+    if k < len(cues) and cues[k]["start"] < p + 60:
+        d = _DESC_NP.fullmatch(text, p, cues[k]["start"])
+        if d and not _CUE_WORD.search(d.group(1)):
+            j = bisect.bisect_left(mstarts, p)
+            inner = []
+            while j < len(mentions) and mentions[j]["start"] < d.end(1):
+                inner.append(mentions[j])
+                j += 1
+            if all(m["how"] in ("anonymous", "description") for m in inner):
+                same = [m for m in inner if m["start"] == d.start(1) and m["end"] == d.end(1) and m.get("actor") is not None]
+                # “…,” the real estate developer said
+                return (same[0] if same else _description_mention(text, d.start(1), d.end(1))), cues[k]
+    j = bisect.bisect_left(mstarts, p)
+    while j < len(mentions) and mentions[j]["start"] < p + 60:
+        m = mentions[j]
+        if m["kind"] == "place" or not _TITLE_GAP.match(text, p, m["start"]):
+            return None
+        # the mention is followed, past an apposition or a time phrase, by a reporting verb
+        c = bisect.bisect_left(cstarts, m["end"])
+        while c < len(cues) and cues[c]["start"] < m["end"] + 170:
+            cue = cues[c]
+            gap = text[m["end"] : cue["start"]]
+            if (_FILLER.match(gap) or gap.strip() in _FREQUENCY) and not _BE.search(gap):
+                return (m, cue) if m.get("actor") is not None else None
+            c += 1
+        j += 1  # a title, a nested or an adjoining mention ("Acme senior adviser Ann Cole said")
+    return None
+
+
+# a descriptive speaker right before or after the verb: "the real estate developer", "one user", "another voter"
+_DESC_NP = re.compile(
+    r"[ \t\xa0]*((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:[ \t\xa0]+[\w’'.-]+){1,5}?)"
+    r"(?=[ \t\xa0]*(?:[,.;:!?]|$|[ \t\xa0]\w))[ \t\xa0]*"
+)
+_STOP_WORDS = r"(?:who|which|that|to|in|on|at|of|for|with|and|but|was|were|is|are|has|had|have|after|before|during|while|as)"
+# a descriptive speaker after the verb, up to punctuation or a preposition/relative word: "said the gambling tycoon in …"
+_DESC_AFTER = re.compile(
+    rf"[ \t\xa0]+((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his)(?:[ \t\xa0]+(?!{_STOP_WORDS}\b)[\w’'-]+){{1,5}})"
+    rf"(?=[ \t\xa0]*(?:[,.;:!?]|$)|[ \t\xa0]+{_STOP_WORDS}\b)"
+)
+_CUE_WORD = re.compile(r"\b(?:who|which|that|to|in|on|at|of|for|with|and|but|was|were|is|are|has|had|have)\b", re.I)
+
+
+def _description_mention(text: str, a: int, b: int) -> dict:
+    """A descriptive speaker found next to an attribution verb ("the real estate developer"):
+    an anonymous source of its own (no one is assumed), like an unresolved description.
+
+    >>> _description_mention("the old mayor said", 0, 13)["actor"]
+    'the old mayor'
+    """
+    desc = _WS.sub(" ", text[a:b])
+    desc = desc[0].lower() + desc[1:]
+    return {
+        "start": a,
+        "end": b,
+        "text": text[a:b],
+        "actor": desc,
+        "actor_id": slug(desc),
+        "side": None,
+        "how": "anonymous",
+        "kind": "anonymous",
+        "gender": None,
+        "role": desc,
+        "in_quote": False,
+    }
+
+
+_FREQUENCY = frozenset(("often", "still", "now", "sometimes", "always", "once", "even", "just", "soon"))
+_DET_ONLY = re.compile(r"[ \t\xa0]+(?:the|a|an)[ \t\xa0]+(?=\S)", re.I)
+_TITLE_GAP = re.compile(r"(?:(?:the|a|an|[A-Z][\w.’'-]*|[a-z][\w’'-]*)[ \t\xa0]+){0,6}$|$")
+
+
+# what may stand before a name that a colon labels as the speaker: a line start, a dash, "from"
+_LABEL_BEFORE = re.compile(r"(?:^|\n|[—–―]|\s-|\bfrom)\s*$")
 
 
 def _colon_subject(text: str, q: dict, units, ustarts: list[int], mentions: list[dict], mstarts: list[int]) -> dict | None:
@@ -1417,8 +1586,20 @@ def _colon_subject(text: str, q: dict, units, ustarts: list[int], mentions: list
     k = bisect.bisect_right(ustarts, i) - 1
     if k < 0:
         return None
-    lo = units[k][0]
+    lo = _after_intro(text, units[k][0], i)
     j0, j1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, i)
+    if j1 > 0 and mentions[j1 - 1]["end"] <= i and not text[mentions[j1 - 1]["end"] : i].strip():
+        # "HEADLINE — Ann Cole: “…”", "More from Ann Cole and Tomas Berg: “…”": the name the colon labels
+        j = j1 - 1
+        while j > 0 and text[mentions[j - 1]["end"] : mentions[j]["start"]].strip() in ("and", "&", ","):
+            j -= 1
+        first = mentions[j]
+        if (
+            first.get("actor") is not None
+            and first["kind"] not in ("place", "country")
+            and _LABEL_BEFORE.search(text, max(0, first["start"] - 12), first["start"])
+        ):
+            return first
     for m in mentions[j0:j1]:
         if m.get("in_quote") or m.get("actor") is None or m["kind"] == "place":
             continue
@@ -1453,6 +1634,30 @@ def _lead_in_speaker(text: str, q: dict, units, ustarts, claims, cues, mentions,
     return None
 
 
+def _previous_subject(text: str, q: dict, units, ustarts, cues, mentions, mstarts) -> dict | None:
+    """The subject of the sentence right before a quote that opens its own sentence, when nothing in
+    the quote's paragraph attributes it ("Ann Cole was troubled by the plan.\n\n“It puts lives at risk.”"),
+    else None. The sentence before is in the same paragraph, or ends the previous one when the quote opens
+    its paragraph."""
+    k = bisect.bisect_right(ustarts, q["mark_start"]) - 1
+    if k < 1 or text[units[k][0] : q["mark_start"]].strip():
+        return None  # the quote must open its sentence
+    if _has_cue_outside(text, units, k, cues):
+        return None  # its paragraph attributes something: the speaker may be named after the quote
+    if units[k - 1][2] != units[k][2] and (units[k - 1][2] != units[k][2] - 1 or not _opens_paragraph(text, q)):
+        return None
+    lo, hi, _ = units[k - 1]
+    lo = _after_intro(text, lo, hi)
+    j0, j1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, hi)
+    for m in mentions[j0:j1]:
+        if m.get("in_quote") or _lone_capital(text, lo, m):
+            continue
+        if m.get("actor") is not None and m["kind"] not in ("country", "place") and _subject_position(text, lo, m):
+            return m
+        return None
+    return None
+
+
 def _start(d: dict) -> int:
     return d["start"]
 
@@ -1478,6 +1683,41 @@ def _inside_any_mark(text: str, pos: int, lo: int) -> bool:
     return sum(text.count(ch, lo, pos) for ch in '“”"') % 2 == 1
 
 
+def _sentence_cue_speaker(text: str, q: dict, units, ustarts, mentions, mstarts, cues, cstarts) -> tuple[dict, dict] | None:
+    """(source, cue) of the nearest reporting verb before the quote in its own sentence, when a
+    source stands before that verb ("Lee wrote to his followers, “…”", "what Lee called “…”"), else None."""
+    k = bisect.bisect_right(ustarts, q["mark_start"]) - 1
+    if k < 0:
+        return None
+    lo = units[k][0]
+    j0, j1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, q["mark_start"])
+    unit_m = [m for m in mentions[j0:j1] if not m.get("in_quote")]
+    c0, c1 = bisect.bisect_left(cstarts, lo), bisect.bisect_left(cstarts, q["mark_start"])
+    for cue in reversed(cues[c0:c1]):
+        if _inside_any_mark(text, cue["start"], lo) or cue["form"] in _NOUNLIKE:
+            continue
+        left = _leftward_source(text, lo, cue, unit_m)
+        if left and left[0].get("actor") is not None:
+            return left[0], cue
+        a = max(lo, cue["start"] - 70)
+        d = _DESC_BEFORE.search(text[a : cue["start"]])  # a slice: ^ is the sentence start when a == lo
+        if d and (a == lo or d.start(1) > 0) and not _CUE_WORD.search(d.group(1)) and not _BE.search(d.group(0)):
+            ds, de = a + d.start(1), a + d.end(1)
+            inner = [m for m in unit_m if m["start"] < de and m["end"] > ds]
+            if all(m["how"] in ("anonymous", "description") for m in inner):
+                return _description_mention(text, ds, de), cue  # "the officer said that “…”", "Another voter wrote: “…”"
+        return None
+    return None
+
+
+# a descriptive subject right before a verb, opening its clause ("…, the officer said that", "the foundation predicts")
+_DESC_BEFORE = re.compile(
+    r"(?:^|(?<=[,;:(—–])\s*|(?<=\bthat\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bwhen\s)|(?<=\bas\s)|(?<=^[“\"‘]))"
+    r"((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)(?:[ \t\xa0]+(?!(?:that|and|but|who|which|when|as|to|in|on|at|of|for|with|was|were|is|are|has|had|have)\b)[\w’'.-]+){1,5}?)"
+    r"[ \t\xa0]+(?:\w+ly[ \t\xa0]+)?$"
+)
+
+
 def _sentence_subject(text: str, q: dict, units, ustarts: list[int], mentions: list[dict], mstarts: list[int]) -> dict | None:
     """The subject of the sentence a quote stands in, when it comes before the quote
     ("Lee labelled the plan “a blatant grab”"), else None."""
@@ -1485,14 +1725,69 @@ def _sentence_subject(text: str, q: dict, units, ustarts: list[int], mentions: l
     if k < 0:
         return None
     lo = units[k][0]
+    lo = _after_intro(text, lo, q["mark_start"])  # "In granting the request, a judge found …": the subject follows the comma
     j0, j1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, q["mark_start"])
+    skipped = False
     for m in mentions[j0:j1]:
         if m.get("in_quote"):
             continue
-        if m.get("actor") is not None and m["kind"] not in ("country", "place") and _subject_position(text, lo, m):
+        if _lone_capital(text, lo, m):
+            continue  # "Shortly, …", "Reprising …": a capitalised sentence word, no name
+        if (
+            m.get("actor") is not None
+            and m["kind"] not in ("country", "place")
+            and _subject_position(text, lo, m)
+            and (not skipped or _COMMA_BEFORE.search(_strip_title_words(text[max(lo, m["start"] - 60) : m["start"]])))
+        ):
             return m
+        if m["kind"] in ("country", "place") or not _subject_position(text, lo, m):
+            skipped = True  # "on the steps of the Ohio statehouse, Lee …": past a place or a preposition's object,
+            continue  # the subject opens the clause after a comma
         break
     return None
+
+
+_INTRO_WORDS = PREPOSITIONS | frozenset(
+    "while when whenever after before as although though because if since unless once until given despite amid "
+    "asked speaking pressed responding".split()
+)
+_FIRST_WORD = re.compile(r"[\s“\"‘'(—–-]*(?:(?:And|But|So|Yet|Still|Then|Now|Also)\b,?\s+)?([A-Za-z]+)")
+
+
+def _after_intro(text: str, lo: int, hi: int) -> int:
+    """Where the main clause of the sentence ``text[lo:hi]`` starts: after an introductory phrase that
+    opens with a preposition or a subordinating word and ends with a comma ("After the vote in Ohio, Lee …");
+    else ``lo``.
+
+    >>> s = "After the vote in Ohio, Ann Cole called it “a fraud.”"
+    >>> s[_after_intro(s, 0, s.index("“")):]
+    'Ann Cole called it “a fraud.”'
+    """
+    w = _FIRST_WORD.match(text, lo, hi)
+    if not w or w.group(1).lower() not in _INTRO_WORDS:
+        return lo
+    comma = _comma_outside_quotes(text, w.end(), hi)
+    if comma is None:
+        return lo
+    p = comma + 1
+    while p < hi and text[p].isspace():
+        p += 1
+    return p
+
+
+def _lone_capital(text: str, lo: int, m: dict) -> bool:
+    """True for a one-word name of unknown kind that opens its sentence and occurs nowhere else in
+    the text: more likely a capitalised sentence word ("Moreover", "Reprising") than a speaker.
+
+    >>> s = "Reprising an old line, Ann Cole spoke."
+    >>> _lone_capital(s, 0, {"start": 0, "end": 9, "kind": "name", "how": "proper"})
+    True
+    """
+    if m["kind"] != "name" or m.get("how") != "proper" or " " in text[m["start"] : m["end"]]:
+        return False
+    if text[lo : m["start"]].strip(" \t\n“\"‘'(—–-"):
+        return False
+    return text.count(text[m["start"] : m["end"]]) < 2
 
 
 def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cues, mentions: list[dict] | None = None) -> list[dict]:
@@ -1508,6 +1803,7 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
 
     cue_paras = {para(c["start"]) for c in cues if not _inside_any(quotes, c["start"])}
     mstarts = [m["start"] for m in mentions or []]
+    cstarts = [c["start"] for c in cues]
     by_cue = sorted(claims, key=_cue_start)
     out = []
     prev = None
@@ -1519,6 +1815,8 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
     for c in claims:
         for qid in c["quote_ids"]:
             by_quote.setdefault(qid, []).append(c)
+    known = {id(m) for m in mentions or []}
+    created: list[dict] = []
     for q in quotes:
         q = dict(q)
         owner = None
@@ -1533,10 +1831,16 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
         if owner is not None:
             src = owner["source_mention"]
             q.update(_speaker_fields(src), cue=owner["cue"], cue_start=owner["cue_start"], cue_end=owner["cue_end"], rule=owner["rule"])
+        elif q["kind"] != "term" and (adj := _adjacent_speaker(text, q, mentions or [], mstarts, cues, cstarts)) is not None:
+            q.update(_speaker_fields(adj[0]), cue=adj[1]["text"], cue_start=adj[1]["start"], cue_end=adj[1]["end"], rule="adjacent")
+            if adj[0].get("role") is not None and adj[0]["how"] == "anonymous" and "in_quote" in adj[0] and id(adj[0]) not in known:
+                created.append(adj[0])  # a descriptive speaker found here: a mention of its own
         elif q["kind"] != "term" and (dash := _dash_speaker(text, q, mentions or [], mstarts)) is not None:
             q.update(_speaker_fields(dash), cue=None, cue_start=None, cue_end=None, rule="dash")
         elif q["kind"] != "term" and (colon := _colon_subject(text, q, unit_bounds, ustarts, mentions or [], mstarts)) is not None:
             q.update(_speaker_fields(colon), cue=":", cue_start=None, cue_end=None, rule="colon")
+        elif (sc := _sentence_cue_speaker(text, q, unit_bounds, ustarts, mentions or [], mstarts, cues, cstarts)) is not None:
+            q.update(_speaker_fields(sc[0]), cue=sc[1]["text"], cue_start=sc[1]["start"], cue_end=sc[1]["end"], rule="sentence-cue")
         elif (subj := _sentence_subject(text, q, unit_bounds, ustarts, mentions or [], mstarts)) is not None:
             q.update(_speaker_fields(subj), cue=None, cue_start=None, cue_end=None, rule="sentence-subject")
         elif (
@@ -1557,12 +1861,16 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
             and (lead := _lead_in_speaker(text, q, unit_bounds, ustarts, by_cue, cues, mentions or [], mstarts)) is not None
         ):
             q.update(_speaker_fields(lead[0]), cue=lead[1]["text"], cue_start=lead[1]["start"], cue_end=lead[1]["end"], rule="lead-in")
+        elif q["kind"] == "full" and (ps := _previous_subject(text, q, unit_bounds, ustarts, cues, mentions or [], mstarts)) is not None:
+            q.update(_speaker_fields(ps), cue=None, cue_start=None, cue_end=None, rule="previous-subject")
         else:
             q.update(_speaker_fields(None), cue=None, cue_start=None, cue_end=None, rule=None)
         q["para"] = p
         out.append(q)
         if q["kind"] != "term":
             prev = q
+    if created and mentions is not None:
+        mentions[:] = sorted(mentions + created, key=lambda m: (m["start"], m["end"]))
     return out
 
 
