@@ -341,12 +341,25 @@ def _subject_position(text: str, lo: int, m: dict) -> bool:
 
 
 def _unit_subject(text: str, lo: int, mentions: list[dict], before: int) -> dict | None:
+    """The first mention before ``before`` in subject position, past an introductory phrase opened by
+    a preposition ("In Salem, Ohio, Lee went on, calling …": Lee, not Ohio) and past places."""
+    intro = _INTRO_PHRASE.match(text, lo, before)
+    skip_to = intro.end() if intro else lo
     for m in mentions:
         if m["start"] >= before:
             break
+        if m["start"] < skip_to or m.get("kind") == "place":
+            continue
         if not m.get("in_quote") and _subject_position(text, lo, m):
             return m
     return None
+
+
+# an introductory phrase opened by a preposition, up to its last comma before a capitalised word or determiner
+_INTRO_PHRASE = re.compile(
+    r"[\s“\"]*(?:In|On|At|During|After|Before|From|Since|Until|Despite|Throughout|Amid|Outside|Inside|Near)\b[^,;:“”\"\n]{1,80},"
+    r"(?:\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2},)?(?=\s)"
+)
 
 
 def _trim(text: str, a: int, b: int, strip: str = " \t\n\r,;:—–-") -> tuple[int, int]:
