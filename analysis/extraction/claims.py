@@ -782,6 +782,25 @@ def _object_end(text: str, a: int, b: int, quotes: list[dict]) -> int:
     return b
 
 
+# a semicolon outside quotes closes a content: what follows is the reporter's next clause
+_COORD_END = re.compile(r";\s")
+
+
+def _coordinated_end(text: str, a: int, b: int, quotes: list[dict]) -> int:
+    """End of a content before a semicolon outside quotes ("Lee decried it; editorials railed …").
+
+    >>> s = "the law was unfair; editorials railed against it"
+    >>> s[:_coordinated_end(s, 0, len(s), [])]
+    'the law was unfair'
+    """
+    for m in _COORD_END.finditer(text, a, b):
+        k = bisect.bisect_right(quotes, m.start(), key=_mark_start) - 1
+        if k >= 0 and m.start() < quotes[k]["mark_end"]:
+            continue
+        return m.start() if m.start() > a else b
+    return b
+
+
 def _mark_start(q: dict) -> int:
     return q["mark_start"]
 
@@ -1094,6 +1113,8 @@ def attribute_unit(
                 if cue["cue_class"] == "neutral" and _CIRCUMSTANCE.match(text, a, b):
                     continue  # "said at a briefing": where or when, not what
             a, b = _trim(text, a, b)
+            if how in ("that", "object"):
+                b = _coordinated_end(text, a, b, quotes)
             if how in ("that", "object") and rule == "subject" and _SUBORDINATE.match(text, lo, src["start"]):
                 comma = _comma_outside_quotes(text, a, b)
                 if comma is not None:
