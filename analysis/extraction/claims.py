@@ -644,6 +644,40 @@ def _asker(text: str, a: int, hi: int, mentions: list[dict]) -> dict | None:
     }
 
 
+_ACCORDING_NP = re.compile(
+    r"\s+((?:[\w’'.&-]+\s+){0,7}?[\w’'&-]+)(?=\s*(?:[,.;:!?)—–]|\s(?:that|who|which|released|published|obtained|reviewed|in|on|at)\b|$))"
+)
+
+
+def _according_np(text: str, a: int, hi: int) -> dict | None:
+    """A descriptive source from the noun phrase after "according to" when no mention stands there
+    ("according to a congressional timeline", "according to state law"), else None.
+
+    >>> s = "Turnout rose, according to a county tally."
+    >>> _according_np(s, 26, len(s))["actor"]
+    'a county tally'
+    """
+    m = _ACCORDING_NP.match(text, a, hi)
+    if not m:
+        return None
+    span = m.group(1)
+    if span.split()[0].lower() in PREPOSITIONS or span.split()[0].lower() in _clause_words():
+        return None
+    desc = _WS.sub(" ", span)
+    return {
+        "start": m.start(1),
+        "end": m.end(1),
+        "text": span,
+        "actor": desc,
+        "actor_id": slug(desc),
+        "side": side_of(span),
+        "how": "anonymous",
+        "kind": "anonymous",
+        "gender": None,
+        "role": desc,
+    }
+
+
 def _asked_content(text: str, a: int, hi: int, quotes: list[dict]) -> tuple[int, int] | None:
     """The reported question after a source-less "asked": to the first comma outside quotes or the clause's end
     ("Asked whether he would run, …" -> "whether he would run"); a quote right after ", " is the question itself.
@@ -977,7 +1011,10 @@ def attribute_unit(
             stop = text.find(",", cue["end"], hi)
             ms = [m for m in ms if stop < 0 or m["start"] < stop] or ms[:1]
             if not ms:
-                continue
+                np = _according_np(text, cue["end"], hi)  # "according to a congressional timeline"
+                if np is None:
+                    continue
+                ms = [np]
             src = next((m for m in ms if m["kind"] == "person"), ms[0])
             rule = "according-to"
             head = text[lo : cue["start"]].strip(' \t\n\r“"')

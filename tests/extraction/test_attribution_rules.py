@@ -313,6 +313,12 @@ CASES = [
         [],
         [("Managers at the depot", "the company will cut jobs")],
     ),
+    (
+        "according to a description no mention covers",
+        "The depot lost a third of its staff, according to a county tally.",
+        [],
+        [("a county tally", "The depot lost a third")],
+    ),
     ("modifiers between the quote and the name", "“We will see,” a smiling Vera Lund said.", ["Vera Lund"], [("Vera Lund", "We will see")]),
 ]
 
