@@ -105,6 +105,8 @@ _AFTER_SHORT = re.compile(
     r"recently|again|then)\b[^“”\"«»]*)?$",
     re.I,
 )
+# "to" and a hearer before "that" or a quote ("wrote to the council that", "said to reporters, “…”")
+_TO_HEARER = re.compile(r"\s+to\s+(?!be\b|have\b)[^.;:!?“”\"\n]{1,60}?(?:\bthat\b|[,:]?\s*[“\"])")
 # a preposition that takes the clause's subject into a gerund ("by saying", "after claiming", "while insisting")
 _GERUND_PREP = re.compile(r"\s(?:by|after|while|without|before|upon)\s+(?:\w+ly\s+)?$", re.I)
 # a determiner or possessive right before a cue form: the form is a noun ("the report", "her claim", "Lee’s remarks")
@@ -984,6 +986,8 @@ def attribute_unit(
         if text[cue["end"] : cue["end"] + 4].lower().startswith((" to ", " to\n")) and cue["lemma"] != "according to":
             if cue["lemma"] in _word_set("infinitive_cues.txt"):
                 infinitive = True  # "Lee vowed to repeal the law": the to-infinitive is the content
+            elif _TO_HEARER.match(text, cue["end"], hi):
+                cue = dict(cue, addressee=True)  # "Lee wrote to the council that …": the hearer, then the content
             elif not _QUOTE_BEFORE.search(text, max(lo, cue["start"] - 60), cue["start"]):
                 continue  # "is said to be", "reported to the board"; but “…,” Lee said to cheers
         if cue["form"] in _word_set("cue_noun_first.txt") and (

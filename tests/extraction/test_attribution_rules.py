@@ -319,6 +319,12 @@ CASES = [
         [],
         [("a county tally", "The depot lost a third")],
     ),
+    (
+        "'wrote to' a hearer before 'that'",
+        "The tenants’ union wrote to the council that the repairs had stalled.",
+        [],
+        [("the tenants’ union", "the repairs had stalled")],
+    ),
     ("modifiers between the quote and the name", "“We will see,” a smiling Vera Lund said.", ["Vera Lund"], [("Vera Lund", "We will see")]),
 ]
 
