@@ -468,6 +468,9 @@ def _phrase_source(text: str, lo: int, cue: dict) -> dict | None:
     """
     pre = text[lo : cue["start"]]
     k = max(pre.rfind(ch) for ch in ',;:—–()“”"\n')
+    k2 = pre.rfind("''")
+    if k2 >= 0 and k2 + 1 > k:
+        k = k2 + 1  # a doubled apostrophe closes a quote too
     a, z = lo + k + 1, cue["start"]
     if k > 0 and pre[k] == "," and not pre[k + 1 :].strip():
         # "Managers at the depot, who met on Monday, say …": the subject stands before the relative clause
