@@ -825,6 +825,25 @@ def _object_end(text: str, a: int, b: int, quotes: list[dict]) -> int:
 _COORD_END = re.compile(r";\s")
 
 
+# a concessive or contrastive clause after an object content is the reporter's ("…, even though …")
+_TAIL = re.compile(r",\s+(?:even\s+though|although|though|whereas|instead|in\s+which|despite)\b")
+
+
+def _tail_end(text: str, a: int, b: int, quotes: list[dict]) -> int:
+    """End of an object content before a concessive or contrastive clause outside quotes.
+
+    >>> s = "the overthrow of the regime, even though the result was clear"
+    >>> s[:_tail_end(s, 0, len(s), [])]
+    'the overthrow of the regime'
+    """
+    for m in _TAIL.finditer(text, a, b):
+        k = bisect.bisect_right(quotes, m.start(), key=_mark_start) - 1
+        if k >= 0 and m.start() < quotes[k]["mark_end"]:
+            continue
+        return m.start() if m.start() > a else b
+    return b
+
+
 def _coordinated_end(text: str, a: int, b: int, quotes: list[dict]) -> int:
     """End of a content before a semicolon outside quotes ("Lee decried it; editorials railed …").
 
@@ -1159,6 +1178,8 @@ def attribute_unit(
             a, b = _trim(text, a, b)
             if how in ("that", "object"):
                 b = _coordinated_end(text, a, b, quotes)
+            if how == "object":
+                b = _tail_end(text, a, b, quotes)
             if how in ("that", "object") and rule == "subject" and _SUBORDINATE.match(text, lo, src["start"]):
                 comma = _comma_outside_quotes(text, a, b)
                 if comma is not None:
