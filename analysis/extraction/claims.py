@@ -1008,7 +1008,7 @@ def attribute_unit(
         if text[cue["end"] : cue["end"] + 4].lower().startswith((" to ", " to\n")) and cue["lemma"] != "according to":
             if cue["lemma"] in _word_set("infinitive_cues.txt"):
                 infinitive = True  # "Lee vowed to repeal the law": the to-infinitive is the content
-            elif _TO_HEARER.match(text, cue["end"], hi):
+            elif (hearer := _TO_HEARER.match(text, cue["end"], hi)) and not _cue_between(text, cue["end"], hearer.end()):
                 cue = dict(cue, addressee=True)  # "Lee wrote to the council that …": the hearer, then the content
             elif not _QUOTE_BEFORE.search(text, max(lo, cue["start"] - 60), cue["start"]):
                 continue  # "is said to be", "reported to the board"; but “…,” Lee said to cheers
