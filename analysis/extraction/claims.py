@@ -301,6 +301,8 @@ def cues_of_matches(text: str, matches: list[re.Match]) -> list[Cue]:
             and not _QUOTE_SOON.match(text, m.end(), min(len(text), m.end() + 90))
             and not _QUOTE_BEFORE.search(text, max(0, m.start() - 50), m.start())
             and not (info["lemma"] in _word_set("naming_cues.txt") and _NAMING.match(text, m.end(), min(len(text), m.end() + 90)))
+            and not _THAT_NEXT.match(text, m.end())  # "agreed that …", "concluded that …", "charged that …"
+            and not (info["lemma"] in _word_set("infinitive_cues.txt") and text.startswith(" to ", m.end()))
         ):
             continue  # “…,” Lee continued: the quote may also stand right before the verb and its source
         out.append({"start": m.start(), "end": m.end(), "text": m.group(0), "form": form, **info})
@@ -878,6 +880,7 @@ _QUOTE_BEFORE = re.compile(
     r"|(?:[Tt]he|an?|one|another|this|his|her|their)\s+(?:[\w’'-]+\s+){1,4})$"  # “…,” the man shouted
 )
 _QUOTE_SOON = re.compile(r"[^.!?;“”\"«»\n]{0,80}?(?:[“\"«]|'')")
+_THAT_NEXT = re.compile(r"\s+that\s+(?!(?:night|day|week|morning|evening|afternoon|year|month|time|weekend)\b)")
 # what follows a naming verb that names ("called it a sham", "called the plan a disaster", "called him weak")
 _NAMING = re.compile(
     r"\s+(?:(?:it|him|her|them|himself|herself|themselves|this|that)\s+(?!(?:back|up|out|off|over|in|on|at|to|for|from|with|about|after|into|by|and|or|but|when|if|as)\b)[a-z]"

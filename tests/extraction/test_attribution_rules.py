@@ -325,6 +325,12 @@ CASES = [
         [],
         [("the tenants’ union", "the repairs had stalled")],
     ),
+    (
+        "a verb that otherwise needs a quote, before 'that'",
+        "Tomas Brek agreed that the depot was too small.",
+        [],
+        [("Tomas Brek", "the depot was too small")],
+    ),
     ("modifiers between the quote and the name", "“We will see,” a smiling Vera Lund said.", ["Vera Lund"], [("Vera Lund", "We will see")]),
 ]
 
