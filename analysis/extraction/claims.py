@@ -450,7 +450,7 @@ def _word_set(name: str) -> frozenset:
 _SUBJECT_RULES = frozenset(("subject", "readout", "subject-phrase"))
 _PHRASE_LEAD = frozenset("and but yet or while whereas meanwhile however".split())
 _RELATIVE = frozenset(("who", "which", "that"))
-_RELATIVE_ASIDE = re.compile(r"\s*(?:who|which)\b")
+_RELATIVE_ASIDE = re.compile(r"\s*(?:who|which|the|an?)\s")
 _APPROX = frozenset(("about", "around", "over", "under", "roughly"))
 # determiners that also stand alone as a subject ("another says", "many said"); "all", "both" follow a subject
 _PRONOUN_DETS = frozenset(("another", "one", "some", "many", "most", "several", "few"))
@@ -475,7 +475,8 @@ def _phrase_source(text: str, lo: int, cue: dict) -> dict | None:
         k = k2 + 1  # a doubled apostrophe closes a quote too
     a, z = lo + k + 1, cue["start"]
     if k > 0 and pre[k] == "," and not pre[k + 1 :].strip():
-        # "Managers at the depot, who met on Monday, say …": the subject stands before the relative clause
+        # "Managers at the depot, who met on Monday, say …" / "Officials in Vale, the state next door, said …":
+        # the subject stands before a relative clause or an apposition set off by commas
         k0 = pre.rfind(",", 0, k)
         if k0 > 0 and _RELATIVE_ASIDE.match(pre, k0 + 1) and not _HAS_QUOTE_CHAR.search(pre, k0, k):
             k1 = max(pre.rfind(ch, 0, k0) for ch in ',;:—–()“”"\n')

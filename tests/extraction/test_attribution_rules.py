@@ -331,6 +331,12 @@ CASES = [
         [],
         [("Tomas Brek", "the depot was too small")],
     ),
+    (
+        "a subject phrase before an apposition",
+        "Officials in North Vale, the county next to the depot, announced tighter checks on trucks.",
+        [],
+        [("Officials in North Vale", "tighter checks on trucks")],
+    ),
     ("modifiers between the quote and the name", "“We will see,” a smiling Vera Lund said.", ["Vera Lund"], [("Vera Lund", "We will see")]),
 ]
 
