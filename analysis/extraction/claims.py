@@ -847,6 +847,50 @@ def _tail_end(text: str, a: int, b: int, quotes: list[dict]) -> int:
     return b
 
 
+# "with" and a noun phrase before a participle: the absolute construction names its own speaker
+_WITH_NP = re.compile(r"(?:^|[\s,;(—–])with\s+((?:[\w’'.&-]+\s+){1,8}?)$", re.I)
+
+
+def _with_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tuple[dict, int] | None:
+    """(source, clause start) of a participle in an absolute construction ("…, with two networks
+    calling the race", "with Acme News saying …"): the last mention of the noun phrase after "with",
+    or that phrase as a descriptive source; None when no "with" phrase stands right before the verb.
+
+    >>> s = "Lee won, with two networks calling the race early."
+    >>> _with_source(s, 0, {"start": 27}, [])[0]["actor"]
+    'two networks'
+    """
+    before = text[max(lo, cue["start"] - 90) : cue["start"]]
+    m = _WITH_NP.search(before)
+    if not m:
+        return None
+    base = cue["start"] - len(before)
+    s0, e0 = base + m.start(1), base + m.end(1)
+    words = _GAP_WORD.findall(m.group(1))
+    if any(w.lower() in _clause_words() for w in words):
+        return None
+    inside = [x for x in mentions if s0 <= x["start"] and x["end"] <= e0 + 1 and not x.get("in_quote") and x.get("kind") != "place"]
+    if inside and inside[0]["start"] == s0:
+        return inside[0], base + m.start()
+    span = text[s0:e0].rstrip()
+    desc = _WS.sub(" ", span)
+    if desc.split()[0].lower() in _DET_WORDS:
+        desc = desc[0].lower() + desc[1:]
+    src = {
+        "start": s0,
+        "end": s0 + len(span),
+        "text": span,
+        "actor": desc,
+        "actor_id": slug(desc),
+        "side": side_of(span),
+        "how": "anonymous",
+        "kind": "anonymous",
+        "gender": None,
+        "role": desc,
+    }
+    return src, base + m.start()
+
+
 def _coordinated_end(text: str, a: int, b: int, quotes: list[dict]) -> int:
     """End of a content before a semicolon outside quotes ("Lee decried it; editorials railed …").
 
@@ -1071,7 +1115,10 @@ def attribute_unit(
                 last_source = src
             continue
         left = _leftward_source(text, lo, cue, mentions)
-        if left:
+        with_src = _with_source(text, lo, cue, mentions) if left is None and cue["form"].endswith("ing") else None
+        if with_src is not None:
+            src, rule, clause_at = with_src[0], "participle", with_src[1]  # "…, with Acme News saying …"
+        elif left:
             src, rule = left
             w = _CLAUSE_INTRO.search(_drop_det(text[lo : src["start"]]))
             clause_at = lo + w.start() if w else None

@@ -337,6 +337,12 @@ CASES = [
         [],
         [("Officials in North Vale", "tighter checks on trucks")],
     ),
+    (
+        "a participle with its own speaker after 'with'",
+        "Turnout fell in the north, with two county clerks saying the rain kept voters home.",
+        [],
+        [("two county clerks", "the rain kept voters home")],
+    ),
     ("modifiers between the quote and the name", "“We will see,” a smiling Vera Lund said.", ["Vera Lund"], [("Vera Lund", "We will see")]),
 ]
 
