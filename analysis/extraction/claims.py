@@ -891,6 +891,41 @@ def _with_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tuple[d
     return src, base + m.start()
 
 
+# a descriptive noun phrase opening the sentence, then its verb (an auxiliary or a past form)
+_OPENING_NP = re.compile(
+    r"[\s“\"]*((?:[Tt]he|[Aa]n?|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]any|[Ss]ome)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)"
+    r"\s+(?:has|have|had|was|were|is|are|will|would|could|did|also|then|later|\w+ed)\b"
+)
+
+
+def _opening_subject(text: str, lo: int, before: int) -> dict | None:
+    """The descriptive noun phrase that opens the sentence as its subject ("The departments declined
+    to comment, saying …"), as a descriptive source, else None.
+
+    >>> s = "The two agencies declined to comment, saying the case was open."
+    >>> _opening_subject(s, 0, 38)["actor"]
+    'the two agencies'
+    """
+    m = _OPENING_NP.match(text, lo, before)
+    if not m or any(w.lower() in _clause_words() for w in _GAP_WORD.findall(m.group(1))):
+        return None
+    span = m.group(1)
+    desc = _WS.sub(" ", span)
+    desc = desc[0].lower() + desc[1:]
+    return {
+        "start": m.start(1),
+        "end": m.end(1),
+        "text": span,
+        "actor": desc,
+        "actor_id": slug(desc),
+        "side": side_of(span),
+        "how": "anonymous",
+        "kind": "anonymous",
+        "gender": None,
+        "role": desc,
+    }
+
+
 def _coordinated_end(text: str, a: int, b: int, quotes: list[dict]) -> int:
     """End of a content before a semicolon outside quotes ("Lee decried it; editorials railed …").
 
@@ -1123,7 +1158,7 @@ def attribute_unit(
             w = _CLAUSE_INTRO.search(_drop_det(text[lo : src["start"]]))
             clause_at = lo + w.start() if w else None
         elif participle:
-            src = last_source or _unit_subject(text, lo, mentions, cue["start"])
+            src = last_source or _unit_subject(text, lo, mentions, cue["start"]) or _opening_subject(text, lo, cue["start"])
             rule = "participle"
             clause_at = lo + intro.start()
         else:

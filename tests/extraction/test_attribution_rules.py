@@ -343,6 +343,12 @@ CASES = [
         [],
         [("two county clerks", "the rain kept voters home")],
     ),
+    (
+        "a participle after a descriptive subject no mention covers",
+        "The two agencies declined to comment, saying the case was still open.",
+        [],
+        [("the two agencies", "the case was still open")],
+    ),
     ("modifiers between the quote and the name", "“We will see,” a smiling Vera Lund said.", ["Vera Lund"], [("Vera Lund", "We will see")]),
 ]
 
