@@ -7,8 +7,12 @@ A claim is anchored on a reporting verb from ``resources/reporting_verbs.tsv`` (
 ``subject``       "Lavrov said …", "Rubio, responding to …, stated: …" (the actor before the verb)
 ``readout``       "The readout from the Russian Foreign Ministry highlighted …"
 ``inverted``      "…,” said Waltz" (the actor right after a clause-final verb)
-``participle``    "…, telling reporters, “…”", "… and saying …" (the clause's subject)
-``according-to``  "According to X, …" / "…, according to X."
+``participle``    "…, telling reporters, “…”", "… and saying …", "by saying …" (the clause's subject),
+                  "…, with two clerks saying …" (the noun phrase after "with")
+``according-to``  "According to X, …" / "…, according to X." / "according to a county tally"
+``subject-phrase`` a descriptive subject no mention covers ("Each side said", "Aides to X say")
+``asked``         "Asked (by X) whether …": the question, its asker when named
+``headline``      a document's first line "Name: what was said"
 
 and its *content* is what follows the verb (after "that", after the hearer of
 tell-type verbs, or the quote after ':'/','), or, when the verb closes the
