@@ -1170,11 +1170,9 @@ def attribute_unit(
             tail = text[lo : cue["start"]].rstrip()
             if tail and tail[-1] in _QUOTE_END:
                 inv = _inverted_source(text, hi, cue, mentions)
-                if (
-                    inv is not None
-                    and tail[-1] == ","
-                    and not _QUOTE_BEFORE_COMMA.search(tail)
-                    and not _INVERTED_END.match(text, inv["end"], hi)
+                if inv is not None and (
+                    (tail[-1] == "," and not _QUOTE_BEFORE_COMMA.search(tail) and not _INVERTED_END.match(text, inv["end"], hi))
+                    or (inv.get("how") == "pronoun" and not _INVERTED_END.match(text, inv["end"], hi))
                 ):
                     inv = None  # "Executives, who …, say the company will …": a subject before the verb, not “…,” said X
             if inv is None:
