@@ -8,7 +8,9 @@ build ends at "built …", each notebook at "executed …". The table gives the
 wall-clock seconds of the build and of every notebook (papermill kernel start
 included), each notebook's saved size, and the notebooks' total as a multiple of the
 build (the goal on 840 real articles: at most about 5×). CPU time of the child is
-given too: the machine may be shared and loaded, so wall-clock time varies.
+given too: the machine may be shared and loaded, so wall-clock time varies. It also
+checks the fit limits: the largest saved notebook (at most about 1 MB) and the tallest
+saved figure (at most 2,400 px, ``analysis.viz.figures.MAX_HEIGHT_PX``), each named.
 
 It is a benchmark, not a test: numbers depend on the machine and its load.
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import struct
 import subprocess
 import sys
 import tempfile
@@ -58,6 +61,31 @@ def measure(corpus: Path, sides: str, out: Path, resources: Path | None, noteboo
     return steps
 
 
+def png_size(path: Path) -> tuple[int, int]:
+    """(width, height) in pixels of a PNG file, from its IHDR header."""
+    with open(path, "rb") as f:
+        head = f.read(24)
+    if head[:8] != b"\x89PNG\r\n\x1a\n":
+        raise ValueError(f"{path}: not a PNG file")
+    return struct.unpack(">II", head[16:24])
+
+
+def fit_limits(out: Path) -> list[str]:
+    """Lines naming the largest saved notebook and the tallest saved figure of a run in ``out``, with the limits."""
+    from analysis.viz.figures import MAX_HEIGHT_PX
+
+    lines = []
+    nbs = sorted((p.stat().st_size, p.name) for p in (out / "notebooks").glob("*.ipynb"))
+    if nbs:
+        size, name = nbs[-1]
+        lines.append(f"largest saved notebook: {name} {size / 1e6:.2f} MB ({'within' if size <= 1_000_000 else 'OVER'} 1 MB)")
+    figs = sorted((png_size(p)[1], p.name) for p in (out / "figures").glob("*.png"))
+    if figs:
+        height, name = figs[-1]
+        lines.append(f"tallest figure: {name} {height} px ({'within' if height <= MAX_HEIGHT_PX else 'OVER'} {MAX_HEIGHT_PX} px)")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", required=True, type=Path)
@@ -71,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         steps = measure(args.corpus.resolve(), args.sides, out.resolve(), args.resources, args.notebooks)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        limits = fit_limits(out.resolve())
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     build = next(s for n, s, _ in steps if n == "build")
     nbs = [(n, s, b) for n, s, b in steps if n not in ("build", "total")]
@@ -80,6 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     total_nb = sum(s for _, s, _ in nbs)
     print(f"| all notebooks | {total_nb:.1f} | {total_nb / build:.1f} | {sum(b for *_, b in nbs) / 1e6:.2f} MB |")
     print(f"\nrun total {steps[-1][1]:.1f} s wall; CPU of the run (build, notebooks and kernels) {cpu:.1f} s")
+    for line in limits:
+        print(line)
     return 0
 
 

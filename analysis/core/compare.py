@@ -14,6 +14,9 @@ side labels of whole (document, side) clusters
 can be resampled (``resampling = "statements"``): seeded percentile bootstraps
 (:func:`analysis.core.stats.bootstrap_ci`) and a permutation test of statement labels
 (:func:`analysis.core.stats.permutation_test`), which ignore within-document dependence.
+The choice is :func:`analysis.core.stats.resampling_level`, the one rule that
+``framing.frame_differences`` follows too (its tests via
+:func:`analysis.core.stats.side_permutation_pvalues`).
 The effect size is Cliff's delta (:func:`analysis.core.stats.cliffs_delta`: the
 probability that a value of side A exceeds one of side B minus the reverse).
 
@@ -42,8 +45,8 @@ from .stats import (
     cliffs_label,
     cluster_bootstrap_difference,
     cluster_bootstrap_mean,
-    cluster_permutation_test,
-    permutation_test,
+    resampling_level,
+    side_permutation_pvalues,
 )
 
 __all__ = ["N_PERM", "VIEWS", "compare_sides", "compare_by_view"]
@@ -108,7 +111,7 @@ def compare_sides(
     docs = {k: set(g) if g is not None else set() for k, g in groups.items()}
     n_docs = len(docs["a"] | docs["b"])
     if resampling is None:
-        resampling = "documents" if n_docs > 1 else "statements"
+        resampling = resampling_level(groups["a"], groups["b"])  # the rule frame_differences uses too
     if resampling not in ("documents", "statements"):
         raise ArgumentError("resampling", f"must be 'documents' or 'statements', not {resampling!r}")
     by_docs = resampling == "documents" and groups["a"] is not None and groups["b"] is not None
@@ -125,10 +128,12 @@ def compare_sides(
     row["difference"] = row["mean_a"] - row["mean_b"]
     if by_docs:
         row["diff_low"], row["diff_high"] = cluster_bootstrap_difference(a, b, groups["a"], groups["b"], n_boot=n_boot, seed=seed)
-        row["p_value"] = cluster_permutation_test(a, b, groups["a"], groups["b"], n_perm=n_perm, seed=seed)
     else:
         row["diff_low"], row["diff_high"] = cluster_bootstrap_difference(a, b, n_boot=n_boot, seed=seed)
-        row["p_value"] = permutation_test(a, b, n_perm=n_perm, seed=seed)
+    level = "documents" if by_docs else "statements"
+    row["p_value"] = side_permutation_pvalues(a[:, None], b[:, None], groups["a"], groups["b"], n_perm=n_perm, seed=seed, resampling=level)[
+        0
+    ]
     row["cliffs_delta"] = cliffs_delta(a, b)
     row["effect_size"] = cliffs_label(row["cliffs_delta"])
     row["n_docs_a"], row["n_docs_b"], row["n_docs"] = len(docs["a"]), len(docs["b"]), n_docs

@@ -660,6 +660,75 @@ SCORE_COLUMNS = (
     "tone_label_masked",
 )
 
+#: The ``view`` column of the tables the notebooks save per view (:data:`SAVED_BY_VIEW`, ``frame_share_comparison``).
+VIEW_COLUMN = (
+    "str",
+    "own (the sides' readouts and statements), reported (quotes and claims in the news) or pooled (both, only when the notebook's view parameter asks): the statements the row is computed from (analysis.measures.views)",
+)
+
+TABLES["frame_share_comparison"] = {
+    "description": "Notebook 04: per view and for the frames whose share differs most between the sides, the share of each side's statements carrying the frame, A against B (analysis.measures.views.share_comparisons via analysis.core.compare.compare_sides).",
+    "key": ["view", "frame_id"],
+    "columns": {
+        "view": VIEW_COLUMN,
+        "measure": ("str", "share: <frame label>"),
+        "frame_id": ("str", "frame id"),
+        **TABLES["side_comparison"]["columns"],
+    },
+}
+
+#: Tables the notebooks save split by view: saved file name -> the declared table of each view's rows.
+#: The saved file has a leading ``view`` column (:data:`VIEW_COLUMN`), then that table's columns.
+SAVED_BY_VIEW: dict[str, str] = {
+    "sentiment_by_side": "sentiment_summary",
+    "sentiment_comparison": "sentiment_comparison",
+    "frames_by_side": "frames_by_side",
+    "frame_differences": "frame_differences",
+    "emphasis_comparison": "emphasis_comparison",
+}
+
+
+def saved_columns(name: str) -> dict[str, tuple[str, str]]:
+    """The declared columns of a table the notebooks save as ``<name>.parquet``: per-view tables lead with ``view``.
+
+    >>> list(saved_columns("frames_by_side"))[:3]
+    ['view', 'side', 'frame_id']
+    >>> list(saved_columns("frame_share_comparison"))[:3]
+    ['view', 'measure', 'frame_id']
+    """
+    if name in SAVED_BY_VIEW:
+        return {"view": VIEW_COLUMN, **TABLES[SAVED_BY_VIEW[name]]["columns"]}
+    return dict(TABLES[name]["columns"])
+
+
+def schema_problems(df: pd.DataFrame, name: str) -> list[str]:
+    """What keeps ``df`` from matching the declared columns of saved table ``name`` (:func:`saved_columns`): [] when it matches.
+
+    Columns must be the declared ones in the declared order; numeric and boolean
+    columns must have the declared dtype; text columns may be ``str`` or ``object``
+    (Parquet reads text back either way).
+
+    >>> schema_problems(pd.DataFrame({"x": [1]}), "frame_share_comparison")[0][:24]
+    'columns differ: missing '
+    """
+    cols = saved_columns(name)
+    problems = []
+    if list(df.columns) != list(cols):
+        missing = [c for c in cols if c not in df.columns]
+        extra = [c for c in df.columns if c not in cols]
+        problems.append(f"columns differ: missing {missing}, extra {extra}" if missing or extra else "columns in another order")
+    for c, (dtype, _) in cols.items():
+        if c not in df.columns:
+            continue
+        got = str(df[c].dtype)
+        if dtype in ("str", "object"):
+            if got not in ("str", "string", "object"):
+                problems.append(f"{c}: dtype {got}, declared {dtype}")
+        elif got != dtype:
+            problems.append(f"{c}: dtype {got}, declared {dtype}")
+    return problems
+
+
 TABLES["comparison_summary"] = {
     "description": "Notebook 06 summary: each measure for each side with n, estimate, 95% interval, effect size of the difference and a plain-language caveat, read from the tables notebooks 03-05 saved (analysis.measures.synthesis.summary_table).",
     "key": ["question", "view", "measure", "side"],
@@ -812,4 +881,11 @@ def markdown() -> str:
         for col, (dtype, meaning) in table["columns"].items():
             lines.append(f"| `{col}` | {dtype} | {meaning.replace('|', '/')} |")
         lines.append("")
+        saved = [f for f, t in SAVED_BY_VIEW.items() if t == name]
+        if saved:
+            files = ", ".join(f"`{f}.parquet`" for f in saved)
+            lines += [
+                f"Saved per view by the notebooks as {files}: a leading `view` column ({VIEW_COLUMN[0]}: {VIEW_COLUMN[1]}), then the columns above.",
+                "",
+            ]
     return "\n".join(lines)

@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -25,6 +26,7 @@ __all__ = [
     "SEED",
     "N_BOOT",
     "bootstrap_ci",
+    "bootstrap_mean_cis",
     "permutation_test",
     "cliffs_delta",
     "cliffs_label",
@@ -33,6 +35,9 @@ __all__ = [
     "cluster_bootstrap_ratio",
     "cluster_bootstrap_difference",
     "cluster_permutation_test",
+    "cluster_permutation_tests",
+    "resampling_level",
+    "side_permutation_pvalues",
 ]
 
 SEED = 20250218
@@ -97,6 +102,48 @@ def bootstrap_ci(
     alpha = (1 - level) / 2
     lo, hi = np.quantile(stats, [alpha, 1 - alpha])
     return (float(lo), float(hi))
+
+
+def bootstrap_mean_cis(
+    columns: np.ndarray,
+    groups: Sequence | None = None,
+    n_boot: int = N_BOOT,
+    level: float = 0.95,
+    seed: int | None = None,
+) -> list[tuple[float, float]]:
+    """Percentile intervals of the means of several columns of the same units, from one set of resamples.
+
+    ``columns`` is an array of shape (units, measures). The result is exactly
+    ``[bootstrap_ci(columns[:, j], groups=groups, ...) for j in ...]`` (same seed, so the
+    same resampled units or documents for every measure), but the resample indices are
+    drawn once: a summary of many groups by several measures costs one draw per group.
+
+    >>> x = np.array([[1.0, 0.0], [2.0, 1.0], [4.0, 1.0], [3.0, 0.0]])
+    >>> bootstrap_mean_cis(x, n_boot=200) == [bootstrap_ci(x[:, j], n_boot=200) for j in range(2)]
+    True
+    >>> g = ["d1", "d1", "d2", "d3"]
+    >>> bootstrap_mean_cis(x, g, n_boot=200) == [bootstrap_ci(x[:, j], groups=g, n_boot=200) for j in range(2)]
+    True
+    """
+    x = np.asarray(columns, dtype=float)
+    if x.ndim != 2:
+        raise ValueError("columns must be a 2-d array (units, measures)")
+    n, m = x.shape
+    if n < 2:
+        return [(float("nan"), float("nan"))] * m
+    rng = _rng(seed)
+    if groups is not None and len(set(groups)) > 1:
+        inv, k = _clusters(groups)
+        idx = rng.integers(0, k, (n_boot, k))
+        den = np.bincount(inv, minlength=k).astype(float)[idx].sum(axis=1)
+        return [_percentile(np.bincount(inv, weights=x[:, j], minlength=k)[idx].sum(axis=1) / den, level) for j in range(m)]
+    idx = rng.integers(0, n, size=(n_boot, n))
+    alpha = (1 - level) / 2
+    out = []
+    for j in range(m):
+        lo, hi = np.quantile(x[:, j][idx].mean(axis=1), [alpha, 1 - alpha])
+        out.append((float(lo), float(hi)))
+    return out
 
 
 def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
@@ -257,30 +304,144 @@ def cluster_permutation_test(
     True
     """
     x, y = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    return cluster_permutation_tests(x[:, None], y[:, None], groups_a, groups_b, n_perm=n_perm, seed=seed, batch=batch)[0]
+
+
+def cluster_permutation_tests(
+    a: np.ndarray,
+    b: np.ndarray,
+    groups_a: Sequence,
+    groups_b: Sequence,
+    n_perm: int = 10000,
+    seed: int | None = None,
+    batch: int = 1000,
+) -> list[float]:
+    """:func:`cluster_permutation_test` for several measures of the same units, from one set of permutations.
+
+    ``a`` and ``b`` are arrays of shape (units, measures) of the two sides; the
+    clusters (``groups_a``/``groups_b``, one document per unit) are the same for every
+    measure, so the random relabellings are drawn once and every measure is tested on
+    them. Each p-value is exactly that of :func:`cluster_permutation_test` on its
+    column with the same seed (the same relabellings), at a fraction of the cost.
+
+    >>> a = np.array([[1.0, 5.0], [2.0, 5.0], [1.0, 6.0]]); b = np.array([[0.0, 1.0], [1.0, 0.0]])
+    >>> ga, gb = ["d1", "d2", "d3"], ["d4", "d5"]
+    >>> ps = cluster_permutation_tests(a, b, ga, gb, n_perm=500)
+    >>> ps == [cluster_permutation_test(a[:, j], b[:, j], ga, gb, n_perm=500) for j in range(2)]
+    True
+    """
+    x, y = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    if x.ndim != 2 or y.ndim != 2 or x.shape[1] != y.shape[1]:
+        raise ValueError("a and b must be 2-d arrays (units, measures) with the same number of measures")
+    m_cols = x.shape[1]
     if len(x) == 0 or len(y) == 0:
-        return float("nan")
+        return [float("nan")] * m_cols
     ga = np.asarray(groups_a).astype(str)
     gb = np.asarray(groups_b).astype(str)
     labels = np.concatenate([np.char.add("a|", ga), np.char.add("b|", gb)])
     inv, k = _clusters(labels)
-    sums = np.bincount(inv, weights=np.concatenate([x, y]), minlength=k)
+    values = np.concatenate([x, y])
+    sums = [np.bincount(inv, weights=np.ascontiguousarray(values[:, j]), minlength=k) for j in range(m_cols)]
     counts = np.bincount(inv, minlength=k).astype(float)
     k_a = len(np.unique(inv[: len(x)]))
-    total_s, total_n = sums.sum(), counts.sum()
-    observed = abs(x.mean() - y.mean())
+    totals = [s.sum() for s in sums]
+    total_n = counts.sum()
+    observed = [abs(np.ascontiguousarray(x[:, j]).mean() - np.ascontiguousarray(y[:, j]).mean()) for j in range(m_cols)]
+    count = [0] * m_cols
+    for pick in _relabellings(k, k_a, n_perm, SEED if seed is None else seed, batch):
+        n_a = counts[pick].sum(axis=1)
+        for j in range(m_cols):
+            s_a = sums[j][pick].sum(axis=1)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                d = np.abs(s_a / n_a - (totals[j] - s_a) / (total_n - n_a))
+            count[j] += int(np.count_nonzero(d >= observed[j] - 1e-12))
+    return [float((c + 1) / (n_perm + 1)) for c in count]
+
+
+#: Largest relabelling set (permutations x clusters of side A) kept for reuse by :func:`_relabellings`.
+_RELABEL_CACHE_CELLS = 6_000_000
+
+
+def _relabellings(k: int, k_a: int, n_perm: int, seed: int, batch: int):
+    """The clusters given to side A in each permutation, in batches: a pure function of its arguments.
+
+    Every test of the same cluster structure with the same seed draws the same
+    relabellings, so they are drawn once and reused (the last two structures, when small
+    enough: :data:`_RELABEL_CACHE_CELLS`); e.g. the ten sentiment measures compared on one
+    view's statements. Returns a tuple of read-only index arrays of shape (batch, k_a).
+    """
+    if n_perm * k_a <= _RELABEL_CACHE_CELLS:
+        return _relabellings_cached(k, k_a, n_perm, seed, batch)
+    return _draw_relabellings(k, k_a, n_perm, seed, batch)
+
+
+def _draw_relabellings(k: int, k_a: int, n_perm: int, seed: int, batch: int) -> tuple[np.ndarray, ...]:
     rng = _rng(seed)
-    count = 0
+    out = []
     done = 0
     while done < n_perm:
         m = min(batch, n_perm - done)
         keys = rng.random((m, k))
         pick = keys.argpartition(k_a - 1, axis=1)[:, :k_a] if k_a < k else np.broadcast_to(np.arange(k), (m, k))
-        s_a, n_a = sums[pick].sum(axis=1), counts[pick].sum(axis=1)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            d = np.abs(s_a / n_a - (total_s - s_a) / (total_n - n_a))
-        count += int(np.count_nonzero(d >= observed - 1e-12))
+        pick = np.ascontiguousarray(pick, dtype=np.int32 if k < 2**31 else np.int64)
+        pick.setflags(write=False)
+        out.append(pick)
         done += m
-    return float((count + 1) / (n_perm + 1))
+    return tuple(out)
+
+
+@lru_cache(maxsize=2)
+def _relabellings_cached(k: int, k_a: int, n_perm: int, seed: int, batch: int) -> tuple[np.ndarray, ...]:
+    return _draw_relabellings(k, k_a, n_perm, seed, batch)
+
+
+def resampling_level(groups_a: Sequence | None, groups_b: Sequence | None) -> str:
+    """How two sides' units are resampled: ``"documents"`` when together they span more than one document, else ``"statements"``.
+
+    ``groups_a``/``groups_b`` give each unit's document; ``None`` (no document ids) means
+    statements. The one rule behind every side comparison's intervals and tests
+    (:func:`analysis.core.compare.compare_sides`, ``framing.frame_differences``): units
+    of one document are not independent, so with several documents whole documents move.
+
+    >>> resampling_level(["d1", "d1"], ["d1"])
+    'statements'
+    >>> resampling_level(["d1"], ["d2"])
+    'documents'
+    >>> resampling_level(None, ["d1", "d2"])
+    'statements'
+    """
+    if groups_a is None or groups_b is None:
+        return "statements"
+    return "documents" if len(set(map(str, groups_a)) | set(map(str, groups_b))) > 1 else "statements"
+
+
+def side_permutation_pvalues(
+    a: np.ndarray,
+    b: np.ndarray,
+    groups_a: Sequence | None = None,
+    groups_b: Sequence | None = None,
+    n_perm: int = 10000,
+    seed: int | None = None,
+    resampling: str | None = None,
+) -> list[float]:
+    """Two-sided permutation p-values of side a vs side b for each measure (column), at the level :func:`resampling_level` picks.
+
+    ``"documents"``: :func:`cluster_permutation_tests` (whole documents' units keep
+    their label together; one set of relabellings for all measures); ``"statements"``:
+    :func:`permutation_test` per measure (units exchangeable, the one-document caveat).
+    ``resampling`` forces a level.
+
+    >>> a, b = np.array([[1.0], [2.0]]), np.array([[3.0], [4.0]])
+    >>> side_permutation_pvalues(a, b, ["d", "d"], ["d", "d"], n_perm=100) == [permutation_test([1, 2], [3, 4], n_perm=100)]
+    True
+    """
+    x, y = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    level = resampling or resampling_level(groups_a, groups_b)
+    if level == "documents" and groups_a is not None and groups_b is not None:
+        return cluster_permutation_tests(x, y, groups_a, groups_b, n_perm=n_perm, seed=seed)
+    return [
+        permutation_test(np.ascontiguousarray(x[:, j]), np.ascontiguousarray(y[:, j]), n_perm=n_perm, seed=seed) for j in range(x.shape[1])
+    ]
 
 
 def permutation_test(

@@ -41,7 +41,7 @@ from nltk.stem.snowball import SnowballStemmer
 from ..core.errors import InputError
 from ..core.resources import read_yaml, resource_path
 from ..core.schema import conform
-from ..core.stats import N_BOOT, benjamini_hochberg, bootstrap_ci, cliffs_delta, cluster_permutation_test, permutation_test
+from ..core.stats import N_BOOT, benjamini_hochberg, bootstrap_ci, cliffs_delta, side_permutation_pvalues
 from ..core.text import WORD_PATTERN, count_words, re_tokens_match, word_spans
 
 __all__ = [
@@ -718,7 +718,7 @@ def frame_differences(
     [[1.0, 0.0, 1.0]]
     """
     frames = tuple(frames) if frames is not None else load_frames()
-    rows = []
+    rows, tests = [], []
     for f in frames:
         fr = presence[presence["frame_id"] == f.id]
         a = fr[fr["side"] == side_a]
@@ -728,6 +728,7 @@ def frame_differences(
         rb = 100.0 * b["n_hits"].to_numpy(dtype=float) / b["n_words"].clip(lower=1).to_numpy(dtype=float)
         sa = float(pa.mean()) if len(pa) else float("nan")
         sb = float(pb.mean()) if len(pb) else float("nan")
+        tests.append((pa, pb, a["doc_id"].astype(str).to_numpy(), b["doc_id"].astype(str).to_numpy()))
         rows.append(
             {
                 "frame_id": f.id,
@@ -739,17 +740,31 @@ def frame_differences(
                 "share_a": sa,
                 "share_b": sb,
                 "diff": sa - sb,
-                "p_value": (
-                    cluster_permutation_test(pa, pb, a["doc_id"].to_numpy(), b["doc_id"].to_numpy(), n_perm=n_perm, seed=seed)
-                    if len(set(a["doc_id"]) | set(b["doc_id"])) > 1
-                    else permutation_test(pa, pb, n_perm=n_perm, seed=seed)
-                ),
                 "rate_delta": cliffs_delta(ra, rb),
             }
         )
+    for row, p in zip(rows, _presence_pvalues(tests, n_perm, seed)):
+        row["p_value"] = p
     out = pd.DataFrame(rows)
     out["q_value"] = benjamini_hochberg(out["p_value"].tolist()) if len(out) else []
     return conform(out, "frame_differences")
+
+
+def _presence_pvalues(tests: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]], n_perm: int, seed: int | None) -> list[float]:
+    """Permutation p-value of each frame's (presence a, presence b, documents a, documents b), at the level of :func:`analysis.core.stats.resampling_level`.
+
+    When every frame has the same units in the same order (a presence grid), all frames
+    are tested on one set of relabellings (:func:`analysis.core.stats.side_permutation_pvalues`);
+    each p-value is the one a separate test with the same seed gives.
+    """
+    if not tests:
+        return []
+    _, _, da, db = tests[0]
+    if all(len(t[2]) == len(da) and len(t[3]) == len(db) and np.array_equal(t[2], da) and np.array_equal(t[3], db) for t in tests):
+        a = np.column_stack([t[0] for t in tests]) if len(da) else np.empty((0, len(tests)))
+        b = np.column_stack([t[1] for t in tests]) if len(db) else np.empty((0, len(tests)))
+        return side_permutation_pvalues(a, b, da, db, n_perm=n_perm, seed=seed)
+    return [side_permutation_pvalues(pa[:, None], pb[:, None], ga, gb, n_perm=n_perm, seed=seed)[0] for pa, pb, ga, gb in tests]
 
 
 def findings(by_side: pd.DataFrame, differences: pd.DataFrame | None = None, unit: str = "statements") -> str:

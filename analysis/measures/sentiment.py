@@ -59,7 +59,7 @@ import pandas as pd
 from ..core.compare import N_PERM, compare_sides
 from ..core.resources import read_list
 from ..core.schema import SCORE_COLUMNS, conform
-from ..core.stats import N_BOOT, benjamini_hochberg, bootstrap_ci
+from ..core.stats import N_BOOT, benjamini_hochberg, bootstrap_mean_cis
 from ..core.text import count_words
 from .lexscore import AfinnSum, VaderCompound
 
@@ -598,30 +598,42 @@ def summarize(
     scorer = table_scorer(sentiment)
     rows = []
     keys = sentiment[by].astype("object")
-    parts = {k: sentiment.iloc[i] for k, i in keys.groupby(keys, sort=False).indices.items()}  # one pass, not one per group
+    parts = keys.groupby(keys, sort=False).indices  # row positions per group, one pass (not one per group)
+    names = ["mean_tone", "mean_compound", *(f"share_{lab}" for lab in LABELS), "mean_afinn"]
+    # every measure of both maskings as one float matrix, so each group's resamples are drawn once for all of them
+    cols = []
+    for masked in (False, True):
+        comp_col, _, afinn_col = _columns(masked)
+        sfx = "_masked" if masked else ""
+        labels = sentiment[f"tone_label{sfx}"].to_numpy(object)
+        cols += [sentiment[f"tone{sfx}"].to_numpy(float), sentiment[comp_col].to_numpy(float)]
+        cols += [(labels == lab).astype(float) for lab in LABELS]
+        cols.append(sentiment[afinn_col].to_numpy(float))
+    values = np.column_stack(cols) if len(sentiment) else np.empty((0, 2 * len(names)))
+    docs = sentiment["doc_id"].to_numpy(object)
+    block_ids = sentiment[groups_col].astype(str).to_numpy(object) if groups_col and groups_col in sentiment.columns else None
+    sides = sentiment["side"].to_numpy(object)
     for group in _order(sentiment[by], groups):
-        sub = parts.get(group, sentiment.iloc[:0])
-        blocks = sub[groups_col].astype(str).tolist() if groups_col and groups_col in sub.columns else None
-        side = sub["side"].iloc[0] if len(sub) else (group if by == "side" else None)
-        for masked in (False, True):
-            comp_col, _, afinn_col = _columns(masked)
-            sfx = "_masked" if masked else ""
+        pos = parts.get(group, np.empty(0, dtype=np.int64))
+        sub = values[pos]
+        blocks = block_ids[pos].tolist() if block_ids is not None else None
+        side = sides[pos[0]] if len(pos) else (group if by == "side" else None)
+        cis = bootstrap_mean_cis(sub, groups=blocks, n_boot=n_boot, seed=seed)
+        means = [float(np.ascontiguousarray(sub[:, c]).mean()) if len(pos) else float("nan") for c in range(sub.shape[1])]
+        for i, masked in enumerate((False, True)):
             row = {
                 "level": by,
                 "group": group,
                 "side": side,
                 "masked": masked,
                 "scorer": scorer,
-                "n": len(sub),
-                "n_docs": int(sub["doc_id"].nunique()) if len(sub) else 0,
+                "n": len(pos),
+                "n_docs": len(set(docs[pos].tolist())),
             }
-            series = {"mean_tone": sub[f"tone{sfx}"].to_numpy(float), "mean_compound": sub[comp_col].to_numpy(float)}
-            for lab in LABELS:
-                series[f"share_{lab}"] = (sub[f"tone_label{sfx}"] == lab).to_numpy(float)
-            series["mean_afinn"] = sub[afinn_col].to_numpy(float)
-            for name, x in series.items():
-                row[name] = float(x.mean()) if len(x) else float("nan")
-                row[f"{name}_low"], row[f"{name}_high"] = bootstrap_ci(x, groups=blocks, n_boot=n_boot, seed=seed)
+            for j, name in enumerate(names):
+                c = i * len(names) + j
+                row[name] = means[c]
+                row[f"{name}_low"], row[f"{name}_high"] = cis[c]
             rows.append(row)
     return conform(pd.DataFrame(rows) if rows else None, "sentiment_summary")
 
@@ -816,8 +828,9 @@ def summary_view(
 ) -> pd.DataFrame:
     """A display view of a :func:`summarize` table: one row per group, "estimate [95% interval]" as scored and masked side by side.
 
-    For reading only (text cells); keep the ``summarize`` table for numbers. Speaker
-    rows also show the speaker's side; the ``scorer`` column names the scorer behind
+    For reading only (text cells); keep the ``summarize`` table for numbers. A table
+    split by view (a ``view`` column, :func:`analysis.measures.views.by_view`) keeps it
+    as the first column, one row per view and group. Speaker rows also show the speaker's side; the ``scorer`` column names the scorer behind
     ``mean_tone`` and the label shares (:data:`SUMMARY_MEASURES` by default, lead measure first).
 
     >>> sent = score_statements(pd.DataFrame({"statement_id": ["a", "b"], "doc_id": "d",
@@ -826,18 +839,28 @@ def summary_view(
     >>> summary_view(summarize(sent, n_boot=100), measures=["mean_tone"]).columns.tolist()
     ['group', 'n', 'scorer', 'mean_tone (as scored)', 'mean_tone (masked)']
     """
+    records = summary.to_dict("records")  # plain dicts: one pass, no per-group filtering of the frame
+    first: dict = {}
+    by_masked: dict = {}
+    speaker_groups = set()
+    split = "view" in summary.columns  # a table per view (own words, reported words): one row per view and group
+    for r in records:
+        g = (r["view"], r["group"]) if split else r["group"]
+        first.setdefault(g, r)
+        by_masked.setdefault((g, bool(r["masked"])), r)
+        if r["level"] == "speaker":
+            speaker_groups.add(g)
     rows = []
-    for group in dict.fromkeys(summary["group"]):
-        sub = summary.loc[summary["group"] == group]
-        row = {"group": group}
-        if (sub["level"] == "speaker").any():
-            row["side"] = sub["side"].iloc[0]
-        row["n"] = int(sub["n"].iloc[0])
-        if "scorer" in sub.columns:
-            row["scorer"] = sub["scorer"].iloc[0]
+    for group, head in first.items():
+        row = {"view": group[0], "group": group[1]} if split else {"group": group}
+        if group in speaker_groups:
+            row["side"] = head["side"]
+        row["n"] = int(head["n"])
+        if "scorer" in summary.columns:
+            row["scorer"] = head["scorer"]
         for m in measures:
             for masked, name in ((False, "as scored"), (True, "masked")):
-                r = sub.loc[sub["masked"] == masked].iloc[0]
+                r = by_masked[(group, masked)]
                 row[f"{m} ({name})"] = _fmt(r[m], r[f"{m}_low"], r[f"{m}_high"], digits)
         rows.append(row)
     return pd.DataFrame(rows)

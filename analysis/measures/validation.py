@@ -158,14 +158,29 @@ def codebook_coding(
     frames = tuple(frames) if frames is not None else load_frames()
     if hits is None:
         hits = frame_hits(sentences, "sent_id", frames=frames)
-    marked = set(zip(hits["doc_id"], hits["unit_id"], hits["frame_id"]))
-    rows = [
-        (d, int(s), CODEBOOK_CODER, f.id, (d, str(s), f.id) in marked)
-        for d, s in zip(sentences["doc_id"].astype(str), sentences["sent_id"])
-        for f in frames
-    ]
-    cols = ["doc_id", "sent_id", "coder", "frame_id", "coded"]
-    return conform(pd.DataFrame(rows, columns=cols) if rows else None, "frame_coding")
+    ids = [f.id for f in frames]
+    docs = sentences["doc_id"].astype(str).tolist()
+    sent_ids = [int(s) for s in sentences["sent_id"]]
+    if not (docs and ids):
+        return conform(None, "frame_coding")
+    # one row per sentence and frame (sentence-major), coded where the codebook hit the sentence
+    row_of = {(d, str(s)): i for i, (d, s) in enumerate(zip(docs, sent_ids))}
+    col_of = {f: j for j, f in enumerate(ids)}
+    coded = np.zeros((len(docs), len(ids)), dtype=bool)
+    for d, u, f in zip(hits["doc_id"].astype(str), hits["unit_id"].astype(str), hits["frame_id"]):
+        i, j = row_of.get((d, u)), col_of.get(f)
+        if i is not None and j is not None:
+            coded[i, j] = True
+    out = pd.DataFrame(
+        {
+            "doc_id": np.repeat(np.array(docs, dtype=object), len(ids)),
+            "sent_id": np.repeat(np.array(sent_ids, dtype=np.int64), len(ids)),
+            "coder": CODEBOOK_CODER,
+            "frame_id": np.tile(np.array(ids, dtype=object), len(docs)),
+            "coded": coded.ravel(),
+        }
+    )
+    return conform(out, "frame_coding")
 
 
 def _reading(alpha: float) -> str:

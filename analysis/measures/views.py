@@ -10,7 +10,11 @@ pooled view only when a notebook's ``view`` parameter asks for it.
 * :func:`by_view` — any table-making function applied per view, with a leading ``view`` column;
 * :func:`with_origin` — add the statements' ``origin`` to a per-statement table (frame presence);
 * :func:`share_comparisons` — per view, the share of statements carrying each of some frames,
-  side A against side B (:func:`analysis.core.compare.compare_sides`).
+  side A against side B (:func:`analysis.core.compare.compare_sides`);
+* :func:`view_label` — the short name of a view for figure titles and legends;
+* :func:`own_words_note` — which side has no own words in this corpus, in words;
+* :func:`per_view` — any function applied per view of a table already split by view;
+* :func:`per_view_text` — any text-writing function applied per view, under the view's name.
 
 >>> st = pd.DataFrame({"side": ["A", "B"], "origin": ["claim", "quote"]})
 >>> views_shown(st, ["A", "B"]), views_shown(st, ["A", "B"], "pooled")
@@ -26,11 +30,30 @@ import pandas as pd
 from ..core.compare import VIEWS, compare_by_view
 from ..core.errors import ArgumentError
 
-__all__ = ["VIEW_PARAMETERS", "views_shown", "in_view", "by_view", "with_origin", "share_comparisons"]
+__all__ = [
+    "VIEW_PARAMETERS",
+    "VIEW_LABELS",
+    "views_shown",
+    "in_view",
+    "by_view",
+    "with_origin",
+    "share_comparisons",
+    "view_label",
+    "own_words_note",
+    "per_view",
+    "per_view_text",
+]
 
 #: Values of a notebook's ``view`` parameter: ``"split"`` (own and reported apart, the default),
 #: ``"pooled"`` (both together), or a single view (``"own"``, ``"reported"``).
 VIEW_PARAMETERS = ("split", "pooled", "own", "reported")
+
+#: Short names of the views, for figure titles, legends and headings.
+VIEW_LABELS = {
+    "own": "own words (readouts, statements)",
+    "reported": "reported by the news (quotes, claims)",
+    "pooled": "own and reported words pooled",
+}
 
 
 def views_shown(statements: pd.DataFrame, sides: Sequence[str], view: str = "split", origin_col: str = "origin") -> tuple[str, ...]:
@@ -121,3 +144,87 @@ def share_comparisons(
     order = {v: i for i, v in enumerate(views)}
     out = pd.concat(parts, ignore_index=True)
     return out.iloc[out["view"].map(order).argsort(kind="stable")].reset_index(drop=True)
+
+
+def view_label(view: str | None) -> str:
+    """The short name of ``view`` (:data:`VIEW_LABELS`); "" for ``None`` (a table not split by view).
+
+    >>> view_label("own"), view_label(None)
+    ('own words (readouts, statements)', '')
+    """
+    if view is None:
+        return ""
+    return VIEW_LABELS.get(str(view), str(view))
+
+
+def own_words_note(statements: pd.DataFrame, sides: Sequence[str], views: Sequence[str], origin_col: str = "origin") -> str:
+    """One Markdown line naming each side without own words (readouts, statements) while the own view is shown; "" otherwise.
+
+    >>> st = pd.DataFrame({"side": ["A", "A", "B"], "origin": ["readout", "claim", "quote"]})
+    >>> print(own_words_note(st, ["A", "B"], ["own", "reported"]))
+    **No own words for B.** The corpus has no readout or statement of B: its own-words rows are empty (n = 0), and what the news attributes to it (reported view) is shown beside them.
+    >>> own_words_note(st, ["A", "B"], ["reported"])
+    ''
+    """
+    if "own" not in views:
+        return ""
+    own = statements.loc[statements[origin_col].isin(VIEWS["own"]), "side"]
+    missing = [s for s in sides if not bool((own == s).any())]
+    if not missing:
+        return ""
+    names = " and ".join(missing)
+    it = "it" if len(missing) == 1 else "them"
+    return (
+        f"**No own words for {names}.** The corpus has no readout or statement of {names}: "
+        f"{'its' if len(missing) == 1 else 'their'} own-words rows are empty (n = 0), and what the news attributes to {it} "
+        "(reported view) is shown beside them."
+    )
+
+
+def _view_rows(table: pd.DataFrame, v, view_col: str) -> pd.DataFrame:
+    return table.loc[table[view_col] == v].drop(columns=view_col) if view_col in table.columns else table
+
+
+def per_view(table: pd.DataFrame, fn: Callable[[pd.DataFrame], pd.DataFrame], view_col: str = "view") -> pd.DataFrame:
+    """``fn`` applied to each view's rows of a table already split by view (a ``view`` column), stacked with the ``view`` column first.
+
+    For tables made per view (:func:`by_view`) that a further function reads, e.g. the
+    frames only one side raises, per view. Without a ``view`` column, ``fn(table)``.
+
+    >>> t = pd.DataFrame({"view": ["own", "own", "reported"], "x": [1, 2, 3]})
+    >>> per_view(t, lambda d: d.loc[d["x"] > 1]).values.tolist()
+    [['own', 2], ['reported', 3]]
+    """
+    if view_col not in table.columns:
+        return fn(table)
+    parts = []
+    for v in dict.fromkeys(table[view_col]):
+        out = fn(_view_rows(table, v, view_col)).copy()
+        out.insert(0, view_col, v)
+        parts.append(out)
+    return pd.concat(parts, ignore_index=True) if parts else fn(table.drop(columns=view_col))
+
+
+def per_view_text(tables, write: Callable[..., str], view_col: str = "view") -> str:
+    """``write`` applied to each view's rows of ``tables`` (one table, or a tuple of tables split alike), each block under the view's name in bold.
+
+    Views in the first table's order; ``write`` gets one argument per table. A table
+    without a ``view`` column is passed whole (so an unsplit table is written as it is).
+
+    >>> t = pd.DataFrame({"view": ["own", "reported"], "x": [1, 2]})
+    >>> print(per_view_text(t, lambda d: f"x = {d['x'].item()}"))
+    **Own words (readouts, statements).** x = 1
+    <BLANKLINE>
+    **Reported by the news (quotes, claims).** x = 2
+    >>> print(per_view_text((t, t), lambda a, b: str(len(a) + len(b))).splitlines()[0])
+    **Own words (readouts, statements).** 2
+    """
+    group = tuple(tables) if isinstance(tables, (tuple, list)) else (tables,)
+    first = group[0]
+    if view_col not in first.columns:
+        return write(*group)
+    blocks = []
+    for v in dict.fromkeys(first[view_col]):
+        label = view_label(v)
+        blocks.append(f"**{label[:1].upper() + label[1:]}.** " + write(*(_view_rows(t, v, view_col) for t in group)))
+    return "\n\n".join(blocks)

@@ -37,11 +37,13 @@ __all__ = [
     "LABEL_WIDTH",
     "NO_SIDE_COLOR",
     "apply_style",
+    "palette",
     "side_colors",
     "shorten",
     "fit_height",
     "save_figure",
     "new_figure",
+    "view_panels",
 ]
 
 FIGURES_DIR = PROJECT_ROOT / "reports" / "figures"
@@ -87,13 +89,42 @@ def apply_style() -> None:
     matplotlib.rcParams.update(STYLE)
 
 
+def palette(n: int) -> list[str]:
+    """``n`` distinct colours for ``n`` sides: :data:`PALETTE` first, then as many more as the data need.
+
+    Beyond the six of :data:`PALETTE`, each further colour takes the next hue of a
+    golden-ratio sequence (never the same hue twice) at alternating lightness; a colour
+    equal to one already given, or to :data:`NO_SIDE_COLOR`, is skipped. So no two
+    sides share a colour however many there are, and the first six never change.
+
+    >>> palette(2)
+    ['#1f5a96', '#b8372f']
+    >>> p = palette(40); len(p) == len(set(p)) == 40 and NO_SIDE_COLOR not in p
+    True
+    """
+    from matplotlib.colors import hsv_to_rgb, to_hex
+
+    out = list(PALETTE[: max(int(n), 0)])
+    seen = {c.lower() for c in out} | {NO_SIDE_COLOR.lower()}
+    i = 0
+    while len(out) < n:
+        i += 1
+        hue = (0.13 + i * 0.6180339887498949) % 1.0
+        color = to_hex(hsv_to_rgb((hue, 0.62, 0.78 if i % 2 else 0.58)))
+        if color not in seen:
+            seen.add(color)
+            out.append(color)
+    return out
+
+
 def side_colors(sides) -> dict:
-    """A stable colour for each side, by its position in ``sides``.
+    """A stable colour for each side, by its position in ``sides``; distinct for any number of sides (:func:`palette`).
 
     >>> side_colors(["US", "Russia"])
     {'US': '#1f5a96', 'Russia': '#b8372f'}
     """
-    return {s: PALETTE[i % len(PALETTE)] for i, s in enumerate(sides)}
+    sides = list(sides)
+    return dict(zip(sides, palette(len(sides))))
 
 
 def shorten(label, width: int = LABEL_WIDTH) -> str:
@@ -151,3 +182,36 @@ def new_figure(nrows: int = 1, ncols: int = 1, **kwargs):
     """``plt.subplots`` with the suite's style applied first."""
     apply_style()
     return plt.subplots(nrows, ncols, **kwargs)
+
+
+def view_panels(table, draw, panel_size: tuple[float, float] = (6.0, 4.0), title: str | None = None, view_col: str = "view", **kwargs):
+    """One panel per view of ``table`` (own words, reported words, ...), side by side, each drawn by ``draw(rows, ax)``; returns the Figure.
+
+    Views in the table's order; each panel is titled with its view's name
+    (:func:`analysis.measures.views.view_label`) and ``title`` goes above them all.
+    Without a ``view`` column there is one panel. ``kwargs`` go to ``plt.subplots``
+    (e.g. ``sharex=True``).
+
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"view": ["own", "reported"], "x": [1, 2]})
+    >>> fig = view_panels(t, lambda rows, ax: ax.bar([0], rows["x"]))
+    >>> [ax.get_title() for ax in fig.axes]
+    ['own words (readouts, statements)', 'reported by the news (quotes, claims)']
+    >>> plt.close(fig)
+    """
+    from ..measures.views import view_label
+
+    views = list(dict.fromkeys(table[view_col])) if view_col in table.columns and len(table) else [None]
+    fig, axes = new_figure(1, len(views), figsize=(panel_size[0] * len(views), panel_size[1]), squeeze=False, **kwargs)
+    for ax, v in zip(axes[0], views):
+        rows = table if v is None else table.loc[table[view_col] == v].drop(columns=view_col)
+        draw(rows, ax)
+        if v is not None:
+            ax.set_title(view_label(v), fontsize=10)
+    if kwargs.get("sharey"):
+        for ax in axes[0][1:]:
+            ax.set_ylabel("")  # one scale: its label once, on the left
+    if title:
+        fig.suptitle(title, fontsize=11)
+    fig.tight_layout()
+    return fig

@@ -19,17 +19,95 @@ def _ax(ax, figsize):
     return ax.figure, ax
 
 
+def _n_docs(table: pd.DataFrame, level: str, side_a: str, side_b: str) -> int:
+    """Documents in which side A or B has rows at ``level`` of an emphasis table."""
+    return int(table.loc[(table["level"] == level) & table["side"].isin([side_a, side_b]), "doc_id"].nunique())
+
+
+_ACROSS_AXIS = {
+    "first_pos": (
+        "first mention, mean normalised position (0 = lead, 1 = end)\nover the documents raising the topic, 95% interval",
+        (-0.05, 1.05),
+    ),
+    "salience": ("position-weighted salience\nmean over the side's documents, 95% interval", (0.0, 1.0)),
+}
+
+
+def _plot_across_documents(table: pd.DataFrame, side_a: str, side_b: str, measure: str, level: str, ax, max_rows: int | None):
+    """Dots with 95% intervals: a topic's ``measure`` per side, averaged over documents (``emphasis.summarize``).
+
+    The corpus view of :func:`plot_first_mentions` and :func:`plot_salience` when the
+    sides speak in more than one document: one document's positions would stand for
+    all of them. Topics: those raised in most of the two sides' documents, at most
+    ``max_rows``; the legend gives each side's number of documents.
+    """
+    from ..measures.emphasis import summarize
+    from .figures import MAX_ROWS, fit_height, shorten, side_colors
+
+    t = table.loc[(table["level"] == level) & table["side"].isin([side_a, side_b])]
+    s = summarize(t, sides=[side_a, side_b])
+    s = s.loc[s["level"] == level]
+    raised = s.groupby("frame_id", sort=False)["n_raised"].sum()
+    raised = raised.loc[raised > 0]
+    cap = MAX_ROWS if max_rows is None else max_rows
+    fids = sorted(raised.index, key=lambda f: (-int(raised[f]), f))[:cap]
+    fig, ax = _ax(ax, (7.0, fit_height(len(fids), 0.38, 1.7)))
+    colors = side_colors([side_a, side_b])
+    y = {f: len(fids) - 1 - k for k, f in enumerate(fids)}
+    for k, side in enumerate((side_a, side_b)):
+        r = s.loc[(s["side"] == side) & s["frame_id"].isin(fids) & s[measure].notna()]
+        n_docs = int(t.loc[t["side"] == side, "doc_id"].nunique())
+        yy = np.array([y[f] for f in r["frame_id"]], dtype=float) + (0.12 if k == 0 else -0.12)
+        mean = r[measure].to_numpy(dtype=float)
+        lo = np.nan_to_num(mean - r[f"{measure}_lo"].to_numpy(dtype=float), nan=0.0)
+        hi = np.nan_to_num(r[f"{measure}_hi"].to_numpy(dtype=float) - mean, nan=0.0)
+        ax.errorbar(
+            mean,
+            yy,
+            xerr=[lo, hi],
+            fmt="o",
+            color=colors[side],
+            ms=5,
+            capsize=2,
+            lw=1,
+            label=f"{shorten(side)} (N = {n_docs} documents)",
+            zorder=3,
+        )
+    labels = dict(zip(s["frame_id"], s["label"]))
+    ax.set_yticks([y[f] for f in fids])
+    ax.set_yticklabels([shorten(labels[f]) for f in fids])
+    xlabel, xlim = _ACROSS_AXIS[measure]
+    ax.set_xlim(*xlim)
+    ax.set_ylim(-0.7, max(len(fids), 1) - 0.3)
+    ax.set_xlabel(xlabel, fontsize=9)
+    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, frameon=False, fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
 def plot_first_mentions(
     table: pd.DataFrame, side_a: str, side_b: str, doc_id: str | None = None, level: str = "side", ax=None, max_rows: int | None = None
 ):
     """Dot plot: first-mention position (0 = lead, 1 = end) of each topic raised, per side. Returns the Figure.
 
-    ``table`` is an ``emphasis`` table; with several documents, ``doc_id`` picks one
-    (default: the first document where a side speaks). Topics are sorted by side A's order;
+    ``table`` is an ``emphasis`` table. When the sides speak in several documents and no
+    ``doc_id`` is given, each topic's mean position over the documents raising it is drawn
+    with its 95% bootstrap interval (``emphasis.summarize``); ``doc_id`` draws one document. A table split by view (a ``view``
+    column) is drawn as one panel per view, each titled with its view. Topics are sorted by side A's order;
     only the first ``max_rows`` (default :data:`analysis.viz.figures.MAX_ROWS`) are drawn.
     """
-    from .figures import MAX_ROWS, fit_height, shorten, side_colors
+    from .figures import MAX_ROWS, fit_height, shorten, side_colors, view_panels
 
+    if "view" in table.columns:  # one panel per view (own words, reported words)
+        return view_panels(
+            table,
+            lambda r, a: plot_first_mentions(r, side_a, side_b, doc_id=doc_id, level=level, ax=a, max_rows=max_rows),
+            panel_size=(6.0, fit_height(MAX_ROWS if max_rows is None else max_rows, 0.3, 1.6)),
+        )
+    if doc_id is None and _n_docs(table, level, side_a, side_b) > 1:
+        return _plot_across_documents(table, side_a, side_b, "first_pos", level, ax, max_rows)
     t = table.loc[(table["level"] == level) & table["present"] & table["side"].isin([side_a, side_b])]
     if doc_id is None and len(t):
         doc_id = t["doc_id"].iloc[0]
@@ -76,9 +154,20 @@ def plot_salience(
     """Horizontal bars: position-weighted salience of each topic per side (topics raised by either). Returns the Figure.
 
     At most ``max_rows`` topics (default :data:`analysis.viz.figures.MAX_ROWS`): the most salient for either side.
+    When the sides speak in several documents and no ``doc_id`` is given, each topic's
+    mean salience over the side's documents is drawn with its 95% bootstrap interval.
+    A table split by view (a ``view`` column) is drawn as one panel per view, each titled with its view.
     """
-    from .figures import MAX_ROWS, fit_height, shorten, side_colors
+    from .figures import MAX_ROWS, fit_height, shorten, side_colors, view_panels
 
+    if "view" in table.columns:  # one panel per view (own words, reported words)
+        return view_panels(
+            table,
+            lambda r, a: plot_salience(r, side_a, side_b, doc_id=doc_id, level=level, ax=a, max_rows=max_rows),
+            panel_size=(6.0, fit_height(MAX_ROWS if max_rows is None else max_rows, 0.3, 1.6)),
+        )
+    if doc_id is None and _n_docs(table, level, side_a, side_b) > 1:
+        return _plot_across_documents(table, side_a, side_b, "salience", level, ax, max_rows)
     t = table.loc[(table["level"] == level) & table["side"].isin([side_a, side_b])]
     if doc_id is None and len(t):
         doc_id = t["doc_id"].iloc[0]
@@ -170,7 +259,7 @@ def plot_topic_positions(
     labels = dict(labels or dict(zip(table["frame_id"], table["label"])))
     cap = MAX_ROWS if max_topics is None else max_topics
     docs_t = table.loc[(table["level"] == "document") & table["present"]]
-    p = presence.loc[presence["level"] == "document"]
+    p = presence.loc[presence["level"] == "document", ["doc_id", "frame_id", "present", "rank", "n_units"]]  # the columns drawn
     docs = list(dict.fromkeys(p["doc_id"])) if doc_ids is None else list(doc_ids)
     if len(docs) == 1:
         return plot_topic_map(presence, docs[0], labels=labels)

@@ -16,8 +16,15 @@ def plot_frame_profile(
     measure: str = "share",
     drop_empty: bool = True,
     max_rows: int | None = None,
+    title: str | None = None,
+    ax=None,
+    _frames: tuple | None = None,
 ):
     """Dot-and-interval chart of each frame per side (a ``frames_by_side`` table); returns the Figure.
+
+    A table split by view (a ``view`` column: own words, reported words) is drawn as
+    one panel per view on the same frames, each titled with its view
+    (:func:`analysis.viz.figures.view_panels`); ``title`` goes above.
 
     ``measure`` is ``"share"`` (share of units with the frame) or ``"hits_per_100w"``.
     Frames no side uses are left out when ``drop_empty``. ``n`` per side is in the legend.
@@ -34,7 +41,7 @@ def plot_frame_profile(
         used = set(t.loc[t["n_present"] > 0, "frame_id"])
         fids = [f for f in fids if f in used]
     labels = dict(zip(t["frame_id"], t["label"]))
-    from .figures import MAX_ROWS, fit_height, new_figure, shorten, side_colors  # matplotlib only when drawing
+    from .figures import MAX_ROWS, fit_height, new_figure, shorten, side_colors, view_panels  # matplotlib only when drawing
 
     cap = MAX_ROWS if max_rows is None else max_rows
     n_used = len(fids)
@@ -42,8 +49,22 @@ def plot_frame_profile(
         used_n = t.groupby("frame_id")["n_present"].sum()
         keep = set(sorted(fids, key=lambda f: (-used_n.get(f, 0), fids.index(f)))[:cap])
         fids = [f for f in fids if f in keep]
+    if "view" in t.columns:  # one panel per view, on the same frames (those used in any view)
+        shown = (fids, n_used, labels)
+        return view_panels(
+            t,
+            lambda r, a: plot_frame_profile(r, side_a, side_b, measure=measure, title="", ax=a, _frames=shown),
+            panel_size=(6.0, fit_height(len(fids), 0.42, 1.6)),
+            title=title,
+            sharey=True,
+        )
+    if _frames is not None:  # a view's panel: the frames chosen over all views
+        fids, n_used, labels = list(_frames[0]), _frames[1], _frames[2]
     colors = side_colors([side_a, side_b])
-    fig, ax = new_figure(figsize=(7.0, fit_height(len(fids), 0.42, 1.4)))
+    if ax is None:
+        fig, ax = new_figure(figsize=(7.0, fit_height(len(fids), 0.42, 1.4)))
+    else:
+        fig = ax.figure
     y = np.arange(len(fids))[::-1].astype(float)
     for k, side in enumerate((side_a, side_b)):
         s = t[t["side"] == side].set_index("frame_id")
@@ -76,5 +97,7 @@ def plot_frame_profile(
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.09 - 0.5 / max(len(fids), 1)), ncol=2, frameon=False)
+    if title:
+        ax.set_title(title)
     fig.tight_layout()
     return fig

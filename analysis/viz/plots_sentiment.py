@@ -45,8 +45,13 @@ def plot_by_side(
     sides: Sequence[str] | None = None,
     measure: str = "mean_tone",
     title: str | None = None,
+    ax=None,
 ):
     """Dot-and-interval plot of ``measure`` per side, unmasked (filled) beside masked (hollow). Returns the Figure.
+
+    A summary split by view (a ``view`` column: own words, reported words) is drawn
+    as one panel per view, side by side on one scale, each titled with its view
+    (:func:`analysis.viz.figures.view_panels`).
 
     ``summary`` is a :func:`summarize` table (``level == "side"`` rows are used);
     ``measure`` any of its estimate columns (``mean_tone``, the default and lead
@@ -55,13 +60,27 @@ def plot_by_side(
     the order of ``sides``; n is written under each side. For mean compound the
     neutral band (±0.05) is shaded.
     """
-    from .figures import new_figure, shorten, side_colors
+    from .figures import new_figure, shorten, side_colors, view_panels
 
+    if "view" in summary.columns:
+        rows = summary.loc[summary["level"] == "side"]
+        n_sides = len(_sides(rows, "group", sides))
+        label = _label(measure, table_scorer(rows))
+        return view_panels(
+            rows,
+            lambda r, a: plot_by_side(r, sides, measure, title="", ax=a),
+            panel_size=(max(4.0, 1.8 * n_sides + 2.0), 4.2),
+            title=title or f"{label[0].upper() + label[1:]} by side, as scored and with topic terms masked",
+            sharey=True,
+        )
     rows = summary.loc[summary["level"] == "side"]
     label = _label(measure, table_scorer(rows))
     order = _sides(rows, "group", sides)
     colors = side_colors(order)
-    fig, ax = new_figure(figsize=(max(4.0, 1.8 * len(order) + 2.0), 4.0))
+    if ax is None:
+        fig, ax = new_figure(figsize=(max(4.0, 1.8 * len(order) + 2.0), 4.0))
+    else:
+        fig = ax.figure
     if measure == "mean_compound":
         ax.axhspan(-THRESHOLD, THRESHOLD, color="0.92", zorder=0, label="neutral band (±0.05)")
     ax.axhline(0, color="0.5", lw=0.8, zorder=1)
@@ -97,10 +116,11 @@ def plot_by_side(
     ax.plot([], [], "o", color="0.3", label="as scored")
     ax.plot([], [], "o", color="0.3", markerfacecolor="white", markeredgewidth=1.6, label="topic terms masked")
     ax.legend(frameon=False, fontsize=8, loc="best")
-    ax.set_title(
-        title or f"{label[0].upper() + label[1:]} by side, as scored and with topic terms masked",
-        fontsize=10,
-    )
+    if title != "":
+        ax.set_title(
+            title or f"{label[0].upper() + label[1:]} by side, as scored and with topic terms masked",
+            fontsize=10,
+        )
     fig.tight_layout()
     return fig
 

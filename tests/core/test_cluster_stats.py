@@ -57,3 +57,42 @@ def test_cluster_permutation_keeps_its_level_under_document_effects():
         a, b = df[df.side == "A"], df[df.side == "B"]
         rejections.append(cluster_permutation_test(a["x"], b["x"], a["doc_id"], b["doc_id"], n_perm=200, seed=s) < 0.05)
     assert np.mean(rejections) <= 0.15
+
+
+# --------------------------------------------------------------------------- shared resamples, one resampling rule
+
+
+def test_shared_resamples_give_the_single_measure_results():
+    from analysis.core.stats import bootstrap_mean_cis, cluster_permutation_tests
+
+    df = _corpus(9, seed=5)
+    a, b = df.loc[df.side == "A"], df.loc[df.side == "B"]
+    cols_a = np.column_stack([a["x"], a["x"] > 0, a["x"] ** 2])
+    cols_b = np.column_stack([b["x"], b["x"] > 0, b["x"] ** 2])
+    ps = cluster_permutation_tests(cols_a, cols_b, a["doc_id"], b["doc_id"], n_perm=700, seed=11)
+    for j in range(3):
+        assert ps[j] == cluster_permutation_test(cols_a[:, j], cols_b[:, j], a["doc_id"], b["doc_id"], n_perm=700, seed=11)
+    for groups in (a["doc_id"].tolist(), None, ["d"] * len(a)):
+        cis = bootstrap_mean_cis(cols_a, groups=groups, n_boot=300)
+        assert cis == [bootstrap_ci(cols_a[:, j], groups=groups, n_boot=300) for j in range(3)]
+
+
+def test_one_resampling_rule_for_compare_sides_and_frame_differences():
+    from analysis.core.stats import resampling_level, side_permutation_pvalues
+    from analysis.measures.framing import frame_differences
+
+    for n_docs, level in ((1, "statements"), (6, "documents")):
+        df = _corpus(n_docs, seed=2)
+        df["present"] = df["x"] > df["x"].median()
+        a, b = df.loc[df.side == "A"], df.loc[df.side == "B"]
+        assert resampling_level(a["doc_id"], b["doc_id"]) == level
+        r = compare_sides(df, "present", "A", "B", n_boot=100, n_perm=400).iloc[0]
+        assert r["resampling"] == level
+        p = side_permutation_pvalues(a[["present"]].to_numpy(float), b[["present"]].to_numpy(float), a["doc_id"], b["doc_id"], n_perm=400)[
+            0
+        ]
+        assert r["p_value"] == p
+        # frame_differences tests a presence grid with the same helper and the same rule
+        presence = df.assign(frame_id="peace_negotiation", n_hits=df["present"].astype(int), n_words=10)
+        d = frame_differences(presence, "A", "B", n_perm=400)
+        assert d.loc[d.frame_id == "peace_negotiation", "p_value"].item() == p

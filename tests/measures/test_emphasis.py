@@ -258,3 +258,28 @@ def test_voice_counts_quoted_words_inside_claims():
     r = E.voice(st, quotes=quotes, n_boot=50).iloc[0]
     # "will grow fast" = 3 quoted words of 6; the scare-quoted term is ignored
     assert (r["quoted_words"], r["indirect_words"], r["n_quotes"], r["direct_share"]) == (3, 3, 1, 0.5)
+
+
+def test_figures_average_over_documents_when_the_sides_speak_in_several(tables):
+    """Two documents: first mentions and salience are drawn as means over documents, not the first document's."""
+    _, t = _table(tables)
+    side = t.loc[t["level"] == "side"]
+    two = pd.concat([side, side.assign(doc_id="d2")], ignore_index=True)
+    for fig in (PE.plot_first_mentions(two, "A", "B"), PE.plot_salience(two, "A", "B")):
+        legend = [x.get_text() for x in fig.axes[0].get_legend().get_texts()]
+        assert legend == ["A (N = 2 documents)", "B (N = 2 documents)"]
+        assert "mean" in fig.axes[0].get_xlabel()
+    # a document asked for by id is still drawn alone
+    fig = PE.plot_first_mentions(two, "A", "B", doc_id="d2")
+    assert "statements" in fig.axes[0].get_legend().get_texts()[0].get_text()
+    plt.close("all")
+
+
+def test_findings_summarise_over_documents_beyond_max_docs(tables):
+    """Up to max_docs documents: one block per document; more: one block per side over its documents."""
+    _, t = _table(tables)
+    side = t.loc[t["level"] == "side"]
+    many = pd.concat([side.assign(doc_id=f"d{k}") for k in range(3)], ignore_index=True)
+    assert E.findings(many, "A", "B", max_docs=3).startswith("[d0]")
+    text = E.findings(many, "A", "B", max_docs=2)
+    assert "[d0]" not in text and "A speaks in 3 documents" in text

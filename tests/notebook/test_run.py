@@ -106,3 +106,12 @@ def test_run_writes_its_own_tables_and_figures(suite_run):
     assert set(readouts["side"]) == {"US", "China"}
     actors = pd.read_parquet(out / "processed" / "actors.parquet")
     assert "Antony Blinken" in set(actors["actor"])
+    # both sides have readouts: the by-side tables are saved per view, own words and reported words apart
+    from analysis.core.schema import SAVED_BY_VIEW, schema_problems
+
+    for name in [*SAVED_BY_VIEW, "frame_share_comparison"]:
+        table = pd.read_parquet(out / "processed" / f"{name}.parquet")
+        assert schema_problems(table, name) == [], name
+    by_side = pd.read_parquet(out / "processed" / "sentiment_by_side.parquet")
+    own = by_side.loc[(by_side["view"] == "own") & ~by_side["masked"]].set_index("group")["n"]
+    assert list(dict.fromkeys(by_side["view"])) == ["own", "reported"] and own["US"] > 0 and own["China"] > 0

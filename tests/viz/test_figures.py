@@ -30,3 +30,15 @@ def test_saving_twice_gives_identical_bytes(tmp_path):
     pdf = (tmp_path / "a" / "f.pdf").read_bytes()
     assert b"CreationDate" not in pdf and b"Producer" not in pdf
     plt.close("all")
+
+
+def test_more_than_six_sides_never_share_a_colour():
+    from analysis.viz.figures import NO_SIDE_COLOR, PALETTE, palette
+
+    sides = [f"side {i}" for i in range(25)]
+    colors = side_colors(sides)
+    assert len(set(colors.values())) == len(sides), "a colour repeated"
+    assert NO_SIDE_COLOR not in colors.values()
+    assert [colors[s] for s in sides[: len(PALETTE)]] == list(PALETTE), "the first six keep their colours"
+    assert side_colors(sides[:7]) == {s: colors[s] for s in sides[:7]}, "a side's colour depends on its position only"
+    assert palette(0) == []

@@ -13,22 +13,26 @@ import pandas as pd
 from ...core.schema import conform
 from ...core.store import write_table
 
-__all__ = ["EMPHASIS_TABLES", "INPUT_TABLES", "load_inputs", "save"]
+__all__ = ["EMPHASIS_TABLES", "INPUT_TABLES", "OPTIONAL_INPUTS", "load_inputs", "save"]
 
 #: The emphasis tables declared in the schema (written by :func:`save`).
 EMPHASIS_TABLES = ("emphasis", "emphasis_summary", "emphasis_comparison", "voice")
 
 INPUT_TABLES = ("documents", "paragraphs", "sentences", "mentions", "quotes", "claims", "statements")
 
+#: Read when present: the build's codebook hits, whose sentence rows spare :func:`analyse` a second scan of every body.
+OPTIONAL_INPUTS = ("frame_hits",)
+
 
 def load_inputs(folder: str | Path) -> dict[str, pd.DataFrame]:
-    """Read the processed tables emphasis needs (:data:`INPUT_TABLES`), all written by the build.
+    """Read the processed tables emphasis needs (:data:`INPUT_TABLES`), all written by the build, and :data:`OPTIONAL_INPUTS` when present.
 
-    A missing table is an :class:`~analysis.core.errors.InputError` saying to build first.
+    A missing table of :data:`INPUT_TABLES` is an :class:`~analysis.core.errors.InputError` saying to build first.
     """
     from ...core.store import read_tables
 
-    return read_tables(folder, list(INPUT_TABLES))
+    names = list(INPUT_TABLES) + [n for n in OPTIONAL_INPUTS if (Path(folder) / f"{n}.parquet").is_file()]
+    return read_tables(folder, names)
 
 
 def save(results: Mapping[str, pd.DataFrame], folder: str | Path) -> list[Path]:

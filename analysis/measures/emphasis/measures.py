@@ -16,7 +16,7 @@ from ...core.stats import N_BOOT
 from .resampling import _ratio_cis
 from .units import weights
 
-__all__ = ["compare_positions", "emphasis", "findings", "summarize", "topic_order"]
+__all__ = ["compare_positions", "emphasis", "findings", "findings_across_documents", "summarize", "topic_order"]
 
 
 def emphasis(
@@ -352,13 +352,17 @@ def compare_positions(
     return conform(pd.concat(rows, ignore_index=True), "emphasis_comparison")
 
 
-def findings(table: pd.DataFrame, side_a: str, side_b: str, topics: Sequence[str] | None = None) -> str:
+def findings(table: pd.DataFrame, side_a: str, side_b: str, topics: Sequence[str] | None = None, max_docs: int = 6) -> str:
     """Plain-language lines, written from the numbers: what each side raises in its lead and where it first raises each topic.
 
-    One block per document where either side speaks. ``topics`` limits the per-topic
-    lines (default: every topic either side raises).
+    One block per document where either side speaks, for at most ``max_docs`` such
+    documents; beyond that, one block per side over its documents
+    (:func:`findings_across_documents`). ``topics`` limits the per-topic lines
+    (default: every topic either side raises).
     """
     t = table.loc[(table["level"] == "side") & table["side"].isin([side_a, side_b])]
+    if t["doc_id"].nunique() > max_docs:
+        return findings_across_documents(t, side_a, side_b, topics)
     lines = []
     for doc in dict.fromkeys(t["doc_id"]):
         d = t.loc[t["doc_id"] == doc]
@@ -378,4 +382,54 @@ def findings(table: pd.DataFrame, side_a: str, side_b: str, topics: Sequence[str
                     f"  {int(r['order'])}. {r['label']}: first in statement {int(r['first_rank'])} of {n} "
                     f"(r = {r['first_pos']:.2f}), salience {r['salience']:.2f}, {r['share_of_text']:.0%} of the side's words"
                 )
+    return "\n".join(lines)
+
+
+def findings_across_documents(
+    table: pd.DataFrame, side_a: str, side_b: str, topics: Sequence[str] | None = None, max_topics: int = 8
+) -> str:
+    """Plain-language lines over many documents: per side, the topics it leads with most often and where it first raises each.
+
+    Counts are documents in which the side speaks (``level == "side"`` rows of an
+    emphasis table); positions are means over the documents that raise the topic
+    (0 = the side's first statement there, 1 = its last). At most ``max_topics`` topics
+    per side, those raised in most documents.
+
+    >>> t = pd.DataFrame({"level": "side", "doc_id": ["1", "1", "2", "2"], "side": "A", "frame_id": ["x", "y", "x", "y"],
+    ...                   "label": ["X", "Y", "X", "Y"], "present": [True, True, True, False], "in_lead": [True, False, False, False],
+    ...                   "first_pos": [0.0, 1.0, 0.5, float("nan")]})
+    >>> print(findings_across_documents(t, "A", "B"))
+    A speaks in 2 documents; the topic it leads with most often: X (in the lead in 1 of 2 documents).
+      X: raised in 2 of 2 documents, first at a mean position of 0.25.
+      Y: raised in 1 of 2 documents, first at a mean position of 1.00.
+    B: no statements in these documents.
+    """
+    t = table.loc[(table["level"] == "side") & table["side"].isin([side_a, side_b])]
+    lines = []
+    for side in (side_a, side_b):
+        s = t.loc[t["side"] == side]
+        n = int(s["doc_id"].nunique())
+        if n == 0:
+            lines.append(f"{side}: no statements in these documents.")
+            continue
+        raised = s.loc[s["present"]]
+        if topics is not None:
+            raised = raised.loc[raised["frame_id"].isin(list(topics))]
+        g = raised.groupby(["frame_id", "label"], sort=False).agg(
+            k=("doc_id", "nunique"), lead=("in_lead", "sum"), pos=("first_pos", "mean")
+        )
+        g = g.reset_index().sort_values(["k", "pos", "frame_id"], ascending=[False, True, True], kind="stable")
+        leads = g.loc[g["lead"] > 0].sort_values(["lead", "k", "frame_id"], ascending=[False, False, True], kind="stable")
+        if leads.empty:
+            lead_txt = "no codebook topic in its lead statement"
+        else:
+            top = leads.iloc[0]
+            lead_txt = f"the topic it leads with most often: {top['label']} (in the lead in {int(top['lead'])} of {n} documents)"
+        lines.append(f"{side} speaks in {n} documents; {lead_txt}.")
+        if g.empty:
+            lines.append("  no statement carries a codebook topic.")
+        for _, r in g.head(max_topics).iterrows():
+            lines.append(f"  {r['label']}: raised in {int(r['k'])} of {n} documents, first at a mean position of {r['pos']:.2f}.")
+        if len(g) > max_topics:
+            lines.append(f"  … and {len(g) - max_topics} more topics (in the topic order table).")
     return "\n".join(lines)

@@ -46,8 +46,9 @@ def analyse(
     if has_statements:
         units.append(statement_units(tables, [side_a, side_b]))
     u = pd.concat(units, ignore_index=True)
-    bodies = dict(zip(docs["doc_id"], docs["body"]))
-    hits = topic_hits(units[0], frames=frames, bodies=bodies)
+    hits = _sentence_hits(tables) if frames is None else None
+    if hits is None:
+        hits = topic_hits(units[0], frames=frames, bodies=dict(zip(docs["doc_id"], docs["body"])))
     from ..framing import frame_labels
 
     topics = list(frame_labels(frames))
@@ -78,6 +79,24 @@ def analyse(
     else:
         out["voice"] = conform(None, "voice")
     return out
+
+
+def _sentence_hits(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame | None:
+    """The build's codebook hits in sentences (``frame_hits`` rows of ``unit_col == "sent_id"``) as :func:`topic_hits` gives them, or None.
+
+    The build matched every sentence against the codebook already; its rows are those
+    :func:`topic_hits` finds in the sentence units, named ``unit_id`` and in document
+    order (doc_id, then text order). None when the table is absent.
+
+    >>> fh = pd.DataFrame({"doc_id": ["b", "a", "a"], "unit_col": ["sent_id", "sent_id", "statement_id"], "unit_id": ["0", "1", "s"]})
+    >>> _sentence_hits({"frame_hits": fh})[["doc_id", "unit_col", "unit_id"]].values.tolist()
+    [['a', 'unit_id', '1'], ['b', 'unit_id', '0']]
+    """
+    fh = tables.get("frame_hits")
+    if fh is None or "unit_col" not in fh.columns:
+        return None
+    hits = fh.loc[fh["unit_col"] == "sent_id"].assign(unit_col="unit_id")
+    return hits.sort_values("doc_id", kind="stable").reset_index(drop=True)
 
 
 def emphasis_stage(doc: dict, tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:

@@ -65,13 +65,14 @@ def topic_presence(units: pd.DataFrame, hits: pd.DataFrame, topics: Sequence[str
     statements too. ``topics`` fixes the topic list and order (default: the topics of ``hits``).
     """
     topics = list(dict.fromkeys(hits["frame_id"])) if topics is None else list(topics)
-    grid = units.assign(_u=np.arange(len(units))).merge(pd.DataFrame({"frame_id": topics, "_t": np.arange(len(topics))}), how="cross")
+    # the cross product units x topics, unit-major (each unit's rows in topic order), by position rather than a merge
+    grid = units.iloc[np.repeat(np.arange(len(units)), len(topics))].reset_index(drop=True)
+    grid["frame_id"] = pd.Series(topics * len(units) if len(units) else [], dtype=pd.Series(topics).dtype)
     counts, first = _hit_counts(units, hits, topics)
-    grid = grid.sort_values(["_u", "_t"], kind="stable").reset_index(drop=True)
     grid["n_hits"] = counts.ravel()
     grid["present"] = counts.ravel() > 0
     grid["first_hit"] = pd.arrays.IntegerArray(first.ravel(), first.ravel() < 0)
-    return grid.drop(columns=["_u", "_t"])
+    return grid
 
 
 def _hit_counts(units: pd.DataFrame, hits: pd.DataFrame, topics: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:

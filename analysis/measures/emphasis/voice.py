@@ -128,10 +128,14 @@ def _direct_share_cis(counted: pd.DataFrame, n_keys: int, n_boot: int, seed: int
     """
     lo, hi = np.full(n_keys, np.nan), np.full(n_keys, np.nan)
     batches: dict[int, list] = {}
-    for k, g in counted.groupby("_k", sort=True):
-        unit, n = _units(g)
-        num = np.bincount(unit, weights=g["_direct"].to_numpy(float), minlength=n)
-        den = np.bincount(unit, weights=g["_words"].to_numpy(float), minlength=n)
+    keys = counted["_k"].to_numpy()
+    docs = counted["doc_id"].astype(str).to_numpy(object)
+    direct, words = counted["_direct"].to_numpy(float), counted["_words"].to_numpy(float)
+    for k, pos in sorted(pd.Series(keys).groupby(keys, sort=True).indices.items()):
+        labels, inverse = np.unique(docs[pos], return_inverse=True)  # the units of _units: sorted documents, else rows
+        unit, n = (inverse.ravel().astype(np.int64), len(labels)) if len(labels) > 1 else (np.arange(len(pos), dtype=np.int64), len(pos))
+        num = np.bincount(unit, weights=direct[pos], minlength=n)
+        den = np.bincount(unit, weights=words[pos], minlength=n)
         batches.setdefault(n, []).append((int(k), num, den))
     for n, items in batches.items():
         if n < 2:
@@ -146,13 +150,15 @@ def _direct_words(st: pd.DataFrame, quotes: pd.DataFrame | None) -> list[float]:
     if quotes is None:
         return [float(w) if o == "quote" else 0.0 for w, o in zip(st["n_words"], st["origin"])]
     q = quotes if "kind" not in quotes.columns else quotes.loc[quotes["kind"] != "term"]
-    by_doc = {d: list(zip(g["start"], g["end"])) for d, g in q.groupby("doc_id")}
+    by_doc: dict = {}  # the quote spans of each document, in table order (plain lists: no per-document frames)
+    for d, qa, qb in zip(q["doc_id"].tolist(), q["start"].astype("int64").tolist(), q["end"].astype("int64").tolist()):
+        by_doc.setdefault(d, []).append((qa, qb))
     out = []
-    for doc, a, b, text in zip(st["doc_id"], st["start"], st["end"], st["text"]):
+    for doc, a, b, text in zip(st["doc_id"].tolist(), st["start"].astype("int64").tolist(), st["end"].astype("int64").tolist(), st["text"]):
         n = 0
-        for qa, qb in by_doc.get(doc, []):
-            lo, hi = max(int(a), int(qa)), min(int(b), int(qb))
+        for qa, qb in by_doc.get(doc, ()):
+            lo, hi = max(a, qa), min(b, qb)
             if lo < hi:
-                n += count_words(text[lo - int(a) : hi - int(a)])
+                n += count_words(text[lo - a : hi - a])
         out.append(float(n))
     return out
