@@ -833,17 +833,29 @@ _COORD_END = re.compile(r";\s")
 
 
 # a concessive or contrastive clause after an object content is the reporter's ("…, even though …")
-_TAIL = re.compile(r",\s+(?:even\s+though|although|though|whereas|instead|in\s+which|despite)\b")
+_TAIL = re.compile(
+    r",\s+(?:even\s+though|although|though|whereas|instead|in\s+which|despite)\b"
+    r"|,\s+(?:and|but)\s+(?:the|a|an|he|she|they|it|there|his|her|their|its|some|many)\b"  # a new clause
+)
+# the subject's next verb after a noun-phrase object ("called the merger a disaster and ranked …")
+_TAIL_VP = re.compile(r"\s(?:and|but)\s+(?:[a-z]+ed)\b")
 
 
-def _tail_end(text: str, a: int, b: int, quotes: list[dict]) -> int:
-    """End of an object content before a concessive or contrastive clause outside quotes.
+def _tail_end(text: str, a: int, b: int, quotes: list[dict], np_object: bool = False) -> int:
+    """End of an object content before a concessive or contrastive clause or a new coordinated clause
+    outside quotes; after a noun-phrase object (``np_object``) also before the subject's next verb.
 
     >>> s = "the overthrow of the regime, even though the result was clear"
     >>> s[:_tail_end(s, 0, len(s), [])]
     'the overthrow of the regime'
+    >>> s = "the merger a disaster and ranked its chief last"
+    >>> s[:_tail_end(s, 0, len(s), [], np_object=True)]
+    'the merger a disaster'
     """
-    for m in _TAIL.finditer(text, a, b):
+    ms = list(_TAIL.finditer(text, a, b))
+    if np_object:
+        ms = sorted(ms + list(_TAIL_VP.finditer(text, a, b)), key=lambda m: m.start())
+    for m in ms:
         k = bisect.bisect_right(quotes, m.start(), key=_mark_start) - 1
         if k >= 0 and m.start() < quotes[k]["mark_end"]:
             continue
@@ -1267,7 +1279,7 @@ def attribute_unit(
             if how in ("that", "object"):
                 b = _coordinated_end(text, a, b, quotes)
             if how == "object":
-                b = _tail_end(text, a, b, quotes)
+                b = _tail_end(text, a, b, quotes, cue["lemma"] not in _word_set("clause_content_cues.txt"))
             if how in ("that", "object") and rule == "subject" and _SUBORDINATE.match(text, lo, src["start"]):
                 comma = _comma_outside_quotes(text, a, b)
                 if comma is not None:

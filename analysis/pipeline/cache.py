@@ -56,6 +56,7 @@ _EXTRACT = (
     "infinitive_cues.txt",
     "naming_cues.txt",
     "clause_only_cues.txt",
+    "clause_content_cues.txt",
     "honorifics.tsv",
     "first_names.tsv",
     "org_words.txt",

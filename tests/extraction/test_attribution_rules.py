@@ -349,6 +349,12 @@ CASES = [
         [],
         [("the two agencies", "the case was still open")],
     ),
+    (
+        "an object content ends before the subject's next verb",
+        "Vera Lund called the merger a disaster and ranked the chief among the worst.",
+        [],
+        [("Vera Lund", "the merger a disaster")],
+    ),
     ("modifiers between the quote and the name", "“We will see,” a smiling Vera Lund said.", ["Vera Lund"], [("Vera Lund", "We will see")]),
 ]
 
