@@ -459,6 +459,8 @@ _APPROX = frozenset(("about", "around", "over", "under", "roughly"))
 # determiners that also stand alone as a subject ("another says", "many said"); "all", "both" follow a subject
 _PRONOUN_DETS = frozenset(("another", "one", "some", "many", "most", "several", "few"))
 _PHRASE_MAX = 10
+# "Those surveyed said", "Those over 60 say": a demonstrative heading a noun phrase
+_DEMONSTRATIVE_HEADS = frozenset(("those", "these"))
 
 
 def _phrase_source(text: str, lo: int, cue: dict) -> dict | None:
@@ -515,7 +517,7 @@ def _phrase_source(text: str, lo: int, cue: dict) -> dict | None:
         ]
     if (
         low[0] in PREPOSITIONS
-        or any(w in _clause_words() for w in low)
+        or any(w in _clause_words() for w in (low[1:] if low[0] in _DEMONSTRATIVE_HEADS and len(low) > 1 else low))
         or low[-1] in PREPOSITIONS
         or (low[-1] in _DET_WORDS and low[-2:-1] != ["in"] and not (low[-1] in _PRONOUN_DETS and len(low) == 1))
     ):
@@ -1280,7 +1282,7 @@ def attribute_unit(
                 b = _coordinated_end(text, a, b, quotes)
             if how == "object":
                 b = _tail_end(text, a, b, quotes, cue["lemma"] not in _word_set("clause_content_cues.txt"))
-            if how in ("that", "object") and rule == "subject" and _SUBORDINATE.match(text, lo, src["start"]):
+            if how in ("that", "object") and rule in ("subject", "subject-phrase") and _SUBORDINATE.match(text, lo, src["start"]):
                 comma = _comma_outside_quotes(text, a, b)
                 if comma is not None:
                     b = comma

@@ -355,6 +355,12 @@ CASES = [
         [],
         [("Vera Lund", "the merger a disaster")],
     ),
+    (
+        "a demonstrative heading the subject, inside a subordinate clause",
+        "While those surveyed said the depot was needed, the council voted to close it.",
+        [],
+        [("those surveyed", "the depot was needed")],
+    ),
     ("modifiers between the quote and the name", "“We will see,” a smiling Vera Lund said.", ["Vera Lund"], [("Vera Lund", "We will see")]),
 ]
 
