@@ -13,6 +13,7 @@ A claim is anchored on a reporting verb from ``resources/reporting_verbs.tsv`` (
 ``subject-phrase`` a descriptive subject no mention covers ("Each side said", "Aides to X say")
 ``asked``         "Asked (by X) whether …": the question, its asker when named
 ``headline``      a document's first line "Name: what was said"
+``transcript``    a later line "NAME IN CAPITALS: what was said"
 
 and its *content* is what follows the verb (after "that", after the hearer of
 tell-type verbs, or the quote after ':'/','), or, when the verb closes the
@@ -1503,6 +1504,7 @@ def attribute(
     quotes = _quote_speakers(text, quotes, claims, units, cues, mentions)
     _extend_to_continuations(text, claims, quotes)
     extra = _punctuation_claims(text, quotes, claims) + _headline_claims(text, mentions, claims, quotes)
+    extra += _transcript_claims(text, mentions, claims + extra, quotes)
     if extra:
         claims = sorted(claims + extra, key=lambda c: (c["start"], c["cue_start"]))
     return claims, quotes
@@ -1540,6 +1542,52 @@ _HEADLINE = re.compile(
 
 _ADVERB_END = re.compile(r"\s+(?:\w+ly|also|then|later)\s+$")  # ", and specifically mentioned", "and then said"
 _SO_CALLED = re.compile(r"(?<![\w’'-])[Ss]o[ -]$")  # "the so-called plan": no speech
+# a transcript line: a speaker's name in capitals, a colon, what they said ("LEE: We will win.")
+_TRANSCRIPT = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.’'-]+(?:[ \t]+[A-Z][A-Z.’'-]+){0,2})[ \t]*:[ \t]+(?=\S)([^\n]+)")
+
+
+def _transcript_claims(text: str, mentions: list[dict], claims: list[dict], quotes: list[dict]) -> list[dict]:
+    """Claims of transcript lines after the first line ("TAPPER: And the polls?", "ANN COLE: We will
+    win."): the capitalised name is the source (its mention when one was found there), the rest of
+    the line the content, the colon the cue (lemma ":", rule ``transcript``). A label that is no name
+    ("UPDATE:", "EMAIL:", not_names.txt) or a single letter ("Q:", "A:") is skipped.
+
+    >>> [(c["source"], c["text"]) for c in _transcript_claims("Title\\nLEE PARK: We will win.", [], [], [])]
+    [('Lee Park', 'We will win')]
+    """
+    out = []
+    first_eol = text.find("\n")
+    for m in _TRANSCRIPT.finditer(text, first_eol + 1 if first_eol >= 0 else len(text)):
+        name = m.group(1)
+        words = name.split()
+        if len(name.replace(".", "")) < 2 or any(w.lower().strip(".") in _word_set("not_names.txt") for w in words):
+            continue
+        a, b = _trim(text, m.start(2), m.end(2))
+        if b - a < 3 or any(c["start"] < b and a < c["end"] for c in claims):
+            continue
+        s, e = m.start(1), m.end(1)
+        inside = [x for x in mentions if s <= x["start"] and x["end"] <= e and x.get("actor") is not None and x.get("how") != "pronoun"]
+        if inside:
+            src = inside[0]
+        else:
+            actor = " ".join(w.capitalize() for w in words)
+            src = {
+                "start": s,
+                "end": e,
+                "text": name,
+                "actor": actor,
+                "actor_id": slug(actor),
+                "side": side_of(name),
+                "how": "proper",
+                "kind": "name",
+                "gender": None,
+            }
+        colon = text.find(":", e, m.start(2))
+        cue = {"text": ":", "lemma": ":", "start": colon, "end": colon + 1, "cue_class": "neutral"}
+        out.append(_claim(text, a, b, src, cue, "transcript", quotes))
+    return out
+
+
 _HEADLINE_TOPIC = re.compile(r"\s+(?:On|About|Over|To|For)\s.*$")
 
 

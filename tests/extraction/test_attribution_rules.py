@@ -361,6 +361,12 @@ CASES = [
         [],
         [("those surveyed", "the depot was needed")],
     ),
+    (
+        "a transcript line",
+        "Depot talks, part two\nHOST: Will the depot close?\nVERA LUND: Not while I chair the council.",
+        [],
+        [("Vera Lund", "Not while I chair the council")],
+    ),
     ("modifiers between the quote and the name", "“We will see,” a smiling Vera Lund said.", ["Vera Lund"], [("Vera Lund", "We will see")]),
 ]
 
