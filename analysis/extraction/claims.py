@@ -115,7 +115,7 @@ _TO_HEARER = re.compile(r"\s+to\s+(?!be\b|have\b)[^.;:!?“”\"\n]{1,60}?(?:\bt
 # a preposition that takes the clause's subject into a gerund ("by saying", "after claiming", "while insisting")
 _GERUND_PREP = re.compile(r"\s(?:by|after|while|without|before|upon)\s+(?:\w+ly\s+)?$", re.I)
 # a determiner or possessive right before a cue form: the form is a noun ("the report", "her claim", "Lee’s remarks")
-_NOUN_BEFORE = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y|[Yy]our|[Tt]hese|[Tt]hose)|(\w+)[’']s)\s+$")
+_NOUN_DETS = frozenset(w for d in "a an the his her its their our my your these those".split() for w in (d, d.capitalize()))
 # words whose "’s" is "is" or "has" ("he’s said", "who’s argued", "that’s according to"), not a possessive
 _CONTRACTED = frozenset("he she it that who what there here where this everyone someone nobody one".split())
 
@@ -126,8 +126,18 @@ def _noun_before(before: str) -> bool:
     >>> _noun_before("drew fire for his "), _noun_before("Lee’s "), _noun_before("And he’s ")
     (True, True, False)
     """
-    m = _NOUN_BEFORE.search(before)
-    return m is not None and (m.group(1) is None or m.group(1).lower() not in _CONTRACTED)
+    if not before[-1:].isspace():
+        return False
+    words = before.rsplit(None, 1)
+    w = words[-1] if words else ""
+    if w in _NOUN_DETS:
+        return True
+    if len(w) > 2 and w[-1] == "s" and w[-2] in "’'" and (w[-3].isalnum() or w[-3] == "_"):
+        k = len(w) - 2
+        while k and (w[k - 1].isalnum() or w[k - 1] == "_"):
+            k -= 1
+        return w[k:-2].lower() not in _CONTRACTED
+    return False
 
 
 _COORDINATED = re.compile(r"(?:^|\s|,)(?:and|but)\s*$")
@@ -156,7 +166,7 @@ def _intro_before_adverb(before: str) -> _Span | None:
     >>> m.start(), m.group(0)
     (9, ', and ')
     """
-    adv = _ADVERB_END.search(before)
+    adv = _ADVERB_END.search(before, max(0, len(before) - 40))
     if adv is None:
         return None
     m = _CLAUSE_INTRO.search(before, max(0, adv.start() - 30), adv.start() + 1)
@@ -1131,7 +1141,9 @@ def attribute_unit(
         intro = _CLAUSE_INTRO.search(before_txt) or _intro_before_adverb(before_txt)
         participle = bool(intro) and (cue["form"].endswith("ing") or _coordinated(intro.group(0)))
         if not participle and cue["form"].endswith("ing"):
-            intro = _GERUND_PREP.search(before_txt)  # "Lee drew fire by saying …": the clause's subject speaks
+            intro = _GERUND_PREP.search(
+                before_txt, max(0, len(before_txt) - 40)
+            )  # "Lee drew fire by saying …": the clause's subject speaks
             participle = bool(intro) and intro.start() > 0
         src, rule, clause_at = None, None, None
         if cue["lemma"] == "according to":
@@ -1186,7 +1198,11 @@ def attribute_unit(
             if tail and tail[-1] in _QUOTE_END:
                 inv = _inverted_source(text, hi, cue, mentions)
                 if inv is not None and (
-                    (tail[-1] == "," and not _QUOTE_BEFORE_COMMA.search(tail) and not _INVERTED_END.match(text, inv["end"], hi))
+                    (
+                        tail[-1] == ","
+                        and not _QUOTE_BEFORE_COMMA.search(tail, max(0, len(tail) - 90))
+                        and not _INVERTED_END.match(text, inv["end"], hi)
+                    )
                     or (inv.get("how") == "pronoun" and not _INVERTED_END.match(text, inv["end"], hi))
                 ):
                     inv = None  # "Executives, who …, say the company will …": a subject before the verb, not “…,” said X
@@ -1234,7 +1250,7 @@ def attribute_unit(
         if rule in _SUBJECT_RULES:
             pre = _strip_title(pre)  # “…,” White House press secretary Karoline Leavitt said
             if rule == "subject" and pre and pre[-1] not in _QUOTE_END:
-                adj = _ADJ_AFTER_QUOTE.search(pre)  # “…,” a smiling Lee said
+                adj = _ADJ_AFTER_QUOTE.search(pre, max(0, len(pre) - 80))  # “…,” a smiling Lee said
                 if adj:
                     pre = pre[: adj.start()]
         short = _stop_at_clause(_SHOW_TITLE.sub(_blank_title, after_txt))
