@@ -114,14 +114,11 @@ _AFTER_SHORT = re.compile(
 _TO_HEARER = re.compile(r"\s+to\s+(?!be\b|have\b)[^.;:!?“”\"\n]{1,60}?(?:\bthat\b|[,:]?\s*[“\"])")
 # a preposition that takes the clause's subject into a gerund ("by saying", "after claiming", "while insisting")
 _GERUND_PREP = re.compile(r"\s(?:by|after|while|without|before|upon)\s+(?:\w+ly\s+)?$", re.I)
-# a determiner or possessive right before a cue form: the form is a noun ("the report", "her claim", "Lee’s remarks")
-_NOUN_DETS = frozenset(w for d in "a an the his her its their our my your these those".split() for w in (d, d.capitalize()))
-# words whose "’s" is "is" or "has" ("he’s said", "who’s argued", "that’s according to"), not a possessive
-_CONTRACTED = frozenset("he she it that who what there here where this everyone someone nobody one".split())
 
 
 def _noun_before(before: str) -> bool:
-    """True when a determiner or a possessive ends ``before``: the cue form after it is a noun.
+    """True when a determiner or a possessive ends ``before``: the cue form after it is a noun ("the report",
+    "her claim", "Lee’s remarks"; not "he’s said", "that’s according to", where "’s" is "is" or "has").
 
     >>> _noun_before("drew fire for his "), _noun_before("Lee’s "), _noun_before("And he’s ")
     (True, True, False)
@@ -130,13 +127,13 @@ def _noun_before(before: str) -> bool:
         return False
     words = before.rsplit(None, 1)
     w = words[-1] if words else ""
-    if w in _NOUN_DETS:
+    if w.lower() in _word_group("noun_determiner") and w in (w.lower(), w.capitalize()):
         return True
     if len(w) > 2 and w[-1] == "s" and w[-2] in "’'" and (w[-3].isalnum() or w[-3] == "_"):
         k = len(w) - 2
         while k and (w[k - 1].isalnum() or w[k - 1] == "_"):
             k -= 1
-        return w[k:-2].lower() not in _CONTRACTED
+        return w[k:-2].lower() not in _word_group("contracted")
     return False
 
 
@@ -436,20 +433,27 @@ def _titled_filler(gap: str) -> bool:
     return plain != gap and not _HAS_QUOTE_CHAR.search(plain) and _FILLER.match(plain) is not None
 
 
-_TITLE_SMALL = frozenset("a an the of and or in on at to for by with".split())  # lower-case words of a title
-
-
 def _plain_title(m: re.Match) -> str:
     """A short title-cased quoted title as one plain word of the same length, else unchanged (see :func:`_blank_title`)."""
     body = m.group(0)
     words = _GAP_WORD.findall(body)
-    titled = all(w[:1].isupper() or w[:1].isdigit() or w in _TITLE_SMALL for w in words)  # “Going Viral,” not “We won,”
+    titled = all(w[:1].isupper() or w[:1].isdigit() or w in _word_group("title_small") for w in words)  # “Going Viral,” not “We won,”
     return "x" * len(body) if len(body.split()) <= 6 and titled else body
 
 
 @lru_cache(maxsize=1)
 def _clause_words() -> frozenset:
     return frozenset(read_list("clause_words.txt"))
+
+
+@lru_cache(maxsize=16)
+def _word_group(name: str) -> frozenset:
+    """The lower-case words of one set of ``claim_function_words.tsv`` (closed-class words).
+
+    >>> sorted(_word_group("demonstrative_head"))
+    ['these', 'those']
+    """
+    return frozenset(r["word"].lower() for r in read_tsv("claim_function_words.tsv") if r["set"] == name)
 
 
 @lru_cache(maxsize=16)
@@ -466,12 +470,9 @@ _SUBJECT_RULES = frozenset(("subject", "readout", "subject-phrase"))
 _PHRASE_LEAD = frozenset("and but yet or while whereas meanwhile however".split())
 _RELATIVE = frozenset(("who", "which", "that"))
 _RELATIVE_ASIDE = re.compile(r"\s*(?:who|which|the|an?)\s")
-_APPROX = frozenset(("about", "around", "over", "under", "roughly"))
 # determiners that also stand alone as a subject ("another says", "many said"); "all", "both" follow a subject
-_PRONOUN_DETS = frozenset(("another", "one", "some", "many", "most", "several", "few"))
 _PHRASE_MAX = 10
 # "Those surveyed said", "Those over 60 say": a demonstrative heading a noun phrase
-_DEMONSTRATIVE_HEADS = frozenset(("those", "these"))
 
 
 def _phrase_source(text: str, lo: int, cue: dict) -> dict | None:
@@ -515,7 +516,7 @@ def _phrase_source(text: str, lo: int, cue: dict) -> dict | None:
     low = [w.lower() for _x, _y, w in words]
     if len(low) == 1 and low[0].endswith(("ly", "ing")):
         return None  # "specifically mentioned", "Having announced": an adverb or a participle, no subject
-    if low[0] in _APPROX and len(low) > 1 and (low[1][:1].isdigit() or low[1] in _word_set("number_words.txt")):
+    if low[0] in _word_group("approximator") and len(low) > 1 and (low[1][:1].isdigit() or low[1] in _word_set("number_words.txt")):
         low[0] = "nearly"  # "About three in 10 said", "Over 40 percent said": a quantity, not a preposition
     if low[:2] == ["at", "least"]:
         low[0] = "nearly"  # "At least half of voters said"
@@ -528,9 +529,9 @@ def _phrase_source(text: str, lo: int, cue: dict) -> dict | None:
         ]
     if (
         low[0] in PREPOSITIONS
-        or any(w in _clause_words() for w in (low[1:] if low[0] in _DEMONSTRATIVE_HEADS and len(low) > 1 else low))
+        or any(w in _clause_words() for w in (low[1:] if low[0] in _word_group("demonstrative_head") and len(low) > 1 else low))
         or low[-1] in PREPOSITIONS
-        or (low[-1] in _DET_WORDS and low[-2:-1] != ["in"] and not (low[-1] in _PRONOUN_DETS and len(low) == 1))
+        or (low[-1] in _DET_WORDS and low[-2:-1] != ["in"] and not (low[-1] in _word_group("pronoun_determiner") and len(low) == 1))
     ):
         return None
     if any(w in _RELATIVE for w in low) or not words[-1][2][-1:].isalnum():

@@ -57,6 +57,7 @@ _EXTRACT = (
     "naming_cues.txt",
     "clause_only_cues.txt",
     "clause_content_cues.txt",
+    "claim_function_words.tsv",
     "honorifics.tsv",
     "first_names.tsv",
     "org_words.txt",
