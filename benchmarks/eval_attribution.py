@@ -95,6 +95,7 @@ def read_ann(path: Path) -> tuple[dict, list[dict]]:
             for seg in offs.split(";"):
                 a, b = seg.split()
                 segs.append((int(a), int(b)))
+            segs.sort()  # a discontinuous span's pieces are sometimes listed out of text order
             spans[parts[0]] = (kind, segs, parts[2] if len(parts) > 2 else "")
         elif line.startswith("E"):
             parts = line.split("\t")

@@ -7,8 +7,13 @@ A claim is anchored on a reporting verb from ``resources/reporting_verbs.tsv`` (
 ``subject``       "Lavrov said …", "Rubio, responding to …, stated: …" (the actor before the verb)
 ``readout``       "The readout from the Russian Foreign Ministry highlighted …"
 ``inverted``      "…,” said Waltz" (the actor right after a clause-final verb)
-``participle``    "…, telling reporters, “…”", "… and saying …" (the clause's subject)
-``according-to``  "According to X, …" / "…, according to X."
+``participle``    "…, telling reporters, “…”", "… and saying …", "by saying …" (the clause's subject),
+                  "…, with two clerks saying …" (the noun phrase after "with")
+``according-to``  "According to X, …" / "…, according to X." / "according to a county tally"
+``subject-phrase`` a descriptive subject no mention covers ("Each side said", "Aides to X say")
+``asked``         "Asked (by X) whether …": the question, its asker when named
+``headline``      a document's first line "Name: what was said"
+``transcript``    a later line "NAME IN CAPITALS: what was said"
 
 and its *content* is what follows the verb (after "that", after the hearer of
 tell-type verbs, or the quote after ':'/','), or, when the verb closes the
@@ -75,7 +80,7 @@ _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yest
 _FILLER = re.compile(
     r"""\s*(?:\([A-Z]{1,2}-[A-Z][A-Za-z.]*\)\s*)?
     (?:\s*(?:of|from)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*)?
-    (?:,(?:[^,;:“”"«»\n]{1,160}?,){1,2}\s*|,[^,;:“”"«»\n]{1,160}?(?=\s)\s*|,\s*)?
+    (?:,(?:[^,;:“”"«»\n]{1,160}?,){1,4}\s*|,(?!\s*(?:but|and|while|whereas|yet|or|so)\b)[^,;:“”"«»\n]{1,160}?(?=\s)\s*|,\s*)?
     (?:(?:who|which)\s+)?
     (?:(?:has|have|had|was|were|is|are|also|later|then|again|previously|earlier|repeatedly|would|will|
         could|did|does|do|not|never|publicly|reportedly|separately|already|once|first|further|however|too|
@@ -91,7 +96,9 @@ _THAT = re.compile(r"[^,.;:!?“”\"«»\n]{0,80}?\bthat\b\s*")
 _THAT_ADDRESSEE = re.compile(r"(?:[^.;:!?“”\"«»\n]|(?<=[A-Z])\.){0,120}?\bthat\b\s*")
 # a subordinate clause opening the sentence ("While Lee said that …, he …"): its content ends at the comma
 _SUBORDINATE = re.compile(r"[\s“\"]*(?:While|Although|Though|Because|When|If|Whereas|Even though|Even as)\b[^,;:“”\"]*$")
-_TO_QUOTE = re.compile(r"\s*(?:[^,.;:!?“”\"«»\n]{0,60}?\s*[:,])?\s*(?=[“\"«„”])")
+_TO_QUOTE = re.compile(r"\s*(?:[^,.;:!?“”\"«»\n]{0,60}?\s*[:,])?\s*(?=[“\"«„”]|'')")
+# the same across an apposition with commas ("said Lee, an adviser to the mayor, “…”")
+_TO_QUOTE_FAR = re.compile(r"\s*(?:(?:[^.;:!?“”\"«»\n]|\.(?=,))*?[:,])?\s*(?=[“\"«„”]|'')")
 _COLON = re.compile(r"[^,.;!?“”\"«»\n]{0,60}?:\s*")
 _ADDRESSEE = re.compile(
     r"\s+(?:the\s+)?(?:reporters|journalists|press|media|lawmakers|audience|parliament|lawmakers|"
@@ -111,6 +118,76 @@ _AFTER_SHORT = re.compile(
     r"recently|again|then)\b[^“”\"«»]*)?$",
     re.I,
 )
+# "to" and a hearer before "that" or a quote ("wrote to the council that", "said to reporters, “…”")
+_TO_HEARER = re.compile(r"\s+to\s+(?!be\b|have\b)[^.;:!?“”\"\n]{1,60}?(?:\bthat\b|[,:]?\s*[“\"])")
+# a preposition that takes the clause's subject into a gerund ("by saying", "after claiming", "while insisting")
+_GERUND_PREP = re.compile(r"\s(?:by|after|while|without|before|upon)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def _noun_before(before: str) -> bool:
+    """True when a determiner or a possessive ends ``before``: the cue form after it is a noun ("the report",
+    "her claim", "Lee’s remarks"; not "he’s said", "that’s according to", where "’s" is "is" or "has").
+
+    >>> _noun_before("drew fire for his "), _noun_before("Lee’s "), _noun_before("And he’s ")
+    (True, True, False)
+    """
+    if not before[-1:].isspace():
+        return False
+    words = before.rsplit(None, 1)
+    w = words[-1] if words else ""
+    if w.lower() in _word_group("noun_determiner") and w in (w.lower(), w.capitalize()):
+        return True
+    if len(w) > 2 and w[-1] == "s" and w[-2] in "’'" and (w[-3].isalnum() or w[-3] == "_"):
+        k = len(w) - 2
+        while k and (w[k - 1].isalnum() or w[k - 1] == "_"):
+            k -= 1
+        return w[k:-2].lower() not in _word_group("contracted")
+    return False
+
+
+_COORDINATED = re.compile(r"(?:^|\s|,)(?:and|but)\s*$")
+
+
+class _Span:
+    """A stand-in for a regex match: ``start()`` and ``group(0)`` of a stretch of a string."""
+
+    __slots__ = ("_start", "_text")
+
+    def __init__(self, start: int, text: str):
+        self._start, self._text = start, text
+
+    def start(self) -> int:
+        return self._start
+
+    def group(self, _k: int = 0) -> str:
+        return self._text
+
+
+def _intro_before_adverb(before: str) -> _Span | None:
+    """The clause intro (``_CLAUSE_INTRO``) that ends ``before`` once a final adverb is set aside
+    (", and specifically mentioned", "and then said"), as a match-like span of ``before``, else None.
+
+    >>> m = _intro_before_adverb("Lee spoke, and then ")
+    >>> m.start(), m.group(0)
+    (9, ', and ')
+    """
+    adv = _ADVERB_END.search(before, max(0, len(before) - 40))
+    if adv is None:
+        return None
+    m = _CLAUSE_INTRO.search(before, max(0, adv.start() - 30), adv.start() + 1)
+    return _Span(m.start(), before[m.start() : adv.start() + 1]) if m else None
+
+
+def _coordinated(intro: str) -> bool:
+    """True when a clause intro ends with a coordinating "and"/"but": the verb after it shares the
+    subject of the clause before ("Lee praised the plan but said …", "…, and added …").
+
+    >>> _coordinated(" but "), _coordinated(", and "), _coordinated(", ")
+    (True, True, False)
+    """
+    return bool(_COORDINATED.search(intro))
+
+
 _CLAUSE_INTRO = re.compile(r"(?:[,;—–]\s*(?:and|but|while|whereas)?|\s(?:and|but|while|whereas))\s*$")
 _READOUT = re.compile(
     r"(?:readout|statement|communiqu[ée]|transcript|release|summary|account|post|message)\s+"
@@ -243,6 +320,9 @@ def cues_of_matches(text: str, matches: list[re.Match]) -> list[Cue]:
             info["needs_quote"]
             and not _QUOTE_SOON.match(text, m.end(), min(len(text), m.end() + 90))
             and not _QUOTE_BEFORE.search(text, max(0, m.start() - 50), m.start())
+            and not (info["lemma"] in _word_set("naming_cues.txt") and _NAMING.match(text, m.end(), min(len(text), m.end() + 90)))
+            and not _THAT_NEXT.match(text, m.end())  # "agreed that …", "concluded that …", "charged that …"
+            and not (info["lemma"] in _word_set("infinitive_cues.txt") and text.startswith(" to ", m.end()))
         ):
             continue  # “…,” Lee continued: the quote may also stand right before the verb and its source
         out.append({"start": m.start(), "end": m.end(), "text": m.group(0), "form": form, **info})
@@ -285,17 +365,26 @@ def _subject_position(text: str, lo: int, m: dict) -> bool:
 
 
 def _unit_subject(text: str, lo: int, mentions: list[dict], before: int) -> dict | None:
-    """The subject of the clause ``text[lo:before]``: the first mention in subject position after an
-    introductory phrase, not a place nor a capitalised sentence word ("Early in the race, Lee …")."""
-    lo = _after_intro(text, lo, before)
+    """The first mention before ``before`` in subject position, past an introductory phrase opened by
+    a preposition or a subordinating word ("In Salem, Ohio, Lee went on, calling …": Lee, not Ohio),
+    past places and capitalised sentence words ("Early in the race, Lee …")."""
+    intro = _INTRO_PHRASE.match(text, lo, before)
+    skip_to = max(intro.end() if intro else lo, _after_intro(text, lo, before))
     for m in mentions:
         if m["start"] >= before:
             break
-        if m["start"] < lo or m.get("in_quote") or m["kind"] == "place" or _lone_capital(text, lo, m):
+        if m["start"] < skip_to or m.get("kind") == "place" or _lone_capital(text, skip_to, m):
             continue
-        if _subject_position(text, lo, m):
+        if not m.get("in_quote") and _subject_position(text, lo, m):
             return m
     return None
+
+
+# an introductory phrase opened by a preposition, up to its last comma before a capitalised word or determiner
+_INTRO_PHRASE = re.compile(
+    r"[\s“\"]*(?:In|On|At|During|After|Before|From|Since|Until|Despite|Throughout|Amid|Outside|Inside|Near)\b[^,;:“”\"\n]{1,80},"
+    r"(?:\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2},)?(?=\s)"
+)
 
 
 def _trim(text: str, a: int, b: int, strip: str = " \t\n\r,;:—–-") -> tuple[int, int]:
@@ -315,7 +404,7 @@ def _leftward_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tup
     cands = [m for m in mentions if m["end"] <= cue["start"] and not m.get("in_quote")]
     for i in range(len(cands) - 1, max(-1, len(cands) - 6), -1):
         m = cands[i]
-        if not _FILLER.match(text, m["end"], cue["start"]):
+        if not _FILLER.match(text, m["end"], cue["start"]) and not _titled_filler(text[m["end"] : cue["start"]]):
             continue
         if m["how"] == "anonymous" and i > 0 and _APPOSITION_GAP.match(text[cands[i - 1]["end"] : m["start"]]):
             continue  # "Tomas Berglund, a Swedish analyst, said": the analyst is Berglund
@@ -340,19 +429,59 @@ def _leftward_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tup
     return None
 
 
+def _titled_filler(gap: str) -> bool:
+    """True when ``gap`` is a source's filler once short quoted titles in it are read as plain words
+    ("Tom Wendel, the author of “Going Viral,” said").
+
+    >>> _titled_filler(", the author of “Going Viral,” "), _titled_filler(", “We will win,” ")
+    (True, False)
+    """
+    if not _HAS_QUOTE_CHAR.search(gap):
+        return False
+    plain = _SHOW_TITLE.sub(_plain_title, gap)
+    return plain != gap and not _HAS_QUOTE_CHAR.search(plain) and _FILLER.match(plain) is not None
+
+
+def _plain_title(m: re.Match) -> str:
+    """A short title-cased quoted title as one plain word of the same length, else unchanged (see :func:`_blank_title`)."""
+    body = m.group(0)
+    words = _GAP_WORD.findall(body)
+    titled = all(w[:1].isupper() or w[:1].isdigit() or w in _word_group("title_small") for w in words)  # “Going Viral,” not “We won,”
+    return "x" * len(body) if len(body.split()) <= 6 and titled else body
+
+
 @lru_cache(maxsize=1)
 def _clause_words() -> frozenset:
     return frozenset(read_list("clause_words.txt"))
 
 
+@lru_cache(maxsize=16)
+def _word_group(name: str) -> frozenset:
+    """The lower-case words of one set of ``claim_function_words.tsv`` (closed-class words).
+
+    >>> sorted(_word_group("demonstrative_head"))
+    ['these', 'those']
+    """
+    return frozenset(r["word"].lower() for r in read_tsv("claim_function_words.tsv") if r["set"] == name)
+
+
+@lru_cache(maxsize=16)
+def _word_set(name: str) -> frozenset:
+    """Lower-case words of a one-word-per-line resource (closed word sets the rules consult).
+
+    >>> "say" in _word_set("cue_verb_first.txt"), "state" in _word_set("cue_noun_first.txt")
+    (True, True)
+    """
+    return frozenset(w.lower() for w in read_list(name))
+
+
 _SUBJECT_RULES = frozenset(("subject", "readout", "subject-phrase"))
 _PHRASE_LEAD = frozenset("and but yet or while whereas meanwhile however".split())
-_PHRASE_TAIL = frozenset(
-    "has have had also later then again previously earlier repeatedly would will could did does do "
-    "not never publicly reportedly separately already once first further however too himself herself itself themselves "
-    "themselves alone all both often still now sometimes always even just soon so".split()  # a frequency adverb: "Holm often says"
-)
 _RELATIVE = frozenset(("who", "which", "that"))
+_RELATIVE_ASIDE = re.compile(r"\s*(?:who|which|the|an?)\s")
+# determiners that also stand alone as a subject ("another says", "many said"); "all", "both" follow a subject
+_PHRASE_MAX = 10
+# "Those surveyed said", "Those over 60 say": a demonstrative heading a noun phrase
 
 
 def _phrase_source(text: str, lo: int, cue: dict) -> dict | None:
@@ -368,21 +497,51 @@ def _phrase_source(text: str, lo: int, cue: dict) -> dict | None:
     """
     pre = text[lo : cue["start"]]
     k = max(pre.rfind(ch) for ch in ',;:—–()“”"\n')
-    a = lo + k + 1
-    words = [(m.start(), m.end(), m.group(0)) for m in _GAP_WORD.finditer(text, a, cue["start"]) if _WORD_CHAR.search(m.group(0))]
+    k2 = pre.rfind("''")
+    if k2 >= 0 and k2 + 1 > k:
+        k = k2 + 1  # a doubled apostrophe closes a quote too
+    a, z = lo + k + 1, cue["start"]
+    if k > 0 and pre[k] == "," and not pre[k + 1 :].strip():
+        # "Managers at the depot, who met on Monday, say …" / "Officials in Vale, the state next door, said …":
+        # the subject stands before a relative clause or an apposition set off by commas
+        k0 = pre.rfind(",", 0, k)
+        if k0 > 0 and _RELATIVE_ASIDE.match(pre, k0 + 1) and not _HAS_QUOTE_CHAR.search(pre, k0, k):
+            k1 = max(pre.rfind(ch, 0, k0) for ch in ',;:—–()“”"\n')
+            a, z = lo + k1 + 1, lo + k0
+    words = [(m.start(), m.end(), m.group(0)) for m in _GAP_WORD.finditer(text, a, z) if _WORD_CHAR.search(m.group(0))]
     words = [(x, y, w.strip(".")) if w.endswith(".") and len(w) > 2 and not w[-2].isupper() else (x, y, w) for x, y, w in words]
     while words and words[0][2].lower() in _PHRASE_LEAD:
         words.pop(0)
-    while words and (words[-1][2].lower() in _PHRASE_TAIL or (words[-1][2].lower().endswith("ly") and len(words) > 1)):
+    while words and (
+        words[-1][2].lower() in _word_set("subject_tail_words.txt") or (words[-1][2].lower().endswith("ly") and len(words) > 1)
+    ):
         words.pop()
     for i, (_x, _y, w) in enumerate(words):
         if i and w.lower() == "who":  # "Democrats in Iowa who watched the debate said": the head before "who"
             words = words[:i]
             break
-    if not words or len(words) > 6:
+    if not words or len(words) > _PHRASE_MAX:
         return None
     low = [w.lower() for _x, _y, w in words]
-    if low[0] in PREPOSITIONS or any(w in _clause_words() for w in low) or low[-1] in PREPOSITIONS or low[-1] in _DET_WORDS:
+    if len(low) == 1 and low[0].endswith(("ly", "ing")):
+        return None  # "specifically mentioned", "Having announced": an adverb or a participle, no subject
+    if low[0] in _word_group("approximator") and len(low) > 1 and (low[1][:1].isdigit() or low[1] in _word_set("number_words.txt")):
+        low[0] = "nearly"  # "About three in 10 said", "Over 40 percent said": a quantity, not a preposition
+    if low[:2] == ["at", "least"]:
+        low[0] = "nearly"  # "At least half of voters said"
+    if "to" in low:
+        # "Aides to Lee say", "advisers to the mayor said": a preposition before a name or a determiner,
+        # not an infinitive ("those who want to said")
+        low = [
+            "of" if w == "to" and i + 1 < len(low) and (words[i + 1][2][:1].isupper() or low[i + 1] in _DET_WORDS) else w
+            for i, w in enumerate(low)
+        ]
+    if (
+        low[0] in PREPOSITIONS
+        or any(w in _clause_words() for w in (low[1:] if low[0] in _word_group("demonstrative_head") and len(low) > 1 else low))
+        or low[-1] in PREPOSITIONS
+        or (low[-1] in _DET_WORDS and low[-2:-1] != ["in"] and not (low[-1] in _word_group("pronoun_determiner") and len(low) == 1))
+    ):
         return None
     if any(w in _RELATIVE for w in low) or not words[-1][2][-1:].isalnum():
         return None
@@ -417,13 +576,11 @@ def _finite_cue(text: str, cue: dict) -> bool:
     False
     """
     form = cue["form"]
-    if form in _NOUNLIKE or (form == cue["lemma"] and form not in _VERB_FIRST) or form.endswith("ing") or " " in form:
+    if form in _NOUNLIKE or (form == cue["lemma"] and form not in _word_set("cue_verb_first.txt")) or form.endswith("ing") or " " in form:
         return False
     return not text.startswith((" by ", " by\n"), cue["end"])
 
 
-# base forms that are seldom nouns: "Experts say …", "Critics argue …" (plural subjects)
-_VERB_FIRST = frozenset("say argue insist contend warn predict complain acknowledge".split())
 _DET_WORDS = frozenset("a an the each every both some many most several few all other another one two three four five".split())
 
 
@@ -483,6 +640,79 @@ _ASKED_BEFORE = re.compile(
 _ASKED_BY = re.compile(r"\s+by\s+[^,.;:!?“”\"]*?(?=\s(?:whether|if|what|how|why|who|which|when|where|about)\b)")
 
 
+_ASKER = re.compile(
+    r"\s+by\s+((?:an?|the)\s+)?([^,.;:!?“”\"()\n]{2,80}?)(?=\s+(?:whether|if|what|how|why|who|which|when|where|about|to|on|for)\b|[,.;:!?])"
+)
+
+
+def _asker(text: str, a: int, hi: int, mentions: list[dict]) -> dict | None:
+    """The asker named in "asked by X …" right after the verb at ``a``: X's mention, or the
+    description itself ("a reporter") as a descriptive source; None when no "by" follows.
+
+    >>> s = "When asked by a reporter whether it differed, Lee said no."
+    >>> _asker(s, 10, len(s), [])["actor"]
+    'a reporter'
+    """
+    m = _ASKER.match(text, a, hi)
+    if not m:
+        return None
+    s0, e0 = m.start(1) if m.group(1) else m.start(2), m.end(2)
+    inside = [x for x in mentions if s0 <= x["start"] and x["end"] <= e0 and x.get("actor") is not None and x.get("how") != "pronoun"]
+    if inside:
+        return inside[0]
+    span = text[s0:e0]
+    if len(span.split()) > 6 or not span[-1:].isalnum():
+        return None
+    desc = _WS.sub(" ", span)
+    desc = desc[0].lower() + desc[1:] if desc.split()[0].lower() in _DET_WORDS else desc
+    return {
+        "start": s0,
+        "end": e0,
+        "text": span,
+        "actor": desc,
+        "actor_id": slug(desc),
+        "side": side_of(span),
+        "how": "anonymous",
+        "kind": "anonymous",
+        "gender": None,
+        "role": desc,
+    }
+
+
+_ACCORDING_NP = re.compile(
+    r"\s+((?:[\w’'.&-]+\s+){0,7}?[\w’'&-]+)(?=\s*(?:[,.;:!?)—–]|\s(?:that|who|which|released|published|obtained|reviewed|in|on|at)\b|$))"
+)
+
+
+def _according_np(text: str, a: int, hi: int) -> dict | None:
+    """A descriptive source from the noun phrase after "according to" when no mention stands there
+    ("according to a congressional timeline", "according to state law"), else None.
+
+    >>> s = "Turnout rose, according to a county tally."
+    >>> _according_np(s, 26, len(s))["actor"]
+    'a county tally'
+    """
+    m = _ACCORDING_NP.match(text, a, hi)
+    if not m:
+        return None
+    span = m.group(1)
+    if span.split()[0].lower() in PREPOSITIONS or span.split()[0].lower() in _clause_words():
+        return None
+    desc = _WS.sub(" ", span)
+    return {
+        "start": m.start(1),
+        "end": m.end(1),
+        "text": span,
+        "actor": desc,
+        "actor_id": slug(desc),
+        "side": side_of(span),
+        "how": "anonymous",
+        "kind": "anonymous",
+        "gender": None,
+        "role": desc,
+    }
+
+
 def _asked_content(text: str, a: int, hi: int, quotes: list[dict]) -> tuple[int, int] | None:
     """The reported question after a source-less "asked": to the first comma outside quotes or the clause's end
     ("Asked whether he would run, …" -> "whether he would run"); a quote right after ", " is the question itself.
@@ -491,7 +721,7 @@ def _asked_content(text: str, a: int, hi: int, quotes: list[dict]) -> tuple[int,
     >>> a, b = _asked_content(s, 5, len(s), []); s[a:b]
     'whether he would run again'
     """
-    m = _ASKED_BY.match(text, a, hi)
+    m = _ASKED_BY.match(text, a, hi) or _ASKER.match(text, a, hi)
     if m:
         a = m.end()
     m = _TO_QUOTE.match(text, a, hi)
@@ -510,16 +740,20 @@ def _asked_content(text: str, a: int, hi: int, quotes: list[dict]) -> tuple[int,
     return a, b
 
 
-# base forms that are far more often nouns: a cue only before "that", a colon or a quote ("the report states that …")
-_NOUN_FIRST = frozenset(("state", "states"))
 _CONTENT_INTRO_STRICT = re.compile(r"\s*(?:that\b|[:“\"«])")
 _LEAD_CONJ = re.compile(r"(?:But|And|Yet|So|Or)\b[\s,]*")
 _SUBJECT_WORDS = frozenset("he she they it we i you there this these those".split())
-_GAP_WORDS = frozenset(
-    "again also repeatedly privately publicly separately recently earlier later then today yesterday tonight last this "
-    "next once twice first previously already still further too".split()
-)
 _GAP_WORD = re.compile(r"[\w’'.-]+")
+
+
+def _first_word(text: str, a: int, b: int) -> str:
+    """The first word of ``text[a:b]`` in lower case ('' when none).
+
+    >>> _first_word("said he would", 4, 13)
+    'he'
+    """
+    m = _GAP_WORD.search(text, a, b)
+    return m.group(0).lower() if m else ""
 
 
 def _that_gap_ok(gap: str, addressee: bool) -> bool:
@@ -541,7 +775,9 @@ def _that_gap_ok(gap: str, addressee: bool) -> bool:
     if addressee:
         return True
     f = low[0]
-    return f in PREPOSITIONS or f in _GAP_WORDS or f in _CIRCUMSTANCE_WORDS or f.endswith("ly") or words[0][:1].isupper()
+    return (
+        f in PREPOSITIONS or f in _word_set("that_gap_words.txt") or f in _CIRCUMSTANCE_WORDS or f.endswith("ly") or words[0][:1].isupper()
+    )
 
 
 def _cue_between(text: str, a: int, b: int) -> bool:
@@ -615,6 +851,135 @@ def _object_end(text: str, a: int, b: int, quotes: list[dict]) -> int:
     return b
 
 
+# a semicolon outside quotes closes a content: what follows is the reporter's next clause
+_COORD_END = re.compile(r";\s")
+
+
+# a concessive or contrastive clause after an object content is the reporter's ("…, even though …")
+_TAIL = re.compile(
+    r",\s+(?:even\s+though|although|though|whereas|instead|in\s+which|despite)\b"
+    r"|,\s+(?:and|but)\s+(?:the|a|an|he|she|they|it|there|his|her|their|its|some|many)\b"  # a new clause
+)
+# the subject's next verb after a noun-phrase object ("called the merger a disaster and ranked …")
+_TAIL_VP = re.compile(r"\s(?:and|but)\s+(?:[a-z]+ed)\b")
+
+
+def _tail_end(text: str, a: int, b: int, quotes: list[dict], np_object: bool = False) -> int:
+    """End of an object content before a concessive or contrastive clause or a new coordinated clause
+    outside quotes; after a noun-phrase object (``np_object``) also before the subject's next verb.
+
+    >>> s = "the overthrow of the regime, even though the result was clear"
+    >>> s[:_tail_end(s, 0, len(s), [])]
+    'the overthrow of the regime'
+    >>> s = "the merger a disaster and ranked its chief last"
+    >>> s[:_tail_end(s, 0, len(s), [], np_object=True)]
+    'the merger a disaster'
+    """
+    ms = list(_TAIL.finditer(text, a, b))
+    if np_object:
+        ms = sorted(ms + list(_TAIL_VP.finditer(text, a, b)), key=lambda m: m.start())
+    for m in ms:
+        k = bisect.bisect_right(quotes, m.start(), key=_mark_start) - 1
+        if k >= 0 and m.start() < quotes[k]["mark_end"]:
+            continue
+        return m.start() if m.start() > a else b
+    return b
+
+
+# "with" and a noun phrase before a participle: the absolute construction names its own speaker
+_WITH_NP = re.compile(r"(?:^|[\s,;(—–])with\s+((?:[\w’'.&-]+\s+){1,8}?)$", re.I)
+
+
+def _with_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tuple[dict, int] | None:
+    """(source, clause start) of a participle in an absolute construction ("…, with two networks
+    calling the race", "with Acme News saying …"): the last mention of the noun phrase after "with",
+    or that phrase as a descriptive source; None when no "with" phrase stands right before the verb.
+
+    >>> s = "Lee won, with two networks calling the race early."
+    >>> _with_source(s, 0, {"start": 27}, [])[0]["actor"]
+    'two networks'
+    """
+    before = text[max(lo, cue["start"] - 90) : cue["start"]]
+    m = _WITH_NP.search(before)
+    if not m:
+        return None
+    base = cue["start"] - len(before)
+    s0, e0 = base + m.start(1), base + m.end(1)
+    words = _GAP_WORD.findall(m.group(1))
+    if any(w.lower() in _clause_words() for w in words):
+        return None
+    inside = [x for x in mentions if s0 <= x["start"] and x["end"] <= e0 + 1 and not x.get("in_quote") and x.get("kind") != "place"]
+    if inside and inside[0]["start"] == s0:
+        return inside[0], base + m.start()
+    span = text[s0:e0].rstrip()
+    desc = _WS.sub(" ", span)
+    if desc.split()[0].lower() in _DET_WORDS:
+        desc = desc[0].lower() + desc[1:]
+    src = {
+        "start": s0,
+        "end": s0 + len(span),
+        "text": span,
+        "actor": desc,
+        "actor_id": slug(desc),
+        "side": side_of(span),
+        "how": "anonymous",
+        "kind": "anonymous",
+        "gender": None,
+        "role": desc,
+    }
+    return src, base + m.start()
+
+
+# a descriptive noun phrase opening the sentence, then its verb (an auxiliary or a past form)
+_OPENING_NP = re.compile(
+    r"[\s“\"]*((?:[Tt]he|[Aa]n?|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]any|[Ss]ome)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)"
+    r"\s+(?:has|have|had|was|were|is|are|will|would|could|did|also|then|later|\w+ed)\b"
+)
+
+
+def _opening_subject(text: str, lo: int, before: int) -> dict | None:
+    """The descriptive noun phrase that opens the sentence as its subject ("The departments declined
+    to comment, saying …"), as a descriptive source, else None.
+
+    >>> s = "The two agencies declined to comment, saying the case was open."
+    >>> _opening_subject(s, 0, 38)["actor"]
+    'the two agencies'
+    """
+    m = _OPENING_NP.match(text, lo, before)
+    if not m or any(w.lower() in _clause_words() for w in _GAP_WORD.findall(m.group(1))):
+        return None
+    span = m.group(1)
+    desc = _WS.sub(" ", span)
+    desc = desc[0].lower() + desc[1:]
+    return {
+        "start": m.start(1),
+        "end": m.end(1),
+        "text": span,
+        "actor": desc,
+        "actor_id": slug(desc),
+        "side": side_of(span),
+        "how": "anonymous",
+        "kind": "anonymous",
+        "gender": None,
+        "role": desc,
+    }
+
+
+def _coordinated_end(text: str, a: int, b: int, quotes: list[dict]) -> int:
+    """End of a content before a semicolon outside quotes ("Lee decried it; editorials railed …").
+
+    >>> s = "the law was unfair; editorials railed against it"
+    >>> s[:_coordinated_end(s, 0, len(s), [])]
+    'the law was unfair'
+    """
+    for m in _COORD_END.finditer(text, a, b):
+        k = bisect.bisect_right(quotes, m.start(), key=_mark_start) - 1
+        if k >= 0 and m.start() < quotes[k]["mark_end"]:
+            continue
+        return m.start() if m.start() > a else b
+    return b
+
+
 def _mark_start(q: dict) -> int:
     return q["mark_start"]
 
@@ -633,7 +998,13 @@ _QUOTE_BEFORE = re.compile(
     r"[,.!?…](?:[”\"»’]|'')\s+(?:(?:(?:[A-Z][\w.’'-]*|he|she|they|we|it)\s+){0,4}"
     r"|(?:[Tt]he|an?|one|another|this|his|her|their)\s+(?:[\w’'-]+\s+){1,4})$"  # “…,” the man shouted
 )
-_QUOTE_SOON = re.compile(r"[^.!?;“”\"«»\n]{0,80}?[“\"«]")
+_QUOTE_SOON = re.compile(r"[^.!?;“”\"«»\n]{0,80}?(?:[“\"«]|'')")
+_THAT_NEXT = re.compile(r"\s+that\s+(?!(?:night|day|week|morning|evening|afternoon|year|month|time|weekend)\b)")
+# what follows a naming verb that names ("called it a sham", "called the plan a disaster", "called him weak")
+_NAMING = re.compile(
+    r"\s+(?:(?:it|him|her|them|himself|herself|themselves|this|that)\s+(?!(?:back|up|out|off|over|in|on|at|to|for|from|with|about|after|into|by|and|or|but|when|if|as)\b)[a-z]"
+    r"|(?:the|his|her|their|its|this|that)\s+(?:[\w’'-]+\s+){1,4}?(?:a|an|the)\s+[\w’'-]+)"
+)
 _TRAILING_WORD = re.compile(r"\s*([A-Za-z][\w.’'-]*)$")
 
 
@@ -755,27 +1126,45 @@ def attribute_unit(
     for cue in cue_list:
         if _inside(quote_starts, quote_spans, cue["start"]) is not None:
             continue
+        infinitive = False
         if text[cue["end"] : cue["end"] + 4].lower().startswith((" to ", " to\n")) and cue["lemma"] != "according to":
-            continue
-        if cue["form"] in _NOUN_FIRST and (text[cue["start"]].isupper() or not _CONTENT_INTRO_STRICT.match(text, cue["end"], hi)):
+            if cue["lemma"] in _word_set("infinitive_cues.txt"):
+                infinitive = True  # "Lee vowed to repeal the law": the to-infinitive is the content
+            elif (hearer := _TO_HEARER.match(text, cue["end"], hi)) and not _cue_between(text, cue["end"], hearer.end()):
+                cue = dict(cue, addressee=True)  # "Lee wrote to the council that …": the hearer, then the content
+            elif not _QUOTE_BEFORE.search(text, max(lo, cue["start"] - 60), cue["start"]):
+                continue  # "is said to be", "reported to the board"; but “…,” Lee said to cheers
+        if cue["form"] in _word_set("cue_noun_first.txt") and (
+            text[cue["start"]].isupper() or not _CONTENT_INTRO_STRICT.match(text, cue["end"], hi)
+        ):
             continue  # "his home state of Ohio", "several states": a noun unless "that", a colon or a quote follows
         before_txt = text[lo : cue["start"]]
+        if cue["lemma"] != "according to" and _noun_before(before_txt[-40:]) or _SO_CALLED.search(before_txt[-4:]):
+            continue  # "a mock trial", "his vow", "Lee’s remarks": a determiner or possessive makes the form a noun
         if cue["form"] == "asked" and _ASKED_BEFORE.search(before_txt):
             # "Asked whether he would run, Lee said …" / "Lee was asked about the plan": the question is
             # reported, its asker is not named (source None)
             span = _asked_content(text, cue["end"], hi, quotes)
             if span is not None and not any(c["start"] <= cue["start"] < c["end"] for c in claims):
-                claims.append(_claim(text, span[0], span[1], None, cue, "asked", quotes))
+                claims.append(_claim(text, span[0], span[1], _asker(text, cue["end"], hi, mentions), cue, "asked", quotes))
             continue
-        intro = _CLAUSE_INTRO.search(before_txt)
-        participle = bool(intro) and (cue["form"].endswith("ing") or " and" in intro.group(0) or intro.group(0).strip().endswith("and"))
+        intro = _CLAUSE_INTRO.search(before_txt) or _intro_before_adverb(before_txt)
+        participle = bool(intro) and (cue["form"].endswith("ing") or _coordinated(intro.group(0)))
+        if not participle and cue["form"].endswith("ing"):
+            intro = _GERUND_PREP.search(
+                before_txt, max(0, len(before_txt) - 40)
+            )  # "Lee drew fire by saying …": the clause's subject speaks
+            participle = bool(intro) and intro.start() > 0
         src, rule, clause_at = None, None, None
         if cue["lemma"] == "according to":
             ms = [m for m in mentions if cue["end"] <= m["start"] < cue["end"] + 80 and not m.get("in_quote")]
             stop = text.find(",", cue["end"], hi)
             ms = [m for m in ms if stop < 0 or m["start"] < stop] or ms[:1]
             if not ms:
-                continue
+                np = _according_np(text, cue["end"], hi)  # "according to a congressional timeline"
+                if np is None:
+                    continue
+                ms = [np]
             src = next((m for m in ms if m["kind"] == "person"), ms[0])
             rule = "according-to"
             head = text[lo : cue["start"]].strip(' \t\n\r“"')
@@ -802,12 +1191,15 @@ def attribute_unit(
                 last_source = src
             continue
         left = _leftward_source(text, lo, cue, mentions)
-        if left:
+        with_src = _with_source(text, lo, cue, mentions) if left is None and cue["form"].endswith("ing") else None
+        if with_src is not None:
+            src, rule, clause_at = with_src[0], "participle", with_src[1]  # "…, with Acme News saying …"
+        elif left:
             src, rule = left
             w = _CLAUSE_INTRO.search(_drop_det(text[lo : src["start"]]))
             clause_at = lo + w.start() if w else None
         elif participle:
-            src = last_source or _unit_subject(text, lo, mentions, cue["start"])
+            src = last_source or _unit_subject(text, lo, mentions, cue["start"]) or _opening_subject(text, lo, cue["start"])
             rule = "participle"
             clause_at = lo + intro.start()
         else:
@@ -815,9 +1207,18 @@ def attribute_unit(
             tail = text[lo : cue["start"]].rstrip()
             if tail and tail[-1] in _QUOTE_END:
                 inv = _inverted_source(text, hi, cue, mentions)
+                if inv is not None and (
+                    (
+                        tail[-1] == ","
+                        and not _QUOTE_BEFORE_COMMA.search(tail, max(0, len(tail) - 90))
+                        and not _INVERTED_END.match(text, inv["end"], hi)
+                    )
+                    or (inv.get("how") == "pronoun" and not _INVERTED_END.match(text, inv["end"], hi))
+                ):
+                    inv = None  # "Executives, who …, say the company will …": a subject before the verb, not “…,” said X
             if inv is None:
                 phrase = None
-                if cue["form"] in _NOUNLIKE or not (intro and " and" in intro.group(0)):
+                if cue["form"] in _NOUNLIKE or not (intro and _coordinated(intro.group(0))):
                     phrase = _phrase_source(text, lo, cue) if _finite_cue(text, cue) else None
                     if phrase is None:
                         continue
@@ -837,6 +1238,14 @@ def attribute_unit(
             continue
         # a verb inside an earlier claim's content is nested unless it opens a new clause
         open_claim = next((c for c in claims if c["start"] <= cue["start"] < c["end"]), None)
+        if open_claim is not None and rule == "subject" and src["end"] <= open_claim["cue_start"]:
+            # "Lee, who estimated that half were supporters, said …": the relative clause's claim ends at the comma
+            comma = text.rfind(",", open_claim["start"], cue["start"])
+            if comma > open_claim["start"] and not text[comma + 1 : cue["start"]].strip():
+                a2, b2 = _trim(text, open_claim["start"], comma)
+                if b2 > a2:
+                    _set_span(text, open_claim, a2, b2, quotes)
+                    open_claim = None
         if open_claim is not None:
             if clause_at is None or clause_at < open_claim["start"]:
                 continue
@@ -850,11 +1259,20 @@ def attribute_unit(
         pre = text[lo : (src["start"] if rule in _SUBJECT_RULES else cue["start"])].rstrip()
         if rule in _SUBJECT_RULES:
             pre = _strip_title(pre)  # “…,” White House press secretary Karoline Leavitt said
+            if rule == "subject" and pre and pre[-1] not in _QUOTE_END:
+                adj = _ADJ_AFTER_QUOTE.search(pre, max(0, len(pre) - 80))  # “…,” a smiling Lee said
+                if adj:
+                    pre = pre[: adj.start()]
         short = _stop_at_clause(_SHOW_TITLE.sub(_blank_title, after_txt))
         if cue["addressee"]:
             # “…,” Witkoff told CNN / told a news conference in Kyiv: the addressee is not content
             short = _skip_addressee(short)
-        if rule == "inverted" or (
+        aside = _aside_span(text, lo, hi, pre, src["end"] if rule == "inverted" else cue["end"], claims) if rule in _ASIDE_RULES else None
+        if infinitive:
+            a, b = _trim(text, cue["end"], _object_end(text, cue["end"], _stop_clause_end(text, cue["end"], hi), quotes))
+        elif aside is not None:
+            a, b = aside  # "Any attempt to debunk it, he said, becomes hopeless": the sentence around the aside
+        elif rule == "inverted" or (
             rule in _SUBJECT_RULES
             and pre
             and (
@@ -862,6 +1280,7 @@ def attribute_unit(
                 (pre[-1] in _CLOSING_MARKS and not _CONTENT_INTRO.match(text, cue["end"], hi))
                 or (
                     pre[-1] in _QUOTE_END
+                    and not _adverbial_lead(text, _clause_start(text, lo, claims), lo + len(pre))
                     and _AFTER_SHORT.match(short)
                     and not _HAS_THAT.search(short)
                     and len(short.split()) <= 20
@@ -871,8 +1290,8 @@ def attribute_unit(
         ):
             a, b = _content_before(text, _clause_start(text, lo, claims), lo + len(pre), quotes)
             b = min(b, lo + len(pre))
-            # a quote split by its attribution: “…,” X said, “…”
-            m = _TO_QUOTE.match(text, cue["end"], hi)
+            # a quote split by its attribution: “…,” X said, “…” / “…,” said X, an adviser, “…”
+            m = _TO_QUOTE_FAR.match(text, src["end"] if rule == "inverted" else cue["end"], hi)
             if m:
                 q = _quote_opening_at(quotes, m.end())
                 if q is not None:
@@ -880,15 +1299,21 @@ def attribute_unit(
         else:
             a, b, how = _content_after(text, cue, hi, quotes)
             if how == "object":
+                if cue["lemma"] in _word_set("clause_only_cues.txt") and _first_word(text, a, b) not in _SUBJECT_WORDS:
+                    continue  # "maintains a wide lead", "appealed the ruling": no speech
                 b = _object_end(text, a, b, quotes)
                 if cue["cue_class"] == "neutral" and _CIRCUMSTANCE.match(text, a, b):
                     continue  # "said at a briefing": where or when, not what
             a, b = _trim(text, a, b)
-            if how in ("that", "object") and rule == "subject" and _SUBORDINATE.match(text, lo, src["start"]):
+            if how in ("that", "object"):
+                b = _coordinated_end(text, a, b, quotes)
+            if how == "object":
+                b = _tail_end(text, a, b, quotes, cue["lemma"] not in _word_set("clause_content_cues.txt"))
+            if how in ("that", "object") and rule in ("subject", "subject-phrase") and _SUBORDINATE.match(text, lo, src["start"]):
                 comma = _comma_outside_quotes(text, a, b)
                 if comma is not None:
                     b = comma
-            if how == "quote" and pre and pre[-1] in '”"»':
+            if how == "quote" and pre and (pre[-1] in '”"»' or pre.endswith("''")):
                 # a quote split by its attribution: “…,” X said, “…”
                 q0 = _quote_at(quotes, lo + len(pre) - 2, lo + len(pre) - 1)
                 if q0:
@@ -925,6 +1350,68 @@ _SUBORDINATE_START = re.compile(
     r"[\s“\"]*(?:While|Although|Though|Because|When|If|Whereas|Even though|Even as|As|After|Before|Since|Until|Unless|Once)\b"
 )
 _CLAUSE_STOP = re.compile(r",\s*(?:and\s+)?\w+ing\b|[.;!?](?<!\b[A-Z][.;!?])(?=\s|$)")
+
+
+# a determiner and up to three lower-case modifiers between a closing quote and the source's name
+_ADJ_AFTER_QUOTE = re.compile(r"(?<=[,!?][”\"»’'])\s+(?:(?:a|an|the)\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}$")
+_QUOTE_BEFORE_COMMA = re.compile(r"[”\"»’']\s*,$|[”\"»’'](?:[^“”\"«»]{0,80}),$")
+# what follows an inverted source in "…, said Lee." / "…, said Lee, an adviser." / "…, said Lee on Monday."
+_INVERTED_END = re.compile(r"\s*(?:[.;!?]|,|\s(?:on|in|at|during|after|who|which)\b|$)")
+
+
+def _adverbial_lead(text: str, a: int, b: int) -> bool:
+    """True when ``text[a:b]`` (what precedes a source and its comma) is an introductory adverbial,
+    not a reported clause: a short phrase (at most eight words) opened by a preposition ("In his
+    speech,", "At one point on Sunday,").
+
+    >>> s = "In his speech, Lee argued"
+    >>> _adverbial_lead(s, 0, 14), _adverbial_lead("The vote was close, Lee said", 0, 19)
+    (True, False)
+    """
+    seg = text[a:b]
+    if _HAS_QUOTE_CHAR.search(seg):
+        return False
+    words = _GAP_WORD.findall(seg)
+    return bool(words) and words[0].lower() in PREPOSITIONS and len(words) <= 8
+
+
+_ASIDE_RULES = frozenset(("subject", "subject-phrase", "inverted"))
+# what may follow the verb (or an inverted source) inside an attribution set off by commas
+_ASIDE_TAIL = re.compile(r"(?:\s+[\w’'.-]+){0,4}?\s*,\s+(?=[^\s“”\"«»‘’'])")
+
+
+def _aside_span(text: str, lo: int, hi: int, pre: str, after: int, claims: list[dict]) -> tuple[int, int] | None:
+    """The content of an attribution set off by commas inside its sentence ("Such efforts, they
+    believe, will fail"): the sentence from its clause start to its end, the aside included;
+    None unless a plain comma (no quote mark) stands before the source and after the verb and
+    words stand on both sides.
+
+    >>> s = "Such efforts, they said, will fail soon."
+    >>> a, b = _aside_span(s, 0, len(s), "Such efforts,", 23, []); s[a:b]
+    'Such efforts, they said, will fail soon'
+    """
+    if not pre.endswith(",") or pre[-2:-1] in _CLOSING_MARKS:
+        return None
+    m = _ASIDE_TAIL.match(text, after, hi)
+    if not m:
+        return None
+    start = _clause_start(text, lo, claims)
+    lead = text[start : lo + len(pre)]
+    if _HAS_QUOTE_CHAR.search(lead) or len(_GAP_WORD.findall(lead)) < 2:
+        return None
+    end = _stop_clause_end(text, m.end(), hi)
+    if _HAS_QUOTE_CHAR.search(text, m.end(), end) or len(_GAP_WORD.findall(text, m.end(), end)) < 2:
+        return None
+    a, b = _trim(text, start, end)
+    return (a, b) if b > a else None
+
+
+def _stop_clause_end(text: str, a: int, hi: int) -> int:
+    """End of the clause that starts at ``a``: the first sentence stop (``.;!?``) or ``hi``."""
+    m = _CLAUSE_STOP.search(text, a, hi)
+    while m is not None and m.group(0).startswith(","):
+        m = _CLAUSE_STOP.search(text, m.end(), hi)
+    return m.start() if m else hi
 
 
 def _stop_at_clause(s: str) -> str:
@@ -1042,7 +1529,8 @@ def attribute(
     claims.sort(key=lambda c: (c["start"], c["cue_start"]))
     quotes = _quote_speakers(text, quotes, claims, units, cues, mentions)
     _extend_to_continuations(text, claims, quotes)
-    extra = _punctuation_claims(text, quotes, claims)
+    extra = _punctuation_claims(text, quotes, claims) + _headline_claims(text, mentions, claims, quotes)
+    extra += _transcript_claims(text, mentions, claims + extra, quotes)
     if extra:
         claims = sorted(claims + extra, key=lambda c: (c["start"], c["cue_start"]))
     return claims, quotes
@@ -1070,6 +1558,115 @@ def _punctuation_claims(text: str, quotes: list[dict], claims: list[dict]) -> li
         cue = {"text": text[a:b], "lemma": lemma, "start": a, "end": b, "cue_class": "neutral"}
         out.append(_claim(text, q["start"], q["end"], q["speaker_mention"], cue, q["rule"], quotes))
     return out
+
+
+# "Name: what they said" opening a document (a headline): up to four capitalised words (with particles) and a colon
+_HEADLINE = re.compile(
+    r"[ \t]*((?:[A-Z][\w’'.&-]*)(?:[ \t]+(?:[A-Z][\w’'.&-]*|of|for|and|de|van|von|bin|al)){0,3})[ \t]*:[ \t]+(?=[\w“\"‘'])"
+)
+
+
+_ADVERB_END = re.compile(r"\s+(?:\w+ly|also|then|later)\s+$")  # ", and specifically mentioned", "and then said"
+_SO_CALLED = re.compile(r"(?<![\w’'-])[Ss]o[ -]$")  # "the so-called plan": no speech
+# a transcript line: a speaker's name in capitals, a colon, what they said ("LEE: We will win.")
+_TRANSCRIPT = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.’'-]+(?:[ \t]+[A-Z][A-Z.’'-]+){0,2})[ \t]*:[ \t]+(?=\S)([^\n]+)")
+
+
+def _transcript_claims(text: str, mentions: list[dict], claims: list[dict], quotes: list[dict]) -> list[dict]:
+    """Claims of transcript lines after the first line ("TAPPER: And the polls?", "ANN COLE: We will
+    win."): the capitalised name is the source (its mention when one was found there), the rest of
+    the line the content, the colon the cue (lemma ":", rule ``transcript``). A label that is no name
+    ("UPDATE:", "EMAIL:", not_names.txt) or a single letter ("Q:", "A:") is skipped.
+
+    >>> [(c["source"], c["text"]) for c in _transcript_claims("Title\\nLEE PARK: We will win.", [], [], [])]
+    [('Lee Park', 'We will win')]
+    """
+    out = []
+    first_eol = text.find("\n")
+    for m in _TRANSCRIPT.finditer(text, first_eol + 1 if first_eol >= 0 else len(text)):
+        name = m.group(1)
+        words = name.split()
+        if len(name.replace(".", "")) < 2 or any(w.lower().strip(".") in _word_set("not_names.txt") for w in words):
+            continue
+        a, b = _trim(text, m.start(2), m.end(2))
+        if b - a < 3 or any(c["start"] < b and a < c["end"] for c in claims):
+            continue
+        s, e = m.start(1), m.end(1)
+        inside = [x for x in mentions if s <= x["start"] and x["end"] <= e and x.get("actor") is not None and x.get("how") != "pronoun"]
+        if inside:
+            src = inside[0]
+        else:
+            actor = " ".join(w.capitalize() for w in words)
+            src = {
+                "start": s,
+                "end": e,
+                "text": name,
+                "actor": actor,
+                "actor_id": slug(actor),
+                "side": side_of(name),
+                "how": "proper",
+                "kind": "name",
+                "gender": None,
+            }
+        colon = text.find(":", e, m.start(2))
+        cue = {"text": ":", "lemma": ":", "start": colon, "end": colon + 1, "cue_class": "neutral"}
+        out.append(_claim(text, a, b, src, cue, "transcript", quotes))
+    return out
+
+
+_HEADLINE_TOPIC = re.compile(r"\s+(?:On|About|Over|To|For)\s.*$")
+
+
+def _headline_claims(text: str, mentions: list[dict], claims: list[dict], quotes: list[dict]) -> list[dict]:
+    """A claim for a headline that attributes by a colon ("Lee: Plan will pass"): the source is the
+    capitalised phrase before the colon (its mention when one was found there), the content the rest
+    of the line, the colon the cue (lemma ":", rule ``headline``). Only the document's first line counts;
+    a phrase whose single word is no name ("Breaking:", "Watch:", "Revealed:") or that opens with an
+    article ("The Latest:") is skipped, as is a line a claim already covers.
+
+    >>> [(c["source"], c["text"]) for c in _headline_claims("Lee Park: Budget will pass.\\nText.", [], [], [])]
+    [('Lee Park', 'Budget will pass')]
+    >>> _headline_claims("Breaking: Budget will pass.\\nText.", [], [], [])
+    []
+    """
+    m = _HEADLINE.match(text)
+    if not m:
+        return []
+    name = m.group(1)
+    words = name.split()
+    first = words[0].lower().strip(".")
+    if first in _word_set("not_names.txt") or first in _DET_WORDS or (len(words) == 1 and first.endswith("ed")):
+        return []
+    eol = text.find("\n", m.end())
+    eol = len(text) if eol < 0 else eol
+    a, b = _trim(text, m.end(), eol)
+    if len(_GAP_WORD.findall(text, a, b)) < 3 or any(c["start"] < b and a < c["end"] for c in claims):
+        return []
+    s, e = m.start(1), m.end(1)
+    inside = [x for x in mentions if s <= x["start"] and x["end"] <= e and x.get("actor") is not None and x.get("how") != "pronoun"]
+    cut = _HEADLINE_TOPIC.search(name)  # "Ann Cole On Taxes: …": the speaker stands before the topic
+    if cut:
+        name, e = name[: cut.start()], s + cut.start()
+        inside = [x for x in inside if x["end"] <= e]
+    if inside and inside[0]["start"] == s:
+        src = max((x for x in inside if x["start"] == s), key=lambda x: x["end"] - x["start"])
+    elif len(inside) == 1 and not cut:
+        src = inside[0]
+    else:
+        src = {
+            "start": s,
+            "end": e,
+            "text": name,
+            "actor": name,
+            "actor_id": slug(name),
+            "side": side_of(name),
+            "how": "proper",
+            "kind": "name",
+            "gender": None,
+        }
+    colon = text.rfind(":", e, m.end())
+    cue = {"text": ":", "lemma": ":", "start": colon, "end": colon + 1, "cue_class": "neutral"}
+    return [_claim(text, a, b, src, cue, "headline", quotes)]
 
 
 def _extend_to_continuations(text: str, claims: list[dict], quotes: list[dict]) -> None:
