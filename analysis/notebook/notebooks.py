@@ -16,7 +16,7 @@ from nbclient.exceptions import CellExecutionError
 from ..core.errors import InputError
 from ..core.store import atomic_target
 
-__all__ = ["REPRODUCIBLE_ENV", "kernel_config", "execute_notebook", "unexecuted_cells"]
+__all__ = ["REPRODUCIBLE_ENV", "coalesce_streams", "kernel_config", "execute_notebook", "unexecuted_cells"]
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 REPRODUCIBLE_ENV = {"PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0", "TZ": "UTC", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
@@ -66,9 +66,42 @@ def execute_notebook(path: str | Path, out: str | Path | None = None, timeout: i
         plain = _ANSI.sub("", str(e))
         first = [ln for ln in plain.strip().splitlines() if ln.strip()]
         raise InputError(path, f"a cell failed: {first[-1] if first else e.__class__.__name__}") from None
+    coalesce_streams(nb)
     with atomic_target(out) as tmp:
         nbformat.write(nb, tmp)
     return out
+
+
+def coalesce_streams(nb) -> None:
+    r"""Merge each cell's consecutive outputs of the same stream into one, in place.
+
+    The kernel flushes a cell's printed text in chunks whose boundaries depend on
+    timing, so the same run can store one stdout output or two; merged, the saved
+    notebook is byte-stable (nbval compares merged streams too).
+
+    >>> import nbformat
+    >>> c = nbformat.v4.new_code_cell("print(1); print(2)")
+    >>> c.outputs = [nbformat.v4.new_output("stream", name="stdout", text="1\n"), nbformat.v4.new_output("stream", name="stdout", text="2\n")]
+    >>> nb = nbformat.v4.new_notebook(cells=[c]); coalesce_streams(nb)
+    >>> [(o["name"], o["text"]) for o in nb.cells[0].outputs]
+    [('stdout', '1\n2\n')]
+    """
+    for cell in nb.cells:
+        if cell.get("cell_type") != "code" or not cell.get("outputs"):
+            continue
+        merged: list = []
+        for o in cell["outputs"]:
+            prev = merged[-1] if merged else None
+            if (
+                o.get("output_type") == "stream"
+                and prev is not None
+                and prev.get("output_type") == "stream"
+                and prev.get("name") == o.get("name")
+            ):
+                prev["text"] = prev["text"] + o["text"]
+            else:
+                merged.append(o)
+        cell["outputs"] = merged
 
 
 def unexecuted_cells(path: str | Path) -> list[int]:
