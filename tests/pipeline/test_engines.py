@@ -194,3 +194,19 @@ def test_bad_input_in_parallel_is_one_line_and_keeps_outputs(corpus, serial, tmp
 def test_scheduler_needs_dask_engine(corpus, tmp_path):
     r = run_cli("build", "--corpus", str(corpus), "--out", str(tmp_path), "--scheduler", "tcp://localhost:8786")
     assert r.returncode == 2 and "--scheduler" in r.stderr
+
+
+def test_extract_stage_declares_every_resource_its_modules_read():
+    """A resource file named in analysis/extraction (or the segmenter) is part of the extract stage's cache key."""
+    import re
+    from pathlib import Path
+
+    from analysis.pipeline.cache import STAGE_RESOURCES
+
+    root = Path(__file__).resolve().parents[2] / "analysis"
+    sources = [*sorted((root / "extraction").glob("*.py")), root / "core" / "text.py"]
+    named = set()
+    for path in sources:
+        named |= set(re.findall(r"[\"']([a-z_]+\.(?:txt|tsv|yaml|json))[\"']", path.read_text(encoding="utf-8")))
+    assert named, "no resource names found: the pattern is out of date"
+    assert sorted(named - set(STAGE_RESOURCES["extract"])) == []
