@@ -124,6 +124,27 @@ _TO_HEARER = re.compile(r"\s+to\s+(?!be\b|have\b)[^.;:!?“”\"\n]{1,60}?(?:\bt
 _GERUND_PREP = re.compile(r"\s(?:by|after|while|without|before|upon)\s+(?:\w+ly\s+)?$", re.I)
 
 
+def _anonymous_mention(start: int, end: int, span: str, desc: str) -> dict:
+    """A descriptive source's mention row: actor and role ``desc``, side from the words of ``span``.
+
+    >>> m = _anonymous_mention(0, 13, "Party officials", "party officials")
+    >>> (m["actor"], m["kind"], m["how"], m["gender"])
+    ('party officials', 'anonymous', 'anonymous', None)
+    """
+    return {
+        "start": start,
+        "end": end,
+        "text": span,
+        "actor": desc,
+        "actor_id": slug(desc),
+        "side": side_of(span),
+        "how": "anonymous",
+        "kind": "anonymous",
+        "gender": None,
+        "role": desc,
+    }
+
+
 def _noun_before(before: str) -> bool:
     """True when a determiner or a possessive ends ``before``: the cue form after it is a noun ("the report",
     "her claim", "Lee’s remarks"; not "he’s said", "that’s according to", where "’s" is "is" or "has").
@@ -550,18 +571,7 @@ def _phrase_source(text: str, lo: int, cue: dict) -> dict | None:
     desc = _WS.sub(" ", span)
     if low[0] in _DET_WORDS or (len(low) > 1 and desc[:1].isupper() and desc[1:2].islower() and low[0] in _clause_lead()):
         desc = desc[0].lower() + desc[1:]
-    return {
-        "start": s,
-        "end": e,
-        "text": span,
-        "actor": desc,
-        "actor_id": slug(desc),
-        "side": side_of(span),
-        "how": "anonymous",
-        "kind": "anonymous",
-        "gender": None,
-        "role": desc,
-    }
+    return _anonymous_mention(s, e, span, desc)
 
 
 def _finite_cue(text: str, cue: dict) -> bool:
@@ -665,18 +675,7 @@ def _asker(text: str, a: int, hi: int, mentions: list[dict]) -> dict | None:
         return None
     desc = _WS.sub(" ", span)
     desc = desc[0].lower() + desc[1:] if desc.split()[0].lower() in _DET_WORDS else desc
-    return {
-        "start": s0,
-        "end": e0,
-        "text": span,
-        "actor": desc,
-        "actor_id": slug(desc),
-        "side": side_of(span),
-        "how": "anonymous",
-        "kind": "anonymous",
-        "gender": None,
-        "role": desc,
-    }
+    return _anonymous_mention(s0, e0, span, desc)
 
 
 _ACCORDING_NP = re.compile(
@@ -699,18 +698,7 @@ def _according_np(text: str, a: int, hi: int) -> dict | None:
     if span.split()[0].lower() in PREPOSITIONS or span.split()[0].lower() in _clause_words():
         return None
     desc = _WS.sub(" ", span)
-    return {
-        "start": m.start(1),
-        "end": m.end(1),
-        "text": span,
-        "actor": desc,
-        "actor_id": slug(desc),
-        "side": side_of(span),
-        "how": "anonymous",
-        "kind": "anonymous",
-        "gender": None,
-        "role": desc,
-    }
+    return _anonymous_mention(m.start(1), m.end(1), span, desc)
 
 
 def _asked_content(text: str, a: int, hi: int, quotes: list[dict]) -> tuple[int, int] | None:
@@ -915,18 +903,7 @@ def _with_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tuple[d
     desc = _WS.sub(" ", span)
     if desc.split()[0].lower() in _DET_WORDS:
         desc = desc[0].lower() + desc[1:]
-    src = {
-        "start": s0,
-        "end": s0 + len(span),
-        "text": span,
-        "actor": desc,
-        "actor_id": slug(desc),
-        "side": side_of(span),
-        "how": "anonymous",
-        "kind": "anonymous",
-        "gender": None,
-        "role": desc,
-    }
+    src = _anonymous_mention(s0, s0 + len(span), span, desc)
     return src, base + m.start()
 
 
@@ -951,18 +928,7 @@ def _opening_subject(text: str, lo: int, before: int) -> dict | None:
     span = m.group(1)
     desc = _WS.sub(" ", span)
     desc = desc[0].lower() + desc[1:]
-    return {
-        "start": m.start(1),
-        "end": m.end(1),
-        "text": span,
-        "actor": desc,
-        "actor_id": slug(desc),
-        "side": side_of(span),
-        "how": "anonymous",
-        "kind": "anonymous",
-        "gender": None,
-        "role": desc,
-    }
+    return _anonymous_mention(m.start(1), m.end(1), span, desc)
 
 
 def _coordinated_end(text: str, a: int, b: int, quotes: list[dict]) -> int:
@@ -1888,19 +1854,7 @@ def _description_mention(text: str, a: int, b: int) -> dict:
     """
     desc = _WS.sub(" ", text[a:b])
     desc = desc[0].lower() + desc[1:]
-    return {
-        "start": a,
-        "end": b,
-        "text": text[a:b],
-        "actor": desc,
-        "actor_id": slug(desc),
-        "side": None,
-        "how": "anonymous",
-        "kind": "anonymous",
-        "gender": None,
-        "role": desc,
-        "in_quote": False,
-    }
+    return {**_anonymous_mention(a, b, text[a:b], desc), "side": None, "in_quote": False}
 
 
 _FREQUENCY = frozenset(("often", "still", "now", "sometimes", "always", "once", "even", "just", "soon"))
