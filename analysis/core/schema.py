@@ -436,7 +436,8 @@ _EXTRACT_TABLES = {
             "kind": ("str", "full (quoted sentence), partial (fragment in the reporter's sentence) or term (scare-quoted word/title)"),
             "rule": (
                 "object",
-                "attribution rule (see analysis.extraction.claims: a claim's rule, continuation, lead-in, colon, dash, sentence-subject), or None",
+                "attribution rule that fired (the quote sieve of analysis.extraction.claims: a claim's rule, or adjacent, dash, colon, "
+                "put-it, sentence-cue, possessive, sentence-subject, continuation, lead-in, previous-subject, subject-phrase), or None",
             ),
         },
     ),
@@ -459,7 +460,11 @@ _EXTRACT_TABLES = {
             "cue_class": ("str", "neutral, assertive, revelatory, critical, directive, tentative or distancing"),
             "direct": ("bool", "True when the content contains a quote"),
             "quote_ids": ("object", "list of quote_id values inside the content"),
-            "rule": ("str", "attribution rule: subject, readout, inverted, participle, according-to, colon or dash (cue ':' or '—')"),
+            "rule": (
+                "str",
+                "attribution rule: subject, subject-phrase, inverted, participle, according-to, asked (source None), headline or "
+                "transcript ('Name: …'), readout, colon or dash (cue ':' or '—')",
+            ),
         },
     ),
 }
