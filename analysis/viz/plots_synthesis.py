@@ -41,13 +41,24 @@ def _dots(ax, labels, sides, values, colors, xlabel, xlim=None):
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, frameon=False, fontsize=7)
 
 
+def _n_text(ns: list[int]) -> str:
+    """The n of a panel's rows for the legend: one number, or the range when rows differ.
+
+    >>> _n_text([4]), _n_text([1, 3, 7]), _n_text([])
+    ('4', '1–7', '0')
+    """
+    if not ns:
+        return "0"
+    return str(ns[0]) if ns[0] == ns[-1] else f"{ns[0]}–{ns[-1]}"
+
+
 def _values(summary, question, sides, measures):
     out = {}
     for s in sides:
         t = summary.loc[(summary["question"] == question) & (summary["side"] == s)].set_index("measure")
         cols = [[t.at[m, c] if m in t.index else np.nan for m in measures] for c in ("estimate", "ci_low", "ci_high")]
-        n = int(t["n"].max()) if len(t) else 0
-        out[s] = (*cols, n)
+        ns = sorted({int(t.at[m, "n"]) for m in measures if m in t.index and pd.notna(t.at[m, "n"])})
+        out[s] = (*cols, _n_text(ns))
     return out
 
 
