@@ -107,25 +107,36 @@ def read_ann(path: Path) -> tuple[dict, list[dict]]:
     return spans, rels
 
 
-def _marks(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    """Quotation marks in ``text[lo:hi]`` as (start, end, 'open' | 'close' | 'either').
+_TAG = re.compile(r"<[A-Za-z][\w:.-]*\s[^<>\n]*=[^<>\n]*>")
+
+
+def _marks(text: str, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
+    """Quotation marks in ``text[lo:hi]`` as (start, end, 'open' | 'close' | 'either', 'double' | 'single').
 
     Double marks (curly, guillemets, straight ``"`` and doubled ``''``) and single curly
     marks: ``‘`` opens; ``’`` closes unless a letter follows it (an apostrophe, "don’t").
+    Marks inside a markup tag with attributes (``<a href="…">``) delimit attribute values,
+    not quotations, and are skipped.
     """
+    tags = [m.span() for m in _TAG.finditer(text, max(0, lo - 300), min(len(text), hi + 300))] if "<" in text else []
     out, i = [], lo
     while i < hi:
         ch = text[i]
-        if ch in _OPEN or ch == "‘":
-            out.append((i, i + 1, "open"))
+        if tags and any(a <= i < b for a, b in tags):
+            i += 1
+            continue
+        if ch in _OPEN:
+            out.append((i, i + 1, "open", "double"))
+        elif ch == "‘":
+            out.append((i, i + 1, "open", "single"))
         elif ch in _CLOSE:
-            out.append((i, i + 1, "close"))
+            out.append((i, i + 1, "close", "double"))
         elif ch == "’" and not (i + 1 < len(text) and text[i + 1].isalpha()):
-            out.append((i, i + 1, "close"))
+            out.append((i, i + 1, "close", "single"))
         elif ch == '"':
-            out.append((i, i + 1, "either"))
+            out.append((i, i + 1, "either", "double"))
         elif text.startswith("''", i):
-            out.append((i, i + 2, "either"))
+            out.append((i, i + 2, "either", "double"))
             i += 1
         i += 1
     return out
@@ -136,8 +147,10 @@ def quote_stretches(text: str, segs: list[tuple[int, int]]) -> list[tuple[int, i
 
     Annotators often leave the quotation marks out of a Content span, so a mark right
     before the span (or right after it, past one punctuation character) counts as the
-    span's own; a closing mark met before any opening one closes a stretch that began at
-    the span's start.
+    span's own; a closing double mark met before any opening one closes a stretch that
+    began at the span's start. A mark closes only a stretch its own kind opened: a single
+    ``’`` inside a double-quoted stretch, or with no ``‘`` open, is an apostrophe
+    ("the Democrats’ plan"), and single marks nested in a double quote belong to it.
 
     >>> s = 'he said “a b” and “c d'
     >>> [s[a:b] for a, b in quote_stretches(s, [(0, len(s))])]
@@ -145,6 +158,9 @@ def quote_stretches(text: str, segs: list[tuple[int, int]]) -> list[tuple[int, i
     >>> s = 'he said, “a b c.” Then'
     >>> [s[a:b] for a, b in quote_stretches(s, [(10, 15)])]
     ['a b c.']
+    >>> s = 'that Lee’ plan “beats ‘x’ and Lee’ plan” ok'
+    >>> [s[a:b] for a, b in quote_stretches(s, [(0, len(s))])]
+    ['beats ‘x’ and Lee’ plan']
     """
     lo, hi = segs[0][0], segs[-1][1]
     if lo > 0 and _marks(text, lo - 1, lo):
@@ -153,13 +169,15 @@ def quote_stretches(text: str, segs: list[tuple[int, int]]) -> list[tuple[int, i
         if hi + k < len(text) and (k == 0 or text[hi] in ".,?!;") and _marks(text, hi + k, hi + k + 1):
             hi = hi + k + 1
             break
-    out, opened = [], None
-    for a, b, kind in _marks(text, lo, hi):
+    out, opened, family = [], None, None
+    for a, b, kind, fam in _marks(text, lo, hi):
         if opened is None:
-            if kind == "close" and not out:
+            if kind == "close" and fam == "double" and not out:
                 out.append((lo, a))
             elif kind != "close":
-                opened = b
+                opened, family = b, fam
+        elif fam != family:
+            continue  # the other kind of mark inside an open stretch: nested, or an apostrophe
         elif kind != "open":
             out.append((opened, a))
             opened = None
@@ -348,18 +366,20 @@ def evaluate(folder: Path, limit: int | None, by_rule: bool, examples: int = 0) 
                     r = rows[j]
                     sp = (r.get(who + "_start"), r.get(who + "_end"))
                     ok = speaker_right(gold[i], r.get(who), sp)
+                    ok_span = ok or pronoun_span_found(gold[i], r.get(who), sp)
                     t["who"] += ok
-                    t["who_span"] += ok or pronoun_span_found(gold[i], r.get(who), sp)
+                    t["who_span"] += ok_span
                     if th != 0.3 or not by_rule:
                         continue
                     rule = r.get("rule") or "none"
-                    c = causes.setdefault(f"{table}: matched, by rule (right/total)", Counter())
+                    c = causes.setdefault(f"{table}: matched, by rule (right strict, right span / total)", Counter())
                     c[(rule, "n")] += 1
                     c[(rule, "right")] += ok
-                    if not ok:
+                    c[(rule, "right_span")] += ok_span
+                    if not ok_span:
                         kind = "no speaker" if r.get(who) is None else "wrong speaker"
                         key = f"{kind} / rule {rule} / gold {source_shape(gold[i][2])}"
-                        causes.setdefault(f"{table}: speaker wrong, by cause", Counter())[key] += 1
+                        causes.setdefault(f"{table}: speaker wrong (span reading), by cause", Counter())[key] += 1
                         if examples and shown[key] < examples:
                             shown[key] += 1
                             g = gold[i]
@@ -417,7 +437,9 @@ def report(tot: dict, by_rule: bool) -> None:
             rules = sorted({k[0] for k in c}, key=lambda k: -c[(k, "n")])
             for rule in rules:
                 n = c[(rule, "n")]
-                print(f"  {rule:22} {c[(rule, 'right')]:>5}/{n:<5} {c[(rule, 'right')] / n:.3f}")
+                print(
+                    f"  {rule:22} {c[(rule, 'right')]:>5} {c[(rule, 'right_span')]:>5} /{n:<5} {c[(rule, 'right')] / n:.3f} {c[(rule, 'right_span')] / n:.3f}"
+                )
         else:
             for k, v in c.most_common(25):
                 print(f"  {v:>5}  {k}")

@@ -42,6 +42,8 @@ recorded in ``rule``):
 ``lead-in``           the source of the sentence right before the quote
 ``previous-subject``  a full quote opening its sentence in a paragraph that attributes
                       nothing: the subject of the sentence before it
+``previous-claim``    a quote whose sentence reports nothing before it, right after a sentence of the
+                      same paragraph with an attributed claim: that claim's source
 ``subject-phrase``    last: a determiner phrase opening the quote's clause before a finite verb
                       ("The county board is seeking “…”"; not before a copula, a passive or a
                       linking verb)
@@ -1951,6 +1953,31 @@ def _previous_subject(text: str, q: dict, units, ustarts, cues, mentions, mstart
     return None
 
 
+def _previous_claim(text: str, q: dict, units, ustarts, by_cue: list[dict], bstarts: list[int], cstarts: list[int]) -> dict | None:
+    """The attributed claim of the sentence right before a quote's sentence, in the same paragraph, when
+    the quote's own sentence reports nothing before it ("Ann Cole told reporters the deal was done. It
+    would end a “long run of reprisals,” with embassies reopening."), else None. ``by_cue``: the claims
+    sorted by cue offset (``bstarts``); ``cstarts``: the cues' offsets.
+
+    >>> import analysis
+    >>> s = "Ann Cole told reporters the deal was done. It ends a “long run of reprisals,” for now."
+    >>> analysis.extract(s).quotes[["speaker", "rule"]].values.tolist()
+    [['Ann Cole', 'previous-claim']]
+    """
+    k = bisect.bisect_right(ustarts, q["mark_start"]) - 1
+    if k < 1 or units[k - 1][2] != units[k][2]:
+        return None
+    lo, hi = units[k - 1][0], units[k][0]
+    if bisect.bisect_left(cstarts, q["mark_start"]) > bisect.bisect_left(cstarts, hi):
+        return None  # the quote's own sentence reports something before it
+    j = bisect.bisect_left(bstarts, hi) - 1
+    while j >= 0 and bstarts[j] >= lo:
+        if by_cue[j]["source_mention"] is not None:
+            return by_cue[j]
+        j -= 1
+    return None
+
+
 def _start(d: dict) -> int:
     return d["start"]
 
@@ -2361,6 +2388,7 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
     mstarts = [m["start"] for m in mentions or []]
     cstarts = [c["start"] for c in cues]
     by_cue = sorted(claims, key=_cue_start)
+    bstarts = [c["cue_start"] for c in by_cue]
     out = []
     prev = None
     last_speaker_by_para: dict[int, dict] = {}
@@ -2425,6 +2453,9 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
             q.update(_speaker_fields(lead[0]), cue=lead[1]["text"], cue_start=lead[1]["start"], cue_end=lead[1]["end"], rule="lead-in")
         elif q["kind"] == "full" and (ps := _previous_subject(text, q, unit_bounds, ustarts, cues, mentions or [], mstarts)) is not None:
             q.update(_speaker_fields(ps), cue=None, cue_start=None, cue_end=None, rule="previous-subject")
+        elif q["kind"] != "term" and (pc := _previous_claim(text, q, unit_bounds, ustarts, by_cue, bstarts, cstarts)) is not None:
+            src = pc["source_mention"]
+            q.update(_speaker_fields(src), cue=pc["cue"], cue_start=pc["cue_start"], cue_end=pc["cue_end"], rule="previous-claim")
         elif (ph := _phrase_subject(text, q, unit_bounds, ustarts)) is not None:
             q.update(_speaker_fields(ph), cue=None, cue_start=None, cue_end=None, rule="subject-phrase")
             created.append(ph)  # "The council voted for a text that “…”": the phrase no mention covers

@@ -26,7 +26,18 @@ from ..core.text import paragraph_spans
 if TYPE_CHECKING:  # typing only: no import at run time
     from .types import QuoteSpan
 
-__all__ = ["DOUBLE_OPEN", "DOUBLE_CLOSE", "DOUBLE", "SINGLE_OPEN", "SINGLE_CLOSE", "ALL_MARKS", "mark_role", "quote_kind", "find_quotes"]
+__all__ = [
+    "markup_tags",
+    "DOUBLE_OPEN",
+    "DOUBLE_CLOSE",
+    "DOUBLE",
+    "SINGLE_OPEN",
+    "SINGLE_CLOSE",
+    "ALL_MARKS",
+    "mark_role",
+    "quote_kind",
+    "find_quotes",
+]
 
 DOUBLE_OPEN = "“„«‟"
 DOUBLE_CLOSE = "”»"
@@ -41,6 +52,20 @@ _RIGHT_CTX = set(" \t\n\r\f\v)]}.,;:!?—–-/…")
 _WORD_RX = re.compile(r"\w+(?:[-'’.]\w+)*")
 _TERM_PUNCT = re.compile(r"[.,;:!?…]")
 _TITLE_SMALL = frozenset("a an the of and in on for to at by with or".split())
+# A markup tag with attributes left in a scraped article (<a href="…">, <tweet author="…">): its marks are not quotes.
+_TAG_RX = re.compile(r"<[A-Za-z][\w:.-]*\s[^<>\n]*=[^<>\n]*>")
+
+
+def markup_tags(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the markup tags with attributes in ``text``: the quote marks inside them delimit attribute values.
+
+    >>> s = 'See <a href="x.html">“this”</a>.'
+    >>> [s[a:b] for a, b in markup_tags(s)]
+    ['<a href="x.html">']
+    """
+    if "<" not in text:
+        return []
+    return [m.span() for m in _TAG_RX.finditer(text)]
 
 
 def mark_role(text: str, i: int, lo: int, hi: int) -> str:
@@ -81,8 +106,8 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _pair_double(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
-    """(open_mark, inner_start, inner_end, close_mark_end) for double-quoted passages."""
+def _pair_double(text: str, paras: list[tuple[int, int]], tags: list[tuple[int, int]] = ()) -> list[tuple[int, int, int, int]]:
+    """(open_mark, inner_start, inner_end, close_mark_end) for double-quoted passages; marks inside ``tags`` are skipped."""
     out = []
     carry = None  # an opening mark still open at the end of the previous paragraph
     for k, (lo, hi) in enumerate(paras):
@@ -91,7 +116,7 @@ def _pair_double(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int
         skip = _starts_with_open(text, lo, hi) if opened is not None else None
         for m in _DOUBLE_RX.finditer(text, lo, hi):
             i = m.start()
-            if i == skip:
+            if i == skip or (tags and _inside(tags, i)):
                 continue
             role = mark_role(text, i, lo, hi)
             if opened is None:
@@ -109,6 +134,12 @@ def _pair_double(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int
             elif _plausible_unclosed(text, opened, lo, hi):
                 out.append((opened, opened + 1, hi, hi))
     return out
+
+
+def _inside(spans: list[tuple[int, int]], i: int) -> bool:
+    """True when offset ``i`` lies in one of the sorted, disjoint ``spans``."""
+    k = bisect.bisect_right(spans, (i, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= i < spans[k][1]
 
 
 def _plausible_unclosed(text: str, i: int, lo: int, hi: int) -> bool:
@@ -165,9 +196,13 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
     >>> s = '“First paragraph.\\n\\n“Second one,” she said.'
     >>> [s[q["start"]:q["end"]] for q in find_quotes(s)]
     ['First paragraph.\\n\\n“Second one,']
+    >>> s = '<tweet author="ab" id="1">“Go vote,” he wrote.</tweet>'
+    >>> [s[q["start"]:q["end"]] for q in find_quotes(s)]
+    ['Go vote,']
     """
     paras = paragraph_spans(text) if paragraphs is None else paragraphs
-    spans = _pair_double(text, paras)
+    tags = markup_tags(text)
+    spans = _pair_double(text, paras, tags)
     if "‘" in text or "'" in text or "‹" in text:
         singles = []
         spans.sort()
@@ -176,7 +211,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
             if not _SINGLE_RX.search(text, lo, hi):
                 continue
             k = bisect.bisect_left(starts, hi)
-            blocked = []
+            blocked = [t for t in tags if t[1] > lo and t[0] < hi]
             while k > 0 and spans[k - 1][3] > lo - 10_000:
                 k -= 1
                 if spans[k][3] > lo:

@@ -461,6 +461,12 @@ CASES = [
         [("Vera Lund", "Not while I chair the council")],
     ),
     ("modifiers between the quote and the name", "“We will see,” a smiling Vera Lund said.", ["Vera Lund"], [("Vera Lund", "We will see")]),
+    (
+        "previous-claim: a partial quote in the sentence after an attributed claim",
+        "Vera Lund told reporters the depot would reopen. That would reverse a “decade of steady cuts to the service,” with forty jobs back.",
+        ["Vera Lund"],
+        [("Vera Lund", "the depot would reopen")],
+    ),
 ]
 
 
@@ -546,3 +552,10 @@ def test_a_superlative_is_no_anonymous_source():
 def test_a_compound_modifier_is_no_name():
     m = extract("The two-time Tony-winning singer met the Ohio-based Acme Foods team.").mentions
     assert "Tony-winning" not in m["text"].tolist() and not any(t.startswith("Ohio-based") for t in m["text"].tolist())
+
+
+def test_markup_attribute_values_are_no_quotes():
+    # a scraped article keeps an embedded post's tag: its attribute values are not quotations
+    text = '<post author="veralund" id="77">“The depot stays open,” Vera Lund wrote.</post>'
+    q = extract(text).quotes
+    assert q[["text", "speaker"]].values.tolist() == [["The depot stays open,", "Vera Lund"]]
