@@ -1167,7 +1167,11 @@ def attribute_unit(
             w = _CLAUSE_INTRO.search(_drop_det(text[lo : src["start"]]))
             clause_at = lo + w.start() if w else None
         elif participle:
-            src = last_source or _unit_subject(text, lo, mentions, cue["start"]) or _opening_subject(text, lo, cue["start"])
+            src = (
+                last_source
+                or _unit_subject(text, lo, mentions, cue["start"])
+                or _opening_subject(text, _after_dateline(text, lo, cue["start"]), cue["start"])
+            )
             rule = "participle"
             clause_at = lo + intro.start()
         else:
@@ -2330,6 +2334,11 @@ def _phrase_subject(text: str, q: dict, units, ustarts: list[int]) -> dict | Non
     return d if d is not None and d["end"] < q["mark_start"] else None
 
 
+# a news dateline opening a paragraph: PLACE IN CAPITALS[, State.][, Mon. D] [(Agency)] and a dash
+_DATELINE = re.compile(
+    r"[\s“\"]*[A-Z][A-Z.’'-]+(?:[ \t][A-Z][A-Z.’'-]+){0,3}(?:,[ \t]*[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)?"
+    r"(?:,?[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*(?:—|–|--?|―)[ \t]*(?=[A-Z“\"])"
+)
 _INTRO_WORDS = PREPOSITIONS | frozenset(
     "while when whenever after before as although though because if since unless once until given despite amid "
     "asked speaking pressed responding".split()
@@ -2345,7 +2354,13 @@ def _after_intro(text: str, lo: int, hi: int) -> int:
     >>> s = "After the vote in Ohio, Ann Cole called it “a fraud.”"
     >>> s[_after_intro(s, 0, s.index("“")):]
     'Ann Cole called it “a fraud.”'
+    >>> s = "DOVER, Del., Aug. 9 (Wire) — The party leader backed Tom Reed."
+    >>> s[_after_intro(s, 0, len(s)):]
+    'The party leader backed Tom Reed.'
     """
+    d = _DATELINE.match(text, lo, hi)
+    if d is not None:
+        lo = d.end()  # "PARIS, Aug. 9 (Agency) — The party leader …": the sentence starts after the dateline
     w = _FIRST_WORD.match(text, lo, hi)
     if not w or w.group(1).lower() not in _INTRO_WORDS:
         return lo
@@ -2356,6 +2371,12 @@ def _after_intro(text: str, lo: int, hi: int) -> int:
     while p < hi and text[p].isspace():
         p += 1
     return p
+
+
+def _after_dateline(text: str, lo: int, hi: int) -> int:
+    """Where ``text[lo:hi]`` starts past a news dateline ("PARIS (Wire) — "), else ``lo``."""
+    d = _DATELINE.match(text, lo, hi)
+    return d.end() if d is not None else lo
 
 
 def _lone_capital(text: str, lo: int, m: dict) -> bool:

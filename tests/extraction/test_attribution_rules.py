@@ -462,6 +462,12 @@ CASES = [
     ),
     ("modifiers between the quote and the name", "“We will see,” a smiling Vera Lund said.", ["Vera Lund"], [("Vera Lund", "We will see")]),
     (
+        "participle after a dateline: the subject opens after it",
+        "DOVER, Del., Aug. 9 (Wire) — Vera Lund rallied her staff, saying the depot “will not close this year.”",
+        ["Vera Lund"],
+        [("Vera Lund", "the depot")],
+    ),
+    (
         "previous-claim: a partial quote in the sentence after an attributed claim",
         "Vera Lund told reporters the depot would reopen. That would reverse a “decade of steady cuts to the service,” with forty jobs back.",
         ["Vera Lund"],
