@@ -53,7 +53,7 @@ _WORD_RX = re.compile(r"\w+(?:[-'’.]\w+)*")
 _TERM_PUNCT = re.compile(r"[.,;:!?…]")
 _TITLE_SMALL = frozenset("a an the of and in on for to at by with or".split())
 # A markup tag with attributes left in a scraped article (<a href="…">, <tweet author="…">): its marks are not quotes.
-_TAG_RX = re.compile(r"<[A-Za-z][\w:.-]*\s[^<>\n]*=[^<>\n]*>")
+_TAG_RX = re.compile(r"<[A-Za-z][\w:.-]*\s[^<>\n]{0,2000}>")
 
 
 def markup_tags(text: str) -> list[tuple[int, int]]:
@@ -65,7 +65,7 @@ def markup_tags(text: str) -> list[tuple[int, int]]:
     """
     if "<" not in text:
         return []
-    return [m.span() for m in _TAG_RX.finditer(text)]
+    return [m.span() for m in _TAG_RX.finditer(text) if "=" in m.group()]
 
 
 def mark_role(text: str, i: int, lo: int, hi: int) -> str:
