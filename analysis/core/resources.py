@@ -25,7 +25,7 @@ import yaml
 
 from .paths import RESOURCES_DIR
 
-__all__ = ["PACKAGE_DIR", "resource_path", "read_list", "read_tsv", "read_yaml", "safe_load", "resource_hashes"]
+__all__ = ["PACKAGE_DIR", "resource_path", "read_list", "word_set", "read_tsv", "read_yaml", "safe_load", "resource_hashes"]
 
 PACKAGE_DIR = RESOURCES_DIR  # the shipped resource folder, analysis/resources/
 
@@ -61,6 +61,19 @@ def read_list(name: str) -> list[str]:
         if line and not line.startswith("#"):
             out.append(line)
     return out
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """The items of a one-item-per-line resource (:func:`read_list`) as a set, read once per process.
+
+    For membership tests ("is this word a place name?"). Cached per resource name for the
+    life of the process, so an override folder set after the first call is not seen.
+
+    >>> "u.s" in word_set("abbreviations.txt"), word_set("abbreviations.txt") == frozenset(read_list("abbreviations.txt"))
+    (True, True)
+    """
+    return frozenset(read_list(name))
 
 
 def read_tsv(name: str) -> list[dict[str, str]]:
