@@ -262,6 +262,7 @@ def _proper_mentions(text: str) -> list[dict]:
     numw = word_set("number_words.txt")
     notn = word_set("not_names.txt")
     placew = word_set("places.txt")
+    abbrevs = word_set("abbreviations.txt")
     memo: dict = {}
     skip = _skip_words()
     for m in _proper_rx().finditer(text):
@@ -311,6 +312,8 @@ def _proper_mentions(text: str) -> list[dict]:
                 continue
             if "-" in t and t.rsplit("-", 1)[1][:1].islower():
                 continue  # "Tony-winning", "Republican-leaning", "Ohio-based": a compound modifier, no name
+            if low in abbrevs and _ABBREV_NUMBER.match(text, e):
+                continue  # "Dec. 8", "Aug. 24", "No. 2": an abbreviated word before a number, no name
             nxt = _NEXT_WORD.match(text, e)
             if nxt and nxt.group(1).lower() in titlew:
                 continue  # "the Russian minister", "Democratic lawmakers": a modifier, not a name
@@ -333,6 +336,7 @@ def _proper_mentions(text: str) -> list[dict]:
     return out
 
 
+_ABBREV_NUMBER = re.compile(r"\.[ \t\xa0]*\d")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 
 

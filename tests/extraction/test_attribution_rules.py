@@ -565,3 +565,9 @@ def test_markup_attribute_values_are_no_quotes():
     text = '<post author="veralund" id="77">“The depot stays open,” Vera Lund wrote.</post>'
     q = extract(text).quotes
     assert q[["text", "speaker"]].values.tolist() == [["The depot stays open,", "Vera Lund"]]
+
+
+def test_an_abbreviated_month_before_a_day_is_no_name():
+    x = extract("DOVER, Dec. 8 (Wire) — The depot will close, Vera Lund said. Jan Holt agreed.")
+    assert "Dec" not in x.mentions["text"].tolist()
+    assert "Jan Holt" in x.mentions["text"].tolist()
