@@ -52,6 +52,14 @@ PIECES = [
     "officials",
     "  ",
     "\t",
+    "<a href=",
+    "<post author=",
+    ">",
+    "</post>",
+    "''",
+    "Dec.",
+    "8",
+    "DOVER, Del., Aug. 9 (Wire) —",
 ]
 text_strategy = st.one_of(
     st.text(max_size=300),
