@@ -436,7 +436,7 @@ _EXTRACT_TABLES = {
             "kind": ("str", "full (quoted sentence), partial (fragment in the reporter's sentence) or term (scare-quoted word/title)"),
             "rule": (
                 "object",
-                "attribution rule that fired (the quote sieve of analysis.extraction.claims: a claim's rule, or adjacent, dash, colon, "
+                "attribution rule that fired (the quote sieve of analysis.extraction.quote_sieve: a claim's rule, or adjacent, dash, colon, "
                 "put-it, sentence-cue, possessive, sentence-subject, continuation, lead-in, previous-subject, previous-claim, subject-phrase), or None",
             ),
         },

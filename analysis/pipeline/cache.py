@@ -72,7 +72,7 @@ _EXTRACT = (
 )
 STAGE_RESOURCES: dict[str, tuple[str, ...]] = {
     "segment": _SEGMENT,  # analysis.core.text (Punkt parameters)
-    "extract": _SEGMENT + _EXTRACT,  # analysis.extraction.{registry,names,descriptions,pronouns,actors}, claims, quotes, extract
+    "extract": _SEGMENT + _EXTRACT,  # analysis.extraction: every module (the actor, claim and quote modules, extract)
     "statements": (),  # analysis.extraction.statements: tables of the earlier stages only
     "sentiment": ("topic_terms.txt",),  # analysis.measures.sentiment (+ lexicons: external_resources)
     "frames": ("frames.yaml",),  # analysis.measures.framing

@@ -1,0 +1,443 @@
+"""Contents: the span of what a claim reports, and the claim row over it.
+
+A claim's content is what follows its reporting verb (:func:`_content_after`): the clause after "that"
+(past circumstance words, or the hearer of a tell-type verb: ``_that_gap_ok``, ``_skip_addressee``),
+what follows a colon, the quote right after the verb, or a plain object; cut where the reporter's own
+words resume: a ", <participle>" clause (``_object_end``), a semicolon (``_coordinated_end``), a
+concessive or a new coordinated clause (``_tail_end``), the clause's stop (``_stop_clause_end``). When
+the verb closes the sentence the content is what precedes the source (``_content_before``); an
+attribution set off by commas takes the sentence around it (``_aside_span``); a source-less "asked"
+reports the question (``_asked_content``). ``_claim`` builds the claim row over a content span and
+``_set_span`` moves it, both recording the quotes the span holds.
+
+Imports only :mod:`analysis.extraction.cues` of the claim modules (see :mod:`analysis.extraction.claims`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from ..core.resources import read_list
+from .actors import PREPOSITIONS
+from .cues import _NOUNLIKE, _WS, _cue_between, _cue_rx, _word_set
+
+__all__: list[str] = []  # private helpers of analysis.extraction.claims
+_THAT = re.compile(r"[^,.;:!?“”\"«»\n]{0,80}?\bthat\b\s*")
+_THAT_ADDRESSEE = re.compile(r"(?:[^.;:!?“”\"«»\n]|(?<=[A-Z])\.){0,120}?\bthat\b\s*")
+_TO_QUOTE = re.compile(r"\s*(?:[^,.;:!?“”\"«»\n]{0,60}?\s*[:,])?\s*(?=[“\"«„”]|'')")
+_COLON = re.compile(r"[^,.;!?“”\"«»\n]{0,60}?:\s*")
+_ADDRESSEE = re.compile(
+    r"\s+(?:the\s+)?(?:reporters|journalists|press|media|lawmakers|audience|parliament|lawmakers|"
+    r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?:\s+(?:in|at)\s+[A-Z][\w]*)?(?=\s)"
+)
+_ADDRESSEE_NP = re.compile(
+    r"\s*(?:(?:the|a|an)\s+)?(?:[\w’'.-]+\s+){0,3}?"
+    r"(?:reporters|journalists|press|media|lawmakers|audience|parliament|conference|briefing|"
+    r"agency|channel|television|broadcaster|newspaper|outlet|interviewer|[A-Z][\w’'.-]*)\b"
+    r"(?:\s+[A-Z][\w’'.-]*){0,3}"
+)
+
+
+def _trim(text: str, a: int, b: int, strip: str = " \t\n\r,;:—–-") -> tuple[int, int]:
+    while a < b and text[a] in strip:
+        a += 1
+    while b > a and (text[b - 1] in strip or text[b - 1] in ".!?" and b - 1 > a and text[b - 2] not in ".!?"):
+        if text[b - 1] in ".!?":
+            b -= 1
+            break
+        b -= 1
+    while b > a and text[b - 1] in strip:
+        b -= 1
+    return a, b
+
+
+def _quote_at(quotes: list[dict], a: int, b: int) -> list[dict]:
+    """Quotes overlapping ``[a, b)`` (quotes sorted by start, non-overlapping)."""
+    k = bisect.bisect_left(quotes, b, key=_qstart)
+    out = []
+    while k > 0:
+        k -= 1
+        q = quotes[k]
+        if q["end"] <= a:
+            break
+        out.append(q)
+    return out[::-1]
+
+
+def _qstart(q: dict) -> int:
+    return q["start"]
+
+
+def _quote_opening_at(quotes: list[dict], pos: int) -> dict | None:
+    """The quote whose opening mark is at ``pos`` (± 1), else None."""
+    k = bisect.bisect_left(quotes, pos - 1, key=lambda q: q["mark_start"])
+    if k < len(quotes) and abs(quotes[k]["mark_start"] - pos) <= 1:
+        return quotes[k]
+    return None
+
+
+_TIME_LEAD = re.compile(
+    r"\s+(?:(?:on|late|early|last|this|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"week|month|year|weekend|today|yesterday|tonight)(?:\s+(?:night|morning|evening|afternoon))?(?=\s+(?:that\b|[a-z]|[A-Z]))"
+)
+_ASKED_BY = re.compile(r"\s+by\s+[^,.;:!?“”\"]*?(?=\s(?:whether|if|what|how|why|who|which|when|where|about)\b)")
+
+
+_ASKER = re.compile(
+    r"\s+by\s+((?:an?|the)\s+)?([^,.;:!?“”\"()\n]{2,80}?)(?=\s+(?:whether|if|what|how|why|who|which|when|where|about|to|on|for)\b|[,.;:!?])"
+)
+
+
+def _asked_content(text: str, a: int, hi: int, quotes: list[dict]) -> tuple[int, int] | None:
+    """The reported question after a source-less "asked": to the first comma outside quotes or the clause's end
+    ("Asked whether he would run, …" -> "whether he would run"); a quote right after ", " is the question itself.
+
+    >>> s = "Asked whether he would run again, Lee smiled."
+    >>> a, b = _asked_content(s, 5, len(s), []); s[a:b]
+    'whether he would run again'
+    """
+    m = _ASKED_BY.match(text, a, hi) or _ASKER.match(text, a, hi)
+    if m:
+        a = m.end()
+    m = _TO_QUOTE.match(text, a, hi)
+    if m and text[a : m.end()].strip() in (",", ":", ""):
+        q = _quote_opening_at(quotes, m.end())
+        if q is not None:
+            return q["start"], q["end"]
+    b = _comma_outside_quotes(text, a, hi)
+    b = hi if b is None else b
+    stop = _CLAUSE_STOP.search(text, a, b)
+    if stop and text[stop.start()] in ".;!?":
+        b = stop.start() + (1 if text[stop.start()] == "?" else 0)
+    a, b = _trim(text, a, b)
+    if b - a < 3 or not _WORD_CHAR.search(text, a, b):
+        return None
+    return a, b
+
+
+_SUBJECT_WORDS = frozenset("he she they it we i you there this these those".split())
+_GAP_WORD = re.compile(r"[\w’'.-]+")
+
+
+def _first_word(text: str, a: int, b: int) -> str:
+    """The first word of ``text[a:b]`` in lower case ('' when none).
+
+    >>> _first_word("said he would", 4, 13)
+    'he'
+    """
+    m = _GAP_WORD.search(text, a, b)
+    return m.group(0).lower() if m else ""
+
+
+def _that_gap_ok(gap: str, addressee: bool) -> bool:
+    """True when the words between a reporting verb and a following *that* are circumstance
+    ("said Monday that", "said in a statement that") or, for tell-type verbs, the hearer
+    ("told reporters that"); False when they hold a clause of their own ("said she left to show that").
+
+    >>> _that_gap_ok(" in a statement on Monday", False), _that_gap_ok(" she filed it to show", False)
+    (True, False)
+    >>> _that_gap_ok(" reporters at the White House", True), _that_gap_ok(" the reason is", False)
+    (True, False)
+    """
+    words = _GAP_WORD.findall(gap)
+    if not words:
+        return True
+    low = [w.lower() for w in words]
+    if any(w in _SUBJECT_WORDS for w in low):
+        return False
+    if addressee:
+        return True
+    f = low[0]
+    return (
+        f in PREPOSITIONS or f in _word_set("that_gap_words.txt") or f in _CIRCUMSTANCE_WORDS or f.endswith("ly") or words[0][:1].isupper()
+    )
+
+
+def _content_after(text: str, cue: dict, hi: int, quotes: list[dict]) -> tuple[int, int, str]:
+    """Content span after the cue and how it was introduced ('that', 'colon', 'quote', 'object').
+
+    A time phrase right after the verb is skipped ("said Thursday his worry was …").
+    """
+    p = cue["end"]
+    t = _TIME_LEAD.match(text, p, hi)
+    if t:
+        p = t.end()
+    m = _THAT.match(text, p, hi) if text.find("that", p, min(hi, p + 84)) >= 0 else None
+    if m is None and cue["addressee"] and text.find("that", p, min(hi, p + 124)) >= 0:
+        m = _THAT_ADDRESSEE.match(text, p, hi)  # "told customers at a diner in Manchester, N.H., that …"
+    if m is not None and not _that_gap_ok(text[p : m.end()].rstrip()[:-4], cue["addressee"]):
+        m = None  # "said she filed it to show that …": the first clause is the content, not what follows "that"
+    if (
+        m
+        and cue["lemma"] != "according to"
+        and not any(
+            _WS.sub(" ", c.group(0).lower()) not in _NOUNLIKE for c in _cue_rx().finditer(text, p, m.start() + m.group(0).rfind("that"))
+        )
+    ):  # "said in remarks broadcast … that": a noun like "remarks" does not start a new claim
+        return m.end(), hi, "that"
+    # a quote may open the next paragraph after "X told reporters:" at the end of this one
+    reach = hi
+    while reach < len(text) and text[reach].isspace():
+        reach += 1
+    m = _TO_QUOTE.match(text, p, min(len(text), reach + 1))
+    if m and not _cue_between(text, p, m.end()):  # "said he agreed and added, “…”": the quote is the added claim's
+        q = _quote_opening_at(quotes, m.end())
+        if q is not None:
+            return q["start"], q["end"], "quote"
+    m = _COLON.match(text, p, hi)
+    if m:
+        return m.end(), hi, "colon"
+    if cue["addressee"]:
+        m = _ADDRESSEE.match(text, p, hi)
+        if m:
+            return m.end(), hi, "object"
+    return p, hi, "object"
+
+
+_COMMA_ING = re.compile(r",\s+(?:and\s+)?([a-z]+ing)\b")
+
+
+@lru_cache(maxsize=1)
+def _non_participles() -> frozenset:
+    return frozenset(read_list("non_participles.txt"))
+
+
+def _object_end(text: str, a: int, b: int, quotes: list[dict]) -> int:
+    """End of a plain-object claim: before a ", <participle>" clause outside quotes (the reporter's continuation).
+
+    >>> s = "the visit as a thaw, leaving the war to the end"
+    >>> s[:_object_end(s, 0, len(s), [])]
+    'the visit as a thaw'
+    """
+    for m in _COMMA_ING.finditer(text, a, b):
+        if m.group(1) in _non_participles():
+            continue
+        k = bisect.bisect_right(quotes, m.start(), key=_mark_start) - 1  # quotes sorted by mark_start
+        if k >= 0 and m.start() < quotes[k]["mark_end"]:
+            continue
+        return m.start()
+    return b
+
+
+# a semicolon outside quotes closes a content: what follows is the reporter's next clause
+_COORD_END = re.compile(r";\s")
+
+
+# a concessive or contrastive clause after an object content is the reporter's ("…, even though …")
+_TAIL = re.compile(
+    r",\s+(?:even\s+though|although|though|whereas|instead|in\s+which|despite)\b"
+    r"|,\s+(?:and|but)\s+(?:the|a|an|he|she|they|it|there|his|her|their|its|some|many)\b"  # a new clause
+)
+# the subject's next verb after a noun-phrase object ("called the merger a disaster and ranked …")
+_TAIL_VP = re.compile(r"\s(?:and|but)\s+(?:[a-z]+ed)\b")
+
+
+def _tail_end(text: str, a: int, b: int, quotes: list[dict], np_object: bool = False) -> int:
+    """End of an object content before a concessive or contrastive clause or a new coordinated clause
+    outside quotes; after a noun-phrase object (``np_object``) also before the subject's next verb.
+
+    >>> s = "the overthrow of the regime, even though the result was clear"
+    >>> s[:_tail_end(s, 0, len(s), [])]
+    'the overthrow of the regime'
+    >>> s = "the merger a disaster and ranked its chief last"
+    >>> s[:_tail_end(s, 0, len(s), [], np_object=True)]
+    'the merger a disaster'
+    """
+    ms = list(_TAIL.finditer(text, a, b))
+    if np_object:
+        ms = sorted(ms + list(_TAIL_VP.finditer(text, a, b)), key=lambda m: m.start())
+    for m in ms:
+        k = bisect.bisect_right(quotes, m.start(), key=_mark_start) - 1
+        if k >= 0 and m.start() < quotes[k]["mark_end"]:
+            continue
+        return m.start() if m.start() > a else b
+    return b
+
+
+def _coordinated_end(text: str, a: int, b: int, quotes: list[dict]) -> int:
+    """End of a content before a semicolon outside quotes ("Lee decried it; editorials railed …").
+
+    >>> s = "the law was unfair; editorials railed against it"
+    >>> s[:_coordinated_end(s, 0, len(s), [])]
+    'the law was unfair'
+    """
+    for m in _COORD_END.finditer(text, a, b):
+        k = bisect.bisect_right(quotes, m.start(), key=_mark_start) - 1
+        if k >= 0 and m.start() < quotes[k]["mark_end"]:
+            continue
+        return m.start() if m.start() > a else b
+    return b
+
+
+def _mark_start(q: dict) -> int:
+    return q["mark_start"]
+
+
+_HAS_QUOTE_CHAR = re.compile(r"[“”\"«»]")
+
+
+_CIRCUMSTANCE_WORDS = frozenset(
+    "in at on during after aboard while before via over from earlier later last this when today yesterday".split()
+)
+
+
+def _skip_addressee(short: str) -> str:
+    """``short`` (the text after a tell-type verb) without its addressee: up to six words before a
+    circumstance word (in, at, on, during, …) or the end, when they hold no quote mark or *that*.
+
+    >>> _skip_addressee(" Fox News host Sean Hannity in an interview aired Tuesday.")
+    'in an interview aired Tuesday.'
+    >>> _skip_addressee(" reporters that talks went well.")
+    ' that talks went well.'
+    """
+    words = short.split()
+    k = next((i for i, w in enumerate(words) if w.lower() in _CIRCUMSTANCE_WORDS), len(words))
+    head = words[:k]
+    if not head or k > 6 or any(w.lower().strip(".,;:!?") == "that" or _HAS_QUOTE_CHAR.search(w) for w in head):
+        addressee = _ADDRESSEE_NP.match(short)
+        return short[addressee.end() :] if addressee else short
+    return " ".join(words[k:])
+
+
+def _side_of(m: dict | None) -> str | None:
+    return None if m is None else m.get("side")
+
+
+def _claim(text, a, b, src, cue, rule, quotes) -> dict:
+    inq = _quote_at(quotes, a, b)
+    return {
+        "start": a,
+        "end": b,
+        "text": text[a:b],
+        "source": src.get("actor") if src else None,
+        "source_id": src.get("actor_id") if src else None,
+        "side": _side_of(src),
+        "source_start": src["start"] if src else None,
+        "source_end": src["end"] if src else None,
+        "source_mention": src,
+        "cue": cue["text"],
+        "cue_lemma": cue["lemma"],
+        "cue_start": cue["start"],
+        "cue_end": cue["end"],
+        "cue_class": cue["cue_class"],
+        "direct": bool(inq),
+        "quote_ids": [q["quote_id"] for q in inq],
+        "rule": rule,
+    }
+
+
+def _content_before(text: str, clause_lo: int, boundary: int, quotes: list[dict]) -> tuple[int, int]:
+    """Content that precedes its attribution: the clause before it, or exactly the quote(s) it holds."""
+    a, b = _trim(text, clause_lo, boundary, ' \t\n\r,;:—–-“”"«»')
+    inq = _quote_at(quotes, a, b)
+    if inq and min(q["start"] for q in inq) >= a - 1 and inq[0]["start"] <= a + 1:
+        return inq[0]["start"], max(q["end"] for q in inq)
+    return a, b
+
+
+_WORD_CHAR = re.compile(r"\w")
+# a quoted programme or publication title after the verb ("said on ABC’s “This Week” on Sunday")
+_SHOW_TITLE = re.compile(r"(?<=\s)[“\"](?:[^“”\"\n.!?,]|[.,](?=[^”\"]))*?[,.]?[”\"]")
+
+
+def _blank_title(m: re.Match) -> str:
+    """A short quoted title as plain words of the same length (at most six words), else unchanged.
+
+    >>> _SHOW_TITLE.sub(_blank_title, " on ABC’s “This Week” on Sunday.")
+    ' on ABC’s xThis Weekx on Sunday.'
+    """
+    body = m.group(0)
+    return "x" + body[1:-1] + "x" if len(body.split()) <= 6 else body
+
+
+_CLOSING_MARKS = "”\"»’'"
+_CLAUSE_STOP = re.compile(r",\s*(?:and\s+)?\w+ing\b|[.;!?](?<!\b[A-Z][.;!?])(?=\s|$)")
+
+
+def _adverbial_lead(text: str, a: int, b: int) -> bool:
+    """True when ``text[a:b]`` (what precedes a source and its comma) is an introductory adverbial,
+    not a reported clause: a short phrase (at most eight words) opened by a preposition ("In his
+    speech,", "At one point on Sunday,").
+
+    >>> s = "In his speech, Lee argued"
+    >>> _adverbial_lead(s, 0, 14), _adverbial_lead("The vote was close, Lee said", 0, 19)
+    (True, False)
+    """
+    seg = text[a:b]
+    if _HAS_QUOTE_CHAR.search(seg):
+        return False
+    words = _GAP_WORD.findall(seg)
+    return bool(words) and words[0].lower() in PREPOSITIONS and len(words) <= 8
+
+
+# what may follow the verb (or an inverted source) inside an attribution set off by commas
+_ASIDE_TAIL = re.compile(r"(?:\s+[\w’'.-]+){0,4}?\s*,\s+(?=[^\s“”\"«»‘’'])")
+
+
+def _aside_span(text: str, lo: int, hi: int, pre: str, after: int, claims: list[dict]) -> tuple[int, int] | None:
+    """The content of an attribution set off by commas inside its sentence ("Such efforts, they
+    believe, will fail"): the sentence from its clause start to its end, the aside included;
+    None unless a plain comma (no quote mark) stands before the source and after the verb and
+    words stand on both sides.
+
+    >>> s = "Such efforts, they said, will fail soon."
+    >>> a, b = _aside_span(s, 0, len(s), "Such efforts,", 23, []); s[a:b]
+    'Such efforts, they said, will fail soon'
+    """
+    if not pre.endswith(",") or pre[-2:-1] in _CLOSING_MARKS:
+        return None
+    m = _ASIDE_TAIL.match(text, after, hi)
+    if not m:
+        return None
+    start = _clause_start(text, lo, claims)
+    lead = text[start : lo + len(pre)]
+    if _HAS_QUOTE_CHAR.search(lead) or len(_GAP_WORD.findall(lead)) < 2:
+        return None
+    end = _stop_clause_end(text, m.end(), hi)
+    if _HAS_QUOTE_CHAR.search(text, m.end(), end) or len(_GAP_WORD.findall(text, m.end(), end)) < 2:
+        return None
+    a, b = _trim(text, start, end)
+    return (a, b) if b > a else None
+
+
+def _stop_clause_end(text: str, a: int, hi: int) -> int:
+    """End of the clause that starts at ``a``: the first sentence stop (``.;!?``) or ``hi``."""
+    m = _CLAUSE_STOP.search(text, a, hi)
+    while m is not None and m.group(0).startswith(","):
+        m = _CLAUSE_STOP.search(text, m.end(), hi)
+    return m.start() if m else hi
+
+
+def _stop_at_clause(s: str) -> str:
+    m = _CLAUSE_STOP.search(s)
+    return s[: m.start()] if m else s
+
+
+def _comma_outside_quotes(text: str, a: int, b: int) -> int | None:
+    """Offset of the first comma in ``text[a:b]`` outside double quote marks, else None."""
+    depth = 0
+    for i in range(a, b):
+        ch = text[i]
+        if ch in "“«":
+            depth += 1
+        elif ch in "”»":
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            depth = 1 - depth if depth <= 1 else depth
+        elif ch == "," and depth == 0:
+            return i
+    return None
+
+
+def _clause_start(text: str, lo: int, claims: list[dict]) -> int:
+    ends = [c["end"] for c in claims if c["end"] <= len(text)]
+    return max([lo, *ends])
+
+
+def _set_span(text: str, claim: dict, a: int, b: int, quotes: list[dict]) -> None:
+    claim["start"], claim["end"], claim["text"] = a, b, text[a:b]
+    inq = _quote_at(quotes, a, b)
+    claim["direct"] = bool(inq)
+    claim["quote_ids"] = [q["quote_id"] for q in inq]

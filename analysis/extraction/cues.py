@@ -1,0 +1,220 @@
+"""Cues: the reporting-verb lexicon and where its forms stand in a text.
+
+A *cue* is one occurrence of a form of ``resources/reporting_verbs.tsv`` (lemma, class, whether the
+verb takes a hearer, whether it counts only next to a quote). This module reads the lexicon
+(:func:`cue_lexicon`, :func:`cue_pattern`, :func:`cue_regex`) and finds cues (:func:`find_cues`,
+:func:`cues_of_matches`: forms that need a quote and have none are dropped). It also holds what the
+claim rules ask about a cue form: noun-like forms (``_NOUNLIKE``: "claims", "reports"), a form a
+determiner or a possessive makes a noun (``_noun_before``), an inflected form that can have a subject
+of its own (``_finite_cue``), a verb between two offsets (``_cue_between``); the quote-only verbs of
+``quote_verbs.txt`` (``_quote_verb_cues``, quote rule ``adjacent``); and the readers of the closed word
+lists every claim module consults (``_word_set``, ``_word_group``, ``_clause_words``).
+
+The lowest of the claim modules (:mod:`analysis.extraction.claims`): it imports none of the others.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..core.resources import read_list, read_tsv
+from .actors import literal_alternation
+
+if TYPE_CHECKING:  # typing only: no import at run time
+    from .types import Cue
+
+__all__ = ["cue_lexicon", "cue_pattern", "cue_first_words", "cue_regex", "find_cues", "cues_of_matches"]
+
+# Forms that are more often nouns: only a cue when a source stands right before them.
+_NOUNLIKE = frozenset(
+    "claims reports states protests objects answers comments remarks posts promises pledges vows "
+    "demands appeals notes calls for calls on estimates".split(" ")
+) | {"calls for", "calls on"}
+
+
+def _noun_before(before: str) -> bool:
+    """True when a determiner or a possessive ends ``before``: the cue form after it is a noun ("the report",
+    "her claim", "Lee’s remarks"; not "he’s said", "that’s according to", where "’s" is "is" or "has").
+
+    >>> _noun_before("drew fire for his "), _noun_before("Lee’s "), _noun_before("And he’s ")
+    (True, True, False)
+    """
+    if not before[-1:].isspace():
+        return False
+    words = before.rsplit(None, 1)
+    w = words[-1] if words else ""
+    if w.lower() in _word_group("noun_determiner") and w in (w.lower(), w.capitalize()):
+        return True
+    if len(w) > 2 and w[-1] == "s" and w[-2] in "’'" and (w[-3].isalnum() or w[-3] == "_"):
+        k = len(w) - 2
+        while k and (w[k - 1].isalnum() or w[k - 1] == "_"):
+            k -= 1
+        return w[k:-2].lower() not in _word_group("contracted")
+    return False
+
+
+_WS = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> dict[str, dict]:
+    """Reporting-verb form (lower case, single spaces) -> {lemma, cue_class, addressee}.
+
+    >>> cue_lexicon()["stating"]["lemma"], cue_lexicon()["criticized"]["cue_class"]
+    ('state', 'critical')
+    """
+    out = {}
+    for r in read_tsv("reporting_verbs.tsv"):
+        out[r["form"].lower()] = {
+            "lemma": r["lemma"],
+            "cue_class": r["cue_class"],
+            "addressee": r.get("addressee", "no") == "yes",
+            "needs_quote": (r.get("needs_quote") or "no") == "yes",
+        }
+    return out
+
+
+@lru_cache(maxsize=1)
+def cue_pattern() -> str:
+    """Regex alternation of every cue form (longest first, case-insensitive)."""
+    return literal_alternation(cue_lexicon(), "i")
+
+
+@lru_cache(maxsize=1)
+def _cue_rx() -> re.Pattern:
+    return re.compile(rf"(?<![\w’'-]){cue_pattern()}(?![\w’'-])")
+
+
+@lru_cache(maxsize=1)
+def cue_first_words() -> frozenset:
+    """Lower-case first words of the cue forms (to find candidate positions fast)."""
+    return frozenset(f.split()[0] for f in cue_lexicon())
+
+
+def cue_regex() -> re.Pattern:
+    """Compiled pattern of every cue form (case-insensitive, whole words)."""
+    return _cue_rx()
+
+
+def find_cues(text: str, lo: int = 0, hi: int | None = None, positions: list[int] | None = None) -> list[Cue]:
+    """Reporting-verb cues in ``text[lo:hi]`` with lemma and class.
+
+    >>> [(c["text"], c["lemma"]) for c in find_cues("Lavrov told reporters he was pointing out facts.")]
+    [('told', 'tell'), ('pointing out', 'point out')]
+    """
+    hi = len(text) if hi is None else hi
+    rx = _cue_rx()
+    found = rx.finditer(text, lo, hi) if positions is None else (rx.match(text, p) for p in positions if lo <= p < hi)
+    return cues_of_matches(text, [m for m in found if m is not None])
+
+
+def cues_of_matches(text: str, matches: list[re.Match]) -> list[Cue]:
+    """The cues of :func:`find_cues` from matches of :func:`cue_regex` in ``text`` (cue forms that need a quote and have none dropped)."""
+    out = []
+    for m in matches:
+        form = _WS.sub(" ", m.group(0).lower())
+        info = cue_lexicon()[form]
+        if (
+            info["needs_quote"]
+            and not _QUOTE_SOON.match(text, m.end(), min(len(text), m.end() + 90))
+            and not _QUOTE_BEFORE.search(text, max(0, m.start() - 50), m.start())
+            and not (info["lemma"] in _word_set("naming_cues.txt") and _NAMING.match(text, m.end(), min(len(text), m.end() + 90)))
+            and not _THAT_NEXT.match(text, m.end())  # "agreed that …", "concluded that …", "charged that …"
+            and not (info["lemma"] in _word_set("infinitive_cues.txt") and text.startswith(" to ", m.end()))
+        ):
+            continue  # “…,” Lee continued: the quote may also stand right before the verb and its source
+        out.append({"start": m.start(), "end": m.end(), "text": m.group(0), "form": form, **info})
+    return out
+
+
+@lru_cache(maxsize=1)
+def _clause_words() -> frozenset:
+    return frozenset(read_list("clause_words.txt"))
+
+
+@lru_cache(maxsize=16)
+def _word_group(name: str) -> frozenset:
+    """The lower-case words of one set of ``claim_function_words.tsv`` (closed-class words).
+
+    >>> sorted(_word_group("demonstrative_head"))
+    ['these', 'those']
+    """
+    return frozenset(r["word"].lower() for r in read_tsv("claim_function_words.tsv") if r["set"] == name)
+
+
+@lru_cache(maxsize=16)
+def _word_set(name: str) -> frozenset:
+    """Lower-case words of a one-word-per-line resource (closed word sets the rules consult).
+
+    >>> "say" in _word_set("cue_verb_first.txt"), "state" in _word_set("cue_noun_first.txt")
+    (True, True)
+    """
+    return frozenset(w.lower() for w in read_list(name))
+
+
+def _finite_cue(text: str, cue: dict) -> bool:
+    """True when the cue is an inflected verb form that can have a subject of its own ("said", "says",
+    "warned"), not a base form that is often a noun or an imperative ("note", "tweet", "ask"), a
+    participle, or a passive or attributive use ("reported by", "pledged delegates" stay out only
+    when "by" follows).
+
+    >>> _finite_cue("Each side said so.", {"form": "said", "lemma": "say", "end": 14})
+    True
+    >>> _finite_cue("It was first reported by a paper.", {"form": "reported", "lemma": "report", "end": 21})
+    False
+    """
+    form = cue["form"]
+    if form in _NOUNLIKE or (form == cue["lemma"] and form not in _word_set("cue_verb_first.txt")) or form.endswith("ing") or " " in form:
+        return False
+    return not text.startswith((" by ", " by\n"), cue["end"])
+
+
+def _cue_between(text: str, a: int, b: int) -> bool:
+    """True when a reporting verb (not a noun-like form) stands in ``text[a:b]``."""
+    return any(_WS.sub(" ", c.group(0).lower()) not in _NOUNLIKE for c in _cue_rx().finditer(text, a, b))
+
+
+_QUOTE_BEFORE = re.compile(
+    r"[,.!?…](?:[”\"»’]|'')\s+(?:(?:(?:[A-Z][\w.’'-]*|he|she|they|we|it)\s+){0,4}"
+    r"|(?:[Tt]he|an?|one|another|this|his|her|their)\s+(?:[\w’'-]+\s+){1,4})$"  # “…,” the man shouted
+)
+_QUOTE_SOON = re.compile(r"[^.!?;“”\"«»\n]{0,80}?(?:[“\"«]|'')")
+_THAT_NEXT = re.compile(r"\s+that\s+(?!(?:night|day|week|morning|evening|afternoon|year|month|time|weekend)\b)")
+# what follows a naming verb that names ("called it a sham", "called the plan a disaster", "called him weak")
+_NAMING = re.compile(
+    r"\s+(?:(?:it|him|her|them|himself|herself|themselves|this|that)\s+(?!(?:back|up|out|off|over|in|on|at|to|for|from|with|about|after|into|by|and|or|but|when|if|as)\b)[a-z]"
+    r"|(?:the|his|her|their|its|this|that)\s+(?:[\w’'-]+\s+){1,4}?(?:a|an|the)\s+[\w’'-]+)"
+)
+
+
+@lru_cache(maxsize=1)
+def _quote_verb_rx() -> re.Pattern:
+    return re.compile(rf"(?<![\w’'-]){literal_alternation(read_list('quote_verbs.txt'), 'i')}(?![\w’'-])")
+
+
+def _quote_verb_cues(text: str, p: int) -> list[dict]:
+    """Cues of ``quote_verbs.txt`` on the line after a closing mark at ``p`` (within 120 characters).
+
+    >>> [c["text"] for c in _quote_verb_cues("“Why?” Ann Cole pressed.", 6)]
+    ['pressed']
+    """
+    hi = text.find("\n", p, p + 120)
+    hi = p + 120 if hi < 0 else hi
+    out = []
+    for m in _quote_verb_rx().finditer(text, p, min(hi, len(text))):
+        form = _WS.sub(" ", m.group(0).lower())
+        out.append(
+            {
+                "start": m.start(),
+                "end": m.end(),
+                "text": m.group(0),
+                "form": form,
+                "lemma": form,
+                "cue_class": "neutral",
+                "addressee": False,
+                "needs_quote": True,
+            }
+        )
+    return out
