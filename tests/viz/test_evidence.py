@@ -150,8 +150,9 @@ def test_every_statement_quote_and_claim_is_marked_with_speaker_rule_and_cue(bui
     assert n_checked > 60
 
 
-def test_nested_spans_show_the_enclosing_attribution_too(pages):
+def test_nested_spans_show_the_enclosing_attribution_too(pages, built):
     folder, _ = pages
+    st = built[1]["statements"]
     marks = _marks_by_id(parse((folder / "china_readout_bangkok.html").read_text(encoding="utf-8")).pieces)
     claim = next(p for p in marks.values() if p[0][2]["class"].startswith("ev-claim"))
     title = claim[0][2]["title"]
@@ -162,7 +163,8 @@ def test_nested_spans_show_the_enclosing_attribution_too(pages):
     (claim3,) = [p for p in marks.values() if p[0][2]["title"].startswith("claim #3 ")]
     assert [(s, e) for s, e, *_ in quote3] == [(1552, 1632)] and [(s, e) for s, e, *_ in claim3] == [(1552, 1631)]
     title = claim3[0][2]["title"]
-    assert title.index("claim #3") < title.index("quote #3") < title.index("statement riyadh_2025_news:3")
+    (sid,) = st.loc[(st["doc_id"] == "riyadh_2025_news") & (st["start"] == 1552), "statement_id"]
+    assert title.index("claim #3") < title.index("quote #3") < title.index(f"statement {sid}")
 
 
 def test_side_colours_are_the_figures_colours(pages):
