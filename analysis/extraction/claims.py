@@ -72,6 +72,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
+from ..core.resources import word_set
 from .actors import compatible, resolve_pronoun, slug
 from .contents import (
     _CLOSING_MARKS,
@@ -107,7 +108,6 @@ from .cues import (
     _cue_between,
     _finite_cue,
     _noun_before,
-    _word_set,
     cue_first_words,
     cue_lexicon,
     cue_pattern,
@@ -202,13 +202,13 @@ def attribute_unit(
             continue
         infinitive = False
         if text[cue["end"] : cue["end"] + 4].lower().startswith((" to ", " to\n")) and cue["lemma"] != "according to":
-            if cue["lemma"] in _word_set("infinitive_cues.txt"):
+            if cue["lemma"] in word_set("infinitive_cues.txt"):
                 infinitive = True  # "Lee vowed to repeal the law": the to-infinitive is the content
             elif (hearer := _TO_HEARER.match(text, cue["end"], hi)) and not _cue_between(text, cue["end"], hearer.end()):
                 cue = dict(cue, addressee=True)  # "Lee wrote to the council that …": the hearer, then the content
             elif not _QUOTE_BEFORE.search(text, max(lo, cue["start"] - 60), cue["start"]):
                 continue  # "is said to be", "reported to the board"; but “…,” Lee said to cheers
-        if cue["form"] in _word_set("cue_noun_first.txt") and (
+        if cue["form"] in word_set("cue_noun_first.txt") and (
             text[cue["start"]].isupper() or not _CONTENT_INTRO_STRICT.match(text, cue["end"], hi)
         ):
             continue  # "his home state of Ohio", "several states": a noun unless "that", a colon or a quote follows
@@ -377,7 +377,7 @@ def attribute_unit(
         else:
             a, b, how = _content_after(text, cue, hi, quotes)
             if how == "object":
-                if cue["lemma"] in _word_set("clause_only_cues.txt") and _first_word(text, a, b) not in _SUBJECT_WORDS:
+                if cue["lemma"] in word_set("clause_only_cues.txt") and _first_word(text, a, b) not in _SUBJECT_WORDS:
                     continue  # "maintains a wide lead", "appealed the ruling": no speech
                 b = _object_end(text, a, b, quotes)
                 if cue["cue_class"] == "neutral" and _CIRCUMSTANCE.match(text, a, b):
@@ -386,7 +386,7 @@ def attribute_unit(
             if how in ("that", "object"):
                 b = _coordinated_end(text, a, b, quotes)
             if how == "object":
-                b = _tail_end(text, a, b, quotes, cue["lemma"] not in _word_set("clause_content_cues.txt"))
+                b = _tail_end(text, a, b, quotes, cue["lemma"] not in word_set("clause_content_cues.txt"))
             if how in ("that", "object") and rule in ("subject", "subject-phrase") and _SUBORDINATE.match(text, lo, src["start"]):
                 comma = _comma_outside_quotes(text, a, b)
                 if comma is not None:

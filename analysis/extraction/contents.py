@@ -19,9 +19,9 @@ import bisect
 import re
 from functools import lru_cache
 
-from ..core.resources import read_list
+from ..core.resources import read_list, word_set
 from .actors import PREPOSITIONS
-from .cues import _NOUNLIKE, _WS, _cue_between, _cue_rx, _word_set
+from .cues import _NOUNLIKE, _WS, _cue_between, _cue_rx
 
 __all__: list[str] = []  # private helpers of analysis.extraction.claims
 _THAT = re.compile(r"[^,.;:!?“”\"«»\n]{0,80}?\bthat\b\s*")
@@ -151,7 +151,7 @@ def _that_gap_ok(gap: str, addressee: bool) -> bool:
         return True
     f = low[0]
     return (
-        f in PREPOSITIONS or f in _word_set("that_gap_words.txt") or f in _CIRCUMSTANCE_WORDS or f.endswith("ly") or words[0][:1].isupper()
+        f in PREPOSITIONS or f in word_set("that_gap_words.txt") or f in _CIRCUMSTANCE_WORDS or f.endswith("ly") or words[0][:1].isupper()
     )
 
 

@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..core.resources import read_list, read_tsv
+from ..core.resources import read_list, read_tsv, word_set
 from .actors import literal_alternation
 
 if TYPE_CHECKING:  # typing only: no import at run time
@@ -120,9 +120,9 @@ def cues_of_matches(text: str, matches: list[re.Match]) -> list[Cue]:
             info["needs_quote"]
             and not _QUOTE_SOON.match(text, m.end(), min(len(text), m.end() + 90))
             and not _QUOTE_BEFORE.search(text, max(0, m.start() - 50), m.start())
-            and not (info["lemma"] in _word_set("naming_cues.txt") and _NAMING.match(text, m.end(), min(len(text), m.end() + 90)))
+            and not (info["lemma"] in word_set("naming_cues.txt") and _NAMING.match(text, m.end(), min(len(text), m.end() + 90)))
             and not _THAT_NEXT.match(text, m.end())  # "agreed that …", "concluded that …", "charged that …"
-            and not (info["lemma"] in _word_set("infinitive_cues.txt") and text.startswith(" to ", m.end()))
+            and not (info["lemma"] in word_set("infinitive_cues.txt") and text.startswith(" to ", m.end()))
         ):
             continue  # “…,” Lee continued: the quote may also stand right before the verb and its source
         out.append({"start": m.start(), "end": m.end(), "text": m.group(0), "form": form, **info})
@@ -144,16 +144,6 @@ def _word_group(name: str) -> frozenset:
     return frozenset(r["word"].lower() for r in read_tsv("claim_function_words.tsv") if r["set"] == name)
 
 
-@lru_cache(maxsize=16)
-def _word_set(name: str) -> frozenset:
-    """Lower-case words of a one-word-per-line resource (closed word sets the rules consult).
-
-    >>> "say" in _word_set("cue_verb_first.txt"), "state" in _word_set("cue_noun_first.txt")
-    (True, True)
-    """
-    return frozenset(w.lower() for w in read_list(name))
-
-
 def _finite_cue(text: str, cue: dict) -> bool:
     """True when the cue is an inflected verb form that can have a subject of its own ("said", "says",
     "warned"), not a base form that is often a noun or an imperative ("note", "tweet", "ask"), a
@@ -166,7 +156,7 @@ def _finite_cue(text: str, cue: dict) -> bool:
     False
     """
     form = cue["form"]
-    if form in _NOUNLIKE or (form == cue["lemma"] and form not in _word_set("cue_verb_first.txt")) or form.endswith("ing") or " " in form:
+    if form in _NOUNLIKE or (form == cue["lemma"] and form not in word_set("cue_verb_first.txt")) or form.endswith("ing") or " " in form:
         return False
     return not text.startswith((" by ", " by\n"), cue["end"])
 

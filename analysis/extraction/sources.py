@@ -18,9 +18,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..core.resources import word_set
 from .actors import PREPOSITIONS, side_of, slug
 from .contents import _ASKER, _GAP_WORD, _HAS_QUOTE_CHAR, _SHOW_TITLE, _WORD_CHAR, _claim, _trim
-from .cues import _WS, _clause_words, _word_group, _word_set
+from .cues import _WS, _clause_words, _word_group
 from .subjects import _DET_WORDS, _anonymous_mention, _strip_title_words, _subject_position
 
 __all__: list[str] = []  # private helpers of analysis.extraction.claims
@@ -193,7 +194,7 @@ def _phrase_source(text: str, lo: int, cue: dict) -> dict | None:
     while words and words[0][2].lower() in _PHRASE_LEAD:
         words.pop(0)
     while words and (
-        words[-1][2].lower() in _word_set("subject_tail_words.txt") or (words[-1][2].lower().endswith("ly") and len(words) > 1)
+        words[-1][2].lower() in word_set("subject_tail_words.txt") or (words[-1][2].lower().endswith("ly") and len(words) > 1)
     ):
         words.pop()
     for i, (_x, _y, w) in enumerate(words):
@@ -205,7 +206,7 @@ def _phrase_source(text: str, lo: int, cue: dict) -> dict | None:
     low = [w.lower() for _x, _y, w in words]
     if len(low) == 1 and low[0].endswith(("ly", "ing")):
         return None  # "specifically mentioned", "Having announced": an adverb or a participle, no subject
-    if low[0] in _word_group("approximator") and len(low) > 1 and (low[1][:1].isdigit() or low[1] in _word_set("number_words.txt")):
+    if low[0] in _word_group("approximator") and len(low) > 1 and (low[1][:1].isdigit() or low[1] in word_set("number_words.txt")):
         low[0] = "nearly"  # "About three in 10 said", "Over 40 percent said": a quantity, not a preposition
     if low[:2] == ["at", "least"]:
         low[0] = "nearly"  # "At least half of voters said"
@@ -382,7 +383,7 @@ def _transcript_claims(text: str, mentions: list[dict], claims: list[dict], quot
     for m in _TRANSCRIPT.finditer(text, first_eol + 1 if first_eol >= 0 else len(text)):
         name = m.group(1)
         words = name.split()
-        if len(name.replace(".", "")) < 2 or any(w.lower().strip(".") in _word_set("not_names.txt") for w in words):
+        if len(name.replace(".", "")) < 2 or any(w.lower().strip(".") in word_set("not_names.txt") for w in words):
             continue
         a, b = _trim(text, m.start(2), m.end(2))
         if b - a < 3 or any(c["start"] < b and a < c["end"] for c in claims):
@@ -431,7 +432,7 @@ def _headline_claims(text: str, mentions: list[dict], claims: list[dict], quotes
     name = m.group(1)
     words = name.split()
     first = words[0].lower().strip(".")
-    if first in _word_set("not_names.txt") or first in _DET_WORDS or (len(words) == 1 and first.endswith("ed")):
+    if first in word_set("not_names.txt") or first in _DET_WORDS or (len(words) == 1 and first.endswith("ed")):
         return []
     eol = text.find("\n", m.end())
     eol = len(text) if eol < 0 else eol
