@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 
-from ..core.resources import read_list, word_set
+from ..core.resources import word_set
 from .actors import PREPOSITIONS
 from .cues import _NOUNLIKE, _WS, _cue_between, _cue_rx
 
@@ -199,11 +198,6 @@ def _content_after(text: str, cue: dict, hi: int, quotes: list[dict]) -> tuple[i
 _COMMA_ING = re.compile(r",\s+(?:and\s+)?([a-z]+ing)\b")
 
 
-@lru_cache(maxsize=1)
-def _non_participles() -> frozenset:
-    return frozenset(read_list("non_participles.txt"))
-
-
 def _object_end(text: str, a: int, b: int, quotes: list[dict]) -> int:
     """End of a plain-object claim: before a ", <participle>" clause outside quotes (the reporter's continuation).
 
@@ -212,7 +206,7 @@ def _object_end(text: str, a: int, b: int, quotes: list[dict]) -> int:
     'the visit as a thaw'
     """
     for m in _COMMA_ING.finditer(text, a, b):
-        if m.group(1) in _non_participles():
+        if m.group(1) in word_set("non_participles.txt"):
             continue
         k = bisect.bisect_right(quotes, m.start(), key=_mark_start) - 1  # quotes sorted by mark_start
         if k >= 0 and m.start() < quotes[k]["mark_end"]:

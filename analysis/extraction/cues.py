@@ -8,7 +8,7 @@ claim rules ask about a cue form: noun-like forms (``_NOUNLIKE``: "claims", "rep
 determiner or a possessive makes a noun (``_noun_before``), an inflected form that can have a subject
 of its own (``_finite_cue``), a verb between two offsets (``_cue_between``); the quote-only verbs of
 ``quote_verbs.txt`` (``_quote_verb_cues``, quote rule ``adjacent``); and the readers of the closed word
-lists every claim module consults (``_word_set``, ``_word_group``, ``_clause_words``).
+lists every claim module consults (``_word_group``; single lists through ``analysis.core.resources.word_set``).
 
 The lowest of the claim modules (:mod:`analysis.extraction.claims`): it imports none of the others.
 """
@@ -127,11 +127,6 @@ def cues_of_matches(text: str, matches: list[re.Match]) -> list[Cue]:
             continue  # “…,” Lee continued: the quote may also stand right before the verb and its source
         out.append({"start": m.start(), "end": m.end(), "text": m.group(0), "form": form, **info})
     return out
-
-
-@lru_cache(maxsize=1)
-def _clause_words() -> frozenset:
-    return frozenset(read_list("clause_words.txt"))
 
 
 @lru_cache(maxsize=16)

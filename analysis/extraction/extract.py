@@ -26,7 +26,7 @@ from itertools import repeat
 
 import pandas as pd
 
-from ..core.resources import read_list
+from ..core.resources import word_set
 from ..core.schema import from_records
 from ..core.text import paragraph_spans
 from .actors import actors_rows, find_mentions, registry, scan
@@ -92,7 +92,7 @@ _PREV_WORD = re.compile(r"([\w.’'-]+)[.!?…]+[\"”’')\]]*\s+$")
 
 @lru_cache(maxsize=1)
 def _abbrevs() -> tuple[frozenset, frozenset]:
-    return frozenset(read_list("abbreviations.txt")), frozenset(read_list("sentence_starters.txt"))
+    return word_set("abbreviations.txt"), word_set("sentence_starters.txt")
 
 
 def sentence_units(text: str, lo: int, hi: int) -> list[tuple[int, int]]:

@@ -17,9 +17,9 @@ import bisect
 import re
 from functools import lru_cache
 
-from ..core.resources import read_list
+from ..core.resources import read_list, word_set
 from .actors import PREPOSITIONS, compatible, literal_alternation
-from .cues import _NOUNLIKE, _clause_words
+from .cues import _NOUNLIKE
 from .sieve_after import _CUE_WORD
 from .sources import _BE, _COMMA_BEFORE, _RELATIVE, _leftward_source
 from .subjects import _DET_WORDS, _after_intro, _description_mention, _drop_det, _lone_capital, _strip_title_words, _subject_position
@@ -244,7 +244,7 @@ def _ends_with_verb(phrase: str) -> bool:
     (True, False)
     """
     last = phrase.split()[-1].lower()
-    return last in _subject_verbs() or (last.endswith("ed") and len(last) > 4) or last in _linking_verbs()
+    return last in word_set("subject_verbs.txt") or (last.endswith("ed") and len(last) > 4) or last in word_set("linking_verbs.txt")
 
 
 # a descriptive subject right before a verb, opening its clause ("…, the officer said that", "the foundation predicts")
@@ -318,16 +318,6 @@ def _later_clause_subject(text: str, lo: int, q: dict, unit_m: list[dict], first
 _APPOSED = re.compile(r",[^,;:“”\"«»\n]{1,80},")
 
 
-@lru_cache(maxsize=1)
-def _subject_verbs() -> frozenset:
-    return frozenset(read_list("subject_verbs.txt"))
-
-
-@lru_cache(maxsize=1)
-def _linking_verbs() -> frozenset:
-    return frozenset(read_list("linking_verbs.txt"))
-
-
 _SUBJ_DET = frozenset("the a an his her its their this that one another".split())
 _SUBJ_WORD = re.compile(r"[\s“\"‘'(]*([A-Za-z][\w’'-]*)")
 _SUBJ_SKIP = frozenset("now also still often then later again even just already never not so".split())
@@ -353,7 +343,7 @@ def _desc_subject(text: str, lo: int, hi: int) -> dict | None:
         p = w.end()
     if len(words) < 3 or words[0][2].lower() not in _SUBJ_DET:
         return None
-    verbs, clause = _subject_verbs(), _clause_words()
+    verbs, clause = word_set("subject_verbs.txt"), word_set("clause_words.txt")
     for i in range(1, min(5, len(words) - 1)):
         w = words[i][2].lower()
         if w in PREPOSITIONS or w in clause or w in _RELATIVE or w in _SUBJ_SKIP or w.endswith("ly") or w in verbs:
@@ -369,7 +359,7 @@ def _desc_subject(text: str, lo: int, hi: int) -> dict | None:
         lv = v.lower()
         if not v[:1].islower():
             continue
-        if lv in _linking_verbs():
+        if lv in word_set("linking_verbs.txt"):
             return None  # "The end result appears to be …": described, not heard
         if (
             lv in verbs

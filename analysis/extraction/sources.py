@@ -21,7 +21,7 @@ from functools import lru_cache
 from ..core.resources import word_set
 from .actors import PREPOSITIONS, side_of, slug
 from .contents import _ASKER, _GAP_WORD, _HAS_QUOTE_CHAR, _SHOW_TITLE, _WORD_CHAR, _claim, _trim
-from .cues import _WS, _clause_words, _word_group
+from .cues import _WS, _word_group
 from .subjects import _DET_WORDS, _anonymous_mention, _strip_title_words, _subject_position
 
 __all__: list[str] = []  # private helpers of analysis.extraction.claims
@@ -219,7 +219,9 @@ def _phrase_source(text: str, lo: int, cue: dict) -> dict | None:
         ]
     if (
         low[0] in PREPOSITIONS
-        or any(w in _clause_words() for w in (low[1:] if low[0] in _word_group("demonstrative_head") and len(low) > 1 else low))
+        or any(
+            w in word_set("clause_words.txt") for w in (low[1:] if low[0] in _word_group("demonstrative_head") and len(low) > 1 else low)
+        )
         or low[-1] in PREPOSITIONS
         or (low[-1] in _DET_WORDS and low[-2:-1] != ["in"] and not (low[-1] in _word_group("pronoun_determiner") and len(low) == 1))
     ):
@@ -291,7 +293,7 @@ def _according_np(text: str, a: int, hi: int) -> dict | None:
     if not m:
         return None
     span = m.group(1)
-    if span.split()[0].lower() in PREPOSITIONS or span.split()[0].lower() in _clause_words():
+    if span.split()[0].lower() in PREPOSITIONS or span.split()[0].lower() in word_set("clause_words.txt"):
         return None
     desc = _WS.sub(" ", span)
     return _anonymous_mention(m.start(1), m.end(1), span, desc)
@@ -317,7 +319,7 @@ def _with_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tuple[d
     base = cue["start"] - len(before)
     s0, e0 = base + m.start(1), base + m.end(1)
     words = _GAP_WORD.findall(m.group(1))
-    if any(w.lower() in _clause_words() for w in words):
+    if any(w.lower() in word_set("clause_words.txt") for w in words):
         return None
     inside = [x for x in mentions if s0 <= x["start"] and x["end"] <= e0 + 1 and not x.get("in_quote") and x.get("kind") != "place"]
     if inside and inside[0]["start"] == s0:
@@ -346,7 +348,7 @@ def _opening_subject(text: str, lo: int, before: int) -> dict | None:
     'the two agencies'
     """
     m = _OPENING_NP.match(text, lo, before)
-    if not m or any(w.lower() in _clause_words() for w in _GAP_WORD.findall(m.group(1))):
+    if not m or any(w.lower() in word_set("clause_words.txt") for w in _GAP_WORD.findall(m.group(1))):
         return None
     span = m.group(1)
     desc = _WS.sub(" ", span)
