@@ -105,7 +105,9 @@ _PP_STARTS = ("of ", "for ", "from ", "at ", "with ", "in ", "on ")
 @lru_cache(maxsize=1)
 def _anon_pp() -> re.Pattern:
     """A short prepositional phrase after a descriptive source's head that a reporting verb follows."""
-    verbs = literal_alternation((r["form"] for r in read_tsv("reporting_verbs.tsv")), "i")  # cues.cue_pattern; the claim modules import this one
+    verbs = literal_alternation(
+        (r["form"] for r in read_tsv("reporting_verbs.tsv")), "i"
+    )  # cues.cue_pattern; the claim modules import this one
     return re.compile(
         rf"{_SP}(?:of|for|from|at|with|in|on){_SP}(?:(?:the|a|an|all|his|her|their|its){_SP})?(?:{_PP_TOKEN}{_SP}){{0,4}}?{_PP_TOKEN}{_SP}"
         rf"(?=(?:{verbs})(?![\w’'-]))"
