@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 
+from ..core.text import paragraph_spans
 from .contents import _set_span
 from .sieve_after import _adjacent_speaker, _dash_speaker
 from .sieve_before import (
@@ -170,6 +171,8 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
     bstarts = [c["cue_start"] for c in by_cue]
     out = []
     prev = None
+    prev_end_para = -9
+    pstarts = [a for a, _ in paragraph_spans(text)]
     last_speaker_by_para: dict[int, dict] = {}
     for c in claims:
         if c["source_mention"] is not None:
@@ -216,7 +219,7 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
             q["kind"] != "term"
             and prev is not None
             and prev.get("speaker_mention") is not None
-            and (prev["para"] == p or (prev["para"] == p - 1 and p not in cue_paras and _opens_paragraph(text, q)))
+            and (prev_end_para == p or (prev_end_para == p - 1 and p not in cue_paras and _opens_paragraph(text, q)))
         ):
             q.update(
                 _speaker_fields(prev["speaker_mention"]),
@@ -244,6 +247,7 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
         out.append(q)
         if q["kind"] != "term":
             prev = q
+            prev_end_para = max(p, bisect.bisect_right(pstarts, q["mark_end"] - 1) - 1)  # a quote over paragraphs: its last
     if created and mentions is not None:
         mentions[:] = sorted(mentions + created, key=lambda m: (m["start"], m["end"]))
     return out

@@ -473,6 +473,12 @@ CASES = [
         ["Vera Lund"],
         [("Vera Lund", "the depot would reopen")],
     ),
+    (
+        "continuation after a quote that runs over two paragraphs",
+        "Vera Lund called the plan “a poor fit for the town.\n\n“We fund roads. That is our job,” Lund said. “We do not fund slogans.”",
+        ["Vera Lund", "Vera Lund"],
+        None,
+    ),
 ]
 
 
