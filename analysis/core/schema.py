@@ -437,7 +437,7 @@ _EXTRACT_TABLES = {
             "rule": (
                 "object",
                 "attribution rule that fired (the quote sieve of analysis.extraction.quote_sieve: a claim's rule, or adjacent, dash, colon, "
-                "put-it, sentence-cue, possessive, sentence-subject, continuation, lead-in, previous-subject, previous-claim, subject-phrase), or None",
+                "put-it, naming (speaker None) or passive-by, sentence-cue, possessive, sentence-subject, continuation, lead-in, previous-subject, previous-claim, subject-phrase), or None",
             ),
         },
     ),

@@ -31,6 +31,7 @@ recorded in ``rule``):
 ``dash``              “…” — Ann Cole (the dash may open the next paragraph)
 ``colon``             the subject of the sentence whose colon introduces the quote
 ``put-it``            "As Ann Cole put it, “…”", "in the words of a senior aide, “…”"
+``naming``            "is called “…”", "known as “…”": a name given, speaker None; ``passive-by`` its "by X" agent
 ``sentence-cue``      the nearest reporting verb before the quote in its sentence, with its
                       source ("Lee wrote to his followers, “…”", "the auditor wrote that “…”",
                       "…, with Lee calling it “…”", "Lee, who has said that “…”")

@@ -3,7 +3,7 @@
 :func:`_quote_speakers` gives a quote the speaker of the claim whose content holds it; a quote outside
 every claim goes through the quote rules in order, the first that fires wins (recorded in ``rule``;
 order and examples in :mod:`analysis.extraction.claims`): adjacent and dash
-(:mod:`analysis.extraction.sieve_after`), colon, put-it, sentence-cue, possessive, sentence-subject
+(:mod:`analysis.extraction.sieve_after`), colon, put-it, naming/passive-by, sentence-cue, possessive, sentence-subject
 (:mod:`analysis.extraction.sieve_before`), then the rules that read beyond the quote's sentence, kept
 here: continuation, lead-in (``_lead_in_speaker``), previous-subject (``_previous_subject``),
 previous-claim (``_previous_claim``), and last subject-phrase. :func:`_extend_to_continuations` then
@@ -22,6 +22,7 @@ from .sieve_after import _adjacent_speaker, _dash_speaker
 from .sieve_before import (
     _colon_subject,
     _inside_any_mark,
+    _naming,
     _phrase_subject,
     _possessive_speaker,
     _put_it_speaker,
@@ -209,6 +210,8 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
             q.update(_speaker_fields(pi), cue="put it", cue_start=None, cue_end=None, rule="put-it")
             if pi["how"] == "anonymous" and "in_quote" in pi and id(pi) not in known:
                 created.append(pi)
+        elif (nm := _naming(text, q, unit_bounds, ustarts, mentions or [], mstarts)) is not None:
+            q.update(_speaker_fields(nm[0]), cue=None, cue_start=None, cue_end=None, rule="passive-by" if nm[0] is not None else "naming")
         elif (sc := _sentence_cue_speaker(text, q, unit_bounds, ustarts, mentions or [], mstarts, cues, cstarts)) is not None:
             q.update(_speaker_fields(sc[0]), cue=sc[1]["text"], cue_start=sc[1]["start"], cue_end=sc[1]["end"], rule="sentence-cue")
         elif (poss := _possessive_speaker(text, q, unit_bounds, ustarts, mentions or [], mstarts)) is not None:

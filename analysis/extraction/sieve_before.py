@@ -2,7 +2,8 @@
 
 Steps of the quote sieve (:mod:`analysis.extraction.quote_sieve`), in its order: ``colon`` (the
 subject of the sentence whose colon introduces the quote, :func:`_colon_subject`), ``put-it`` ("As Ann
-Cole put it, “…”", :func:`_put_it_speaker`), ``sentence-cue`` (the nearest reporting verb before the
+Cole put it, “…”", :func:`_put_it_speaker`), ``naming`` / ``passive-by`` ("is called “…”": speaker None,
+or the agent of "by X" after it, :func:`_naming`), ``sentence-cue`` (the nearest reporting verb before the
 quote, with its source, :func:`_sentence_cue_speaker`), ``possessive`` ("her claim that “…”",
 :func:`_possessive_speaker`), ``sentence-subject`` (:func:`_sentence_subject`) and, last of the sieve,
 ``subject-phrase`` (a determiner phrase opening the clause before a finite verb,
@@ -141,6 +142,40 @@ def _sentence_cue_speaker(text: str, q: dict, units, ustarts, mentions, mstarts,
                 return _description_mention(text, ds, de), cue  # "the officer said that “…”", "Another voter wrote: “…”"
         return None
     return None
+
+
+# a name given, not words spoken: "is called “…”", "has been dubbed the “…”", "known online as “…”"
+_NAMING_BEFORE = re.compile(
+    r"(?:\b(?:is|are|was|were|be|been|being)[ \t\xa0]+(?:\w+ly[ \t\xa0]+)?"
+    r"(?:called|dubbed|nicknamed|named|titled|entitled|termed|branded|considered|known[ \t\xa0]+as)"
+    r"|\bknown(?:[ \t\xa0]+\w+)?[ \t\xa0]+as)[ \t\xa0]*,?[ \t\xa0]*(?:(?:a|an|the)[ \t\xa0]+)?$"
+)
+_BY_AFTER = re.compile(r"[ \t\xa0]*,?[ \t\xa0]*by[ \t\xa0]+")
+
+
+def _naming(text: str, q: dict, units, ustarts, mentions, mstarts) -> tuple[dict | None] | None:
+    """``(agent,)`` when a passive naming verb introduces the quote in its sentence: the quote is a name
+    given, not words spoken, so its speaker is the agent of a "by" right after it ("was called “…” by
+    Ann Cole"), else None (``(None,)``); None when no naming verb stands right before the quote.
+
+    >>> s = "The depot has been called “a relic” by Ann Cole."
+    >>> m = {"start": 39, "end": 47, "actor": "Ann Cole", "kind": "person"}
+    >>> _naming(s, {"mark_start": 26, "mark_end": 35}, [(0, 48, 0)], [0], [m], [39])[0]["actor"]
+    'Ann Cole'
+    >>> _naming("Its best-known dish is called “the brick.”", {"mark_start": 30, "mark_end": 42}, [(0, 42, 0)], [0], [], [])
+    (None,)
+    """
+    k = bisect.bisect_right(ustarts, q["mark_start"]) - 1
+    if k < 0 or not _NAMING_BEFORE.search(text, max(units[k][0], q["mark_start"] - 60), q["mark_start"]):
+        return None
+    b = _BY_AFTER.match(text, q["mark_end"])
+    if b:
+        j = bisect.bisect_left(mstarts, b.end())
+        if j < len(mentions) and mentions[j]["start"] <= b.end() + 4 and not text[b.end() : mentions[j]["start"]].strip(" the"):
+            m = mentions[j]
+            if m.get("actor") is not None and m["kind"] not in ("place", "country") and not m.get("in_quote"):
+                return (m,)
+    return (None,)
 
 
 # "As Ann Cole put it, “…”", "…, as one diplomat put it, an “…”": the speaker of the words that follow

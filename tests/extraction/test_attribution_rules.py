@@ -479,6 +479,13 @@ CASES = [
         ["Vera Lund", "Vera Lund"],
         None,
     ),
+    ("naming: a name given, not words spoken", "Vera Lund, 52, is known locally as “the closer of Dover.”", [None], None),
+    (
+        "passive-by: the agent of a naming passive",
+        "The depot plan has been called “a relic of a bygone age” by Vera Lund.",
+        ["Vera Lund"],
+        None,
+    ),
 ]
 
 
