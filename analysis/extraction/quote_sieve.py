@@ -198,7 +198,9 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
         if owner is not None:
             src = owner["source_mention"]
             q.update(_speaker_fields(src), cue=owner["cue"], cue_start=owner["cue_start"], cue_end=owner["cue_end"], rule=owner["rule"])
-        elif q["kind"] != "term" and (adj := _adjacent_speaker(text, q, mentions or [], mstarts, cues, cstarts)) is not None:
+        elif (q["kind"] != "term" or text[q["start"] : q["end"]].rstrip()[-1:] in (",", "?", "!")) and (
+            adj := _adjacent_speaker(text, q, mentions or [], mstarts, cues, cstarts)
+        ) is not None:
             q.update(_speaker_fields(adj[0]), cue=adj[1]["text"], cue_start=adj[1]["start"], cue_end=adj[1]["end"], rule="adjacent")
             if adj[0].get("role") is not None and adj[0]["how"] == "anonymous" and "in_quote" in adj[0] and id(adj[0]) not in known:
                 created.append(adj[0])  # a descriptive speaker found here: a mention of its own

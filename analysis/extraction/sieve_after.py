@@ -2,7 +2,8 @@
 
 The first steps of the quote sieve (:mod:`analysis.extraction.quote_sieve`), reading the line after
 the quote: “…,” Ann Cole said / “…?” said Ann Cole, a clerk / “….” the retired carpenter added /
-“…,” the sign read, with the quote-only verbs of ``quote_verbs.txt`` (:func:`_adjacent_speaker`), and
+“…,” the sign read / “…,” an old friend, Ann Cole, recalled, with the quote-only verbs of ``quote_verbs.txt``
+(:func:`_adjacent_speaker`; a short term quote too when it ends in a comma, ? or !), and
 “…” — Ann Cole, the dash possibly opening the next paragraph (:func:`_dash_speaker`).
 
 Imports :mod:`analysis.extraction.cues`, :mod:`analysis.extraction.contents`,
@@ -124,6 +125,9 @@ def _adjacent_attribution(
         m = mentions[j]
         if m["kind"] == "place" or not _TITLE_GAP.match(text, p, m["start"]):
             return None
+        if m["how"] in ("anonymous", "description") and j + 1 < len(mentions) and text[m["end"] : mentions[j + 1]["start"]].strip() == ",":
+            j += 1  # "another old friend, Ann Cole, recalled": the name the description introduces
+            continue
         # the mention is followed, past an apposition or a time phrase, by a reporting verb
         c = bisect.bisect_left(cstarts, m["end"])
         while c < len(cues) and cues[c]["start"] < m["end"] + 170:
@@ -178,4 +182,5 @@ def _long_apposition(gap: str) -> bool:
 
 _FREQUENCY = frozenset(("often", "still", "now", "sometimes", "always", "once", "even", "just", "soon"))
 _DET_ONLY = re.compile(r"[ \t\xa0]+(?:the|a|an)[ \t\xa0]+(?=\S)", re.I)
-_TITLE_GAP = re.compile(r"(?:(?:the|a|an|[A-Z][\w.’'-]*|[a-z][\w’'-]*)[ \t\xa0]+){0,6}$|$")
+# title words before the speaker's name, possibly a descriptive apposition ending in a comma ("his old friend, Ann Cole")
+_TITLE_GAP = re.compile(r"(?:(?:the|a|an|[A-Z][\w.’'-]*|[a-z][\w’'-]*)[ \t\xa0]+){0,6}(?:[a-z][\w’'-]*,[ \t\xa0]+)?$|$")
