@@ -4,7 +4,8 @@ The first steps of the quote sieve (:mod:`analysis.extraction.quote_sieve`), rea
 the quote: “…,” Ann Cole said / “…?” said Ann Cole, a clerk / “….” the retired carpenter added /
 “…,” the sign read / “…,” an old friend, Ann Cole, recalled, with the quote-only verbs of ``quote_verbs.txt``
 (:func:`_adjacent_speaker`; a short term quote too when it ends in a comma, ? or !), and
-“…” — Ann Cole, the dash possibly opening the next paragraph (:func:`_dash_speaker`).
+“…” — Ann Cole / “…” — Mayor Ann Cole, the dash (or a hyphen) possibly opening the next paragraph
+(:func:`_dash_speaker`).
 
 Imports :mod:`analysis.extraction.cues`, :mod:`analysis.extraction.contents`,
 :mod:`analysis.extraction.subjects` and :mod:`analysis.extraction.sources` of the claim modules.
@@ -35,9 +36,12 @@ def _dash_speaker(text: str, q: dict, mentions: list[dict], mstarts: list[int]) 
         if not d:
             return None
     k = bisect.bisect_left(mstarts, d.end())
-    if k < len(mentions) and mentions[k]["start"] == d.end() and mentions[k].get("actor") is not None:
-        return mentions[k]
+    if k < len(mentions) and mentions[k].get("actor") is not None and _DASH_TITLES.fullmatch(text, d.end(), mentions[k]["start"]):
+        return mentions[k]  # “…” — Mayor Ann Cole: past capitalised title words
     return None
+
+
+_DASH_TITLES = re.compile(r"(?:[A-Z][\w.’'-]*[ \t\xa0]+){0,3}")
 
 
 _AFTER_CLOSE = re.compile(r"['’]?[ \t\xa0]*,?[ \t\xa0]*")  # a doubled closing apostrophe ('' the note says) counts once

@@ -498,6 +498,13 @@ CASES = [
         ["Vera Lund"],
         None,
     ),
+    (
+        "dash: a hyphen signature line opening the next paragraph",
+        "Letters.\n\n“The depot should stay open for years.”\n\n-Vera Lund, Dover.",
+        ["Vera Lund"],
+        [("Vera Lund", "The depot should stay open")],
+    ),
+    ("dash: title words before the name", "“The depot should stay open.” — Mayor Vera Lund", ["Vera Lund"], None),
 ]
 
 
