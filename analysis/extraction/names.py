@@ -231,7 +231,7 @@ _SP = r"[ \t\xa0]+"
 def _proper_rx() -> re.Pattern:
     hon = _alt(honorifics())
     return re.compile(
-        rf"(?:(?<![\w’'.-])|(?<=\s-)|(?<=^-))(?:(?P<hon>{hon}){_SP})?"  # "-Ann Cole" signing a line, not "anti-Cole"
+        rf"(?<![\w’'.])(?<!\S-)(?:(?P<hon>{hon}){_SP})?"  # "-Ann Cole" signing a line, not "anti-Cole"
         rf"(?P<name>{_NAME_TOKEN}(?:{_SP}(?:{_CONNECT}{_SP})?{_NAME_TOKEN}){{0,5}})"
         rf"(?:,?{_SP}(?:Jr\.|Sr\.|II\b|III\b))?(?:{_SP}\((?P<party>[A-Z]{{1,2}})-[A-Z][A-Za-z.]*\))?(?!\w)"
     )

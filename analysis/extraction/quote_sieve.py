@@ -173,7 +173,7 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
     out = []
     prev = None
     prev_end_para = -9
-    pstarts = [a for a, _ in paragraph_spans(text)]
+    pstarts: list[int] = []  # paragraph starts, computed when a quote runs over a line break
     last_speaker_by_para: dict[int, dict] = {}
     for c in claims:
         if c["source_mention"] is not None:
@@ -252,7 +252,10 @@ def _quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cu
         out.append(q)
         if q["kind"] != "term":
             prev = q
-            prev_end_para = max(p, bisect.bisect_right(pstarts, q["mark_end"] - 1) - 1)  # a quote over paragraphs: its last
+            prev_end_para = p
+            if "\n" in text[q["mark_start"] : q["mark_end"]]:  # a quote over paragraphs: its last
+                pstarts = pstarts or [a for a, _ in paragraph_spans(text)]
+                prev_end_para = max(p, bisect.bisect_right(pstarts, q["mark_end"] - 1) - 1)
     if created and mentions is not None:
         mentions[:] = sorted(mentions + created, key=lambda m: (m["start"], m["end"]))
     return out
