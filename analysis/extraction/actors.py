@@ -46,6 +46,7 @@ from .names import (
     _apposition_mentions,
     _cue_name_mentions,
     _proper_mentions,
+    _skip_words,
     _surname_mentions,
     _title_mentions,
     first_names,
@@ -201,7 +202,7 @@ def find_mentions(
     cands = []
     for p in pos["alias"]:
         m = rx.match(text, p)
-        if m:
+        if m and not _other_first_name(text, m.start(), m.group(0), registry()[alias_index()[_WS.sub(" ", m.group(0))]]):
             cands.append(_from_registry(alias_index()[_WS.sub(" ", m.group(0))], m.start(), m.end(), m.group(0)))
     cands += _title_mentions(text, pos["title"]) + _org_mentions(text, pos["org"])
     chosen = _select(cands)
@@ -236,6 +237,26 @@ def find_mentions(
     if with_pronouns:
         return chosen, find_pronouns(text, pos["pronoun"]) + _free_of(find_descriptions(text), chosen)
     return chosen
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)[ \t\xa0]+$")
+
+
+def _other_first_name(text: str, start: int, alias: str, entry: dict) -> bool:
+    """True when a one-word registry alias (a surname) follows a first name that is not the actor's own
+    ("Ivanka Trump", "Chelsea Clinton"): another person of that family, found by the open-world names.
+
+    >>> _other_first_name("Ivanka Trump spoke.", 7, "Trump", {"actor": "Donald Trump"})
+    True
+    >>> _other_first_name("Donald Trump spoke.", 7, "Trump", {"actor": "Donald Trump"})
+    False
+    """
+    if " " in alias or start == 0:
+        return False
+    w = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    if not w or w.group(1) not in first_names() or w.group(1).lower() in _skip_words():
+        return False
+    return w.group(1) not in (entry.get("actor") or "").split()
 
 
 def _free_of(extra: list[dict], chosen: list[dict]) -> list[dict]:

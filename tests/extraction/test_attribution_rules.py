@@ -505,6 +505,12 @@ CASES = [
         [("Vera Lund", "The depot should stay open")],
     ),
     ("dash: title words before the name", "“The depot should stay open.” — Mayor Vera Lund", ["Vera Lund"], None),
+    (
+        "a registry surname after another first name: another person of that family",
+        "Nora Trump spoke to the crowd. “We are ready,” she said.",
+        ["Nora Trump"],
+        [("Nora Trump", "We are ready")],
+    ),
 ]
 
 
