@@ -244,9 +244,9 @@ _WORD_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)[ \t\xa0]+$")
 
 def _other_first_name(text: str, start: int, alias: str, entry: dict) -> bool:
     """True when a one-word registry alias (a surname) follows a first name that is not the actor's own
-    ("Ivanka Trump", "Chelsea Clinton"): another person of that family, found by the open-world names.
+    ("Nora Trump", "Chelsea Clinton"): another person of that family, found by the open-world names.
 
-    >>> _other_first_name("Ivanka Trump spoke.", 7, "Trump", {"actor": "Donald Trump"})
+    >>> _other_first_name("Nora Trump spoke.", 5, "Trump", {"actor": "Donald Trump"})
     True
     >>> _other_first_name("Donald Trump spoke.", 7, "Trump", {"actor": "Donald Trump"})
     False
