@@ -115,6 +115,7 @@ from .cues import (
     cues_of_matches,
     find_cues,
 )
+from .embedded import _as_claim, _passive_claim, _relative_claim
 from .quote_sieve import _extend_to_continuations, _quote_speakers
 from .sieve_after import _DASH
 from .sources import (
@@ -264,6 +265,13 @@ def attribute_unit(
                 claims.append(_claim(text, a, b, src, cue, rule, quotes))
                 last_source = src
             continue
+        embedded = _embedded_claim(text, lo, hi, cue, mentions, _clause_start(text, lo, claims))
+        if embedded is not None:
+            # "As the Courier reported, …", "… was first reported by the Courier", "which Lee called “…”":
+            # a source in a subordinate frame; a claim of its own even inside another claim's content
+            src, a, b, rule = embedded
+            claims.append(_claim(text, a, b, src, cue, rule, quotes))
+            continue
         left = _leftward_source(text, lo, cue, mentions)
         with_src = _with_source(text, lo, cue, mentions) if left is None and cue["form"].endswith("ing") else None
         if with_src is not None:
@@ -402,6 +410,16 @@ def attribute_unit(
         if src.get("actor") is not None or src.get("how") == "anonymous":
             last_source = src
     return claims
+
+
+def _embedded_claim(text: str, lo: int, hi: int, cue: dict, mentions: list[dict], clause_lo: int) -> tuple[dict, int, int, str] | None:
+    """(source, content start, content end, rule) of the embedded rules of :mod:`analysis.extraction.embedded`
+    (``relative``, ``as-source``, ``passive``, tried in that order), else None."""
+    for rule, fn in (("relative", _relative_claim), ("as-source", _as_claim), ("passive", _passive_claim)):
+        got = fn(text, lo, hi, cue, mentions) if rule == "relative" else fn(text, lo, hi, cue, mentions, clause_lo)
+        if got is not None:
+            return (*got, rule)
+    return None
 
 
 _HAS_THAT = re.compile(r"\bthat\b|[“\"«]")
