@@ -38,7 +38,9 @@ _AS_SUBJECT = re.compile(r"(?:^|[\s,(—–“\"])([Aa]s)\s+((?:[\w’'.&-]+\s+)
 # "as (first) reported by": no subject, the agent follows the verb
 _AS_PASSIVE = re.compile(r"(?:^|[\s,(—–“\"])([Aa]s)\s+" + _AUX + r"$")
 # a be-auxiliary and adverbs before a passive participle ("was first", "has been repeatedly")
-_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|(?:has|have|had)\s+been|been)\s+(?:(?:first|also|widely|later|then|often|long|since|\w+ly)\s+){0,2}$")
+_PASSIVE_AUX = re.compile(
+    r"\b(?:was|were|is|are|(?:has|have|had)\s+been|been)\s+(?:(?:first|also|widely|later|then|often|long|since|\w+ly)\s+){0,2}$"
+)
 # a subordinating word opening the passive clause ("when he was accused by …"): its subject follows it
 _SUBORDINATOR = re.compile(r"\b(?:when|while|because|after|before|if|since|although|though|until|unless|whether)\s+", re.I)
 _BY = re.compile(r"(?:\s+(?:last|this|on|earlier|early|late)\s+[\w’'-]+)?\s+by\s+(?=\S)")
@@ -71,13 +73,15 @@ def _subject_np(text: str, s: int, e: int, mentions: list[dict]) -> dict | None:
         return last if text[last["end"] : e].strip() in ("", "’s", "'s") or last["end"] == e else None
     raw = _GAP_WORD.findall(text, s, e)
     words = [w.lower() for w in raw]
-    if not words or (
-        len(words) > 1 and raw[0].islower() and words[0] not in _DET_WORDS | _POSSESSIVES and not words[-1].endswith("s")
-    ):
+    if not words or (len(words) > 1 and raw[0].islower() and words[0] not in _DET_WORDS | _POSSESSIVES and not words[-1].endswith("s")):
         return None  # "which entered the year": a verb phrase, not a subject
     if any(w.endswith("ed") for w in raw if w.islower()):
         return None  # "which included staff members"
-    if words[-1] in _NOT_SUBJECT or words[0] in PREPOSITIONS or any(w in word_set("clause_words.txt") or w in ("is", "was", "are", "were") for w in words):
+    if (
+        words[-1] in _NOT_SUBJECT
+        or words[0] in PREPOSITIONS
+        or any(w in word_set("clause_words.txt") or w in ("is", "was", "are", "were") for w in words)
+    ):
         return None
     if words[-1] in _DET_WORDS or words[-1] in PREPOSITIONS or not words[-1][-1:].isalnum():
         return None
@@ -109,7 +113,7 @@ def _relative_claim(text: str, lo: int, hi: int, cue: dict, mentions: list[dict]
     Cole called “a waste”", "what economists call spending"), else None.
 
     >>> s = "Lee backed the bill, which the union described as a fair deal."
-    >>> src, a, b = _relative_claim(s, 0, len(s), {"start": 35, "end": 44, "form": "described"}, [])
+    >>> src, a, b = _relative_claim(s, 0, len(s), {"start": 37, "end": 46, "form": "described"}, [])
     >>> src["actor"], s[a:b]
     ('the union', 'which the union described as a fair deal')
     """
@@ -193,10 +197,12 @@ def _passive_claim(text: str, lo: int, hi: int, cue: dict, mentions: list[dict],
     the Courier"): the agent after "by", the content the clause's subject before the auxiliary; else None.
 
     >>> s = "The plan was first reported by the Valley Gazette."
-    >>> src, a, b = _passive_claim(s, 0, len(s), {"start": 19, "end": 27}, [], 0)
+    >>> src, a, b = _passive_claim(s, 0, len(s), {"start": 19, "end": 27, "cue_class": "neutral"}, [], 0)
     >>> src["actor"], s[a:b]
     ('the Valley Gazette', 'The plan')
     """
+    if cue["cue_class"] == "critical":
+        return None  # "The plan was criticized by Lee": its target, not something said
     by = _BY.match(text, cue["end"], hi)
     if by is None:
         return None
