@@ -23,7 +23,7 @@ import re
 from ..core.resources import word_set
 from .actors import PREPOSITIONS
 from .contents import _GAP_WORD, _comma_outside_quotes, _stop_clause_end, _trim
-from .cues import _WS, _cue_between
+from .cues import _WS, _cue_between, _word_group
 from .sources import _according_np
 from .subjects import _DET_WORDS, _anonymous_mention
 
@@ -54,10 +54,6 @@ _LEAD_WORD = re.compile(r"[\s“\"(]*(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Hh]owever)\b
 _AND_RELATIVE = re.compile(r"\s(?:and|but|or)\s+(?:which|what)\b")
 
 
-_POSSESSIVES = frozenset("his her their its our my your whose".split())
-_NOT_SUBJECT = frozenset("often also then still now just even again already never ever".split())
-
-
 def _subject_np(text: str, s: int, e: int, mentions: list[dict]) -> dict | None:
     """The source named by the subject words ``text[s:e]``: the last mention ending there (a name or a pronoun),
     else the words themselves as a descriptive source when they read as a noun phrase, else None.
@@ -73,12 +69,14 @@ def _subject_np(text: str, s: int, e: int, mentions: list[dict]) -> dict | None:
         return last if text[last["end"] : e].strip() in ("", "’s", "'s") or last["end"] == e else None
     raw = _GAP_WORD.findall(text, s, e)
     words = [w.lower() for w in raw]
-    if not words or (len(words) > 1 and raw[0].islower() and words[0] not in _DET_WORDS | _POSSESSIVES and not words[-1].endswith("s")):
+    if not words or (
+        len(words) > 1 and raw[0].islower() and words[0] not in _DET_WORDS | _word_group("noun_determiner") and not words[-1].endswith("s")
+    ):
         return None  # "which entered the year": a verb phrase, not a subject
     if any(w.endswith("ed") for w in raw if w.islower()):
         return None  # "which included staff members"
     if (
-        words[-1] in _NOT_SUBJECT
+        words[-1] in _word_group("not_subject")
         or words[0] in PREPOSITIONS
         or any(w in word_set("clause_words.txt") or w in ("is", "was", "are", "were") for w in words)
     ):
@@ -90,6 +88,21 @@ def _subject_np(text: str, s: int, e: int, mentions: list[dict]) -> dict | None:
     if words[0] in _DET_WORDS:
         desc = desc[0].lower() + desc[1:]
     return _anonymous_mention(s, e, span, desc)
+
+
+def _agent(text: str, a: int, hi: int, mentions: list[dict]) -> dict | None:
+    """The agent of a passive verb, starting at ``a`` right after "by": the mention found there (past "the"),
+    else the noun phrase as a descriptive source (:func:`analysis.extraction.sources._according_np`), else None.
+
+    >>> _agent("was reported by the state auditor.", 16, 34, [])["actor"]
+    'the state auditor'
+    """
+    for x in mentions:
+        if a <= x["start"] <= a + 4 and text[a : x["start"]] in ("", "the ", "The ") and not x.get("in_quote"):
+            return x
+        if x["start"] > a + 4:
+            break
+    return _according_np(text, a - 1, hi)
 
 
 def _relative_end(text: str, a: int, hi: int) -> int:
@@ -160,8 +173,7 @@ def _as_claim(text: str, lo: int, hi: int, cue: dict, mentions: list[dict], clau
         by = _BY.match(text, cue["end"], hi) if m else None
         if by is None:
             return None
-        inside = [x for x in mentions if x["start"] == by.end() and not x.get("in_quote")]
-        src = inside[0] if inside else _according_np(text, by.end() - 1, hi)
+        src = _agent(text, by.end(), hi, mentions)
         if src is not None:
             after = src["end"]
     if src is None:
@@ -209,11 +221,14 @@ def _passive_claim(text: str, lo: int, hi: int, cue: dict, mentions: list[dict],
     aux = _PASSIVE_AUX.search(text, max(clause_lo, cue["start"] - 40), cue["start"])
     if aux is None:
         return None
-    inside = [x for x in mentions if x["start"] == by.end() and not x.get("in_quote")]
-    src = inside[0] if inside else _according_np(text, by.end() - 1, hi)
+    src = _agent(text, by.end(), hi, mentions)
     if src is None:
         return None
-    if src.get("how") == "anonymous" and src["text"][:1].islower() and src["text"].split()[0].lower() not in _DET_WORDS | _POSSESSIVES:
+    if (
+        src.get("how") == "anonymous"
+        and src["text"][:1].islower()
+        and src["text"].split()[0].lower() not in _DET_WORDS | _word_group("noun_determiner")
+    ):
         return None  # "confirmed by now", "written by hand": no agent
     a, b = _trim(text, clause_lo, aux.start())
     k = max(text.rfind(ch, a, b) for ch in ",;:—–(")
@@ -227,3 +242,19 @@ def _passive_claim(text: str, lo: int, hi: int, cue: dict, mentions: list[dict],
     if words and words[-1].lower() in ("which", "that", "who"):
         a = b - len(words[-1])  # "the email, which was first reported by X": the relative word stands for it
     return (src, a, b) if b > a and len(words) <= 10 else None
+
+
+def _embedded_claim(text: str, lo: int, hi: int, cue: dict, mentions: list[dict], clause_lo: int) -> tuple[dict, int, int, str] | None:
+    """(source, content start, content end, rule) of the embedded rules
+    (``relative``, ``as-source``, ``passive``, tried in that order), else None.
+
+    >>> s = "Rates will rise, as the Courier noted."
+    >>> src, a, b, rule = _embedded_claim(s, 0, len(s), {"start": 32, "end": 37, "form": "noted"}, [], 0)
+    >>> src["actor"], s[a:b], rule
+    ('the Courier', 'Rates will rise', 'as-source')
+    """
+    for rule, fn in (("relative", _relative_claim), ("as-source", _as_claim), ("passive", _passive_claim)):
+        got = fn(text, lo, hi, cue, mentions) if rule == "relative" else fn(text, lo, hi, cue, mentions, clause_lo)
+        if got is not None:
+            return (*got, rule)
+    return None
