@@ -181,7 +181,7 @@ _NAMING = re.compile(
     r"\s+(?:(?:it|him|her|them|himself|herself|themselves|this|that)\s+(?!(?:back|up|out|off|over|in|on|at|to|for|from|with|about|after|into|by|and|or|but|when|if|as)\b)[a-z]"
     r"|(?:the|his|her|their|its|this|that)\s+(?:[\w’'-]+\s+){1,4}?(?:a|an|the)\s+[\w’'-]+"
     # a capitalised name and its complement ("called Lee Park a fraud", "calls Ohio her home", "called Lee unfit")
-    r"|(?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s*(?:[A-Z][\w’'-]*\s+){1,4}(?:(?:a|an|the|his|her|their|its|our|my)\s+[\w’'-]+|"
+    r"|(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?:[A-Z][\w’'-]*\s+){1,4}(?:(?:a|an|the|his|her|their|its|our|my)\s+[\w’'-]+|"
     r"(?!(?:back|up|out|off|over|in|on|at|to|for|from|with|about|after|into|by|and|or|but|nor|when|if|as|who|whom|which|that|"
     r"this|these|those|yesterday|today|tonight|last|next|twice|again|once|before|during|while|since|because|early|late|"
     r"earlier|later|soon|home|back|himself|herself|themselves|is|was|were|are|has|had|have|will|would|said|says)\b)"

@@ -66,7 +66,8 @@ def _subject_np(text: str, s: int, e: int, mentions: list[dict]) -> dict | None:
     inside = [m for m in mentions if s <= m["start"] and m["end"] <= e and not m.get("in_quote") and m.get("kind") != "place"]
     if inside:
         last = inside[-1]
-        return last if text[last["end"] : e].strip() in ("", "’s", "'s") or last["end"] == e else None
+        rest = text[last["end"] : e]
+        return last if not rest.strip() or rest.startswith(("’s ", "'s ")) else None  # "the Post’s unit": the Post
     raw = _GAP_WORD.findall(text, s, e)
     words = [w.lower() for w in raw]
     if not words or (
