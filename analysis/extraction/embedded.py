@@ -74,8 +74,10 @@ def _subject_np(text: str, s: int, e: int, mentions: list[dict]) -> dict | None:
         len(words) > 1 and raw[0].islower() and words[0] not in _DET_WORDS | _word_group("noun_determiner") and not words[-1].endswith("s")
     ):
         return None  # "which entered the year": a verb phrase, not a subject
-    if any(w.endswith("ed") for w in raw if w.islower()):
-        return None  # "which included staff members"
+    if any(w.endswith("ed") or w in word_set("subject_verbs.txt") for w in raw if w.islower()):
+        return None  # "which included staff members", "which began with …"
+    if any(w in PREPOSITIONS and w != "of" for w in words[1:]) or (len(raw) == 1 and raw[0].islower() and words[0][-1:] != "s"):
+        return None  # "which began with worker protests", "which get answered"
     if (
         words[-1] in _word_group("not_subject")
         or words[0] in PREPOSITIONS
