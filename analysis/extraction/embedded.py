@@ -148,7 +148,10 @@ def _relative_claim(text: str, lo: int, hi: int, cue: dict, mentions: list[dict]
     if src is None:
         return None
     a2, b = _trim(text, a, _relative_end(text, cue["end"], hi))
-    return (src, a2, b) if b > cue["end"] else None
+    if b <= cue["end"]:
+        # "the charge, which he has denied": nothing follows the verb; the relative word stands for what was said
+        return (src, a, a + len(m.group(1))) if m.group(1).lower() != "what" else None
+    return src, a2, b
 
 
 def _as_claim(text: str, lo: int, hi: int, cue: dict, mentions: list[dict], clause_lo: int) -> tuple[dict, int, int] | None:
