@@ -463,7 +463,8 @@ _EXTRACT_TABLES = {
             "rule": (
                 "str",
                 "attribution rule: subject, subject-phrase, inverted, participle, according-to, asked (source None), headline or "
-                "transcript ('Name: …'), readout, colon or dash (cue ':' or '—')",
+                "transcript ('Name: …'), readout, colon or dash (cue ':' or '—'), as-source ('As X reported, …'), "
+                "passive ('… was first reported by X') or relative ('which X called …')",
             ),
         },
     ),

@@ -120,7 +120,13 @@ def cues_of_matches(text: str, matches: list[re.Match]) -> list[Cue]:
             info["needs_quote"]
             and not _QUOTE_SOON.match(text, m.end(), min(len(text), m.end() + 90))
             and not _QUOTE_BEFORE.search(text, max(0, m.start() - 50), m.start())
-            and not (info["lemma"] in word_set("naming_cues.txt") and _NAMING.match(text, m.end(), min(len(text), m.end() + 90)))
+            and not (
+                info["lemma"] in word_set("naming_cues.txt")
+                and (
+                    _NAMING.match(text, m.end(), min(len(text), m.end() + 90))
+                    or _RELATIVE_GAP.search(text, max(0, m.start() - 60), m.start())  # "what economists call spending"
+                )
+            )
             and not _THAT_NEXT.match(text, m.end())  # "agreed that …", "concluded that …", "charged that …"
             and not (info["lemma"] in word_set("infinitive_cues.txt") and text.startswith(" to ", m.end()))
         ):
@@ -151,8 +157,11 @@ def _finite_cue(text: str, cue: dict) -> bool:
     False
     """
     form = cue["form"]
-    if form in _NOUNLIKE or (form == cue["lemma"] and form not in word_set("cue_verb_first.txt")) or form.endswith("ing") or " " in form:
+    head = form.split(" ", 1)[0]  # "called for", "pointed out": the verb of a phrasal form
+    if form in _NOUNLIKE or (form == cue["lemma"] and form not in word_set("cue_verb_first.txt")) or head.endswith("ing"):
         return False
+    if " " in form and (head == cue["lemma"].split(" ", 1)[0] or form == "according to"):
+        return False  # "call for", "go on": a base form, often a noun or an imperative
     return not text.startswith((" by ", " by\n"), cue["end"])
 
 
@@ -170,8 +179,18 @@ _THAT_NEXT = re.compile(r"\s+that\s+(?!(?:night|day|week|morning|evening|afterno
 # what follows a naming verb that names ("called it a sham", "called the plan a disaster", "called him weak")
 _NAMING = re.compile(
     r"\s+(?:(?:it|him|her|them|himself|herself|themselves|this|that)\s+(?!(?:back|up|out|off|over|in|on|at|to|for|from|with|about|after|into|by|and|or|but|when|if|as)\b)[a-z]"
-    r"|(?:the|his|her|their|its|this|that)\s+(?:[\w’'-]+\s+){1,4}?(?:a|an|the)\s+[\w’'-]+)"
+    r"|(?:the|his|her|their|its|this|that)\s+(?:[\w’'-]+\s+){1,4}?(?:a|an|the)\s+[\w’'-]+"
+    # a capitalised name and its complement ("called Lee Park a fraud", "calls Ohio her home", "called Lee unfit")
+    r"|(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?:[A-Z][\w’'-]*\s+){1,4}(?:(?:a|an|the|his|her|their|its|our|my)\s+[\w’'-]+|"
+    r"(?!(?:back|up|out|off|over|in|on|at|to|for|from|with|about|after|into|by|and|or|but|nor|when|if|as|who|whom|which|that|"
+    r"this|these|those|yesterday|today|tonight|last|next|twice|again|once|before|during|while|since|because|early|late|"
+    r"earlier|later|soon|home|back|himself|herself|themselves|is|was|were|are|has|had|have|will|would|said|says)\b)"
+    r"[a-z][\w’'-]*+(?<!ly)(?!\s+to\b)))"
 )
+
+
+# "what"/"which"/"whom" and a short subject right before a naming verb: the object gap is what is named
+_RELATIVE_GAP = re.compile(r"\b(?:[Ww]hat|[Ww]hich|[Ww]hom)\s+(?:[\w’'.-]+\s+){1,5}$")
 
 
 @lru_cache(maxsize=1)

@@ -511,6 +511,26 @@ CASES = [
         ["Nora Trump"],
         [("Nora Trump", "We are ready")],
     ),
+    (
+        "as-source: an as-clause opening the sentence",
+        "As the Valley Courier reported on Monday, the depot will close in May.",
+        [],
+        [("Valley Courier", "the depot will close in May")],
+    ),
+    ("passive: the agent after by", "The depot plan was first reported by the Valley Courier.", [], [("Valley Courier", "The depot plan")]),
+    (
+        "relative: the subject of an object-gap relative clause",
+        "Vera Lund praised the bridge, which Kofi Barnes called “a waste of money.”",
+        ["Kofi Barnes"],
+        [("Kofi Barnes", "which Kofi Barnes called")],
+    ),
+    ("a naming verb with a name as its object", "Vera Lund called Kofi Barnes unfit for office.", [], [("Vera Lund", "Kofi Barnes unfit")]),
+    (
+        "a phrasal cue after a descriptive subject",
+        "Fourteen regional agencies called for the ban.",
+        [],
+        [("Fourteen regional agencies", "the ban")],
+    ),
 ]
 
 
@@ -543,6 +563,14 @@ def test_non_speech_uses_of_cue_forms_make_no_claim():
 
 def test_state_as_a_noun_is_no_cue():
     assert extract("Vera Lund won her home state of Vermont, and several states voted early.").claims.empty
+
+
+def test_embedded_rules_are_named():
+    text = (
+        "As the Valley Courier reported, the depot will close. The plan was first reported by the Valley Courier. "
+        "Vera Lund spoke against what transit planners call the depot tax."
+    )
+    assert extract(text).claims["rule"].tolist() == ["as-source", "passive", "relative"]
 
 
 def test_rows_record_their_rule():
