@@ -123,7 +123,7 @@ def cues_of_matches(text: str, matches: list[re.Match]) -> list[Cue]:
             and not (
                 info["lemma"] in word_set("naming_cues.txt")
                 and (
-                    _NAMING.match(text, m.end(), min(len(text), m.end() + 90))
+                    _naming_rx().match(text, m.end(), min(len(text), m.end() + 90))
                     or _RELATIVE_GAP.search(text, max(0, m.start() - 60), m.start())  # "what economists call spending"
                 )
             )
@@ -176,17 +176,28 @@ _QUOTE_BEFORE = re.compile(
 )
 _QUOTE_SOON = re.compile(r"[^.!?;“”\"«»\n]{0,80}?(?:[“\"«]|'')")
 _THAT_NEXT = re.compile(r"\s+that\s+(?!(?:night|day|week|morning|evening|afternoon|year|month|time|weekend)\b)")
-# what follows a naming verb that names ("called it a sham", "called the plan a disaster", "called him weak")
-_NAMING = re.compile(
-    r"\s+(?:(?:it|him|her|them|himself|herself|themselves|this|that)\s+(?!(?:back|up|out|off|over|in|on|at|to|for|from|with|about|after|into|by|and|or|but|when|if|as)\b)[a-z]"
-    r"|(?:the|his|her|their|its|this|that)\s+(?:[\w’'-]+\s+){1,4}?(?:a|an|the)\s+[\w’'-]+"
-    # a capitalised name and its complement ("called Lee Park a fraud", "calls Ohio her home", "called Lee unfit")
-    r"|(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?:[A-Z][\w’'-]*\s+){1,4}(?:(?:a|an|the|his|her|their|its|our|my)\s+[\w’'-]+|"
-    r"(?!(?:back|up|out|off|over|in|on|at|to|for|from|with|about|after|into|by|and|or|but|nor|when|if|as|who|whom|which|that|"
-    r"this|these|those|yesterday|today|tonight|last|next|twice|again|once|before|during|while|since|because|early|late|"
-    r"earlier|later|soon|home|back|himself|herself|themselves|is|was|were|are|has|had|have|will|would|said|says)\b)"
-    r"[a-z][\w’'-]*+(?<!ly)(?!\s+to\b)))"
-)
+
+
+# what follows a naming verb that names ("called it a sham", "called the plan a disaster", "called him weak");
+# the words that cannot follow a pronoun object as its complement, or a name as its complement, are the sets
+# naming_particle and naming_not_complement of claim_function_words.tsv
+@lru_cache(maxsize=1)
+def _naming_rx() -> re.Pattern:
+    """The pattern of what a naming verb's object and complement look like, right after the verb.
+
+    >>> bool(_naming_rx().match(" the plan a disaster")), bool(_naming_rx().match(" him back"))
+    (True, False)
+    """
+    particle = "|".join(sorted(_word_group("naming_particle"), key=lambda w: (-len(w), w)))
+    not_complement = "|".join(sorted(_word_group("naming_not_complement"), key=lambda w: (-len(w), w)))
+    return re.compile(
+        rf"\s+(?:(?:it|him|her|them|himself|herself|themselves|this|that)\s+(?!(?:{particle})\b)[a-z]"
+        r"|(?:the|his|her|their|its|this|that)\s+(?:[\w’'-]+\s+){1,4}?(?:a|an|the)\s+[\w’'-]+"
+        # a capitalised name and its complement ("called Lee Park a fraud", "calls Ohio her home", "called Lee unfit")
+        r"|(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?:[A-Z][\w’'-]*\s+){1,4}(?:(?:a|an|the|his|her|their|its|our|my)\s+[\w’'-]+|"
+        rf"(?!(?:{not_complement})\b)"
+        r"[a-z][\w’'-]*+(?<!ly)(?!\s+to\b)))"
+    )
 
 
 # "what"/"which"/"whom" and a short subject right before a naming verb: the object gap is what is named
