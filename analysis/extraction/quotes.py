@@ -45,7 +45,9 @@ DOUBLE = DOUBLE_OPEN + DOUBLE_CLOSE + '"'
 SINGLE_OPEN = "‘‹"
 SINGLE_CLOSE = "’›"
 ALL_MARKS = DOUBLE + SINGLE_OPEN + SINGLE_CLOSE + "'"
-_DOUBLE_RX = re.compile(r'["“”„«»‟]')
+# a double mark; a doubled apostrophe (two apostrophes, some newswires) is one too, also in a run of
+# three beside a single mark (three apostrophes close a single and a double quote at once)
+_DOUBLE_RX = re.compile(r'["“”„«»‟]|(?<!\')\'\'\'?(?!\')')
 _SINGLE_RX = re.compile(r"['‘’‹›]")
 _LEFT_CTX = set(" \t\n\r\f\v([{—–-/")
 _RIGHT_CTX = set(" \t\n\r\f\v)]}.,;:!?—–-/…")
@@ -68,17 +70,21 @@ def markup_tags(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _TAG_RX.finditer(text) if "=" in m.group()]
 
 
-def mark_role(text: str, i: int, lo: int, hi: int) -> str:
-    """``open``, ``close`` or ``either`` for the quote mark at ``text[i]`` inside ``text[lo:hi]``.
+def mark_role(text: str, i: int, lo: int, hi: int, n: int = 1) -> str:
+    """``open``, ``close`` or ``either`` for the quote mark ``text[i:i + n]`` inside ``text[lo:hi]``
+    (``n`` = 2 for a doubled apostrophe).
 
     Context decides (space before and a word after opens); the glyph breaks ties.
 
     >>> s = 'a ”b c,” d'
     >>> mark_role(s, 2, 0, len(s)), mark_role(s, 7, 0, len(s))
     ('open', 'close')
+    >>> s = "a ''b c,'' d"
+    >>> mark_role(s, 2, 0, len(s), 2), mark_role(s, 8, 0, len(s), 2)
+    ('open', 'close')
     """
     left = i == lo or text[i - 1] in _LEFT_CTX or text[i - 1] in ALL_MARKS
-    right = i + 1 >= hi or text[i + 1] in _RIGHT_CTX or text[i + 1] in ALL_MARKS
+    right = i + n >= hi or text[i + n] in _RIGHT_CTX or text[i + n] in ALL_MARKS
     if left and not right:
         return "open"
     if right and not left:
@@ -91,11 +97,22 @@ def mark_role(text: str, i: int, lo: int, hi: int) -> str:
     return "either"
 
 
+def _double_span(text: str, m: re.Match) -> tuple[int, int]:
+    """The double mark of a ``_DOUBLE_RX`` match: in a run of three apostrophes, the first two when the
+    run opens a quote (nothing but space or an opening before it), else the last two."""
+    i, j = m.span()
+    if j - i == 3:
+        return (i, i + 2) if i == 0 or text[i - 1] in _LEFT_CTX else (i + 1, j)
+    return i, j
+
+
 def _starts_with_open(text: str, lo: int, hi: int) -> int | None:
     """Offset of an opening double mark at the very start of ``text[lo:hi]``, else None."""
-    if lo < hi and text[lo] in DOUBLE and mark_role(text, lo, lo, hi) in ("open", "either"):
-        return lo
-    return None
+    m = _DOUBLE_RX.match(text, lo, hi)
+    if m is None:
+        return None
+    i, j = _double_span(text, m)
+    return i if mark_role(text, i, lo, hi, j - i) in ("open", "either") else None
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -111,28 +128,28 @@ def _pair_double(text: str, paras: list[tuple[int, int]], tags: list[tuple[int, 
     out = []
     carry = None  # an opening mark still open at the end of the previous paragraph
     for k, (lo, hi) in enumerate(paras):
-        opened = carry
+        opened, opened_end = carry if carry is not None else (None, None)
         carry = None
         skip = _starts_with_open(text, lo, hi) if opened is not None else None
         for m in _DOUBLE_RX.finditer(text, lo, hi):
-            i = m.start()
+            i, j = _double_span(text, m)
             if i == skip or (tags and _inside(tags, i)):
                 continue
-            role = mark_role(text, i, lo, hi)
+            role = mark_role(text, i, lo, hi, j - i)
             if opened is None:
                 if role != "close":
-                    opened = i
+                    opened, opened_end = i, j
             elif role != "open":
-                out.append((opened, opened + 1, i, i + 1))
+                out.append((opened, opened_end, i, j))
                 opened = None
             else:
-                opened = i  # the earlier mark was stray
+                opened, opened_end = i, j  # the earlier mark was stray
         if opened is not None:
             nxt = paras[k + 1] if k + 1 < len(paras) else None
             if nxt is not None and _starts_with_open(text, *nxt) is not None:
-                carry = opened
+                carry = (opened, opened_end)
             elif _plausible_unclosed(text, opened, lo, hi):
-                out.append((opened, opened + 1, hi, hi))
+                out.append((opened, opened_end, hi, hi))
     return out
 
 
@@ -152,8 +169,8 @@ def _pair_single(text: str, lo: int, hi: int, blocked: list[tuple[int, int]]) ->
     opened = None
     for m in _SINGLE_RX.finditer(text, lo, hi):
         i = m.start()
-        if any(a <= i < b for a, b in blocked):
-            continue
+        if any(a <= i < b for a, b in blocked) or text[i] == "'" and (text[i - 1 : i] == "'" or text[i + 1 : i + 2] == "'"):
+            continue  # inside a double quote, or half of a doubled apostrophe
         left = i == lo or text[i - 1] in _LEFT_CTX or text[i - 1] in DOUBLE
         right = i + 1 >= hi or text[i + 1] in _RIGHT_CTX or text[i + 1] in DOUBLE
         if opened is None:

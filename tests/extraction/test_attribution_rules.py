@@ -637,3 +637,14 @@ def test_an_abbreviated_month_before_a_day_is_no_name():
     x = extract("DOVER, Dec. 8 (Wire) — The depot will close, Vera Lund said. Jan Holt agreed.")
     assert "Dec" not in x.mentions["text"].tolist()
     assert "Jan Holt" in x.mentions["text"].tolist()
+
+
+def test_doubled_apostrophes_are_double_quote_marks():
+    # some newswires write ''…'' for “…”; a single-quoted quote inside stays part of it
+    text = "''When I said, 'Keep the depot,' I meant it,'' Vera Lund said. '''Never,''' she added."
+    q = extract(text).quotes
+    assert q[["text", "speaker"]].values.tolist() == [
+        ["When I said, 'Keep the depot,' I meant it,", "Vera Lund"],
+        ["'Never,'", "Vera Lund"],
+    ]
+    assert all(text[r.start - 2 : r.start] == "''" for r in q.itertuples())
