@@ -199,11 +199,15 @@ def find_mentions(
     """
     pos = scan(text, cue_words) if pos is None else pos
     rx = _registry_pats()["alias"]
+    reg, aliases = registry(), alias_index()
     cands = []
     for p in pos["alias"]:
         m = rx.match(text, p)
-        if m and not _other_first_name(text, m.start(), m.group(0), registry()[alias_index()[_WS.sub(" ", m.group(0))]]):
-            cands.append(_from_registry(alias_index()[_WS.sub(" ", m.group(0))], m.start(), m.end(), m.group(0)))
+        if m:
+            s = m.group(0)
+            aid = aliases[_WS.sub(" ", s)]
+            if not _other_first_name(text, p, s, reg[aid]):
+                cands.append(_from_registry(aid, p, m.end(), s))
     cands += _title_mentions(text, pos["title"]) + _org_mentions(text, pos["org"])
     chosen = _select(cands)
     # weaker patterns only where the trusted ones found nothing

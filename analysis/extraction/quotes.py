@@ -132,7 +132,9 @@ def _pair_double(text: str, paras: list[tuple[int, int]], tags: list[tuple[int, 
         carry = None
         skip = _starts_with_open(text, lo, hi) if opened is not None else None
         for m in _DOUBLE_RX.finditer(text, lo, hi):
-            i, j = _double_span(text, m)
+            i, j = m.span()
+            if j - i == 3:
+                i, j = _double_span(text, m)
             if i == skip or (tags and _inside(tags, i)):
                 continue
             role = mark_role(text, i, lo, hi, j - i)
