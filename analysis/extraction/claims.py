@@ -277,7 +277,7 @@ def attribute_unit(
             continue
         # inside another claim's content a verb is nested: the rules below decide
         nested = any(c["start"] <= cue["start"] < c["end"] for c in claims)
-        embedded = None if nested else _embedded_claim(text, lo, hi, cue, mentions, _clause_start(text, lo, claims))
+        embedded = None if nested else _embedded_claim(text, lo, hi, cue, mentions, claims)
         if embedded is not None:
             # "As the Courier reported, …", "… was first reported by the Courier", "which Lee called “…”":
             # a source in a subordinate frame

@@ -22,7 +22,7 @@ import re
 
 from ..core.resources import word_set
 from .actors import PREPOSITIONS
-from .contents import _GAP_WORD, _comma_outside_quotes, _stop_clause_end, _trim
+from .contents import _GAP_WORD, _clause_start, _comma_outside_quotes, _stop_clause_end, _trim
 from .cues import _WS, _cue_between, _word_group
 from .sources import _according_np
 from .subjects import _DET_WORDS, _anonymous_mention
@@ -250,20 +250,26 @@ def _passive_claim(text: str, lo: int, hi: int, cue: dict, mentions: list[dict],
     return (src, a, b) if b > a and len(words) <= 10 else None
 
 
-def _embedded_claim(text: str, lo: int, hi: int, cue: dict, mentions: list[dict], clause_lo: int) -> tuple[dict, int, int, str] | None:
+def _embedded_claim(text: str, lo: int, hi: int, cue: dict, mentions: list[dict], claims: list[dict]) -> tuple[dict, int, int, str] | None:
     """(source, content start, content end, rule) of the embedded rules
-    (``relative``, ``as-source``, ``passive``, tried in that order), else None.
+    (``relative``, ``as-source``, ``passive``, tried in that order), else None. ``claims``: the claims
+    found so far (where the cue's clause starts, :func:`analysis.extraction.contents._clause_start`).
 
     >>> s = "Rates will rise, as the Courier noted."
-    >>> src, a, b, rule = _embedded_claim(s, 0, len(s), {"start": 32, "end": 37, "form": "noted"}, [], 0)
+    >>> src, a, b, rule = _embedded_claim(s, 0, len(s), {"start": 32, "end": 37, "form": "noted"}, [], [])
     >>> src["actor"], s[a:b], rule
     ('the Courier', 'Rates will rise', 'as-source')
     """
     before = text[max(lo, cue["start"] - 80) : cue["start"]]  # cheap substring tests first: most cues have none of these
     if ("hich " in before or "hat " in before or "hom " in before) and (got := _relative_claim(text, lo, hi, cue, mentions)):
         return (*got, "relative")
-    if (" as " in before or "As " in before or "(as " in before) and (got := _as_claim(text, lo, hi, cue, mentions, clause_lo)):
+    as_clause = " as " in before or "As " in before or "(as " in before
+    by_agent = " by " in text[cue["end"] : cue["end"] + 24]
+    if not (as_clause or by_agent):
+        return None
+    clause_lo = _clause_start(text, lo, claims)
+    if as_clause and (got := _as_claim(text, lo, hi, cue, mentions, clause_lo)):
         return (*got, "as-source")
-    if " by " in text[cue["end"] : cue["end"] + 24] and (got := _passive_claim(text, lo, hi, cue, mentions, clause_lo)):
+    if by_agent and (got := _passive_claim(text, lo, hi, cue, mentions, clause_lo)):
         return (*got, "passive")
     return None
