@@ -255,8 +255,8 @@ def _other_first_name(text: str, start: int, alias: str, entry: dict) -> bool:
     >>> _other_first_name("Donald Trump spoke.", 7, "Trump", {"actor": "Donald Trump"})
     False
     """
-    if " " in alias or start == 0:
-        return False
+    if " " in alias or start < 3 or text[start - 1] not in " \t\xa0" or not text[start - 2].islower() and text[start - 2] not in " \t\xa0":
+        return False  # a first name ends in a lower-case letter right before the space(s)
     w = _WORD_BEFORE.search(text, max(0, start - 20), start)
     if not w or w.group(1) not in first_names() or w.group(1).lower() in _skip_words():
         return False
