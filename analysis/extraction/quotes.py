@@ -48,6 +48,7 @@ ALL_MARKS = DOUBLE + SINGLE_OPEN + SINGLE_CLOSE + "'"
 # a double mark; a doubled apostrophe (two apostrophes, some newswires) is one too, also in a run of
 # three beside a single mark (three apostrophes close a single and a double quote at once)
 _DOUBLE_RX = re.compile(r'["“”„«»‟]|(?<!\')\'\'\'?(?!\')')
+_DOUBLE_GLYPH_RX = re.compile(r'["“”„«»‟]')  # the same for a text with no doubled apostrophe (faster)
 _SINGLE_RX = re.compile(r"['‘’‹›]")
 _LEFT_CTX = set(" \t\n\r\f\v([{—–-/")
 _RIGHT_CTX = set(" \t\n\r\f\v)]}.,;:!?—–-/…")
@@ -127,11 +128,12 @@ def _pair_double(text: str, paras: list[tuple[int, int]], tags: list[tuple[int, 
     """(open_mark, inner_start, inner_end, close_mark_end) for double-quoted passages; marks inside ``tags`` are skipped."""
     out = []
     carry = None  # an opening mark still open at the end of the previous paragraph
+    rx = _DOUBLE_RX if "''" in text else _DOUBLE_GLYPH_RX
     for k, (lo, hi) in enumerate(paras):
         opened, opened_end = carry if carry is not None else (None, None)
         carry = None
         skip = _starts_with_open(text, lo, hi) if opened is not None else None
-        for m in _DOUBLE_RX.finditer(text, lo, hi):
+        for m in rx.finditer(text, lo, hi):
             i, j = m.span()
             if j - i == 3:
                 i, j = _double_span(text, m)
