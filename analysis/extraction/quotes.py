@@ -6,7 +6,9 @@ punctuation after closes, so a mistyped ``”series of …,”`` still pairs. A 
 running over several paragraphs (opening mark at the start of each paragraph,
 closing mark only at the end) is one quote. Single marks (‘…’) are used as quote
 marks only outside double quotes and only when they pair cleanly, so apostrophes
-never open a quote.
+never open a quote. A doubled apostrophe (two apostrophes, as some newswires write
+a double mark) is a double mark. Marks inside a markup tag with attributes left in a
+scraped article (``<a href="…">``) delimit attribute values and are skipped.
 
 Spans exclude the marks: ``text[start:end]`` is the quoted words.
 
