@@ -47,10 +47,10 @@ _BY = re.compile(r"(?:\s+(?:last|this|on|earlier|early|late)\s+[\w’'-]+)?\s+by
 # what may stand between the verb of an as-clause and the comma that ends it ("on Monday", "in a column")
 _AS_TAIL = re.compile(r"(?:\s+(?:on|in|at|last|this|earlier|just|today|yesterday|\w+ly)\b[^,;:.!?“”\"«»\n]{0,60})?\s*(?:,|(?=[.;!?]))")
 _CLAUSE_LEAD = re.compile(r"[\s“\"(]*(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Hh]owever|[Ii]ndeed|[Aa]fter\s+all|[Ss]till)\b[\s,]*)?$")
-# a new coordinated relative clause ("which he denied and which …") ends the first one
 # what stands right before an as-clause that is not the clause's opening: a comma, a dash, a parenthesis, "and"
 _AS_AFTER = re.compile(r"(?:[,(—–;:]|\band|\bbut)\s*$")
 _LEAD_WORD = re.compile(r"[\s“\"(]*(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Hh]owever)\b[\s,]*")
+# a new coordinated relative clause ("which he denied and which …") ends the first one
 _AND_RELATIVE = re.compile(r"\s(?:and|but|or)\s+(?:which|what)\b")
 
 

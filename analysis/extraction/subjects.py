@@ -230,9 +230,7 @@ def _after_intro(text: str, lo: int, hi: int) -> int:
     >>> s[_after_intro(s, 0, len(s)):]
     'The party leader backed Tom Reed.'
     """
-    d = _DATELINE.match(text, lo, hi)
-    if d is not None:
-        lo = d.end()  # "PARIS, Aug. 9 (Agency) — The party leader …": the sentence starts after the dateline
+    lo = _after_dateline(text, lo, hi)  # "PARIS, Aug. 9 (Agency) — The party leader …": the sentence starts after it
     w = _FIRST_WORD.match(text, lo, hi)
     if not w or w.group(1).lower() not in _INTRO_WORDS:
         return lo
