@@ -212,7 +212,7 @@ def test_units_cut_anywhere_in_the_body_get_the_hits_of_the_unit_alone():
 
 def test_tokens_are_those_of_word_spans_with_unusual_characters():
     from analysis.core.text import word_spans
-    from analysis.measures.framing import _tokenize
+    from analysis.measures.frame_matching import _tokenize
 
     # combining marks, superscripts, connector punctuation and joiners are where the
     # ``re`` and ``regex`` engines disagree on \w; the tokens must not change
@@ -230,7 +230,7 @@ def test_tokens_are_those_of_word_spans_with_unusual_characters():
 
 
 def test_collapsed_context_is_the_regex_substitution():
-    from analysis.measures.framing import _collapse
+    from analysis.measures.frame_matching import _collapse
 
     for s in ["a b", "a  b", "a\tb", "a\xa0b", " a\n\n b ", "a\u2009b", "x\u3000\u3000y", "", "plain"]:
         assert _collapse(s) == re.sub(r"\s+", " ", s)
