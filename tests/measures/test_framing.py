@@ -248,7 +248,7 @@ def _side_tables():
         "Security guarantees and territory will be discussed.",  # A: security, territory
         "Economic cooperation and investment matter.",  # B: economic, cooperation
         "Unfreezing diplomatic relations.",  # B: diplomatic
-        "Kyiv will not go unpunished.",  # B: punishment
+        "The aggressors will be punished.",  # B: punishment
     ]
     units, _ = _units(texts, sides=["A", "A", "A", "B", "B", "B"])
     units["n_words"] = [len(t.split()) for t in texts]
