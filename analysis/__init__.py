@@ -19,7 +19,7 @@ from .core.errors import InputError
 from .core.schema import TABLES
 from .extraction.extract import Extraction, extract
 
-__all__ = ["load_corpus", "InputError", "save_figure", "TABLES", "extract", "Extraction"]
+__all__ = ["load_corpus", "InputError", "save_figure", "TABLES", "extract", "Extraction", "document_frames"]
 
 
 def __getattr__(name: str):
@@ -28,4 +28,8 @@ def __getattr__(name: str):
         from .viz.figures import save_figure
 
         return save_figure
+    if name == "document_frames":
+        from .measures.document_frames import document_frames
+
+        return document_frames
     raise AttributeError(f"module 'analysis' has no attribute {name!r}")
