@@ -1,7 +1,7 @@
 """Fit the generic codebook's document-level calibration on the Narrative Frames Corpus development half.
 
-For each frame: a logistic regression of the people's coding on log(1 + codebook hits) and
-log(words), its cut-off set so the share of documents flagged equals the share coded
+For each frame: a logistic regression of the people's coding on log(1 + different codebook patterns
+matched) and log(words), its cut-off set so the share of documents flagged equals the share coded
 (:func:`analysis.measures.document_frames.fit_frame`). Deterministic (L-BFGS from zeros,
 weights rounded to 6 decimals, no dates): the same data give a byte-identical file.
 
@@ -31,8 +31,9 @@ HEADER = """\
 #
 # Source: fitted by `{command}` on the development half (214 articles) of the Narrative
 # Frames Corpus (Frermann, Li, Khanehzar & Mikolajczak, ACL 2023; MIT licence), read by path.
-# A document uses a frame when  intercept + b_hits * log(1 + hits) + b_words * log(words) >= 0
-# (analysis.measures.document_frames): a logistic regression of the people's coding on the
+# A document uses a frame when  intercept + b_patterns * log(1 + patterns) + b_words * log(words) >= 0
+# (patterns = different patterns of the frame matched in the document;
+# analysis.measures.document_frames): a logistic regression of the people's coding on the
 # two features, its cut-off set so the share flagged on the development half equals the
 # share people coded. Validation: benchmarks/eval_frames.py, docs/methods.md.
 # Do not edit by hand; refit after changing frames_generic.yaml.
@@ -42,7 +43,7 @@ HEADER = """\
 def dumps(weights: dict, n_docs: int) -> str:
     lines = [HEADER.format(command=COMMAND), f"n_documents: {n_docs}", "frames:"]
     for fid, (a, bh, bw) in weights.items():
-        lines.append(f"  {fid}: {{intercept: {a:.6f}, b_hits: {bh:.6f}, b_words: {bw:.6f}}}")
+        lines.append(f"  {fid}: {{intercept: {a:.6f}, b_patterns: {bh:.6f}, b_words: {bw:.6f}}}")
     return "\n".join(lines) + "\n"
 
 

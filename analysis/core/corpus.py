@@ -25,11 +25,13 @@ import yaml
 
 from .errors import InputError
 from .resources import safe_load
-from .schema import conform, from_records
+from .schema import TABLES, conform, from_records
 from .text import count_words, is_heading, paragraph_spans, sentence_spans
 
 __all__ = [
     "KINDS",
+    "FRONT_MATTER",
+    "documents_table",
     "SUFFIXES",
     "list_documents",
     "decode",
@@ -44,6 +46,9 @@ __all__ = [
 ]
 
 KINDS = ("news", "readout", "transcript", "statement")
+#: Front-matter keys read into the declared columns; any other key becomes a string column of its own.
+FRONT_MATTER = ("doc_id", "title", "date", "kind", "side", "source", "url", "language")
+_FIELD = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 SUFFIXES = (".txt", ".md")
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _DOC_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
@@ -154,7 +159,7 @@ def read_document(path: str | Path, data: bytes | None = None) -> dict:
         raise InputError(path, f"doc_id {doc_id!r} must be letters, digits, '_', '-' or '.'")
     first_line = body.strip().splitlines()[0].strip()
     title = _opt_str(meta.get("title")) or (first_line[:117] + "..." if len(first_line) > 120 else first_line)
-    return {
+    row = {
         "doc_id": doc_id,
         "title": title,
         "date": _iso_date(path, meta.get("date")) or date_from_name(path.name),
@@ -169,6 +174,27 @@ def read_document(path: str | Path, data: bytes | None = None) -> dict:
         "sha256": hashlib.sha256(data).hexdigest(),
         "body": body,
     }
+    for k, v in meta.items():  # every other front-matter field, kept as a string column (see the documents schema)
+        k = str(k).strip()
+        if k not in row and k not in FRONT_MATTER and _FIELD.match(k):
+            row[k] = _opt_str(v)
+    return row
+
+
+def documents_table(rows: list[dict]) -> pd.DataFrame:
+    """The ``documents`` table of rows from :func:`read_document`, their extra front-matter fields included.
+
+    >>> documents_table([{"doc_id": "a", "title": "t", "kind": "news", "language": "en", "path": "a.txt", "n_chars": 1,
+    ...     "n_words": 1, "sha256": "0", "body": "x", "leaning": "left"}]).columns[-1]
+    'leaning'
+    """
+    known = set(TABLES["documents"]["columns"])
+    if any(k not in known for r in rows for k in r):
+        df = pd.DataFrame(rows)
+        for c in known.difference(df.columns):
+            df[c] = None
+        return conform(df, "documents")
+    return from_records(rows, "documents")
 
 
 def segment(doc: dict) -> dict[str, pd.DataFrame]:
@@ -223,7 +249,7 @@ def load_corpus(path: str | Path) -> dict[str, pd.DataFrame]:
     check_unique_ids(docs)
     parts = [segment(d) for d in docs]
     return {
-        "documents": conform(pd.DataFrame(docs) if docs else None, "documents"),
+        "documents": documents_table(docs) if docs else conform(None, "documents"),
         "paragraphs": conform(pd.concat([p["paragraphs"] for p in parts], ignore_index=True) if parts else None, "paragraphs"),
         "sentences": conform(pd.concat([p["sentences"] for p in parts], ignore_index=True) if parts else None, "sentences"),
     }

@@ -87,7 +87,9 @@ def conform(df: pd.DataFrame | None, name: str) -> pd.DataFrame:
     """Return ``df`` with exactly the declared columns of table ``name``, in order, with declared dtypes.
 
     ``None`` or an empty frame gives an empty table with the right columns. Extra
-    columns are dropped; a missing declared column raises ``KeyError``.
+    columns are dropped, except in a table declared with ``extra`` (``documents``: every
+    other front-matter field), where they follow as string columns sorted by name; a
+    missing declared column raises ``KeyError``.
     """
     cols = TABLES[name]["columns"]
     if df is None or (len(df) == 0 and not set(cols) <= set(df.columns)):
@@ -107,9 +109,15 @@ def conform(df: pd.DataFrame | None, name: str) -> pd.DataFrame:
             col = col.astype(dtype)
         data[c] = col.to_numpy(copy=False) if dtype == "object" else col.array
     index = pd.RangeIndex(len(df))
-    return pd.DataFrame(
+    out = pd.DataFrame(
         {c: pd.Series(v, index=index, dtype=("object" if cols[c][0] == "object" else None), copy=False) for c, v in data.items()}
     )
+    if TABLES[name].get("extra"):  # undeclared columns kept as strings (None where missing), after the declared ones
+        for c in sorted(str(c) for c in df.columns if c not in cols and not str(c).startswith("_")):
+            v = [None if x is None or x != x else str(x) for x in df[c].to_numpy(dtype=object)]
+            if any(x is not None for x in v):  # a field no document has is no column (as if never read)
+                out[c] = pd.Series(v, index=index, dtype="object")
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -11,8 +11,9 @@ SPAN = {
 
 CORPUS_TABLES: dict[str, dict] = {
     "documents": {
-        "description": "One row per document in the corpus.",
+        "description": "One row per document in the corpus. Every other front-matter field (e.g. `leaning`, `country`) follows the declared columns as a string column (None where a document lacks it), sorted by name.",
         "key": ["doc_id"],
+        "extra": "front-matter fields beyond the declared ones, as strings",
         "columns": {
             "doc_id": ("str", "document identifier (front matter `doc_id`, else the file name without extension)"),
             "title": ("str", "title (front matter, else the first line of the body)"),

@@ -534,3 +534,30 @@ COMPARISON_TABLES["comparison_summary"] = {
         "caveat": ("str", "plain-language caveat"),
     },
 }
+
+
+COMPARISON_TABLES["group_comparison"] = {
+    "description": "Notebook 04: two groups of documents (by a front-matter field, --groups) compared per measure: frames used (analysis.document_frames), mean tone of the sentences, frames raised in the lead; documents are the units (analysis.measures.groups.compare_groups).",
+    "key": ["measure"],
+    "columns": {
+        "field": ("str", "front-matter field that defines the groups"),
+        "measure": ("str", "frame:<id> (frame used), tone, or lead:<id> (frame raised in the lead paragraph)"),
+        "label": ("str", "the measure in words"),
+        "kind": ("str", "share (0/1 per document) or mean"),
+        "group_a": ("str", "first group"),
+        "group_b": ("str", "second group"),
+        "n_a": ("int64", "documents in group a with a value"),
+        "n_b": ("int64", "documents in group b with a value"),
+        "value_a": ("float64", "share or mean in group a"),
+        "lo_a": ("float64", "95% interval, lower (Wilson for shares, bootstrap of documents for means)"),
+        "hi_a": ("float64", "95% interval, upper"),
+        "value_b": ("float64", "share or mean in group b"),
+        "lo_b": ("float64", "95% interval, lower"),
+        "hi_b": ("float64", "95% interval, upper"),
+        "diff": ("float64", "value_a - value_b"),
+        "diff_lo": ("float64", "95% interval of the difference, lower (Newcombe for shares, bootstrap for means)"),
+        "diff_hi": ("float64", "95% interval of the difference, upper"),
+        "p_value": ("float64", "two-sided permutation p-value, whole documents relabelled"),
+        "q_value": ("float64", "Benjamini-Hochberg adjustment over every measure in the table (one family)"),
+    },
+}

@@ -2,12 +2,13 @@
 
 A dictionary hit marks a place to read; it is not a verdict that the document uses the
 frame (one stray "cost" does not make an article economic). Here the evidence of a
-frame in a document is its number of codebook hits and the document's length, and a
-document uses the frame when
+frame in a document is how many *different* patterns of the frame match in it (ten
+different markers of conflict say more than one word repeated ten times) and the
+document's length, and a document uses the frame when
 
-    intercept + b_hits * log(1 + hits) + b_words * log(words) >= 0
+    intercept + b_patterns * log(1 + patterns) + b_words * log(words) >= 0
 
-with one ``(intercept, b_hits, b_words)`` per frame: a logistic regression of people's
+with one ``(intercept, b_patterns, b_words)`` per frame: a logistic regression of people's
 coding on the two features, its cut-off moved so that the share of development documents
 flagged equals the share people coded (so group shares are not inflated or deflated).
 The weights are data, ``resources/frames_generic_calibration.yaml``, refitted by
@@ -51,18 +52,19 @@ CALIBRATIONS = {"frames_generic.yaml": "frames_generic_calibration.yaml"}
 
 
 def frame_evidence(texts: Mapping[str, str], frames: Sequence[Frame]) -> pd.DataFrame:
-    """Hits of every frame in every document and the document's words: index doc_id, columns ``n_words`` and one per frame id.
+    """Different patterns of every frame matched in every document, and the document's words: index doc_id, columns
+    ``n_words`` and one per frame id.
 
-    >>> e = frame_evidence({"d": "Costs rose and the economy shrank."}, load_frames("generic"))
+    >>> e = frame_evidence({"d": "Costs rose, costs fell and the economy shrank."}, load_frames("generic"))
     >>> int(e.loc["d", "economic"]), int(e.loc["d", "n_words"])
-    (2, 6)
+    (2, 9)
     """
     ids = [str(k) for k in texts]
     bodies = {str(k): v for k, v in texts.items()}
     units = pd.DataFrame({"doc_id": ids, "unit": "body", "start": 0, "text": [bodies[i] for i in ids]})
     hits = frame_hits(units, "unit", frames=frames, bodies=bodies)
     fids = [f.id for f in frames]
-    counts = hits.groupby(["doc_id", "frame_id"]).size().unstack(fill_value=0) if len(hits) else pd.DataFrame()
+    counts = hits.groupby(["doc_id", "frame_id"])["pattern"].nunique().unstack(fill_value=0) if len(hits) else pd.DataFrame()
     out = counts.reindex(index=ids, columns=fids, fill_value=0).fillna(0).astype("int64")
     out.insert(0, "n_words", [count_words(bodies[i]) if isinstance(bodies[i], str) else 0 for i in ids])
     out.index.name = "doc_id"
@@ -70,7 +72,7 @@ def frame_evidence(texts: Mapping[str, str], frames: Sequence[Frame]) -> pd.Data
 
 
 def load_calibration(codebook: str | None = None) -> dict[str, tuple[float, float, float]] | None:
-    """``{frame_id: (intercept, b_hits, b_words)}`` of a codebook's calibration file, or None when it has none.
+    """``{frame_id: (intercept, b_patterns, b_words)}`` of a codebook's calibration file, or None when it has none.
 
     >>> sorted(load_calibration("generic"))
     ['conflict', 'economic', 'human_interest', 'morality', 'resolution']
@@ -82,13 +84,16 @@ def load_calibration(codebook: str | None = None) -> dict[str, tuple[float, floa
         return None
     data = read_yaml(name)
     try:
-        return {str(k): (float(v["intercept"]), float(v["b_hits"]), float(v["b_words"])) for k, v in data["frames"].items()}
+        return {str(k): (float(v["intercept"]), float(v["b_patterns"]), float(v["b_words"])) for k, v in data["frames"].items()}
     except (KeyError, TypeError, ValueError, AttributeError):
-        raise InputError(resource_path(name), "expected frames: {frame_id: {intercept, b_hits, b_words}}") from None
+        raise InputError(resource_path(name), "expected frames: {frame_id: {intercept, b_patterns, b_words}}") from None
 
 
 def decide(evidence: pd.DataFrame, weights: Mapping[str, tuple[float, float, float]] | None, frame_ids: Sequence[str]) -> pd.DataFrame:
     """0/1 presence per document and frame from :func:`frame_evidence` and calibration ``weights`` (None: at least one hit).
+
+    For the generic codebook the shipped weights make a short news story (about 500 words)
+    need several different markers of a frame, a long one a few more.
 
     >>> e = pd.DataFrame({"n_words": [100, 100], "x": [0, 3]}, index=["a", "b"])
     >>> decide(e, {"x": (-2.0, 2.0, 0.0)}, ["x"])["x"].tolist()
@@ -124,9 +129,9 @@ def document_frames(texts: Mapping[str, str], codebook: str | None = "generic") 
 # --------------------------------------------------------------------------- fitting
 
 
-def fit_frame(hits: Sequence[float], words: Sequence[float], coded: Sequence[int], l2: float = 1.0) -> tuple[float, float, float]:
-    """Weights ``(intercept, b_hits, b_words)`` for one frame: an L2-penalised logistic regression of the coding on
-    ``log(1 + hits)`` and ``log(words)``, then the intercept moved so that the share flagged equals the share coded.
+def fit_frame(patterns: Sequence[float], words: Sequence[float], coded: Sequence[int], l2: float = 1.0) -> tuple[float, float, float]:
+    """Weights ``(intercept, b_patterns, b_words)`` for one frame: an L2-penalised logistic regression of the coding on
+    ``log(1 + patterns)`` and ``log(words)``, then the intercept moved so that the share flagged equals the share coded.
 
     >>> import math
     >>> w = fit_frame([0, 0, 1, 4, 6, 9], [100] * 6, [0, 0, 0, 1, 1, 1])
@@ -137,7 +142,7 @@ def fit_frame(hits: Sequence[float], words: Sequence[float], coded: Sequence[int
 
     y = np.asarray(coded, dtype=float)
     X = np.column_stack(
-        [np.ones(len(y)), np.log1p(np.asarray(hits, dtype=float)), np.log(np.clip(np.asarray(words, dtype=float), 1, None))]
+        [np.ones(len(y)), np.log1p(np.asarray(patterns, dtype=float)), np.log(np.clip(np.asarray(words, dtype=float), 1, None))]
     )
     mu, sd = X[:, 1:].mean(axis=0), X[:, 1:].std(axis=0)
     sd[sd == 0] = 1.0

@@ -36,12 +36,13 @@ import pandas as pd
 from ..core.errors import InputError
 from ..core.schema import conform
 from ..core.stats import SEED
-from .framing import Frame, frame_hits, load_frames
+from .framing import CODEBOOKS, Frame, frame_hits, load_frames
 
 __all__ = [
     "BASE_COLUMNS",
     "NOTES",
     "CODEBOOK_CODER",
+    "coded_for_codebook",
     "coding_sheet",
     "export_coding_sample",
     "read_coded",
@@ -138,6 +139,24 @@ def read_coded(path: str | Path, frames: Sequence[Frame] | None = None) -> pd.Da
             rows.append((r["doc_id"].strip(), sent_id, coder, fid, coded))
     cols = ["doc_id", "sent_id", "coder", "frame_id", "coded"]
     return conform(pd.DataFrame(rows, columns=cols) if rows else None, "frame_coding")
+
+
+def coded_for_codebook(path: str | Path, frames: Sequence[Frame] | None = None) -> pd.DataFrame:
+    """:func:`read_coded` when the sheet codes frames of ``frames`` (default: the codebook in use); an empty
+    ``frame_coding`` table when it was coded for another shipped codebook (a column that is a frame of that one and
+    not of this one), so a run with
+    another codebook skips the shipped sheet instead of failing.
+    """
+    frames = tuple(frames) if frames is not None else load_frames()
+    path = Path(path)
+    try:
+        header = pd.read_csv(path, dtype=str, nrows=0, encoding="utf-8").columns
+    except (OSError, pd.errors.ParserError, UnicodeDecodeError) as e:
+        raise InputError(path, f"cannot read coding sheet: {e}") from None
+    cols = {c for c in header if c not in BASE_COLUMNS and c != NOTES}
+    if cols - {f.id for f in frames} and any(cols <= {f.id for f in load_frames(name)} for name in CODEBOOKS):
+        return conform(None, "frame_coding")  # coded for another shipped codebook
+    return read_coded(path, frames)
 
 
 def codebook_coding(

@@ -44,7 +44,15 @@ def run(args: argparse.Namespace) -> int:
     from .run import parse_sides
     from .run import run as run_suite
 
-    res = run_suite(args.corpus, parse_sides(args.sides), args.out, notebooks=args.notebooks, resources=args.resources)
+    res = run_suite(
+        args.corpus,
+        parse_sides(args.sides),
+        args.out,
+        notebooks=args.notebooks,
+        resources=args.resources,
+        codebook=getattr(args, "codebook", None),
+        groups=getattr(args, "groups", None),
+    )
     print(f"ran {len(res['notebooks'])} notebook(s) into {args.out}: {len(res['figures'])} figure file(s)")
     return 0
 

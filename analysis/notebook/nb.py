@@ -59,3 +59,19 @@ def show(table: pd.DataFrame, n: int = SHOW_ROWS, columns=None):
         return view
     print(f"showing {n} of {len(view):,} rows (the full table is in the Parquet files or the variable)")
     return view.head(n)
+
+
+def use_codebook(codebook: str | None) -> str:
+    """Make ``codebook`` (generic, diplomacy or a YAML path; the notebook parameter) the frame codebook of this kernel.
+
+    Sets ``ANALYSIS_CODEBOOK``, which every framing function reads when no codebook is
+    named, and returns the name. The build's frame hits must come from the same codebook
+    (``python -m analysis run --codebook ...`` sets both).
+
+    >>> use_codebook("diplomacy")
+    'diplomacy'
+    """
+    import os
+
+    os.environ["ANALYSIS_CODEBOOK"] = str(codebook or "diplomacy")
+    return os.environ["ANALYSIS_CODEBOOK"]

@@ -3,12 +3,15 @@
 ``python -m analysis run --corpus DIR --sides A,B --out OUT`` builds ``DIR`` into
 ``OUT/processed``, then executes every numbered notebook of ``notebooks/`` with
 papermill, injecting the parameters each notebook declares in its ``parameters``
-cell (``processed_dir``, ``corpus_dir``, ``side_a``, ``side_b``, ``figures_dir``),
+cell (``processed_dir``, ``corpus_dir``, ``side_a``, ``side_b``, ``figures_dir``,
+``codebook``, ``groups``),
 and writes the executed copies to ``OUT/notebooks`` and the figures to
 ``OUT/figures``. The committed notebooks, ``data/processed`` and
 ``reports/figures`` are never written. ``--resources`` points
 ``ANALYSIS_RESOURCES`` at a folder of resource overrides (an actor registry for the
-new sides, for example) for the build and for every notebook kernel.
+new sides, for example) for the build and for every notebook kernel. ``--codebook``
+chooses the frame codebook (``ANALYSIS_CODEBOOK`` for the build and the kernels);
+``--groups FIELD=A,B`` asks notebooks 04 and 06 to compare two groups of documents.
 """
 
 from __future__ import annotations
@@ -60,6 +63,20 @@ def _check_out(out: Path) -> None:
             raise ArgumentError("--out", f"{out}: must not be or lie inside the project's {rel}")
 
 
+def _check_codebook(codebook: str | None) -> str:
+    """The codebook name or resolved path, after checking it loads (``--codebook``: generic, diplomacy or a YAML file)."""
+    from ..measures.codebook import CODEBOOKS, load_frames
+
+    name = str(codebook or "diplomacy").strip()
+    if name not in CODEBOOKS:
+        path = Path(name)
+        if not path.is_file():
+            raise ArgumentError("--codebook", f"expected {', '.join(CODEBOOKS)} or a YAML codebook file, got {name!r}")
+        name = str(path.resolve())
+    load_frames(name)  # a bad codebook file: InputError naming it
+    return name
+
+
 def notebook_parameters(path: Path, values: dict) -> dict:
     """The subset of ``values`` that the notebook declares in its ``parameters`` cell."""
     import papermill as pm
@@ -78,6 +95,8 @@ def run(
     resources: str | Path | None = None,
     timeout: int = 1200,
     log=print,
+    codebook: str | None = None,
+    groups: str | None = None,
 ) -> dict[str, list[Path]]:
     """Build ``corpus`` into ``out/processed`` and execute the notebooks into ``out/notebooks`` (figures in ``out/figures``).
 
@@ -93,6 +112,11 @@ def run(
     corpus, out = Path(corpus).resolve(), Path(out).resolve()
     side_a, side_b = sides
     _check_out(out)
+    codebook = _check_codebook(codebook)
+    if groups:
+        from ..measures.groups import parse_groups
+
+        parse_groups(groups)  # a bad --groups fails before the build
     for k, v in REPRODUCIBLE_ENV.items():
         os.environ.setdefault(k, v)
     if resources is not None:
@@ -103,6 +127,7 @@ def run(
     processed, nb_out, fig_out = out / "processed", out / "notebooks", out / "figures"
     for d in (processed, nb_out, fig_out):
         d.mkdir(parents=True, exist_ok=True)
+    os.environ["ANALYSIS_CODEBOOK"] = codebook  # the build's frame stage and every notebook kernel use it
     build(corpus, processed, progress=False, command=["python", "-m", "analysis", "run", "--corpus", str(corpus), "--out", str(out)])
     log(f"built {corpus} into {processed}")
     values = {
@@ -111,6 +136,8 @@ def run(
         "side_a": side_a,
         "side_b": side_b,
         "figures_dir": str(fig_out),
+        "codebook": codebook,
+        "groups": groups or "",
     }
     paths = [Path(p).resolve() for p in notebooks] if notebooks else numbered_notebooks()
     done = []

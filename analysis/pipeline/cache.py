@@ -75,8 +75,8 @@ STAGE_RESOURCES: dict[str, tuple[str, ...]] = {
     "extract": _SEGMENT + _EXTRACT,  # analysis.extraction: every module (the actor, claim and quote modules, extract)
     "statements": (),  # analysis.extraction.statements: tables of the earlier stages only
     "sentiment": ("topic_terms.txt",),  # analysis.measures.sentiment (+ lexicons: external_resources)
-    "frames": ("frames.yaml",),  # analysis.measures.framing
-    "emphasis": ("frames.yaml",),  # analysis.measures.emphasis (codebook through analysis.measures.framing)
+    "frames": ("frames.yaml", "frames_generic.yaml"),  # analysis.measures.framing (the codebook chosen: ANALYSIS_CODEBOOK)
+    "emphasis": ("frames.yaml", "frames_generic.yaml"),  # analysis.measures.emphasis (codebook through analysis.measures.framing)
 }
 
 #: Version of the incremental-build bookkeeping; bump to invalidate every previous output.
@@ -114,8 +114,19 @@ def build_state(stages: list[str] | None = None) -> dict:
         "stages": stages,
         "packages": provenance.package_versions(),
         "resources": {n: res[n] for n in deps if n in res},
+        "codebook": _codebook_state(),
         "external_resources": provenance.external_resources(),
     }
+
+
+def _codebook_state() -> str:
+    """The frame codebook the build uses (``ANALYSIS_CODEBOOK``): its name, or a path's sha256 so an edited file is seen."""
+    from ..measures.codebook import CODEBOOKS, codebook_name
+
+    name = codebook_name()
+    if name in CODEBOOKS or not Path(name).is_file():
+        return name
+    return "sha256:" + hashlib.sha256(Path(name).read_bytes()).hexdigest()
 
 
 def state_key(state: dict) -> str:

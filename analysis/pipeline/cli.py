@@ -35,7 +35,9 @@ commands:
   run         build --corpus into OUT/processed and execute every numbered notebook with
               papermill (parameters injected: the corpus, --sides A,B, the output folders)
               into OUT/notebooks, figures into OUT/figures; the committed notebooks,
-              data/processed and reports/figures are never touched
+              data/processed and reports/figures are never touched. --codebook
+              generic|diplomacy|PATH picks the frame codebook; --groups FIELD=A,B also
+              compares two groups of documents (e.g. outlets by leaning)
 
 Bad input (empty, binary or non-UTF-8 file, invalid YAML front matter, unknown kind,
 duplicate doc_id) stops with one line 'error: FILE: PROBLEM' and exit status 2; so does a
@@ -102,6 +104,20 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--out", required=True, type=Path, help="output folder: OUT/processed, OUT/notebooks, OUT/figures")
     r.add_argument("--resources", type=Path, default=None, help="folder of resource overrides (sets ANALYSIS_RESOURCES)")
     r.add_argument("--notebooks", nargs="+", type=Path, default=None, help="only these notebooks (default: notebooks/NN_*.ipynb)")
+    r.add_argument(
+        "--codebook",
+        default="diplomacy",
+        metavar="generic|diplomacy|PATH",
+        help="frame codebook: generic (Semetko & Valkenburg's five news frames, validated on news), diplomacy "
+        "(resources/frames.yaml) or a YAML codebook file (default: diplomacy)",
+    )
+    r.add_argument(
+        "--groups",
+        default=None,
+        metavar="FIELD=A,B",
+        help="also compare two groups of documents by a front-matter field, e.g. "
+        "leaning=left_bias+left_center_bias,right_bias+questionable_source ('+' joins values, NAME: names a group)",
+    )
     return p
 
 

@@ -44,7 +44,9 @@ def test_seed_heading_and_sentences(seed_corpus):
 def test_columns_and_dtypes_are_the_declared_ones(seed_corpus):
     for name, df in seed_corpus.items():
         declared = TABLES[name]["columns"]
-        assert list(df.columns) == list(declared)
+        assert list(df.columns)[: len(declared)] == list(declared)
+        extra = list(df.columns)[len(declared) :]
+        assert not extra or (name == "documents" and extra == sorted(extra)), (name, extra)  # front-matter fields, sorted
         for col, (dtype, _) in declared.items():
             if dtype in ("int64", "bool", "float64", "Int64"):
                 assert str(df[col].dtype) == dtype, (name, col)
@@ -119,3 +121,12 @@ def test_duplicate_doc_ids(tmp_path: Path):
     (tmp_path / "b.txt").write_text("---\ndoc_id: same\n---\nTwo.", encoding="utf-8")
     with pytest.raises(InputError, match="duplicate doc_id 'same'"):
         load_corpus(tmp_path)
+
+
+def test_every_other_front_matter_field_is_kept_as_a_string_column(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("---\nleaning: left\nrank: 3\n---\nThe council met.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("---\ncountry: Atlantis\n---\nThe council met again.\n", encoding="utf-8")
+    docs = load_corpus(tmp_path)["documents"]
+    assert list(docs.columns)[-3:] == ["country", "leaning", "rank"]
+    assert docs["leaning"].tolist() == ["left", None] and docs["rank"].tolist() == ["3", None]
+    assert docs["country"].tolist() == [None, "Atlantis"]
