@@ -57,7 +57,7 @@ def frame_evidence(texts: Mapping[str, str], frames: Sequence[Frame]) -> pd.Data
 
     >>> e = frame_evidence({"d": "Costs rose, costs fell and the economy shrank."}, load_frames("generic"))
     >>> int(e.loc["d", "economic"]), int(e.loc["d", "n_words"])
-    (2, 9)
+    (2, 8)
     """
     ids = [str(k) for k in texts]
     bodies = {str(k): v for k, v in texts.items()}
