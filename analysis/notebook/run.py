@@ -130,6 +130,11 @@ def run(
     os.environ["ANALYSIS_CODEBOOK"] = codebook  # the build's frame stage and every notebook kernel use it
     build(corpus, processed, progress=False, command=["python", "-m", "analysis", "run", "--corpus", str(corpus), "--out", str(out)])
     log(f"built {corpus} into {processed}")
+    if groups:  # the field must be a column of the documents (front matter): fail here, not in notebook 04
+        from ..core.store import read_table
+        from ..measures.groups import assign_groups, parse_groups
+
+        assign_groups(read_table(processed, "documents"), parse_groups(groups))
     values = {
         "processed_dir": str(processed),
         "corpus_dir": str(corpus),

@@ -115,3 +115,23 @@ def test_run_writes_its_own_tables_and_figures(suite_run):
     by_side = pd.read_parquet(out / "processed" / "sentiment_by_side.parquet")
     own = by_side.loc[(by_side["view"] == "own") & ~by_side["masked"]].set_index("group")["n"]
     assert list(dict.fromkeys(by_side["view"])) == ["own", "reported"] and own["US"] > 0 and own["China"] > 0
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--groups", "side=US"], "--groups"),
+        (["--codebook", "no_such_codebook"], "--codebook"),
+        (["--groups", "country=US,China"], "no field 'country'"),
+    ],
+)
+def test_bad_groups_or_codebook_is_one_line(tmp_path, extra, message):
+    proc = subprocess.run(
+        [sys.executable, "-m", "analysis", "run", "--corpus", str(CORPUS), "--sides", "US,China", "--out", str(tmp_path / "out"), *extra],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and message in proc.stderr, proc.stderr
+    assert not (tmp_path / "out" / "notebooks").exists() or not list((tmp_path / "out" / "notebooks").iterdir())
