@@ -343,6 +343,7 @@ def run_build(
             m["inputs"] = {p.name: shas[p.name] for p in paths}
             m["tables"] = sizes
             m["incremental"] = {"key": key, "code": state["code"], "depends_on": sorted(state["resources"])}
+            m["codebook"] = state["codebook"]  # the frame codebook of the frame and emphasis stages (--codebook)
             return m
 
         t = time.perf_counter()
