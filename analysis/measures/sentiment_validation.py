@@ -40,6 +40,7 @@ __all__ = [
     "VALIDATION_CSV",
     "CAVEAT",
     "read_newsmtsc",
+    "article_id",
     "agreement",
     "paired_difference",
     "validation_table",
@@ -66,8 +67,17 @@ CAVEAT = (
 )
 
 
+def article_id(sentence_id: str) -> str:
+    """The article a NewsMTSC sentence comes from: the first three ``_`` fields of its id (source, article, event).
+
+    >>> article_id("allsides_1000_401_25_Reality Leigh Winner_0_6")
+    'allsides_1000_401'
+    """
+    return "_".join(str(sentence_id).split("_")[:3])
+
+
 def read_newsmtsc(path: str | Path, consistent_only: bool = True) -> pd.DataFrame:
-    """One row per sentence of a NewsMTSC ``.jsonl`` split: ``sentence_id, text, label, n_targets``.
+    """One row per sentence of a NewsMTSC ``.jsonl`` split: ``sentence_id, article_id, text, label, n_targets``.
 
     ``label`` is the common label of the sentence's targets; with ``consistent_only``
     (default) sentences whose targets were judged differently are dropped, else they
@@ -95,12 +105,13 @@ def read_newsmtsc(path: str | Path, consistent_only: bool = True) -> pd.DataFram
         rows.append(
             {
                 "sentence_id": str(rec["primary_gid"]),
+                "article_id": article_id(rec["primary_gid"]),
                 "text": text,
                 "label": _POLARITY[float(primary["polarity"])],
                 "n_targets": len(targets),
             }
         )
-    return pd.DataFrame(rows, columns=["sentence_id", "text", "label", "n_targets"])
+    return pd.DataFrame(rows, columns=["sentence_id", "article_id", "text", "label", "n_targets"])
 
 
 # --------------------------------------------------------------------------- metrics
