@@ -258,8 +258,9 @@ class _Masker:
         return (masked if found else text), found
 
 
-# A text with no sentence-final mark followed by more text is one sentence: Punkt is not run.
-_MAYBE_BREAK = re.compile(r"[.?!]\S*\s+\S")
+# Punkt breaks only after a sentence-final mark followed by whitespace and more text, or by a
+# character that is neither a word character nor whitespace: a text with neither is one sentence.
+_MAYBE_BREAK = re.compile(r"[.?!](?:\S*\s+\S|[^\w\s])")
 
 
 def split_sentences(text: str) -> list[str]:

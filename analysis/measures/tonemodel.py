@@ -538,31 +538,46 @@ def folds(y: Sequence[int], k: int = 5, seed: int = 20250218, groups: Sequence[s
     return out
 
 
-def fit_thresholds(tone: Sequence[float], y: Sequence[int], step: float = 0.01, balanced: bool = True) -> tuple[tuple[float, float], float]:
-    """The (lower, upper) tone thresholds that maximise macro-F1 of the 3-class label, and that macro-F1.
+def fit_thresholds(
+    tone: Sequence[float], y: Sequence[int], priors: Sequence[Sequence[float]] | None = None, step: float = 0.01
+) -> tuple[tuple[float, float], float]:
+    """The (lower, upper) tone thresholds that maximise the mean macro-F1 of the 3-class label over class priors, and that mean.
 
-    ``y`` are class indices into :data:`CLASSES`. With ``balanced``, every class weighs
-    the same in total (each item weighted by 1 / its class's count), so the band does not
-    follow the class balance of the data it is fitted on. A grid of ``step``; ties go to
-    the lowest lower threshold, then the lowest upper one.
+    ``y`` are class indices into :data:`CLASSES`. Each prior (shares of negative, neutral,
+    positive) reweights the items (class c by prior_c / its count), so the band is fitted
+    for data with those class shares, not for the class balance of the data at hand;
+    the default is one uniform prior (class-balanced macro-F1). Several priors give a band
+    that does well on average over them. A grid of ``step``; ties go to the lowest lower
+    threshold, then the lowest upper one.
 
     >>> fit_thresholds([-0.6, -0.4, 0.0, 0.1, 0.5, 0.7], [0, 0, 1, 1, 2, 2])[0]
     (-0.39, 0.11)
     """
     t, y = np.asarray(tone, dtype=float), np.asarray(y, dtype=int)
-    w = np.ones(len(y))
-    if balanced:
-        counts = np.bincount(y, minlength=len(CLASSES)).astype(float)
-        w = 1.0 / counts[y]
+    k = len(CLASSES)
+    priors = np.asarray(priors if priors is not None else [[1.0 / k] * k], dtype=float)
     grid = np.round(np.arange(-1.0, 1.0 + step / 2, step), 6)
-    best, best_f1 = (0.0, 0.0), -1.0
-    for lo in grid[grid <= 0]:
-        for hi in grid[grid >= lo]:
-            pred = np.where(t < lo, 0, np.where(t >= hi, 2, 1))
-            f1 = _weighted_macro_f1(y, pred, w)
-            if f1 > best_f1 + 1e-12:
-                best, best_f1 = (float(lo), float(hi)), f1
-    return best, best_f1
+    lo, hi = np.meshgrid(grid, grid, indexing="ij")  # lo along rows, hi along columns
+    # counts[c, p]: items of class c predicted p, for every (lo, hi) on the grid
+    counts = np.zeros((k, k) + lo.shape)
+    for c in range(k):
+        tc = np.sort(t[y == c])
+        below = np.searchsorted(tc, lo, side="left")
+        at_or_above = len(tc) - np.searchsorted(tc, hi, side="left")
+        counts[c, 0] = below
+        counts[c, 2] = np.minimum(at_or_above, len(tc) - below)
+        counts[c, 1] = len(tc) - counts[c, 0] - counts[c, 2]
+    n = np.bincount(y, minlength=k).astype(float)
+    score = np.zeros(lo.shape)
+    for prior in priors:
+        w = np.where(n > 0, prior / np.maximum(n, 1), 0.0)
+        m = counts * w[:, None, None, None]
+        f1 = [np.where(d > 0, 2 * m[c, c] / np.where(d > 0, d, 1), 0.0) for c in range(k) for d in [m[:, c].sum(0) + m[c].sum(0)]]
+        score += np.mean(f1, axis=0)
+    score /= len(priors)
+    score[(lo > 0) | (hi < lo)] = -1.0
+    i, j = np.unravel_index(int(np.argmax(score)), score.shape)  # first maximum: lowest lower, then upper
+    return (float(grid[i]), float(grid[j])), float(score[i, j])
 
 
 def _weighted_macro_f1(t: np.ndarray, p: np.ndarray, w: np.ndarray) -> float:
