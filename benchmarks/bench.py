@@ -193,7 +193,7 @@ def table(rows: list[dict], jobs: int, engine: str, stages: str = "all") -> str:
         steps += [s for s in r["timings"] if s not in steps and s != "write"]
     steps.append("write")
     head = ["N docs", "words"] + steps + ["whole build", "cost/word vs first", "peak RSS (largest process)"]
-    head += ["Punkt+VADER pass", "build / pass", "sentiment / pass over statements"]
+    head += ["Punkt+VADER pass", "build / pass", "sentiment / pass", "sentiment / pass over statements"]
     lines = [
         f"words/s per step and for the whole build (engine={engine}, jobs={jobs}, stages={stages}); step times summed over workers",
         "",
@@ -212,6 +212,7 @@ def table(rows: list[dict], jobs: int, engine: str, stages: str = "all") -> str:
         cells += [
             f"{w / pv:,.0f} ({pv:.2f} s)" if pv else "–",
             f"{r['wall_s'] / pv:.1f}×" if pv else "–",
+            f"{sent / pv:.2f}×" if sent and pv else "–",
             f"{sent / pvs:.2f}×" if sent and pvs and pvs == pvs else "–",
         ]
         lines.append("| " + " | ".join(cells) + " |")
