@@ -139,9 +139,10 @@ def evaluate(folder: Path, n_boot: int = 2000) -> pd.DataFrame:
 
 
 def length_table(folder: Path) -> pd.DataFrame:
-    """:func:`length_drift` of every scorer on the devtest_rw sentences (written 3 times; joined in seeded pairs)."""
+    """:func:`length_drift` of every scorer on the devtest_rw sentences (written 3 times; joined in seeded pairs), as written and closed."""
     texts = read_newsmtsc(folder / "devtest_rw.jsonl")["text"].tolist()
-    return pd.DataFrame([length_drift(texts, name) for name in se.SCORERS])
+    rows = [{"closed": close, **length_drift(texts, name, close=close)} for close in (False, True) for name in se.SCORERS]
+    return pd.DataFrame(rows)
 
 
 def write_csv(table: pd.DataFrame, path: Path) -> None:

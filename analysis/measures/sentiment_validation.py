@@ -25,6 +25,7 @@ were told to set the reported event aside. A sentence scorer sees no target.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -220,13 +221,19 @@ def _estimates(n: int, est: np.ndarray, boots: np.ndarray | None) -> dict:
     return out
 
 
-def length_drift(texts: Sequence[str], scorer: str | None = None, k: int = 3, seed: int | None = None) -> dict:
+_ENDS_AS_SENTENCE = re.compile(r"[.?!][\"'’”)\]]*\s*$")
+
+
+def length_drift(texts: Sequence[str], scorer: str | None = None, k: int = 3, seed: int | None = None, close: bool = False) -> dict:
     """How far a scorer's tone moves with length: each text repeated ``k`` times, and texts joined in pairs.
 
     ``repeat_mean``/``repeat_max``: mean and largest |tone(text written k times) - tone(text)|;
     ``concat_mean``/``concat_max``: mean and largest |tone(a + " " + b) - word-weighted mean of
     tone(a) and tone(b)| over seeded random pairs (weights: word counts). A tone that is the
-    word-weighted mean of sentence tones gives about 0 for both.
+    word-weighted mean of sentence tones gives about 0 for both, as long as the sentence
+    splitter can see where one copy ends: with ``close``, a text that does not end as a
+    sentence does (claim contents and headlines often have no final mark) gets a full stop
+    before it is repeated or joined (``n_closed`` counts them).
 
     >>> d = length_drift(["Kyiv will not go unpunished.", "The talks were good.", "It was a terrible day."], "vader")
     >>> d["n"], d["repeat_max"], d["concat_max"]
@@ -237,6 +244,11 @@ def length_drift(texts: Sequence[str], scorer: str | None = None, k: int = 3, se
 
     scorer = check_scorer(scorer)
     texts = [str(t) for t in texts]
+    n_closed = 0
+    if close:
+        closed = [t if _ENDS_AS_SENTENCE.search(t) else t.rstrip() + "." for t in texts]
+        n_closed = sum(a != b for a, b in zip(texts, closed))
+        texts = closed
     tone = score_texts(texts, scorer=scorer)["tone"].to_numpy(float)
     repeated = score_texts([" ".join([t] * k) for t in texts], scorer=scorer)["tone"].to_numpy(float)
     rep = np.abs(repeated - tone)
@@ -254,6 +266,7 @@ def length_drift(texts: Sequence[str], scorer: str | None = None, k: int = 3, se
         "scorer": scorer,
         "n": len(texts),
         "k": k,
+        "n_closed": n_closed,
         "repeat_mean": r(rep.mean()) if len(rep) else float("nan"),
         "repeat_max": r(rep.max()) if len(rep) else float("nan"),
         "concat_mean": r(con.mean()) if len(con) else float("nan"),
