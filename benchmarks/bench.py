@@ -15,7 +15,11 @@ with per-step timing on). The table reports, per N:
   interpreter start to exit (imports, all steps, writing);
 * the whole build's cost per word relative to the smallest N (linear cost: <= 1.2);
 * peak resident memory of the build process (and its worker processes, each counted
-  by its own peak).
+  by its own peak);
+* a yardstick: one Punkt+VADER pass over the same corpus (every paragraph split into sentences
+  by the project's Punkt, each sentence's VADER compound, fresh memos), and the whole build's
+  wall-clock time and the sentiment stage's time relative to it (the sentiment stage also
+  against a Punkt+VADER pass over the statements it scores).
 
 It is a benchmark, not a test: numbers depend on the machine and its load.
 """
@@ -58,6 +62,8 @@ def child(corpus: str, out: str, jobs: int, engine: str, stages: str) -> None:
         command=["python", "-m", "analysis", "build", "--full"],
     )
     res = {
+        "punkt_vader_s": punkt_vader_pass(corpus),
+        "punkt_vader_statements_s": punkt_vader_statements(out),
         "n_docs": stats.n_docs,
         "n_words": stats.n_words,
         "timings": stats.timings,
@@ -65,6 +71,46 @@ def child(corpus: str, out: str, jobs: int, engine: str, stages: str) -> None:
         "tables": stats.tables,
     }
     print(json.dumps(res))
+
+
+def _fresh_punkt_vader():
+    from analysis.core.text import sentence_tokenizer
+    from analysis.measures.lexscore import VaderCompound
+    from analysis.measures.sentiment import vader_analyzer
+
+    return sentence_tokenizer.__wrapped__(), VaderCompound(vader_analyzer().lexicon)
+
+
+def punkt_vader_pass(corpus: str) -> float:
+    """Seconds for one Punkt+VADER pass over the corpus: paragraphs -> Punkt sentences -> VADER compound each."""
+    from analysis.core.text import paragraph_spans
+    from analysis.pipeline.stages import read_documents
+
+    docs = read_documents(corpus)
+    punkt, vader = _fresh_punkt_vader()
+    t = time.perf_counter()
+    for d in docs:
+        body = d["body"]
+        for a, b in paragraph_spans(body):
+            for s, e in punkt.span_tokenize(body[a:b]):
+                vader(body[a + s : a + e])
+    return time.perf_counter() - t
+
+
+def punkt_vader_statements(out: str) -> float:
+    """Seconds for one Punkt+VADER pass over the texts of the built statements table."""
+    import pandas as pd
+
+    path = Path(out) / "statements.parquet"
+    if not path.is_file():
+        return float("nan")
+    texts = pd.read_parquet(path, columns=["text"])["text"].astype(str).tolist()
+    punkt, vader = _fresh_punkt_vader()
+    t = time.perf_counter()
+    for text in texts:
+        for s, e in punkt.span_tokenize(text):
+            vader(text[s:e])
+    return time.perf_counter() - t
 
 
 def measure(corpus: Path, out: Path, jobs: int, engine: str, stages: str = "all") -> dict:
@@ -147,6 +193,7 @@ def table(rows: list[dict], jobs: int, engine: str, stages: str = "all") -> str:
         steps += [s for s in r["timings"] if s not in steps and s != "write"]
     steps.append("write")
     head = ["N docs", "words"] + steps + ["whole build", "cost/word vs first", "peak RSS (largest process)"]
+    head += ["Punkt+VADER pass", "build / pass", "sentiment / pass", "sentiment / pass over statements"]
     lines = [
         f"words/s per step and for the whole build (engine={engine}, jobs={jobs}, stages={stages}); step times summed over workers",
         "",
@@ -161,6 +208,13 @@ def table(rows: list[dict], jobs: int, engine: str, stages: str = "all") -> str:
         cells = [f"{r['n']:,}", f"{w:,}"]
         cells += [f"{w / r['timings'][s]:,.0f}" if r["timings"].get(s) else "–" for s in steps]
         cells += [f"{w / r['wall_s']:,.0f} ({r['wall_s']:.1f} s)", f"{per_word / base:.2f}×", f"{r['peak_rss_mib']:,.0f} MiB"]
+        pv, pvs, sent = r.get("punkt_vader_s"), r.get("punkt_vader_statements_s"), r["timings"].get("sentiment")
+        cells += [
+            f"{w / pv:,.0f} ({pv:.2f} s)" if pv else "–",
+            f"{r['wall_s'] / pv:.1f}×" if pv else "–",
+            f"{sent / pv:.2f}×" if sent and pv else "–",
+            f"{sent / pvs:.2f}×" if sent and pvs and pvs == pvs else "–",
+        ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 

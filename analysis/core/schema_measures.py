@@ -23,7 +23,10 @@ MEASURE_TABLES: dict[str, dict] = {
             "origin": ("str", "quote, claim or readout"),
             "text": ("str", "the statement"),
             "n_words": ("int64", "word tokens in the text (analysis.core.text.count_words)"),
-            "vader_compound": ("float64", "VADER compound score, -1..1 (NLTK SentimentIntensityAnalyzer, vaderSentiment's lexicon)"),
+            "vader_compound": (
+                "float64",
+                "VADER compound score, -1..1 (NLTK SentimentIntensityAnalyzer, vaderSentiment's lexicon), per sentence, word-weighted mean over the statement's sentences",
+            ),
             "vader_compound_masked": ("float64", "VADER compound after topic terms are replaced by a neutral placeholder"),
             "vader_label": ("str", "positive (compound >= 0.05), negative (<= -0.05) or neutral: the VADER authors' cut-offs"),
             "vader_label_masked": ("str", "vader_label of the masked text"),
@@ -39,12 +42,14 @@ MEASURE_TABLES: dict[str, dict] = {
             ),
             "tone": (
                 "float64",
-                "the scorer's tone, -1..1: newsmtsc-linear P(positive) - P(negative); vader the compound; afinn sum / sqrt(sum² + 15)",
+                "the scorer's tone, -1..1, the word-weighted mean over the statement's sentences of: newsmtsc-linear "
+                "P(positive) - P(negative); vader the compound; afinn sum / sqrt(sum² + 15)",
             ),
             "tone_masked": ("float64", "tone of the masked text"),
             "tone_label": (
                 "str",
-                "the scorer's label: negative, neutral or positive (newsmtsc-linear the likeliest class; vader ±0.05; afinn the sign)",
+                "the scorer's label of the tone: negative, neutral or positive (newsmtsc-linear the model's neutral band; "
+                "vader ±0.05; afinn the sign)",
             ),
             "tone_label_masked": ("str", "tone_label of the masked text"),
         },

@@ -1,67 +1,62 @@
-"""Sentiment of what each side says: VADER (offline, through NLTK), AFINN and a tone model, with topic terms masked and not.
+"""Sentiment of what each side says: the scores (:mod:`analysis.measures.sentiment_scoring`, re-exported here) and the by-side summaries and comparisons.
 
-Method, in brief (the notebook ``03_sentiment.ipynb`` explains it for readers):
-
-* **Scorers.** :data:`SCORERS` names the scores on offer and :data:`DEFAULT_SCORER`
-  the best-validated one (see :mod:`analysis.measures.sentiment_validation`). Whatever the
-  scorer, :func:`score_texts` gives ``tone`` (-1..1) and ``tone_label``
-  (negative/neutral/positive), as scored and masked, beside the VADER and AFINN
-  columns, which are always computed: ``vader`` (tone = compound, ±0.05 labels),
-  ``afinn`` (tone = sum / sqrt(sum² + 15), the sum squashed as VADER squashes its
-  own, label = sign) and ``newsmtsc-linear`` (:mod:`analysis.measures.tonemodel`: a linear
-  model of words, word pairs and both lexicons fitted on human-judged news
-  sentences; tone = P(positive) - P(negative), label = the likeliest class).
-
-* **VADER** is NLTK's ``SentimentIntensityAnalyzer`` loaded with the lexicon file that
-  ships in the ``vaderSentiment`` package (MIT), without ``nltk.download``. Its
-  compound score (-1..1) equals the reference ``vaderSentiment`` analyser's; the
-  ``neg/neu/pos`` proportions of the two ports can differ slightly and are not used.
-  Labels use the VADER authors' cut-offs: positive if compound >= 0.05, negative if
-  <= -0.05, else neutral (:data:`THRESHOLD`).
-* **AFINN** (AFINN-en-165, ODbL, from the ``afinn`` package) is a second, independent
-  word list (integers -5..5, no negation or intensifier rules), used as a robustness
-  check. ``afinn_sum`` is the package's score (sum over matched words and phrases);
-  ``afinn`` divides it by the statement's word count (points per word), so long and
-  short statements are comparable. Labels: positive if the sum > 0, negative if < 0.
-* **Speed.** Both scores are computed by :mod:`analysis.lexscore`, exact
-  re-implementations of the two packages' scoring on the same lexicons (the same
-  numbers, checked by the tests against the packages), several times faster.
-* **Masking topic terms.** Words that name the subject (war, conflict, peace,
-  sanctions, ...; the editable list ``resources/topic_terms.txt``) are replaced by
-  the neutral placeholder ``"topic"`` (in neither lexicon) before scoring again, so
-  "a permanent end to the war" is no longer read as negative. Every score exists
-  both ways (``*_masked`` columns) and every summary is reported both ways.
+Method, in brief (the notebook ``03_sentiment.ipynb`` explains it for readers): every
+scorer (:data:`SCORERS`; :data:`DEFAULT_SCORER` the best-validated) gives each statement a
+``tone`` and a ``tone_label``, as scored and with topic terms masked, where a statement's tone
+is the word-weighted mean of its sentences' tones (see :mod:`analysis.measures.sentiment_scoring`);
+VADER's compound and AFINN per word are always there as second opinions. This module
+summarises them per side and per speaker (:func:`summarize`), compares two sides
+(:func:`compare`), checks the two lexicons against each other (:func:`lexicon_agreement`,
+:func:`lexicon_disagreements`) and shows the extremes (:func:`extremes`, :func:`summary_view`).
 
 Tables go in and out (statements -> ``sentiment`` -> summaries), all declared in
 :mod:`analysis.schema`; everything is deterministic (seeded bootstraps, stable sorts).
+Its figures are in :mod:`analysis.viz.plots_sentiment`.
 
->>> round(score_text("a permanent end to the war")["vader_compound"], 4)
--0.5994
->>> score_text("a permanent end to the war")["vader_compound_masked"]
-0.0
-
-Over 500 lines: the scorer interface (three scorers, masking) and the by-side summaries and
-comparisons; the summaries are the next part to move into a module of their own. Its figures are in :mod:`analysis.viz.plots_sentiment`.
+>>> score_text("Kyiv will not go unpunished. Kyiv will not go unpunished.")["tone"] == score_text("Kyiv will not go unpunished.")["tone"]
+True
 """
 
 from __future__ import annotations
 
-import math
-import re
-from collections.abc import Iterable, Sequence
-from functools import lru_cache
-from importlib import metadata
-from pathlib import Path
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
 from ..core.compare import N_PERM, compare_sides
-from ..core.resources import read_list
-from ..core.schema import SCORE_COLUMNS, conform
+from ..core.schema import SCORE_COLUMNS, conform  # noqa: F401 (SCORE_COLUMNS re-exported)
 from ..core.stats import N_BOOT, benjamini_hochberg, bootstrap_mean_cis
-from ..core.text import count_words
-from .lexscore import AfinnSum, VaderCompound
+from .sentiment_scoring import (  # noqa: F401 (re-exported: the scoring interface lives there)
+    _ASCII_CASE_TWINS,
+    DEFAULT_SCORER,
+    PLACEHOLDER,
+    SCORERS,
+    THRESHOLD,
+    TONE_COLUMNS,
+    TOPIC_TERMS_FILE,
+    _scorer_for,
+    _scorers,
+    _text_scorer,
+    _tone_model,
+    _topic_pattern,
+    afinn_analyzer,
+    afinn_label,
+    afinn_tone,
+    check_scorer,
+    lexicon_files,
+    mask_topic_terms,
+    score_statements,
+    score_text,
+    score_texts,
+    scorer_versions,
+    split_sentences,
+    topic_terms,
+    vader_analyzer,
+    vader_label,
+    with_scorer,
+    word_weighted_mean,
+)
 
 __all__ = [
     "THRESHOLD",
@@ -86,6 +81,8 @@ __all__ = [
     "mask_topic_terms",
     "vader_label",
     "afinn_label",
+    "split_sentences",
+    "word_weighted_mean",
     "score_text",
     "score_texts",
     "score_statements",
@@ -95,23 +92,8 @@ __all__ = [
     "lexicon_disagreements",
     "extremes",
     "summary_view",
-    "findings",
 ]
 
-THRESHOLD = 0.05
-"""VADER's conventional cut-off: compound >= 0.05 positive, <= -0.05 negative, else neutral."""
-
-SCORERS = ("newsmtsc-linear", "vader", "afinn")
-"""The scorers :func:`score_texts` offers (``scorer=``), best-validated first."""
-
-DEFAULT_SCORER = "newsmtsc-linear"
-"""The scorer used when none is named: the one that agreed best with people on news sentences
-(``data/validation/sentiment_newsmtsc.csv``; :mod:`analysis.measures.sentiment_validation`)."""
-
-PLACEHOLDER = "topic"
-"""What a masked topic term is replaced by: one lower-case word that neither lexicon scores."""
-
-TOPIC_TERMS_FILE = "topic_terms.txt"
 LABELS = ("positive", "neutral", "negative")
 MEASURES = ("tone", "share_positive", "share_negative", "vader_compound", "afinn")
 """The measures :func:`compare` reports, in order: the scorer's ``tone`` and the shares of its
@@ -119,409 +101,6 @@ MEASURES = ("tone", "share_positive", "share_negative", "vader_compound", "afinn
 
 SUMMARY_MEASURES = ("mean_tone", "share_positive", "share_negative", "mean_compound", "mean_afinn")
 """The estimates of :func:`summarize` that :func:`summary_view` shows by default, lead measure first."""
-
-_VADER_LEXICON = "vader_lexicon.txt"
-_AFINN_LEXICON = "AFINN-en-165.txt"
-
-
-# --------------------------------------------------------------------------- analysers
-
-
-def _vader_lexicon_path() -> Path:
-    import vaderSentiment
-
-    return Path(vaderSentiment.__file__).resolve().parent / _VADER_LEXICON
-
-
-def _afinn_lexicon_path() -> Path:
-    import afinn
-
-    return Path(afinn.__file__).resolve().parent / "data" / _AFINN_LEXICON
-
-
-def lexicon_files() -> dict[str, Path]:
-    """The sentiment lexicon files in use that ship in other packages, by file name (for the build manifest).
-
-    (The topic-term list is a project resource, hashed with the others.)
-
-    >>> sorted(lexicon_files())
-    ['AFINN-en-165.txt', 'vader_lexicon.txt']
-    """
-    return {_AFINN_LEXICON: _afinn_lexicon_path(), _VADER_LEXICON: _vader_lexicon_path()}
-
-
-def scorer_versions() -> dict[str, str]:
-    """Versions of the packages that score: nltk (the VADER code), vaderSentiment (its lexicon), afinn.
-
-    >>> sorted(scorer_versions())
-    ['afinn', 'nltk', 'vaderSentiment']
-    """
-    return {name: metadata.version(name) for name in ("afinn", "nltk", "vaderSentiment")}
-
-
-@lru_cache(maxsize=1)
-def vader_analyzer():
-    """NLTK's VADER ``SentimentIntensityAnalyzer`` with vaderSentiment's lexicon, offline (cached).
-
-    NLTK >= 3.10.3 only opens files under its data paths, so the lexicon's folder is
-    appended to ``nltk.data.path`` and the file is passed as a ``file:`` URL. Never
-    calls ``nltk.download``.
-
-    >>> vader_analyzer().polarity_scores("The talks were good.")["compound"]
-    0.4404
-    """
-    import nltk
-    from nltk.sentiment.vader import SentimentIntensityAnalyzer
-
-    path = _vader_lexicon_path()
-    folder = str(path.parent)
-    if folder not in nltk.data.path:
-        nltk.data.path.append(folder)
-    return SentimentIntensityAnalyzer(lexicon_file="file:" + path.as_posix())
-
-
-@lru_cache(maxsize=1)
-def afinn_analyzer():
-    """The ``afinn`` package's English scorer (AFINN-en-165), cached.
-
-    >>> afinn_analyzer().score("a good and fair deal")
-    5.0
-    """
-    from afinn import Afinn
-
-    return Afinn(language="en")
-
-
-@lru_cache(maxsize=1)
-def _scorers() -> tuple[VaderCompound, AfinnSum]:
-    """The scorers :func:`score_text` uses: VADER compound and AFINN sum, equal to the two analysers' (cached).
-
-    They are exact re-implementations (:mod:`analysis.lexscore`) on the same lexicons:
-    VADER's dict from :func:`vader_analyzer`, AFINN's read from the same file as
-    :func:`afinn_analyzer` (without compiling the package's large pattern).
-
-    >>> vader, afinn = _scorers()
-    >>> vader("The talks were good."), afinn("a good and fair deal")
-    (0.4404, 5.0)
-    """
-    from afinn import Afinn
-
-    return VaderCompound(vader_analyzer().lexicon), AfinnSum(Afinn.read_word_file(str(_afinn_lexicon_path())))
-
-
-# --------------------------------------------------------------------------- masking
-
-
-def topic_terms() -> list[str]:
-    """The topic terms masked before scoring, from ``resources/topic_terms.txt`` (lower-cased, file order).
-
-    >>> "war" in topic_terms()
-    True
-    """
-    return [t.lower() for t in read_list(TOPIC_TERMS_FILE)]
-
-
-@lru_cache(maxsize=32)
-def _topic_pattern(terms: tuple[str, ...]) -> re.Pattern | None:
-    if not terms:
-        return None
-    # Longest first, so "security guarantees" wins over "security"; whitespace inside a term is flexible.
-    alts = [r"\s+".join(re.escape(w) for w in t.split()) for t in sorted(set(terms), key=lambda t: (-len(t), t))]
-    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
-
-
-# The characters other than ASCII ones that ``re.IGNORECASE`` matches to an ASCII letter
-# (İ, ı, ſ and the Kelvin sign K; test_sentiment checks the list against ``re``).
-_ASCII_CASE_TWINS = frozenset("\u0130\u0131\u017f\u212a")
-_WORD_RUN = re.compile(r"\w+")
-
-
-class _Masker:
-    r""":func:`mask_topic_terms` for one tuple of (lower-case) terms, with a quick test that skips the regex.
-
-    A term matches as a whole word, so where it matches, the text has a word run
-    (``\w+``) that equals the term's leading word run up to case. When every term starts
-    with an ASCII word (the usual case), a text whose word runs, lower-cased, include
-    no such leading run, and that has none of the few non-ASCII characters that
-    case-insensitive matching equates with ASCII letters, cannot match: it is
-    returned as is without running the pattern.
-    """
-
-    def __init__(self, terms: tuple[str, ...]):
-        self.pattern = _topic_pattern(terms)
-        heads = set()
-        for term in terms:
-            words = term.split()
-            # An ASCII first word: what follows its leading run in a match is then a
-            # character that matches only itself, whitespace or the end, never a word character.
-            head = _WORD_RUN.match(words[0]) if words and words[0].isascii() else None
-            if head is None:
-                heads = None  # no quick test: always run the pattern
-                break
-            heads.add(head.group(0))
-        self.heads = heads
-
-    def may_match(self, text: str) -> bool:
-        """False only if no term can occur in ``text``."""
-        if self.heads is None:
-            return True
-        if not text.isascii() and not _ASCII_CASE_TWINS.isdisjoint(text):
-            return True
-        return not self.heads.isdisjoint(map(str.lower, _WORD_RUN.findall(text)))
-
-    def __call__(self, text: str) -> tuple[str, list[str]]:
-        if self.pattern is None or not self.may_match(text):
-            return text, []
-        found = []
-
-        def placeholder(m: re.Match) -> str:
-            found.append(m.group(0))
-            return PLACEHOLDER
-
-        masked = self.pattern.sub(placeholder, text)
-        return (masked if found else text), found
-
-
-class _TextScorer:
-    """The values of :data:`SCORE_COLUMNS` for texts, for one tuple of topic terms.
-
-    The scores depend on the text alone and news repeats sentences (wire copy,
-    boilerplate, a quote reported in several articles), so the scores of up to
-    :attr:`MEMO_SIZE` distinct texts are remembered.
-    """
-
-    MEMO_SIZE = 20_000
-
-    def __init__(self, terms: tuple[str, ...], scorer: str = DEFAULT_SCORER):
-        self.mask = _Masker(terms)
-        self.vader, self.afinn = _scorers()
-        self.scorer = scorer
-        self.model = _tone_model() if scorer == "newsmtsc-linear" else None
-        self._memo: dict[str, tuple] = {}
-
-    def __call__(self, text: str) -> tuple:
-        row = self._memo.get(text)
-        if row is None:
-            row = self.score(text)
-            if len(self._memo) >= self.MEMO_SIZE:
-                self._memo.clear()
-            self._memo[text] = row
-        return row
-
-    def score(self, text: str) -> tuple:
-        """The scores of one text, in the order of :data:`SCORE_COLUMNS`.
-
-        The masked text is scored only if a term was masked; otherwise its scores are
-        the unmasked ones.
-        """
-        vader, afinn = self.vader, self.afinn
-        masked, found = self.mask(text)
-        n_words = count_words(text)
-        compound, total = vader(text), afinn(text)
-        tone, label = self.tone(text, compound, total)
-        if found:
-            compound_m, total_m = vader(masked), afinn(masked)
-            tone_m, label_m = self.tone(masked, compound_m, total_m)
-        else:
-            compound_m, total_m = compound, total
-            tone_m, label_m = tone, label
-        return (
-            n_words,
-            compound,
-            compound_m,
-            vader_label(compound),
-            vader_label(compound_m),
-            total / n_words if n_words else 0.0,
-            total_m / n_words if n_words else 0.0,
-            total,
-            total_m,
-            len(found),
-            "; ".join(found) if found else None,
-            self.scorer,
-            tone,
-            tone_m,
-            label,
-            label_m,
-        )
-
-    def tone(self, text: str, compound: float, total: float) -> tuple[float, str]:
-        """(tone, tone_label) of one text by this scorer, given its VADER compound and AFINN sum."""
-        if self.model is not None:
-            return self.model.predict(text, compound, total)
-        if self.scorer == "vader":
-            return compound, vader_label(compound)
-        return afinn_tone(total), afinn_label(total)
-
-
-@lru_cache(maxsize=1)
-def _tone_model():
-    """The ``newsmtsc-linear`` model (:func:`analysis.measures.tonemodel.load_model`) with the lexicons its features count."""
-    from .tonemodel import load_model
-
-    vader, afinn = _scorers()
-    return load_model().with_lexicons(vader.lexicon, afinn.scores)
-
-
-@lru_cache(maxsize=32)
-def _text_scorer(terms: tuple[str, ...], scorer: str = DEFAULT_SCORER) -> _TextScorer:
-    return _TextScorer(terms, scorer)
-
-
-def check_scorer(scorer: str | None) -> str:
-    """``scorer``, or :data:`DEFAULT_SCORER` for None; a ValueError naming the choices for an unknown name.
-
-    >>> check_scorer(None) == DEFAULT_SCORER, check_scorer("vader")
-    (True, 'vader')
-    """
-    if scorer is None:
-        return DEFAULT_SCORER
-    if scorer not in SCORERS:
-        raise ValueError(f"unknown sentiment scorer {scorer!r}; choose one of {', '.join(SCORERS)}")
-    return scorer
-
-
-def _scorer_for(terms: Sequence[str] | None, scorer: str | None = None) -> _TextScorer:
-    """The (cached) text scorer for ``terms`` (default :func:`topic_terms`), lower-cased, and ``scorer``."""
-    return _text_scorer(tuple(t.lower() for t in (topic_terms() if terms is None else terms)), check_scorer(scorer))
-
-
-def mask_topic_terms(text: str, terms: Sequence[str] | None = None) -> tuple[str, list[str]]:
-    """``text`` with every topic term replaced by :data:`PLACEHOLDER`, and the occurrences replaced.
-
-    Matching is case-insensitive and whole-word (a term inside a longer word such as
-    "warm" is not matched; "war" in "war-torn" or "war's" is). ``terms`` defaults to
-    :func:`topic_terms`.
-
-    >>> mask_topic_terms("An end to the War and the war-torn east, not a warm welcome.")
-    ('An end to the topic and the topic-torn east, not a warm welcome.', ['War', 'war'])
-    """
-    return _scorer_for(terms).mask(text)
-
-
-# --------------------------------------------------------------------------- scoring
-
-
-def vader_label(compound: float) -> str:
-    """positive / neutral / negative by the ±0.05 cut-offs (:data:`THRESHOLD`).
-
-    >>> vader_label(0.05), vader_label(0.0), vader_label(-0.2)
-    ('positive', 'neutral', 'negative')
-    """
-    if compound >= THRESHOLD:
-        return "positive"
-    if compound <= -THRESHOLD:
-        return "negative"
-    return "neutral"
-
-
-def afinn_label(score: float) -> str:
-    """positive / neutral / negative by the sign of an AFINN score (its units are whole points).
-
-    >>> afinn_label(2.0), afinn_label(0.0)
-    ('positive', 'neutral')
-    """
-    return "positive" if score > 0 else "negative" if score < 0 else "neutral"
-
-
-def afinn_tone(total: float) -> float:
-    """An AFINN sum squashed to -1..1 as VADER squashes its sum: total / sqrt(total² + 15), 4 decimals.
-
-    Monotone in the sum, so rankings (and Spearman correlations) are the sum's.
-
-    >>> afinn_tone(0.0), afinn_tone(3.0), afinn_tone(-10.0)
-    (0.0, 0.6124, -0.9325)
-    """
-    return round(total / math.sqrt(total * total + 15.0), 4) + 0.0
-
-
-def score_text(text: str, terms: Sequence[str] | None = None, scorer: str | None = None) -> dict:
-    """Scores of one text, unmasked and masked: the columns of :func:`score_texts` as a dict.
-
-    >>> s = score_text("Sanctions ended the war.")
-    >>> s["n_masked"], s["masked_terms"], s["vader_label"], s["vader_label_masked"]
-    (2, 'Sanctions; war', 'negative', 'neutral')
-    >>> score_text("The talks were good.", scorer="vader")["tone"]
-    0.4404
-    """
-    scores = dict(zip(SCORE_COLUMNS, _scorer_for(terms, scorer)(text)))
-    return {k: scores[k] for k in _SCORE_TEXT_KEYS}
-
-
-TONE_COLUMNS = SCORE_COLUMNS[-5:]
-"""The columns every scorer fills: ``scorer, tone, tone_masked, tone_label, tone_label_masked`` (the last of :data:`SCORE_COLUMNS`)."""
-
-# score_text's keys, in the order it has always returned them: unmasked, masked, masking; then the tone.
-_SCORE_TEXT_KEYS = tuple(
-    ["n_words"]
-    + [f"{name}{sfx}" for sfx in ("", "_masked") for name in ("vader_compound", "vader_label", "afinn_sum", "afinn")]
-    + ["n_masked", "masked_terms"]
-    + list(TONE_COLUMNS)
-)
-
-
-def score_texts(texts: Iterable[str], terms: Sequence[str] | None = None, scorer: str | None = None) -> pd.DataFrame:
-    """Score any texts (sentences, statements, paragraphs): one row per text, in input order.
-
-    Columns: ``n_words, vader_compound, vader_compound_masked, vader_label,
-    vader_label_masked, afinn, afinn_masked, afinn_sum, afinn_sum_masked, n_masked,
-    masked_terms``, then ``scorer, tone, tone_masked, tone_label, tone_label_masked``
-    from ``scorer`` (one of :data:`SCORERS`, default :data:`DEFAULT_SCORER`); meanings
-    in ``analysis.schema.TABLES["sentiment"]``. A pandas Series keeps its index, so
-    the result joins back to the table it came from.
-
-    >>> score_texts(["Good talks.", "a permanent end to the war"])[["vader_label", "vader_label_masked"]]
-      vader_label vader_label_masked
-    0    positive           positive
-    1    negative            neutral
-    >>> score_texts(["Good talks."], scorer="afinn")[["scorer", "tone", "tone_label"]]
-      scorer    tone tone_label
-    0  afinn  0.6124   positive
-    """
-    index = texts.index if isinstance(texts, pd.Series) else None
-    scorer = _scorer_for(terms, scorer)  # terms read once, not once per text
-    rows = [scorer(str(t)) for t in (texts.tolist() if index is not None else texts)]
-    if not rows:
-        return pd.DataFrame([], columns=list(SCORE_COLUMNS), index=index).astype({"n_words": "int64", "n_masked": "int64"})
-    return pd.DataFrame({c: list(v) for c, v in zip(SCORE_COLUMNS, zip(*rows))}, columns=list(SCORE_COLUMNS), index=index)
-
-
-def score_statements(statements: pd.DataFrame, terms: Sequence[str] | None = None, scorer: str | None = None) -> pd.DataFrame:
-    """The ``sentiment`` table: one row per statement with VADER, AFINN and ``scorer``'s tone, unmasked and masked.
-
-    ``statements`` is the statements table (statement_id, doc_id, para_id, sent_id,
-    start, end, text, speaker, speaker_id, side, origin, ...); its identifying columns
-    are carried over, the scores added (see ``analysis.schema.TABLES["sentiment"]``).
-    Row order is the input's.
-
-    >>> st = pd.DataFrame({"statement_id": ["s1"], "doc_id": ["d"], "para_id": [0], "sent_id": [0],
-    ...     "start": [0], "end": [26], "text": ["a permanent end to the war"], "speaker": ["Waltz"],
-    ...     "speaker_id": ["waltz"], "side": ["US"], "origin": ["quote"]})
-    >>> score_statements(st)[["side", "vader_compound", "vader_compound_masked", "n_masked"]]
-      side  vader_compound  vader_compound_masked  n_masked
-    0   US         -0.5994                    0.0         1
-    """
-    base = statements.reset_index(drop=True)
-    scores = score_texts(base["text"].astype(str), terms, scorer)
-    out = pd.concat([base.drop(columns=[c for c in SCORE_COLUMNS if c in base.columns]), scores], axis=1)
-    return conform(out, "sentiment")
-
-
-def with_scorer(sentiment: pd.DataFrame, scorer: str | None = None, terms: Sequence[str] | None = None) -> pd.DataFrame:
-    """The ``sentiment`` table with ``tone`` from ``scorer`` (default :data:`DEFAULT_SCORER`): as is if it already has it, else rescored.
-
-    For a notebook parameter: the build scores with the default; another scorer
-    rescores the statements (same rows, same order, every column recomputed).
-
-    >>> sent = score_statements(pd.DataFrame({"statement_id": ["a"], "doc_id": "d", "para_id": 0, "sent_id": 0,
-    ...     "start": 0, "end": 5, "speaker": None, "speaker_id": None, "side": "A", "origin": "quote", "text": ["Good."]}))
-    >>> with_scorer(sent, "vader")[["scorer", "tone", "tone_label"]]
-      scorer    tone tone_label
-    0  vader  0.4404   positive
-    """
-    name = check_scorer(scorer)
-    if "scorer" in sentiment.columns and len(sentiment) and (sentiment["scorer"] == name).all():
-        return sentiment
-    return score_statements(sentiment, terms, name)
 
 
 # --------------------------------------------------------------------------- aggregation
@@ -864,55 +443,3 @@ def summary_view(
                 row[f"{m} ({name})"] = _fmt(r[m], r[f"{m}_low"], r[f"{m}_high"], digits)
         rows.append(row)
     return pd.DataFrame(rows)
-
-
-def findings(summary: pd.DataFrame, comparison: pd.DataFrame, digits: int = 2) -> str:
-    """Plain-language lines for the mean tone of two sides (named by scorer), as scored and masked, with n, intervals, p and delta.
-
-    ``summary`` from :func:`summarize` (side level), ``comparison`` from :func:`compare`;
-    the two sides are the comparison's. The scorer's tone leads; a last line gives the
-    second opinions (VADER compound, AFINN) when the comparison has them. Written from
-    the numbers, so the text never goes stale when the data change.
-    """
-    lines = []
-    comp = comparison.loc[comparison["measure"] == "tone"]
-    if comp.empty:
-        return ""
-    scorer = str(comp["scorer"].iloc[0]) if "scorer" in comp.columns else DEFAULT_SCORER
-    what = tone_label_text(scorer)
-    side_a, side_b = comp["side_a"].iloc[0], comp["side_b"].iloc[0]
-    for side in (side_a, side_b):
-        sub = summary.loc[(summary["level"] == "side") & (summary["group"] == side)]
-        if sub.empty:
-            lines.append(f"{side}: no statements.")
-            continue
-        parts = []
-        for masked, name in ((False, "as scored"), (True, "topic terms masked")):
-            r = sub.loc[sub["masked"] == masked].iloc[0]
-            est = _fmt(r["mean_tone"], r["mean_tone_low"], r["mean_tone_high"], digits)
-            parts.append(f"{est} {name}")
-        n = int(sub["n"].iloc[0])
-        lines.append(f"{side} (n = {n} statements): {what} " + "; ".join(parts) + ".")
-    for masked, name in ((False, "as scored"), (True, "topic terms masked")):
-        r = comp.loc[comp["masked"] == masked].iloc[0]
-        if np.isnan(r["difference"]):
-            lines.append(f"{side_a} − {side_b}, {name}: no comparison (a side has no statements).")
-            continue
-        lines.append(
-            f"{side_a} − {side_b} in {what}, {name}: difference {r['difference']:+.{digits}f}, "
-            f"permutation p = {r['p_value']:.{digits}f} (BH-adjusted {r['p_adjusted']:.{digits}f}), "
-            f"Cliff's delta {r['cliffs_delta']:+.{digits}f} ({r['effect_size']})."
-        )
-    others = []
-    for measure, name in (("vader_compound", "VADER compound"), ("afinn", "AFINN per word")):
-        rows = comparison.loc[comparison["measure"] == measure]
-        diffs = [
-            f"{r['difference']:+.{digits}f} {'masked' if r['masked'] else 'as scored'} (Cliff's delta {r['cliffs_delta']:+.{digits}f})"
-            for _, r in rows.iterrows()
-            if not np.isnan(r["difference"])
-        ]
-        if diffs:
-            others.append(f"{name} {', '.join(diffs)}")
-    if others:
-        lines.append(f"Second opinions, {side_a} − {side_b}: " + "; ".join(others) + ".")
-    return "\n".join(lines)

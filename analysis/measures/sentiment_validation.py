@@ -25,6 +25,7 @@ were told to set the reported event aside. A sentence scorer sees no target.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -37,11 +38,15 @@ from ..core.stats import N_BOOT, SEED
 __all__ = [
     "LABELS",
     "SPLITS",
+    "DISJOINT",
+    "TEST_SETS",
     "VALIDATION_CSV",
     "CAVEAT",
     "read_newsmtsc",
+    "article_id",
     "agreement",
     "paired_difference",
+    "length_drift",
     "validation_table",
     "validation_view",
     "validation_paragraph",
@@ -56,6 +61,10 @@ _RANK = {"negative": -1, "neutral": 0, "positive": 1}
 SPLITS = ("devtest_rw", "devtest_mt")
 """The NewsMTSC test files, by stem: "real-world" sentences, and sentences with two or more targets."""
 
+DISJOINT = "_disjoint"
+"""Suffix of a split restricted to the sentences whose article has no sentence in ``train.jsonl``
+(e.g. ``devtest_rw_disjoint``): the honest, article-disjoint test."""
+
 VALIDATION_CSV = "data/validation/sentiment_newsmtsc.csv"
 """Where ``benchmarks/eval_sentiment.py`` saves its table, relative to the project root."""
 
@@ -66,8 +75,17 @@ CAVEAT = (
 )
 
 
+def article_id(sentence_id: str) -> str:
+    """The article a NewsMTSC sentence comes from: the first three ``_`` fields of its id (source, article, event).
+
+    >>> article_id("allsides_1000_401_25_Reality Leigh Winner_0_6")
+    'allsides_1000_401'
+    """
+    return "_".join(str(sentence_id).split("_")[:3])
+
+
 def read_newsmtsc(path: str | Path, consistent_only: bool = True) -> pd.DataFrame:
-    """One row per sentence of a NewsMTSC ``.jsonl`` split: ``sentence_id, text, label, n_targets``.
+    """One row per sentence of a NewsMTSC ``.jsonl`` split: ``sentence_id, article_id, text, label, n_targets``.
 
     ``label`` is the common label of the sentence's targets; with ``consistent_only``
     (default) sentences whose targets were judged differently are dropped, else they
@@ -95,12 +113,13 @@ def read_newsmtsc(path: str | Path, consistent_only: bool = True) -> pd.DataFram
         rows.append(
             {
                 "sentence_id": str(rec["primary_gid"]),
+                "article_id": article_id(rec["primary_gid"]),
                 "text": text,
                 "label": _POLARITY[float(primary["polarity"])],
                 "n_targets": len(targets),
             }
         )
-    return pd.DataFrame(rows, columns=["sentence_id", "text", "label", "n_targets"])
+    return pd.DataFrame(rows, columns=["sentence_id", "article_id", "text", "label", "n_targets"])
 
 
 # --------------------------------------------------------------------------- metrics
@@ -161,7 +180,7 @@ def agreement(
     """
     x, g, p = np.asarray(tone, dtype=float), _codes(gold), _codes(tone_label)
     est = _metrics(x, g, p)
-    boots = np.array([_metrics(x[i], g[i], p[i]) for i in _boot_indices(len(g), n_boot, seed)]) if len(g) >= 2 else None
+    boots = np.array([_metrics(x[i], g[i], p[i]) for i in _boot_indices(len(g), n_boot, seed)]) if len(g) >= 2 and n_boot > 0 else None
     return _estimates(len(g), est, boots)
 
 
@@ -202,6 +221,59 @@ def _estimates(n: int, est: np.ndarray, boots: np.ndarray | None) -> dict:
     return out
 
 
+_ENDS_AS_SENTENCE = re.compile(r"[.?!][\"'’”)\]]*\s*$")
+
+
+def length_drift(texts: Sequence[str], scorer: str | None = None, k: int = 3, seed: int | None = None, close: bool = False) -> dict:
+    """How far a scorer's tone moves with length: each text repeated ``k`` times, and texts joined in pairs.
+
+    ``repeat_mean``/``repeat_max``: mean and largest |tone(text written k times) - tone(text)|;
+    ``concat_mean``/``concat_max``: mean and largest |tone(a + " " + b) - word-weighted mean of
+    tone(a) and tone(b)| over seeded random pairs (weights: word counts). A tone that is the
+    word-weighted mean of sentence tones gives about 0 for both, as long as the sentence
+    splitter can see where one copy ends: with ``close``, a text that does not end as a
+    sentence does (claim contents and headlines often have no final mark) gets a full stop
+    before it is repeated or joined (``n_closed`` counts them).
+
+    >>> d = length_drift(["Kyiv will not go unpunished.", "The talks were good.", "It was a terrible day."], "vader")
+    >>> d["n"], d["repeat_max"], d["concat_max"]
+    (3, 0.0, 0.0)
+    """
+    from ..core.text import count_words
+    from .sentiment import check_scorer, score_texts
+
+    scorer = check_scorer(scorer)
+    texts = [str(t) for t in texts]
+    n_closed = 0
+    if close:
+        closed = [t if _ENDS_AS_SENTENCE.search(t) else t.rstrip() + "." for t in texts]
+        n_closed = sum(a != b for a, b in zip(texts, closed))
+        texts = closed
+    tone = score_texts(texts, scorer=scorer)["tone"].to_numpy(float)
+    repeated = score_texts([" ".join([t] * k) for t in texts], scorer=scorer)["tone"].to_numpy(float)
+    rep = np.abs(repeated - tone)
+    order = np.random.default_rng(SEED if seed is None else seed).permutation(len(texts))
+    pairs = [(int(a), int(b)) for a, b in zip(order, np.roll(order, -1))] if len(texts) > 1 else []
+    joined = score_texts([f"{texts[a]} {texts[b]}" for a, b in pairs], scorer=scorer)["tone"].to_numpy(float)
+    weights = np.array([count_words(t) for t in texts], dtype=float)
+    expected = np.array([(weights[a] * tone[a] + weights[b] * tone[b]) / max(weights[a] + weights[b], 1.0) for a, b in pairs])
+    con = np.abs(joined - expected) if pairs else np.zeros(0)
+
+    def r(x: float) -> float:
+        return round(float(x), 4) + 0.0
+
+    return {
+        "scorer": scorer,
+        "n": len(texts),
+        "k": k,
+        "n_closed": n_closed,
+        "repeat_mean": r(rep.mean()) if len(rep) else float("nan"),
+        "repeat_max": r(rep.max()) if len(rep) else float("nan"),
+        "concat_mean": r(con.mean()) if len(con) else float("nan"),
+        "concat_max": r(con.max()) if len(con) else float("nan"),
+    }
+
+
 # --------------------------------------------------------------------------- the saved table and its reading
 
 
@@ -226,43 +298,57 @@ def validation_table(path: str | Path | None = None) -> pd.DataFrame:
         raise InputError(path, f"cannot read the sentiment validation table ({exc})") from exc
 
 
-def validation_view(table: pd.DataFrame | None = None, split: str = "devtest_rw", offered_only: bool = True) -> pd.DataFrame:
-    """A display view of the validation table for one test file: one row per scorer, "estimate [95% interval]" cells.
+TEST_SETS = {
+    "devtest_rw_disjoint": "devtest_rw, articles not in train",
+    "devtest_rw": "devtest_rw, all",
+    "devtest_mt_disjoint": "devtest_mt, articles not in train",
+    "devtest_mt": "devtest_mt, all",
+}
+"""The test sets :func:`validation_view` shows, honest (article-disjoint) first, and how it names them."""
 
-    Columns: scorer, n, then Spearman, macro-F1 and accuracy as scored, Spearman with
-    topic terms masked, and the masked-minus-scored Spearman difference on the
-    sentences with a topic term (with their n). For reading only (text cells).
+
+def validation_view(table: pd.DataFrame | None = None, splits: Sequence[str] | None = None, offered_only: bool = True) -> pd.DataFrame:
+    """A display view of the validation table: one row per test set and scorer, "estimate [95% interval]" cells.
+
+    Columns: test set, scorer, n, then Spearman, macro-F1 and accuracy as scored, Spearman with
+    topic terms masked, and the masked-minus-scored Spearman difference on the sentences with
+    a topic term (with their n). ``splits`` defaults to those of :data:`TEST_SETS` the table has,
+    the article-disjoint sentences of devtest_rw first. For reading only (text cells).
 
     >>> validation_view().columns.tolist()[:3]
-    ['scorer', 'n', 'Spearman']
+    ['test set', 'scorer', 'n']
     """
     t = validation_table() if table is None else table
-    t = t.loc[t["split"] == split]
+    if splits is None:
+        splits = [s for s in TEST_SETS if s in set(t["split"])]
     if offered_only:
         t = t.loc[t["offered"].astype(bool)]
     rows = []
-    for scorer in dict.fromkeys(t["scorer"]):
-        sub = t.loc[t["scorer"] == scorer]
+    for split in splits:
+        at = t.loc[t["split"] == split]
+        for scorer in dict.fromkeys(at["scorer"]):
+            sub = at.loc[at["scorer"] == scorer]
 
-        def pick(kind: str, subset: str, sub: pd.DataFrame = sub) -> pd.Series | None:
-            r = sub.loc[(sub["kind"] == kind) & (sub["subset"] == subset)]
-            return None if r.empty else r.iloc[0]
+            def pick(kind: str, subset: str, sub: pd.DataFrame = sub) -> pd.Series | None:
+                r = sub.loc[(sub["kind"] == kind) & (sub["subset"] == subset)]
+                return None if r.empty else r.iloc[0]
 
-        r, m, d = pick("scored", "all"), pick("masked", "all"), pick("masked_minus_scored", "topic")
-        if r is None:
-            continue
-        rows.append(
-            {
-                "scorer": scorer,
-                "n": int(r["n"]),
-                "Spearman": _cell(r, "spearman"),
-                "macro-F1": _cell(r, "macro_f1"),
-                "accuracy": _cell(r, "accuracy"),
-                "Spearman, masked": _cell(m, "spearman") if m is not None else "–",
-                "n with a topic term": int(d["n"]) if d is not None else 0,
-                "masked − scored (Spearman)": _cell(d, "spearman") if d is not None else "–",
-            }
-        )
+            r, m, d = pick("scored", "all"), pick("masked", "all"), pick("masked_minus_scored", "topic")
+            if r is None:
+                continue
+            rows.append(
+                {
+                    "test set": TEST_SETS.get(split, split),
+                    "scorer": scorer,
+                    "n": int(r["n"]),
+                    "Spearman": _cell(r, "spearman"),
+                    "macro-F1": _cell(r, "macro_f1"),
+                    "accuracy": _cell(r, "accuracy"),
+                    "Spearman, masked": _cell(m, "spearman") if m is not None else "–",
+                    "n with a topic term": int(d["n"]) if d is not None else 0,
+                    "masked − scored (Spearman)": _cell(d, "spearman") if d is not None else "–",
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -276,7 +362,7 @@ def _ci(row: pd.Series, metric: str) -> str:
     return f"{est:.2f} (95% interval {lo:.2f} to {hi:.2f})"
 
 
-def validation_paragraph(scorer: str | None = None, table: pd.DataFrame | None = None, split: str = "devtest_rw") -> str:
+def validation_paragraph(scorer: str | None = None, table: pd.DataFrame | None = None, split: str = "devtest_rw" + DISJOINT) -> str:
     """A plain-words Markdown paragraph on how far ``scorer`` (default: the default scorer) agrees with people, and what masking did.
 
     Written from the saved table (:func:`validation_table`), with n, intervals, VADER
@@ -298,9 +384,12 @@ def validation_paragraph(scorer: str | None = None, table: pd.DataFrame | None =
     r = row(scorer)
     if r is None:
         return f"No validation figures for scorer `{scorer}` in the saved table."
+    where = f"`{split}` test file"
+    if split.endswith(DISJOINT):
+        where = f"`{split[: -len(DISJOINT)]}` test file, only the sentences whose article has no sentence in the training file"
     parts = [
         f"**How far the `{scorer}` score agrees with people.** On {int(r['n']):,} news sentences judged by people "
-        f"(US political news, each labelled negative, neutral or positive by crowd workers; NewsMTSC, `{split}` test file), "
+        f"(US political news, each labelled negative, neutral or positive by crowd workers; NewsMTSC, {where}), "
         f"this score agrees with them moderately at best: it orders the sentences as they did with a Spearman correlation of {_ci(r, 'spearman')}, "
         f"and its negative/neutral/positive label matches theirs with a macro-F1 of {_ci(r, 'macro_f1')}; "
         f"{r['accuracy']:.0%} of its labels are the people's."
@@ -313,9 +402,17 @@ def validation_paragraph(scorer: str | None = None, table: pd.DataFrame | None =
             parts.append(f"The paired difference from VADER is {_ci(d, 'spearman')} in Spearman and {_ci(d, 'macro_f1')} in macro-F1.")
         if scorer == "newsmtsc-linear":
             parts.append(
-                "This model was fitted on other sentences of the same collection (its training file), so these figures are "
-                "held out but in domain; on other news, and on diplomatic statements, expect less."
+                "This model was fitted on other sentences of the same collection (its training file); these sentences come "
+                "from other articles, so the figures are held out by article but in domain; on other news, and on diplomatic "
+                "statements, expect less."
             )
+    full = t.loc[(t["split"] == split[: -len(DISJOINT)]) & (t["subset"] == "all") & (t["scorer"] == scorer) & (t["kind"] == "scored")]
+    if split.endswith(DISJOINT) and not full.empty:
+        f = full.iloc[0]
+        parts.append(
+            f"On the whole `{split[: -len(DISJOINT)]}` file ({int(f['n']):,} sentences, some from articles that also have "
+            f"sentences in the training file) the figures are {f['spearman']:.2f} and {f['macro_f1']:.2f}."
+        )
     m = row(scorer, "masked_minus_scored", t.loc[(t["split"] == split) & (t["subset"] == "topic")])
     if m is not None:
         lo, hi = m["spearman_low"], m["spearman_high"]
@@ -325,7 +422,7 @@ def validation_paragraph(scorer: str | None = None, table: pd.DataFrame | None =
             f"the masked score minus the score as written is {_ci(m, 'spearman')} in Spearman."
         )
     for other in SPLITS:
-        if other == split:
+        if split.startswith(other):
             continue
         o = t.loc[(t["split"] == other) & (t["scorer"] == scorer) & (t["subset"] == "topic") & (t["kind"] == "masked_minus_scored")]
         if not o.empty:

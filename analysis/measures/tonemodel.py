@@ -12,13 +12,16 @@ regression (three classes: negative, neutral, positive) over
   to -1..1, counts of positive and negative VADER and AFINN words, negations, and the
   log word count, standardised with the training means and scales.
 
-``tone`` = P(positive) - P(negative), in -1..1; ``label`` = the most probable class.
+``tone`` = P(positive) - P(negative), in -1..1; ``label`` = negative below the model's lower
+threshold, positive at or above its upper one, else neutral (:meth:`ToneModel.label`; the
+thresholds, ``label_thresholds`` in the model file, are fitted for whole-sentence tone by
+:func:`fit_thresholds`; a model without them labels by the most probable class).
 The coefficients are data, not code: ``resources/tone_newsmtsc.json`` (JSON with a
 provenance block), written by ``benchmarks/fit_tone_model.py`` from NewsMTSC
 ``train.jsonl`` (Hamborg & Donnay 2021, MIT) and read by :func:`load_model`. Fitting
 (:func:`design`, :func:`fit`, :func:`folds`) is numpy/scipy only: L2-penalised
 cross-entropy minimised with L-BFGS, regularisation chosen by cross-validation on
-the training sentences only, deterministic.
+the training sentences only (folds grouped by article, :func:`folds`), deterministic.
 
 >>> tokens("It wasn't good, but fine.")
 ['it', "wasn't", 'not_good', ',', 'but', 'fine', '.']
@@ -54,6 +57,7 @@ __all__ = [
     "standardise",
     "macro_f1",
     "folds",
+    "fit_thresholds",
     "to_dict",
     "dumps",
 ]
@@ -169,6 +173,7 @@ class ToneModel:
         lexicon_scale: Sequence[float],
         intercept: Sequence[float],
         metadata: Mapping | None = None,
+        thresholds: Sequence[float] | None = None,
     ):
         self.weights = {f: tuple(float(x) for x in w) for f, w in zip(vocabulary, weights)}
         self.lexicon_weights = [tuple(float(x) for x in w) for w in lexicon_weights]
@@ -176,6 +181,7 @@ class ToneModel:
         self.lexicon_scale = [float(x) for x in lexicon_scale]
         self.intercept = tuple(float(x) for x in intercept)
         self.metadata = dict(metadata or {})
+        self.thresholds = None if thresholds is None else (float(thresholds[0]), float(thresholds[1]))
         self.vader_lexicon: Mapping[str, float] = {}
         self.afinn_lexicon: Mapping[str, int] = {}
         self._info: dict[str, tuple] = {}
@@ -194,6 +200,7 @@ class ToneModel:
             params["lexicon_scale"],
             params["intercept"],
             params.get("metadata"),
+            params.get("label_thresholds"),
         )
 
     def with_lexicons(self, vader_lexicon: Mapping[str, float], afinn_lexicon: Mapping[str, int]) -> ToneModel:
@@ -272,13 +279,27 @@ class ToneModel:
         return facts
 
     def predict(self, text: str, vader_compound: float, afinn_sum: float) -> tuple[float, str]:
-        """(tone, label) of one text: tone = P(positive) - P(negative) rounded to 4 decimals, label the likeliest class."""
+        """(tone, label) of one text: tone = P(positive) - P(negative) rounded to 4 decimals, label by :meth:`label`."""
         z = self.logits(text, vader_compound, afinn_sum)
         top = max(z)
         e = [math.exp(v - top) for v in z]
         total = e[0] + e[1] + e[2]
         tone = round((e[2] - e[0]) / total, 4) + 0.0
-        return tone, CLASSES[z.index(top)]
+        if self.thresholds is None:
+            return tone, CLASSES[z.index(top)]
+        return tone, self.label(tone)
+
+    def label(self, tone: float) -> str:
+        """The label of a tone (of one sentence or a word-weighted mean): negative below the lower threshold, positive at or above the upper.
+
+        A model without thresholds uses (-1/3, 1/3).
+
+        >>> m = ToneModel.from_dict({**_toy_params(), "label_thresholds": [-0.2, 0.1]})
+        >>> m.label(-0.25), m.label(0.0), m.label(0.1)
+        ('negative', 'neutral', 'positive')
+        """
+        lo, hi = self.thresholds or (-1 / 3, 1 / 3)
+        return "negative" if tone < lo else "positive" if tone >= hi else "neutral"
 
 
 @lru_cache(maxsize=1)
@@ -482,14 +503,33 @@ def macro_f1(y_true: Sequence, y_pred: Sequence, labels: Iterable = range(len(CL
     return float(np.mean(f1s))
 
 
-def folds(y: Sequence[int], k: int = 5, seed: int = 20250218) -> np.ndarray:
-    """Fold number (0..k-1) per item: stratified by class, seeded.
+def folds(y: Sequence[int], k: int = 5, seed: int = 20250218, groups: Sequence[str] | None = None) -> np.ndarray:
+    """Fold number (0..k-1) per item: stratified by class, seeded; with ``groups``, whole groups (articles) per fold.
+
+    With ``groups``, the groups are shuffled (seeded) and each goes, largest first, to
+    the fold with the fewest items so far, so no article has sentences in two folds.
 
     >>> folds([0, 0, 1, 1], k=2).tolist().count(0)
     2
+    >>> f = folds([0, 1, 0, 1, 2], k=2, groups=["a", "a", "b", "c", "c"])
+    >>> bool(f[0] == f[1] and f[3] == f[4])
+    True
     """
     y = np.asarray(y)
     rng = np.random.default_rng(seed)
+    if groups is not None:
+        names = sorted(set(groups))
+        names = [names[i] for i in rng.permutation(len(names))]
+        members: dict[str, list[int]] = {}
+        for i, g in enumerate(groups):
+            members.setdefault(g, []).append(i)
+        out = np.empty(len(y), dtype=int)
+        sizes = [0] * k
+        for g in sorted(names, key=lambda g: -len(members[g])):  # stable: ties keep the shuffled order
+            f = sizes.index(min(sizes))
+            out[members[g]] = f
+            sizes[f] += len(members[g])
+        return out
     out = np.empty(len(y), dtype=int)
     for c in sorted(set(y.tolist())):
         idx = np.flatnonzero(y == c)
@@ -498,7 +538,66 @@ def folds(y: Sequence[int], k: int = 5, seed: int = 20250218) -> np.ndarray:
     return out
 
 
-def to_dict(vocabulary: Sequence[str], W: np.ndarray, b: np.ndarray, mean: np.ndarray, scale: np.ndarray, metadata: Mapping) -> dict:
+def fit_thresholds(
+    tone: Sequence[float], y: Sequence[int], priors: Sequence[Sequence[float]] | None = None, step: float = 0.01
+) -> tuple[tuple[float, float], float]:
+    """The (lower, upper) tone thresholds that maximise the mean macro-F1 of the 3-class label over class priors, and that mean.
+
+    ``y`` are class indices into :data:`CLASSES`. Each prior (shares of negative, neutral,
+    positive) reweights the items (class c by prior_c / its count), so the band is fitted
+    for data with those class shares, not for the class balance of the data at hand;
+    the default is one uniform prior (class-balanced macro-F1). Several priors give a band
+    that does well on average over them. A grid of ``step``; ties go to the lowest lower
+    threshold, then the lowest upper one.
+
+    >>> fit_thresholds([-0.6, -0.4, 0.0, 0.1, 0.5, 0.7], [0, 0, 1, 1, 2, 2])[0]
+    (-0.39, 0.11)
+    """
+    t, y = np.asarray(tone, dtype=float), np.asarray(y, dtype=int)
+    k = len(CLASSES)
+    priors = np.asarray(priors if priors is not None else [[1.0 / k] * k], dtype=float)
+    grid = np.round(np.arange(-1.0, 1.0 + step / 2, step), 6)
+    lo, hi = np.meshgrid(grid, grid, indexing="ij")  # lo along rows, hi along columns
+    # counts[c, p]: items of class c predicted p, for every (lo, hi) on the grid
+    counts = np.zeros((k, k) + lo.shape)
+    for c in range(k):
+        tc = np.sort(t[y == c])
+        below = np.searchsorted(tc, lo, side="left")
+        at_or_above = len(tc) - np.searchsorted(tc, hi, side="left")
+        counts[c, 0] = below
+        counts[c, 2] = np.minimum(at_or_above, len(tc) - below)
+        counts[c, 1] = len(tc) - counts[c, 0] - counts[c, 2]
+    n = np.bincount(y, minlength=k).astype(float)
+    score = np.zeros(lo.shape)
+    for prior in priors:
+        w = np.where(n > 0, prior / np.maximum(n, 1), 0.0)
+        m = counts * w[:, None, None, None]
+        f1 = [np.where(d > 0, 2 * m[c, c] / np.where(d > 0, d, 1), 0.0) for c in range(k) for d in [m[:, c].sum(0) + m[c].sum(0)]]
+        score += np.mean(f1, axis=0)
+    score /= len(priors)
+    score[(lo > 0) | (hi < lo)] = -1.0
+    i, j = np.unravel_index(int(np.argmax(score)), score.shape)  # first maximum: lowest lower, then upper
+    return (float(grid[i]), float(grid[j])), float(score[i, j])
+
+
+def _weighted_macro_f1(t: np.ndarray, p: np.ndarray, w: np.ndarray) -> float:
+    f1s = []
+    for c in range(len(CLASSES)):
+        tp = float(w[(t == c) & (p == c)].sum())
+        denom = float(w[t == c].sum() + w[p == c].sum())
+        f1s.append(2 * tp / denom if denom else 0.0)
+    return float(np.mean(f1s))
+
+
+def to_dict(
+    vocabulary: Sequence[str],
+    W: np.ndarray,
+    b: np.ndarray,
+    mean: np.ndarray,
+    scale: np.ndarray,
+    metadata: Mapping,
+    thresholds: Sequence[float] | None = None,
+) -> dict:
     """The model file's content: coefficients rounded to 6 significant digits, zero rows dropped."""
 
     def r(x: float) -> float:
@@ -514,6 +613,7 @@ def to_dict(vocabulary: Sequence[str], W: np.ndarray, b: np.ndarray, mean: np.nd
         "lexicon_mean": [r(x) for x in mean],
         "lexicon_scale": [r(x) for x in scale],
         "lexicon_weights": [[r(x) for x in W[n_words + j]] for j in range(len(LEXICON_FEATURES))],
+        **({"label_thresholds": [r(x) for x in thresholds]} if thresholds is not None else {}),
         "vocabulary": vocab,
     }
 

@@ -195,9 +195,13 @@ def test_validation_table_and_paragraph():
 
 def test_default_scorer_best_validated():
     t = sv.validation_table()
-    rw = t.loc[(t["split"] == "devtest_rw") & (t["kind"] == "scored") & (t["subset"] == "all") & t["offered"]].set_index("scorer")
-    assert rw.loc[se.DEFAULT_SCORER, "spearman"] == rw["spearman"].max()
-    assert rw.loc[se.DEFAULT_SCORER, "macro_f1"] >= rw.loc["vader", "macro_f1"]
+    for split in ("devtest_rw", "devtest_rw_disjoint"):
+        rw = t.loc[(t["split"] == split) & (t["kind"] == "scored") & (t["subset"] == "all") & t["offered"]].set_index("scorer")
+        assert rw.loc[se.DEFAULT_SCORER, "spearman"] == rw["spearman"].max()
+        assert rw.loc[se.DEFAULT_SCORER, "macro_f1"] >= rw.loc["vader", "macro_f1"]
+    # chosen on train folds: the default scorer ranks best there too
+    cv = t.loc[(t["split"] == "train_cv") & t["offered"]].set_index("scorer")
+    assert cv.loc[se.DEFAULT_SCORER, "spearman"] == cv["spearman"].max()
 
 
 def test_eval_script_skips_without_data(tmp_path):
@@ -219,6 +223,21 @@ def test_eval_script_on_tiny_data(tmp_path):
     ]
     for split in sv.SPLITS:
         _write_jsonl(tmp_path / f"{split}.jsonl", recs)
+    # train shares the article of "a" and "b" (ids: source_article_event_...), not of "c" and "d"
+    recs = [_record(f"src_1_1_{i}", "The talks were very good.", 6.0) for i in range(2)]
+    recs += [_record("src_2_1_0", "It rained.", 4.0), _record("src_3_1_0", "A bad day.", 2.0)]
+    _write_jsonl(tmp_path / "train.jsonl", recs)
+    for split in sv.SPLITS:
+        _write_jsonl(
+            tmp_path / f"{split}.jsonl",
+            [
+                _record("src_1_1_5", "The talks were very good.", 6.0),
+                _record("src_2_1_7", "The war was a terrible disaster.", 2.0),
+                _record("src_8_1_1", "The meeting lasted an hour.", 4.0),
+                _record("src_9_1_2", "Peace is a wonderful goal.", 6.0),
+                _record("src_9_1_3", "Nothing happened.", 4.0),
+            ],
+        )
     out = tmp_path / "v.csv"
     res = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "eval_sentiment.py"), "--newsmtsc", str(tmp_path), "--out", str(out), "--n-boot", "50"],
@@ -229,4 +248,8 @@ def test_eval_script_on_tiny_data(tmp_path):
     assert res.returncode == 0, res.stderr
     t = sv.validation_table(out)
     assert set(t["kind"]) == {"scored", "masked", "masked_minus_scored", "minus_vader"}
+    assert set(t["split"]) == {"train_cv", "devtest_rw", "devtest_rw_disjoint", "devtest_mt", "devtest_mt_disjoint"}
+    disjoint = t.loc[(t["split"] == "devtest_rw_disjoint") & (t["kind"] == "scored") & (t["subset"] == "all")]
+    assert (disjoint["n"] == 3).all()  # the two sentences of articles in train are left out
+    assert (out.parent / "sentiment_length.csv").is_file()
     assert out.read_text(encoding="utf-8").startswith("# ")
