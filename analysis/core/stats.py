@@ -2,11 +2,12 @@
 
 All resampling is seeded (``seed`` argument, default 20250218), so results are
 reproducible. Sentences or statements of one article are not independent: with
-several documents, intervals and tests resample whole documents
-(:func:`cluster_bootstrap_mean`, :func:`cluster_bootstrap_difference`,
-:func:`cluster_permutation_test`; vectorised, so they stay fast for hundreds of
-documents); with one document only statements can be resampled, and every
-interval should be read with that caveat.
+several documents, intervals resample whole documents (:func:`cluster_bootstrap_mean`,
+:func:`cluster_bootstrap_difference`; vectorised, so they stay fast for hundreds of
+documents) and side comparisons test in the design that follows the documents
+(:mod:`analysis.core.designs`, through :func:`side_permutation_pvalues`); with one
+document only statements can be resampled, and every interval should be read with
+that caveat. Shares with small counts: :func:`wilson_interval`, :func:`newcombe_interval`.
 
 >>> lo, hi = bootstrap_ci([0.1, 0.2, 0.3, 0.4], n_boot=200)
 >>> bool(lo <= 0.25 <= hi)
@@ -289,9 +290,13 @@ def cluster_permutation_test(
     seed: int | None = None,
     batch: int = 1000,
 ) -> float:
-    """Two-sided permutation p-value for ``mean(a) - mean(b)``, shuffling side labels of whole clusters.
+    """Two-sided permutation p-value for ``mean(a) - mean(b)``, shuffling side labels of (side, document) clusters.
 
-    A cluster is one side's values in one document (``groups_a``/``groups_b`` give the
+    Valid only when no document quotes both sides: a document that does yields two
+    clusters whose labels are shuffled independently, which mixes document levels into
+    the null (measured power 0.03 at a true difference of 0.5 when every document quotes
+    both sides). Comparisons use :mod:`analysis.core.designs` instead; kept for tests and
+    for benchmarks. A cluster is one side's values in one document (``groups_a``/``groups_b`` give the
     document of each value). Under the null hypothesis the side does not matter, so
     the clusters' labels are exchangeable: each permutation gives side a as many
     clusters as it has, drawn at random, and recomputes the difference of the pooled
@@ -398,23 +403,23 @@ def _relabellings_cached(k: int, k_a: int, n_perm: int, seed: int, batch: int) -
 
 
 def resampling_level(groups_a: Sequence | None, groups_b: Sequence | None) -> str:
-    """How two sides' units are resampled: ``"documents"`` when together they span more than one document, else ``"statements"``.
+    """The design two sides' units are compared in: :func:`analysis.core.designs.design_name`.
 
-    ``groups_a``/``groups_b`` give each unit's document; ``None`` (no document ids) means
-    statements. The one rule behind every side comparison's intervals and tests
-    (:func:`analysis.core.compare.compare_sides`, ``framing.frame_differences``): units
-    of one document are not independent, so with several documents whole documents move.
+    ``"statements"`` for one document (or no document ids), else ``"within documents"``,
+    ``"between documents"`` or ``"within and between documents"``. The one rule behind
+    every side comparison's intervals and tests (:func:`analysis.core.compare.compare_sides`,
+    ``framing.frame_differences``).
 
     >>> resampling_level(["d1", "d1"], ["d1"])
     'statements'
     >>> resampling_level(["d1"], ["d2"])
-    'documents'
+    'between documents'
     >>> resampling_level(None, ["d1", "d2"])
     'statements'
     """
-    if groups_a is None or groups_b is None:
-        return "statements"
-    return "documents" if len(set(map(str, groups_a)) | set(map(str, groups_b))) > 1 else "statements"
+    from .designs import design_name
+
+    return design_name(groups_a, groups_b)
 
 
 def side_permutation_pvalues(
@@ -426,21 +431,24 @@ def side_permutation_pvalues(
     seed: int | None = None,
     resampling: str | None = None,
 ) -> list[float]:
-    """Two-sided permutation p-values of side a vs side b for each measure (column), at the level :func:`resampling_level` picks.
+    """Two-sided permutation p-values of side a vs side b for each measure (column), in the design :func:`resampling_level` picks.
 
-    ``"documents"``: :func:`cluster_permutation_tests` (whole documents' units keep
-    their label together; one set of relabellings for all measures); ``"statements"``:
+    With several documents: :func:`analysis.core.designs.design_permutation_pvalues`
+    (labels shuffled within documents that quote both sides, whole documents relabelled
+    among the others; one set of shuffles for all measures); ``"statements"``:
     :func:`permutation_test` per measure (units exchangeable, the one-document caveat).
-    ``resampling`` forces a level.
+    ``resampling="statements"`` forces the statement level.
 
     >>> a, b = np.array([[1.0], [2.0]]), np.array([[3.0], [4.0]])
     >>> side_permutation_pvalues(a, b, ["d", "d"], ["d", "d"], n_perm=100) == [permutation_test([1, 2], [3, 4], n_perm=100)]
     True
     """
+    from .designs import design_permutation_pvalues
+
     x, y = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    level = resampling or resampling_level(groups_a, groups_b)
-    if level == "documents" and groups_a is not None and groups_b is not None:
-        return cluster_permutation_tests(x, y, groups_a, groups_b, n_perm=n_perm, seed=seed)
+    level = "statements" if resampling == "statements" else resampling_level(groups_a, groups_b)
+    if level != "statements":
+        return design_permutation_pvalues(x, y, groups_a, groups_b, n_perm=n_perm, seed=seed)
     return [
         permutation_test(np.ascontiguousarray(x[:, j]), np.ascontiguousarray(y[:, j]), n_perm=n_perm, seed=seed) for j in range(x.shape[1])
     ]
