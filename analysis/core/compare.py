@@ -42,9 +42,9 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from .designs import design_difference, design_interval, design_name, design_permutation_pvalues, is_binary, share_interval
 from .errors import ArgumentError
 from .schema import conform
-from .designs import design_difference, design_interval, design_name, design_permutation_pvalues, is_binary, share_interval
 from .stats import (
     N_BOOT,
     benjamini_hochberg,

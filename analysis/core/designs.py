@@ -188,7 +188,7 @@ def _estimate(lay: _Layout, sa_w: np.ndarray, b_pick_sum: np.ndarray, b_pick_n: 
         na, nb = lay.w_na[:, None].astype(float), lay.w_nb[:, None].astype(float)
         w = na * nb / (na + nb)
         d = sa_w / na - (tot - sa_w) / nb
-        parts.append(((w * d).sum(axis=-2) / w.sum()))
+        parts.append((w * d).sum(axis=-2) / w.sum())
     else:
         parts.append(None)
     if len(lay.b_n):

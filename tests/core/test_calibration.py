@@ -44,7 +44,9 @@ def _rates(design: str, delta: float, reps: int = REPS, seed0: int = 0):
     return rejected / reps, covered / reps
 
 
-@pytest.mark.parametrize("design, name", [("within", "within documents"), ("between", "between documents"), ("mixed", "within and between documents")])
+@pytest.mark.parametrize(
+    "design, name", [("within", "within documents"), ("between", "between documents"), ("mixed", "within and between documents")]
+)
 def test_design_is_named(design, name):
     assert compare_sides(simulate(design, 0.0, 1), "x", "A", "B", n_boot=20, n_perm=20).iloc[0]["resampling"] == name
 
