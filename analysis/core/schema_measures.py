@@ -335,7 +335,11 @@ MEASURE_TABLES: dict[str, dict] = {
             "n_both": ("int64", "sentences marked by the codebook and by every hand coder"),
             "percent_agreement": ("float64", "share of pairwise coder comparisons that agree"),
             "alpha": ("float64", "Krippendorff's alpha, nominal (NaN when every value is the same: alpha undefined)"),
-            "reading": ("str", "alpha >= 0.8 reliable, >= 0.667 tentative, lower unreliable, or 'undefined'"),
+            "reading": (
+                "str",
+                "with two or more independent hand coders: alpha >= 0.8 reliable, >= 0.667 tentative, lower unreliable; with one coder (or coders not declared independent) it says agreement, not reliability; 'undefined' when alpha is",
+            ),
+            "coders": ("str", "who coded: the hand coders' names, then the codebook"),
         },
     },
 }

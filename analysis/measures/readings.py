@@ -53,6 +53,7 @@ __all__ = [
     "comparison_reading",
     "comparisons_reading",
     "family_note",
+    "sorted_tests_reading",
     "possessive",
     "too_thin",
     "voice_reading",
@@ -427,11 +428,12 @@ def sentiment_reading(comparison: pd.DataFrame, measure: str | None = None, what
     return _by_view_blocks(rows, lambda t: comparisons_reading(t, {measure: what}))
 
 
-def frames_reading(by_side: pd.DataFrame, comparisons: pd.DataFrame | None = None) -> str:
-    """Each side's primary frame with share, interval and n, then the compared frame shares, per view.
+def frames_reading(by_side: pd.DataFrame, comparisons: pd.DataFrame | None = None, show: int = 5) -> str:
+    """Each side's primary frame with share, interval and n, then the tested frame shares, per view.
 
     ``by_side`` is a ``frames_by_side`` table (with a ``view`` column when split by view),
-    ``comparisons`` a :func:`analysis.measures.views.share_comparisons` table.
+    ``comparisons`` a :func:`analysis.measures.views.share_comparisons` table of every
+    frame tested (with ``q_value`` over the notebook's family): read by :func:`sorted_tests_reading`.
 
     >>> fb = pd.DataFrame({"side": ["A", "B"], "label": "Economic", "n_units": [4, 0], "n_present": [1, 0],
     ...     "share": [0.25, float("nan")], "share_lo": [0.0, float("nan")], "share_hi": [0.75, float("nan")],
@@ -462,14 +464,41 @@ def frames_reading(by_side: pd.DataFrame, comparisons: pd.DataFrame | None = Non
 
     text = _by_view_blocks(by_side, write)
     if comparisons is not None and len(comparisons):
-        text += "\n\n**Share of statements carrying the frames that differ most.**\n\n"
-        text += comparisons_reading(
-            comparisons.rename(columns={"measure": "_m"})
-            .assign(value=lambda d: d["_m"].str.replace("share: ", "share of statements with ", regex=False))
-            .drop(columns="_m"),
-            digits=2,
-        )
+        text += "\n\n" + _by_view_blocks(comparisons, lambda t: sorted_tests_reading(t, show, "frame"))
     return text
+
+
+def _is_clear(t: pd.DataFrame) -> pd.Series:
+    q = t["q_value"] if "q_value" in t.columns else t["p_value"]
+    return (q < ALPHA) & ((t["diff_low"] > 0) | (t["diff_high"] < 0))
+
+
+def sorted_tests_reading(comparisons: pd.DataFrame, show: int = 5, what: str = "frame") -> str:
+    """Every tested row counted, then the rows sorted (clear differences first, then by q, then by size) and the first ``show`` read.
+
+    The rows are all the frames (or topics) tested, so the ones shown are picked after
+    testing, by the adjusted result, not before it by the size of the difference.
+
+    >>> t = pd.DataFrame({"value": ["share: X", "share: Y"], "side_a": "A", "side_b": "B", "n_a": 0, "n_b": 3,
+    ...     "p_value": [float("nan"), float("nan")]})
+    >>> sorted_tests_reading(t)
+    'No frame could be tested (a side has no statements).'
+    """
+    t = comparisons.copy()
+    if "measure" in t.columns:
+        t["value"] = t["measure"].str.replace("share: ", "share of statements with ", regex=False)
+        t = t.drop(columns="measure")
+    tested = t.loc[t["p_value"].notna()]
+    if tested.empty:
+        return f"No {what} could be tested (a side has no statements)."
+    q = tested["q_value"] if "q_value" in tested.columns else tested["p_value"]
+    clear = _is_clear(tested)
+    order = tested.assign(_c=~clear, _q=q, _s=-tested["difference"].abs()).sort_values(["_c", "_q", "_s"], kind="stable")
+    head = (
+        f"{_plural(len(tested), what)} tested, {int(clear.sum())} with a clear difference (q < {ALPHA} and the interval "
+        f"excluding zero); the first {min(show, len(tested))}, clear ones first, then by q:"
+    )
+    return head + "\n\n" + comparisons_reading(order.head(show).drop(columns=["_c", "_q", "_s"]), digits=2)
 
 
 def emphasis_reading(comparison: pd.DataFrame) -> str:
