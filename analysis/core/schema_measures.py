@@ -290,7 +290,10 @@ MEASURE_TABLES: dict[str, dict] = {
             "diff": ("float64", "share_a - share_b"),
             "p_value": ("float64", "two-sided permutation p-value on side labels (units treated as exchangeable)"),
             "rate_delta": ("float64", "Cliff's delta of per-unit hits per 100 words, A vs B"),
-            "q_value": ("float64", "Benjamini-Hochberg adjusted p-value over all frames"),
+            "q_value": (
+                "float64",
+                "Benjamini-Hochberg adjusted p-value over all frames (framing.frame_differences); as notebook 04 saves it, the p and q of the same frame's test in its family (analysis.measures.views.align_tests), NaN for a frame not tested",
+            ),
         },
     },
     "distinctive_words": {
@@ -525,7 +528,7 @@ VIEW_COLUMN = (
 
 COMPARISON_TABLES: dict[str, dict] = {}
 COMPARISON_TABLES["frame_share_comparison"] = {
-    "description": "Notebook 04: per view and for the frames whose share differs most between the sides, the share of each side's statements carrying the frame, A against B (analysis.measures.views.share_comparisons via analysis.core.compare.compare_sides).",
+    "description": "Notebook 04: per view and for every frame either side raises there, the share of each side's statements carrying the frame, A against B, q_value adjusted over all of them (analysis.measures.views.share_tests via analysis.core.compare.compare_sides).",
     "key": ["view", "frame_id"],
     "columns": {
         "view": VIEW_COLUMN,

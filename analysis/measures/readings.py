@@ -65,11 +65,23 @@ __all__ = [
     "verbs_reading",
     "unattributed_reading",
     "find_document",
+    "first_ranks",
+    "statement_rank",
 ]
 
 
 from .readings_format import ALPHA, _interval, _isnan, _num, _pct, _plural  # noqa: E402  (shared with readings_periods)
 from .readings_periods import period_reading  # noqa: E402
+
+
+def _units(n, unit: str) -> str:
+    """``"1 statement"``, ``"5 statements"`` (``unit`` given in the plural).
+
+    >>> _units(1, "statements"), _units(5, "statements")
+    ('1 statement', '5 statements')
+    """
+    n = int(n)
+    return f"{n} {unit[:-1] if n == 1 and unit.endswith('s') else unit}"
 
 
 def _docs(row: Mapping, key: str) -> str:
@@ -104,13 +116,14 @@ def too_thin(row: Mapping) -> str:
 
     >>> too_thin({"side_a": "A", "side_b": "B", "n_a": 12, "n_b": 4, "n_docs_a": 6, "n_docs_b": 6, "resampling": "between documents"})
     'B has fewer than 10 statements'
-    >>> too_thin({"side_a": "A", "side_b": "B", "n_a": 40, "n_b": 30, "n_docs_a": 1, "n_docs_b": 1, "resampling": "statements"})
-    'all statements come from one document'
+    >>> too_thin({"side_a": "A", "side_b": "B", "n_a": 40, "n_b": 3, "n_docs": 1, "resampling": "statements"})
+    'all statements come from one document; B has fewer than 10 statements'
     """
     r = dict(row)
-    if r.get("resampling") == "statements" and not _isnan(r.get("n_docs_a")) and int(r.get("n_docs_a") or 0) <= 1:
-        return "all statements come from one document"
+    nd = r.get("n_docs") if not _isnan(r.get("n_docs")) else r.get("n_docs_a")
     why = []
+    if r.get("resampling") == "statements" and not _isnan(nd) and int(nd) <= 1:
+        why.append("all statements come from one document")
     for side, key in ((r["side_a"], "a"), (r["side_b"], "b")):
         nd = r.get(f"n_docs_{key}")
         if int(r.get(f"n_{key}") or 0) < MIN_STATEMENTS_PER_SIDE:
@@ -147,7 +160,7 @@ def comparison_reading(row: Mapping | pd.Series, what: str | None = None, digits
     thin = too_thin(r)
     if thin:
         text = (
-            f"Described, not tested ({thin}): {what} {_num(r['mean_a'], digits)} for {a} (n = {int(r['n_a'])} {unit}{_docs(r, 'a')}) "
+            f"Described, not tested ({thin}): {what} {_num(r['mean_a'], digits)} for {a} (n = {_units(r['n_a'], unit)}{_docs(r, 'a')}) "
             f"against {_num(r['mean_b'], digits)} for {b} (n = {int(r['n_b'])}{_docs(r, 'b')}), a difference of {_num(d, digits, sign=True)}"
         )
         if not _isnan(r.get("cliffs_delta")):
@@ -163,7 +176,7 @@ def comparison_reading(row: Mapping | pd.Series, what: str | None = None, digits
         head = f"No clear difference in {what} between {a} and {b}"
     text = (
         f"{head}: {_num(r['mean_a'], digits)} (95% CI {_interval(r['ci_low_a'], r['ci_high_a'], digits)}; "
-        f"n = {int(r['n_a'])} {unit}{_docs(r, 'a')}) against {_num(r['mean_b'], digits)} "
+        f"n = {_units(r['n_a'], unit)}{_docs(r, 'a')}) against {_num(r['mean_b'], digits)} "
         f"({_interval(r['ci_low_b'], r['ci_high_b'], digits)}; n = {int(r['n_b'])}{_docs(r, 'b')}), "
         f"a difference of {_num(d, digits, sign=True)}"
     )
@@ -464,7 +477,9 @@ def frames_reading(by_side: pd.DataFrame, comparisons: pd.DataFrame | None = Non
 
     text = _by_view_blocks(by_side, write)
     if comparisons is not None and len(comparisons):
-        text += "\n\n" + _by_view_blocks(comparisons, lambda t: sorted_tests_reading(t, show, "frame"))
+        text += "\n\n**Frame shares compared: every frame either side raises, tested, then sorted.**\n\n" + _by_view_blocks(
+            comparisons, lambda t: sorted_tests_reading(t, show, "frame")
+        )
     return text
 
 
@@ -585,6 +600,33 @@ def unattributed_reading(quotes: pd.DataFrame, show: int = 3, width: int = 80) -
     if len(none) > show:
         lines.append(f"* … and {len(none) - show} more (table below).")
     return "\n".join(lines)
+
+
+def first_ranks(presence: pd.DataFrame, doc_id: str, side: str) -> dict[str, int]:
+    """``{frame_id: rank of the side's first statement carrying it}`` in one document (side-level presence rows), plus ``"_n"`` statements.
+
+    >>> p = pd.DataFrame({"level": "side", "doc_id": "d", "side": "A", "frame_id": ["x", "x", "y"], "present": [False, True, True],
+    ...     "rank": [1, 2, 2], "n_units": 3})
+    >>> first_ranks(p, "d", "A")
+    {'x': 2, 'y': 2, '_n': 3}
+    """
+    p = presence.loc[(presence["level"] == "side") & (presence["doc_id"] == doc_id) & (presence["side"] == side)]
+    hit = p.loc[p["present"].astype(bool)]
+    out = {f: int(r) for f, r in hit.groupby("frame_id", sort=False)["rank"].min().items()}
+    out["_n"] = int(p["n_units"].max()) if len(p) else 0
+    return out
+
+
+def statement_rank(presence: pd.DataFrame, doc_id: str, side: str, phrase: str) -> int | None:
+    """Rank among the side's statements in ``doc_id`` of the first one containing ``phrase``; None when none does.
+
+    >>> p = pd.DataFrame({"level": "side", "doc_id": "d", "side": "A", "rank": [1, 2], "text": ["We talk.", "An end to it."]})
+    >>> statement_rank(p, "d", "A", "end to"), statement_rank(p, "d", "A", "war")
+    (2, None)
+    """
+    p = presence.loc[(presence["level"] == "side") & (presence["doc_id"] == doc_id) & (presence["side"] == side)]
+    hit = p.loc[p["text"].astype(str).str.contains(phrase, regex=False)]
+    return int(hit["rank"].min()) if len(hit) else None
 
 
 def find_document(documents: pd.DataFrame, name: str) -> str | None:

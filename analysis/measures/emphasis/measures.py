@@ -374,7 +374,10 @@ def findings(table: pd.DataFrame, side_a: str, side_b: str, topics: Sequence[str
                 continue
             n = int(s["n_units"].iloc[0])
             lead = s.loc[s["in_lead"], "label"].tolist()
-            lines.append(f"{side} ({n} statements) leads with: {', '.join(lead) if lead else 'no codebook topic'}.")
+            if n == 1:  # one statement is all there is: it has no lead over anything
+                lines.append(f"{side} (1 statement, so no lead to speak of) raises: {', '.join(s['label'].tolist())}.")
+            else:
+                lines.append(f"{side} ({n} statements) leads with: {', '.join(lead) if lead else 'no codebook topic'}.")
             for _, r in s.iterrows():
                 if topics is not None and r["frame_id"] not in topics:
                     continue
