@@ -158,6 +158,8 @@ MEASURE_TABLES: dict[str, dict] = {
             ),
             "cliffs_delta": ("float64", "Cliff's delta, -1..1"),
             "effect_size": ("str", "negligible/small/medium/large"),
+            "n_docs_a": ("int64", "documents with a value of side a (the readings' threshold of documents per side)"),
+            "n_docs_b": ("int64", "documents with a value of side b"),
             "n_docs": ("int64", "documents with a value of either side"),
             "resampling": (
                 "str",
@@ -440,6 +442,8 @@ EMPHASIS_TABLES: dict[str, dict] = dict(
                 ),
                 "cliffs_delta": ("float64", "Cliff's delta of positions, -1..1"),
                 "effect_size": ("str", "negligible/small/medium/large"),
+                "n_docs_a": ("int64", "documents with a value of side a (the readings' threshold of documents per side)"),
+                "n_docs_b": ("int64", "documents with a value of side b"),
                 "n_docs": ("int64", "documents with a value of either side"),
                 "resampling": (
                     "str",
