@@ -244,19 +244,26 @@ def cluster_bootstrap_difference(
     n_boot: int = N_BOOT,
     level: float = 0.95,
     seed: int | None = None,
-) -> tuple[float, float]:
+    return_skipped: bool = False,
+):
     """Percentile interval of ``mean(a) - mean(b)``.
 
     With groups (document ids) spanning more than one document, whole documents are
     resampled *jointly* (a document holding statements of both sides brings both), and
-    resamples in which a side has no value are skipped; NaNs with fewer than 2
-    documents for either side. Without groups (or with one document), each side's
+    resamples in which a side has no value are skipped -- not silently:
+    ``return_skipped=True`` returns ``(low, high, skipped)`` with the share of resamples
+    skipped, to report beside the interval; NaNs with fewer than 2 documents for either
+    side. (:func:`analysis.core.compare.compare_sides` uses the cluster-robust interval of
+    :mod:`analysis.core.designs` instead.) Without groups (or with one document), each side's
     values are resampled independently (statement level).
 
     >>> cluster_bootstrap_difference([2.0, 2.0], [1.0, 1.0], n_boot=100)
     (1.0, 1.0)
     >>> lo, hi = cluster_bootstrap_difference([3, 2, 3, 1], [1, 0, 1, 0], ["d1", "d2", "d3", "d4"], ["d1", "d2", "d3", "d4"], n_boot=500)
     >>> bool(0 < lo <= 2.0 <= hi)
+    True
+    >>> lo, hi, skipped = cluster_bootstrap_difference([1.0, 2.0], [0.0, 1.0], ["d1", "d2"], ["d3", "d4"], n_boot=400, return_skipped=True)
+    >>> 0.0 < skipped < 0.3  # resamples drawing no document of a side (2 of 4 documents each)
     True
     """
     x, y = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
@@ -278,6 +285,8 @@ def cluster_bootstrap_difference(
     idx = rng.integers(0, k, (n_boot, k))
     with np.errstate(invalid="ignore", divide="ignore"):
         diff = sa[idx].sum(axis=1) / na[idx].sum(axis=1) - sb[idx].sum(axis=1) / nb[idx].sum(axis=1)
+    if return_skipped:
+        return (*_percentile(diff, level), float(np.isnan(diff).mean()))
     return _percentile(diff, level)
 
 
