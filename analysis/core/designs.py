@@ -18,7 +18,9 @@ depends on where the sides' statements sit:
   (the spread of statements around their document's mean; the spread of the one-side
   documents' means), so the test stays exact. One-side documents enter only when each
   side has at least two of them (below that they carry no between-document
-  information); they always count in each side's own mean.
+  information); they always count in each side's own mean. Likewise documents that quote
+  both sides enter only when there are at least two of them (one document's side
+  difference has no estimable between-document variance), unless nothing else is left.
 * ``"statements"`` — everything in one document (or no document ids): statements are
   treated as exchangeable, the caveat being that they are not independent.
 
@@ -69,6 +71,8 @@ DESIGNS: dict[str, str] = {
 
 #: Below this many one-side documents per side, those documents are left out of the difference (not of the side means).
 MIN_BETWEEN_DOCS = 2
+#: Below this many documents quoting both sides, they are left out of the difference when the one-side documents can carry it.
+MIN_WITHIN_DOCS = 2
 
 
 @dataclass(frozen=True)
@@ -104,9 +108,13 @@ def design_name(groups_a: Sequence | None, groups_b: Sequence | None) -> str:
     'statements'
     >>> design_name(["d1", "d2"], ["d3", "d4"])
     'between documents'
-    >>> design_name(["d1", "d2", "d3"], ["d1", "d4", "d5"])
+    >>> design_name(["d1", "d2", "d3", "d4"], ["d1", "d2", "d5", "d6"])
     'within and between documents'
-    >>> design_name(["d1", "d2", "d3"], ["d1", "d4"])  # one B-only document: left out of the difference
+    >>> design_name(["d1", "d2", "d3"], ["d1", "d2", "d4"])  # one B-only document: left out of the difference
+    'within documents'
+    >>> design_name(["d1", "d2", "d3"], ["d1", "d4", "d5"])  # one both-sides document: left out, its variance unknown
+    'between documents'
+    >>> design_name(["d1", "d2"], ["d1"])  # nothing else to go on: the one document that quotes both
     'within documents'
     >>> design_name(None, ["d1"])
     'statements'
@@ -116,12 +124,17 @@ def design_name(groups_a: Sequence | None, groups_b: Sequence | None) -> str:
     sa, sb = set(map(str, groups_a)), set(map(str, groups_b))
     if len(sa | sb) < 2:
         return "statements"
-    mixed = sa & sb
+    k_mixed = len(sa & sb)
     only_a, only_b = len(sa - sb), len(sb - sa)
+    within = k_mixed >= MIN_WITHIN_DOCS
     between = only_a >= MIN_BETWEEN_DOCS and only_b >= MIN_BETWEEN_DOCS
-    if not mixed:
+    if within and between:
+        return "within and between documents"
+    if within:
+        return "within documents"
+    if between or k_mixed == 0:
         return "between documents"
-    return "within and between documents" if between else "within documents"
+    return "within documents"  # one document quotes both sides and too few quote one: that document alone
 
 
 def _layout(x: np.ndarray, y: np.ndarray, ga: np.ndarray, gb: np.ndarray, design: str) -> _Layout:
