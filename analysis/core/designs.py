@@ -166,23 +166,35 @@ def _layout(x: np.ndarray, y: np.ndarray, ga: np.ndarray, gb: np.ndarray, design
             b_is_a.append(False)
     b_sums_a = np.asarray(b_sums, dtype=float).reshape(-1, m)
     b_n_a, b_is_a_a = np.asarray(b_n, dtype=float), np.asarray(b_is_a, dtype=bool)
-    lam = _weights(w_values, w_starts, w_na, w_nb, b_sums_a, b_n_a, b_is_a_a)
+    lam = _weights(_within_spread(x, y, ga, gb), w_na, w_nb, b_sums_a, b_n_a, b_is_a_a)
     return _Layout(design, w_values, w_starts, w_na, w_nb, b_sums_a, b_n_a, b_is_a_a, lam)
 
 
-def _weights(w_values, w_starts, w_na, w_nb, b_sums, b_n, b_is_a) -> np.ndarray:
+def _within_spread(x: np.ndarray, y: np.ndarray, ga: np.ndarray, gb: np.ndarray) -> np.ndarray:
+    """Pooled variance of statements around their document's mean, sides ignored, over every document (per measure).
+
+    No shuffle within a document and no relabelling of documents changes it, so weights
+    built on it keep the test exact; taking every document (not only those quoting both
+    sides) keeps it informative when the both-sides documents happen to agree.
+    """
+    v = np.concatenate([x, y])
+    g = np.unique(np.concatenate([ga, gb]), return_inverse=True)[1].ravel()
+    k = int(g.max()) + 1 if len(g) else 0
+    n = np.bincount(g, minlength=k).astype(float)
+    means = np.stack([np.bincount(g, weights=v[:, j], minlength=k) for j in range(v.shape[1])], axis=1) / n[:, None]
+    return ((v - means[g]) ** 2).sum(axis=0) / max(1, len(v) - k)
+
+
+def _weights(spread_w, w_na, w_nb, b_sums, b_n, b_is_a) -> np.ndarray:
     """Weight of the within estimate, from spreads that no relabelling of the design changes."""
-    m = w_values.shape[1] if w_values.size else b_sums.shape[1]
+    m = len(spread_w)
     has_w, has_b = len(w_na) > 0, len(b_n) > 0
     if not has_b:
         return np.ones(m)
     if not has_w:
         return np.zeros(m)
     sizes = w_na + w_nb
-    doc = np.repeat(np.arange(len(sizes)), sizes)
-    means = np.add.reduceat(w_values, w_starts, axis=0) / sizes[:, None]
-    resid = ((w_values - means[doc]) ** 2).sum(axis=0) / max(1, int(sizes.sum()) - len(sizes))
-    v_w = resid / (w_na * w_nb / sizes).sum()
+    v_w = spread_w / (w_na * w_nb / sizes).sum()
     doc_means = b_sums / b_n[:, None]
     spread = doc_means.var(axis=0, ddof=1) if len(b_n) > 1 else np.zeros(m)
     k_a, k_b = int(b_is_a.sum()), int((~b_is_a).sum())
