@@ -570,7 +570,10 @@ COMPARISON_TABLES["comparison_summary"] = {
         "ci_high": ("float64", "95% bootstrap interval, upper"),
         "effect": ("float64", "effect of the difference between the sides (same on both rows): see effect_size"),
         "effect_size": ("str", "what effect is (Cliff's delta with its size label, or a difference A - B)"),
-        "p_value": ("float64", "p-value of the difference as saved (adjusted where the notebook adjusted it), NaN if none"),
+        "p_value": (
+            "float64",
+            "q-value of the difference as the source notebook saved it (Benjamini-Hochberg over that notebook's family), NaN if none",
+        ),
         "detail": ("str", "text for rows without a number (e.g. the topics of a side's lead statement)"),
         "caveat": ("str", "plain-language caveat"),
     },
