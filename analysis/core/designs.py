@@ -52,6 +52,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .stats import SEED, permutation_test, wilson_interval
+
 __all__ = [
     "DESIGNS",
     "design_name",
@@ -59,6 +61,10 @@ __all__ = [
     "design_interval",
     "design_permutation_pvalues",
     "design_summary",
+    "resampling_level",
+    "side_permutation_pvalues",
+    "share_interval",
+    "is_binary",
 ]
 
 #: Every design, with its exchangeability assumption in one sentence (docs/methods.md repeats them).
@@ -294,8 +300,6 @@ def design_permutation_pvalues(
     >>> design_permutation_pvalues(x, x, d, d, n_perm=200)  # identical sides in every document
     [1.0]
     """
-    from .stats import SEED
-
     x, y, ga, gb, design = _prepare(a, b, groups_a, groups_b)
     m = x.shape[1]
     if len(x) == 0 or len(y) == 0:
@@ -422,6 +426,55 @@ def _variance(lay: _Layout) -> tuple[np.ndarray, np.ndarray]:
     return v, df
 
 
+def resampling_level(groups_a: Sequence | None, groups_b: Sequence | None) -> str:
+    """The design two sides' units are compared in: :func:`analysis.core.designs.design_name`.
+
+    ``"statements"`` for one document (or no document ids), else ``"within documents"``,
+    ``"between documents"`` or ``"within and between documents"``. The one rule behind
+    every side comparison's intervals and tests (:func:`analysis.core.compare.compare_sides`,
+    ``framing.frame_differences``).
+
+    >>> resampling_level(["d1", "d1"], ["d1"])
+    'statements'
+    >>> resampling_level(["d1"], ["d2"])
+    'between documents'
+    >>> resampling_level(None, ["d1", "d2"])
+    'statements'
+    """
+    return design_name(groups_a, groups_b)
+
+
+def side_permutation_pvalues(
+    a: np.ndarray,
+    b: np.ndarray,
+    groups_a: Sequence | None = None,
+    groups_b: Sequence | None = None,
+    n_perm: int = 10000,
+    seed: int | None = None,
+    resampling: str | None = None,
+) -> list[float]:
+    """Two-sided permutation p-values of side a vs side b for each measure (column), in the design :func:`resampling_level` picks.
+
+    With several documents: :func:`analysis.core.designs.design_permutation_pvalues`
+    (labels shuffled within documents that quote both sides, whole documents relabelled
+    among the others; one set of shuffles for all measures); ``"statements"``:
+    :func:`analysis.core.stats.permutation_test` per measure (units exchangeable, the one-document caveat).
+    ``resampling="statements"`` forces the statement level.
+
+    >>> a, b = np.array([[1.0], [2.0]]), np.array([[3.0], [4.0]])
+    >>> from analysis.core.stats import permutation_test
+    >>> side_permutation_pvalues(a, b, ["d", "d"], ["d", "d"], n_perm=100) == [permutation_test([1, 2], [3, 4], n_perm=100)]
+    True
+    """
+    x, y = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    level = "statements" if resampling == "statements" else resampling_level(groups_a, groups_b)
+    if level != "statements":
+        return design_permutation_pvalues(x, y, groups_a, groups_b, n_perm=n_perm, seed=seed)
+    return [
+        permutation_test(np.ascontiguousarray(x[:, j]), np.ascontiguousarray(y[:, j]), n_perm=n_perm, seed=seed) for j in range(x.shape[1])
+    ]
+
+
 def design_summary(groups_a: Sequence | None, groups_b: Sequence | None) -> dict[str, int]:
     """Documents by kind: quoting both sides, only A, only B (zeros without document ids).
 
@@ -447,8 +500,6 @@ def share_interval(values, groups=None, level: float = 0.95) -> tuple[float, flo
     >>> [round(v, 3) for v in share_interval([1, 1, 0, 0], ["d1", "d1", "d2", "d2"])]  # 2 documents, ICC 1
     [0.095, 0.905]
     """
-    from .stats import wilson_interval
-
     x = np.asarray(values, dtype=float)
     n = len(x)
     if n == 0:

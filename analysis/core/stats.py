@@ -5,7 +5,7 @@ reproducible. Sentences or statements of one article are not independent: with
 several documents, intervals resample whole documents (:func:`cluster_bootstrap_mean`,
 :func:`cluster_bootstrap_difference`; vectorised, so they stay fast for hundreds of
 documents) and side comparisons test in the design that follows the documents
-(:mod:`analysis.core.designs`, through :func:`side_permutation_pvalues`); with one
+(:mod:`analysis.core.designs`, through ``designs.side_permutation_pvalues``); with one
 document only statements can be resampled, and every interval should be read with
 that caveat. Shares with small counts: :func:`wilson_interval`, :func:`newcombe_interval`.
 
@@ -37,8 +37,6 @@ __all__ = [
     "cluster_bootstrap_difference",
     "cluster_permutation_test",
     "cluster_permutation_tests",
-    "resampling_level",
-    "side_permutation_pvalues",
     "wilson_interval",
     "newcombe_interval",
 ]
@@ -409,58 +407,6 @@ def _draw_relabellings(k: int, k_a: int, n_perm: int, seed: int, batch: int) -> 
 @lru_cache(maxsize=2)
 def _relabellings_cached(k: int, k_a: int, n_perm: int, seed: int, batch: int) -> tuple[np.ndarray, ...]:
     return _draw_relabellings(k, k_a, n_perm, seed, batch)
-
-
-def resampling_level(groups_a: Sequence | None, groups_b: Sequence | None) -> str:
-    """The design two sides' units are compared in: :func:`analysis.core.designs.design_name`.
-
-    ``"statements"`` for one document (or no document ids), else ``"within documents"``,
-    ``"between documents"`` or ``"within and between documents"``. The one rule behind
-    every side comparison's intervals and tests (:func:`analysis.core.compare.compare_sides`,
-    ``framing.frame_differences``).
-
-    >>> resampling_level(["d1", "d1"], ["d1"])
-    'statements'
-    >>> resampling_level(["d1"], ["d2"])
-    'between documents'
-    >>> resampling_level(None, ["d1", "d2"])
-    'statements'
-    """
-    from .designs import design_name
-
-    return design_name(groups_a, groups_b)
-
-
-def side_permutation_pvalues(
-    a: np.ndarray,
-    b: np.ndarray,
-    groups_a: Sequence | None = None,
-    groups_b: Sequence | None = None,
-    n_perm: int = 10000,
-    seed: int | None = None,
-    resampling: str | None = None,
-) -> list[float]:
-    """Two-sided permutation p-values of side a vs side b for each measure (column), in the design :func:`resampling_level` picks.
-
-    With several documents: :func:`analysis.core.designs.design_permutation_pvalues`
-    (labels shuffled within documents that quote both sides, whole documents relabelled
-    among the others; one set of shuffles for all measures); ``"statements"``:
-    :func:`permutation_test` per measure (units exchangeable, the one-document caveat).
-    ``resampling="statements"`` forces the statement level.
-
-    >>> a, b = np.array([[1.0], [2.0]]), np.array([[3.0], [4.0]])
-    >>> side_permutation_pvalues(a, b, ["d", "d"], ["d", "d"], n_perm=100) == [permutation_test([1, 2], [3, 4], n_perm=100)]
-    True
-    """
-    from .designs import design_permutation_pvalues
-
-    x, y = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    level = "statements" if resampling == "statements" else resampling_level(groups_a, groups_b)
-    if level != "statements":
-        return design_permutation_pvalues(x, y, groups_a, groups_b, n_perm=n_perm, seed=seed)
-    return [
-        permutation_test(np.ascontiguousarray(x[:, j]), np.ascontiguousarray(y[:, j]), n_perm=n_perm, seed=seed) for j in range(x.shape[1])
-    ]
 
 
 def permutation_test(

@@ -93,7 +93,7 @@ def test_shared_resamples_give_the_single_measure_results():
 
 
 def test_one_resampling_rule_for_compare_sides_and_frame_differences():
-    from analysis.core.stats import resampling_level, side_permutation_pvalues
+    from analysis.core.designs import resampling_level, side_permutation_pvalues
     from analysis.measures.framing import frame_differences
 
     for n_docs, level in ((1, "statements"), (6, "within documents")):
