@@ -3,20 +3,26 @@
 Generic: any table with a column of sides and a numeric (or 0/1) column works, so
 sentiment, framing and emphasis all report their side comparisons the same way.
 
-Statistics at the level of the data: when the compared rows span more than one
-document (``doc_id``), statements of one document are not independent, so whole
-documents are resampled (``resampling = "documents"``): each side's interval is a
-cluster bootstrap over its documents (:func:`analysis.core.stats.cluster_bootstrap_mean`),
-the interval of the difference resamples documents jointly
-(:func:`analysis.core.stats.cluster_bootstrap_difference`), and the p-value shuffles the
-side labels of whole (document, side) clusters
-(:func:`analysis.core.stats.cluster_permutation_test`). With one document only statements
-can be resampled (``resampling = "statements"``): seeded percentile bootstraps
-(:func:`analysis.core.stats.bootstrap_ci`) and a permutation test of statement labels
-(:func:`analysis.core.stats.permutation_test`), which ignore within-document dependence.
-The choice is :func:`analysis.core.stats.resampling_level`, the one rule that
-``framing.frame_differences`` follows too (its tests via
-:func:`analysis.core.stats.side_permutation_pvalues`).
+Statistics follow how the statements nest in documents (:mod:`analysis.core.designs`,
+named in the ``resampling`` column):
+
+* ``"statements"`` — one document (or no document ids): a permutation test of statement
+  labels (:func:`analysis.core.stats.permutation_test`) and statement-level intervals; for
+  0/1 values (shares) Wilson intervals per side and Newcombe's hybrid score interval for
+  the difference (:func:`analysis.core.stats.newcombe_interval`), else seeded percentile
+  bootstraps. Statements of one text are not independent: read it as a description.
+* ``"within documents"``, ``"between documents"``, ``"within and between documents"`` —
+  several documents: labels are shuffled within the documents that quote both sides and
+  whole documents are relabelled among those that quote one
+  (:func:`analysis.core.designs.design_permutation_pvalues`); the difference is the one that
+  design estimates (:func:`analysis.core.designs.design_difference`; ``mean_a - mean_b``
+  when no document quotes both sides) with a cluster-robust t interval
+  (:func:`analysis.core.designs.design_interval`). Each side's interval resamples its
+  documents (:func:`analysis.core.stats.cluster_bootstrap_mean`), or for shares is a Wilson
+  interval at the documents' effective n (:func:`analysis.core.designs.share_interval`).
+
+``q_value`` is the Benjamini-Hochberg adjustment over the family the table is (one row:
+``q_value = p_value``); :func:`adjust_family` adjusts the rows of a notebook's family at once.
 The effect size is Cliff's delta (:func:`analysis.core.stats.cliffs_delta`: the
 probability that a value of side A exceeds one of side B minus the reverse).
 
@@ -36,20 +42,25 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from .designs import design_difference, design_interval, design_name, design_permutation_pvalues, is_binary, share_interval
 from .errors import ArgumentError
 from .schema import conform
 from .stats import (
     N_BOOT,
+    benjamini_hochberg,
     bootstrap_ci,
     cliffs_delta,
     cliffs_label,
     cluster_bootstrap_difference,
     cluster_bootstrap_mean,
-    resampling_level,
-    side_permutation_pvalues,
+    newcombe_interval,
+    permutation_test,
 )
 
-__all__ = ["N_PERM", "VIEWS", "compare_sides", "compare_by_view"]
+__all__ = ["N_PERM", "VIEWS", "RESAMPLING", "compare_sides", "compare_by_view", "adjust_family", "family_size"]
+
+#: Values of ``resampling`` that :func:`compare_sides` accepts: ``"documents"`` picks the document design from the data.
+RESAMPLING = ("statements", "documents", "within documents", "between documents", "within and between documents")
 
 N_PERM = 10000
 
@@ -84,11 +95,12 @@ def compare_sides(
     side_col : the column holding the side labels (``"side"``).
     n_boot, n_perm, seed : bootstrap resamples, permutations, and the seed (default
         :data:`analysis.core.stats.SEED`), so the result is reproducible.
-    resampling : ``None`` (default) chooses from the data: ``"documents"`` when the rows
-        with a value span more than one document, else ``"statements"``; pass either to force it.
+    resampling : ``None`` or ``"documents"`` (default) chooses the design from the data
+        (:func:`analysis.core.designs.design_name`); ``"statements"`` forces the
+        one-document method (statements exchangeable).
 
     Returns columns ``value, side_a, side_b, n_a, mean_a, ci_low_a, ci_high_a, n_b, mean_b,
-    ci_low_b, ci_high_b, difference, diff_low, diff_high, p_value, cliffs_delta, effect_size,
+    ci_low_b, ci_high_b, difference, diff_low, diff_high, p_value, q_value, cliffs_delta, effect_size,
     n_docs_a, n_docs_b, n_docs, resampling`` (see ``analysis.core.schema.TABLES["side_comparison"]``).
     Means and intervals are NaN for a side with no values (intervals need at least 2 units,
     or 2 documents when resampling documents), p-value and delta NaN if either side is empty.
@@ -110,34 +122,41 @@ def compare_sides(
             groups[key] = sub[groups_col].astype(str).to_numpy()[keep].tolist()
     docs = {k: set(g) if g is not None else set() for k, g in groups.items()}
     n_docs = len(docs["a"] | docs["b"])
-    if resampling is None:
-        resampling = resampling_level(groups["a"], groups["b"])  # the rule frame_differences uses too
-    if resampling not in ("documents", "statements"):
-        raise ArgumentError("resampling", f"must be 'documents' or 'statements', not {resampling!r}")
-    by_docs = resampling == "documents" and groups["a"] is not None and groups["b"] is not None
+    if resampling is not None and resampling not in RESAMPLING:
+        raise ArgumentError("resampling", f"must be one of {', '.join(RESAMPLING)}, not {resampling!r}")
+    design = "statements" if resampling == "statements" else design_name(groups["a"], groups["b"])
+    by_docs = design != "statements"
+    a, b = samples["a"], samples["b"]
+    shares = is_binary(np.concatenate([a, b]))
     for key in ("a", "b"):
         x = samples[key]
-        if by_docs:
+        if shares:
+            lo, hi = share_interval(x, groups[key] if by_docs else None)
+        elif by_docs:
             lo, hi = cluster_bootstrap_mean(x, groups[key], n_boot=n_boot, seed=seed)
         else:
-            lo, hi = bootstrap_ci(x, groups=groups[key] if resampling == "documents" else None, n_boot=n_boot, seed=seed)
+            lo, hi = bootstrap_ci(x, n_boot=n_boot, seed=seed)
         row[f"n_{key}"] = len(x)
         row[f"mean_{key}"] = float(np.mean(x)) if len(x) else float("nan")
         row[f"ci_low_{key}"], row[f"ci_high_{key}"] = lo, hi
-    a, b = samples["a"], samples["b"]
     row["difference"] = row["mean_a"] - row["mean_b"]
-    if by_docs:
-        row["diff_low"], row["diff_high"] = cluster_bootstrap_difference(a, b, groups["a"], groups["b"], n_boot=n_boot, seed=seed)
+    if len(a) == 0 or len(b) == 0:
+        row["diff_low"], row["diff_high"], row["p_value"] = float("nan"), float("nan"), float("nan")
+    elif by_docs:
+        row["difference"] = design_difference(a, b, groups["a"], groups["b"])
+        row["diff_low"], row["diff_high"] = design_interval(a, b, groups["a"], groups["b"])
+        row["p_value"] = design_permutation_pvalues(a, b, groups["a"], groups["b"], n_perm=n_perm, seed=seed)[0]
     else:
-        row["diff_low"], row["diff_high"] = cluster_bootstrap_difference(a, b, n_boot=n_boot, seed=seed)
-    level = "documents" if by_docs else "statements"
-    row["p_value"] = side_permutation_pvalues(a[:, None], b[:, None], groups["a"], groups["b"], n_perm=n_perm, seed=seed, resampling=level)[
-        0
-    ]
+        if shares:
+            row["diff_low"], row["diff_high"] = newcombe_interval(int(a.sum()), len(a), int(b.sum()), len(b))
+        else:
+            row["diff_low"], row["diff_high"] = cluster_bootstrap_difference(a, b, n_boot=n_boot, seed=seed)
+        row["p_value"] = permutation_test(a, b, n_perm=n_perm, seed=seed)
+    row["q_value"] = row["p_value"]
     row["cliffs_delta"] = cliffs_delta(a, b)
     row["effect_size"] = cliffs_label(row["cliffs_delta"])
     row["n_docs_a"], row["n_docs_b"], row["n_docs"] = len(docs["a"]), len(docs["b"]), n_docs
-    row["resampling"] = resampling if by_docs or resampling == "statements" else "statements"
+    row["resampling"] = design
     return conform(pd.DataFrame([row]), "side_comparison")
 
 
@@ -172,3 +191,28 @@ def compare_by_view(
         row.insert(0, "view", view)
         rows.append(row)
     return pd.concat(rows, ignore_index=True)
+
+
+def adjust_family(table: pd.DataFrame, p_col: str = "p_value", q_col: str = "q_value") -> pd.DataFrame:
+    """``table`` with ``q_col`` = Benjamini-Hochberg over every row's ``p_col``: one family, one adjustment.
+
+    Give it every test a notebook reports (measures x views x frames or topics, stacked),
+    so each q is adjusted for all of them; rows without a p (a side with no statement)
+    keep q NaN and do not count.
+
+    >>> t = pd.DataFrame({"p_value": [0.01, 0.04, float("nan"), 0.03]})
+    >>> adjust_family(t)["q_value"].tolist()
+    [0.03, 0.04, nan, 0.04]
+    """
+    out = table.copy()
+    out[q_col] = benjamini_hochberg(out[p_col].tolist()) if len(out) else []
+    return out
+
+
+def family_size(*tables: pd.DataFrame, p_col: str = "p_value") -> int:
+    """How many tests (rows with a p-value) the tables hold together: the number methods and readings state.
+
+    >>> family_size(pd.DataFrame({"p_value": [0.1, float("nan")]}), pd.DataFrame({"p_value": [0.2]}))
+    2
+    """
+    return int(sum(int(t[p_col].notna().sum()) for t in tables if t is not None and p_col in t.columns))

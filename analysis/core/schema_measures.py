@@ -86,7 +86,7 @@ MEASURE_TABLES: dict[str, dict] = {
         },
     },
     "side_comparison": {
-        "description": "One measure compared between two sides (analysis.core.compare.compare_sides): n, mean and 95% bootstrap interval per side, difference a - b, permutation p, Cliff's delta.",
+        "description": "One measure compared between two sides (analysis.core.compare.compare_sides): n, mean and 95% interval per side, the difference with its 95% interval, permutation p in the design that follows the documents, BH q, Cliff's delta.",
         "key": ["value", "side_a", "side_b"],
         "columns": {
             "value": ("str", "the column compared"),
@@ -94,16 +94,29 @@ MEASURE_TABLES: dict[str, dict] = {
             "side_b": ("str", "second side"),
             "n_a": ("int64", "units of side a with a value"),
             "mean_a": ("float64", "mean of side a (a share for 0/1 values)"),
-            "ci_low_a": ("float64", "95% bootstrap interval of mean_a, lower"),
+            "ci_low_a": (
+                "float64",
+                "95% interval of mean_a, lower: Wilson for shares (at the documents' effective n with several), else bootstrap (whole documents with several)",
+            ),
             "ci_high_a": ("float64", "95% bootstrap interval of mean_a, upper"),
             "n_b": ("int64", "units of side b with a value"),
             "mean_b": ("float64", "mean of side b"),
             "ci_low_b": ("float64", "95% bootstrap interval of mean_b, lower"),
             "ci_high_b": ("float64", "95% bootstrap interval of mean_b, upper"),
-            "difference": ("float64", "mean_a - mean_b"),
-            "diff_low": ("float64", "95% bootstrap interval of the difference, lower"),
-            "diff_high": ("float64", "95% bootstrap interval of the difference, upper"),
-            "p_value": ("float64", "two-sided permutation p-value of the difference in means"),
+            "difference": (
+                "float64",
+                "the side difference the test and interval are about: mean_a - mean_b, except with documents that quote both sides, where it is the weighted mean of the per-document differences (combined with the between-document difference when both designs apply; analysis.core.designs.design_difference)",
+            ),
+            "diff_low": (
+                "float64",
+                "95% interval of the difference, lower: cluster-robust t (documents), Newcombe hybrid score (shares, one document) or percentile bootstrap (one document)",
+            ),
+            "diff_high": ("float64", "95% interval of the difference, upper"),
+            "p_value": ("float64", "two-sided permutation p-value of the difference, in the design named by resampling"),
+            "q_value": (
+                "float64",
+                "Benjamini-Hochberg adjusted p over the notebook's family of tests (analysis.core.compare.adjust_family); p itself for a lone comparison",
+            ),
             "cliffs_delta": ("float64", "Cliff's delta, P(a > b) - P(a < b), -1..1"),
             "effect_size": ("str", "negligible/small/medium/large (Romano et al. 2006), n/a if undefined"),
             "n_docs_a": ("int64", "documents with a value of side a (0 without document ids)"),
@@ -111,7 +124,7 @@ MEASURE_TABLES: dict[str, dict] = {
             "n_docs": ("int64", "documents with a value of either side"),
             "resampling": (
                 "str",
-                "documents (cluster bootstrap and permutation of whole documents, when the rows span more than one) or statements (one document)",
+                "statements (one document: statement labels permuted, statements treated as exchangeable), within documents (labels shuffled within each document that quotes both sides), between documents (whole one-side documents relabelled) or within and between documents (both in one test): the permutation design and interval (analysis.core.designs)",
             ),
         },
     },
@@ -136,15 +149,27 @@ MEASURE_TABLES: dict[str, dict] = {
             "mean_b": ("float64", "mean (or share) of side b"),
             "ci_low_b": ("float64", "95% bootstrap interval, lower"),
             "ci_high_b": ("float64", "95% bootstrap interval, upper"),
-            "difference": ("float64", "mean_a - mean_b"),
-            "diff_low": ("float64", "95% bootstrap interval of the difference, lower"),
+            "difference": (
+                "float64",
+                "the side difference the test and interval are about (side_comparison's difference: mean_a - mean_b, or within documents when documents quote both sides)",
+            ),
+            "diff_low": ("float64", "95% interval of the difference, lower (see side_comparison)"),
             "diff_high": ("float64", "95% bootstrap interval of the difference, upper"),
             "p_value": ("float64", "two-sided permutation p-value"),
             "p_adjusted": ("float64", "Benjamini-Hochberg adjusted p over the rows of this table"),
+            "q_value": (
+                "float64",
+                "Benjamini-Hochberg adjusted p over the notebook's whole family (every measure, masking and view; analysis.core.compare.adjust_family)",
+            ),
             "cliffs_delta": ("float64", "Cliff's delta, -1..1"),
             "effect_size": ("str", "negligible/small/medium/large"),
+            "n_docs_a": ("int64", "documents with a value of side a (the readings' threshold of documents per side)"),
+            "n_docs_b": ("int64", "documents with a value of side b"),
             "n_docs": ("int64", "documents with a value of either side"),
-            "resampling": ("str", "documents (whole documents resampled, more than one document) or statements (one document)"),
+            "resampling": (
+                "str",
+                "statements (one document: statement labels permuted, statements treated as exchangeable), within documents (labels shuffled within each document that quotes both sides), between documents (whole one-side documents relabelled) or within and between documents (both in one test): the permutation design and interval (analysis.core.designs)",
+            ),
         },
     },
     "sentiment_lexicon_agreement": {
@@ -272,7 +297,10 @@ MEASURE_TABLES: dict[str, dict] = {
             "diff": ("float64", "share_a - share_b"),
             "p_value": ("float64", "two-sided permutation p-value on side labels (units treated as exchangeable)"),
             "rate_delta": ("float64", "Cliff's delta of per-unit hits per 100 words, A vs B"),
-            "q_value": ("float64", "Benjamini-Hochberg adjusted p-value over all frames"),
+            "q_value": (
+                "float64",
+                "Benjamini-Hochberg adjusted p-value over all frames (framing.frame_differences); as notebook 04 saves it, the p and q of the same frame's test in its family (analysis.measures.views.align_tests), NaN for a frame not tested",
+            ),
         },
     },
     "distinctive_words": {
@@ -317,7 +345,11 @@ MEASURE_TABLES: dict[str, dict] = {
             "n_both": ("int64", "sentences marked by the codebook and by every hand coder"),
             "percent_agreement": ("float64", "share of pairwise coder comparisons that agree"),
             "alpha": ("float64", "Krippendorff's alpha, nominal (NaN when every value is the same: alpha undefined)"),
-            "reading": ("str", "alpha >= 0.8 reliable, >= 0.667 tentative, lower unreliable, or 'undefined'"),
+            "reading": (
+                "str",
+                "with two or more independent hand coders: alpha >= 0.8 reliable, >= 0.667 tentative, lower unreliable; with one coder (or coders not declared independent) it says agreement, not reliability; 'undefined' when alpha is",
+            ),
+            "coders": ("str", "who coded: the hand coders' names, then the codebook"),
         },
     },
 }
@@ -402,17 +434,26 @@ EMPHASIS_TABLES: dict[str, dict] = dict(
                 "mean_b": ("float64", "mean position of side b"),
                 "ci_low_b": ("float64", "95% bootstrap interval, lower"),
                 "ci_high_b": ("float64", "95% bootstrap interval, upper"),
-                "difference": ("float64", "mean_a - mean_b (negative: side a raises it earlier)"),
-                "diff_low": ("float64", "95% bootstrap interval of the difference, lower"),
+                "difference": ("float64", "side a minus side b, as in side_comparison (negative: side a raises it earlier)"),
+                "diff_low": ("float64", "95% interval of the difference, lower (see side_comparison)"),
                 "diff_high": ("float64", "95% bootstrap interval of the difference, upper"),
                 "p_value": (
                     "float64",
                     "two-sided permutation p-value (units exchangeable with one document; whole document clusters with several)",
                 ),
+                "q_value": (
+                    "float64",
+                    "Benjamini-Hochberg adjusted p over the notebook's family (every topic and view; analysis.core.compare.adjust_family)",
+                ),
                 "cliffs_delta": ("float64", "Cliff's delta of positions, -1..1"),
                 "effect_size": ("str", "negligible/small/medium/large"),
+                "n_docs_a": ("int64", "documents with a value of side a (the readings' threshold of documents per side)"),
+                "n_docs_b": ("int64", "documents with a value of side b"),
                 "n_docs": ("int64", "documents with a value of either side"),
-                "resampling": ("str", "documents or statements (analysis.core.compare.compare_sides)"),
+                "resampling": (
+                    "str",
+                    "statements (one document: statement labels permuted, statements treated as exchangeable), within documents (labels shuffled within each document that quotes both sides), between documents (whole one-side documents relabelled) or within and between documents (both in one test): the permutation design and interval (analysis.core.designs)",
+                ),
             },
         },
         "voice": {
@@ -496,7 +537,7 @@ VIEW_COLUMN = (
 
 COMPARISON_TABLES: dict[str, dict] = {}
 COMPARISON_TABLES["frame_share_comparison"] = {
-    "description": "Notebook 04: per view and for the frames whose share differs most between the sides, the share of each side's statements carrying the frame, A against B (analysis.measures.views.share_comparisons via analysis.core.compare.compare_sides).",
+    "description": "Notebook 04: per view and for every frame either side raises there, the share of each side's statements carrying the frame, A against B, q_value adjusted over all of them (analysis.measures.views.share_tests via analysis.core.compare.compare_sides).",
     "key": ["view", "frame_id"],
     "columns": {
         "view": VIEW_COLUMN,
@@ -534,7 +575,10 @@ COMPARISON_TABLES["comparison_summary"] = {
         "ci_high": ("float64", "95% bootstrap interval, upper"),
         "effect": ("float64", "effect of the difference between the sides (same on both rows): see effect_size"),
         "effect_size": ("str", "what effect is (Cliff's delta with its size label, or a difference A - B)"),
-        "p_value": ("float64", "p-value of the difference as saved (adjusted where the notebook adjusted it), NaN if none"),
+        "p_value": (
+            "float64",
+            "q-value of the difference as the source notebook saved it (Benjamini-Hochberg over that notebook's family), NaN if none",
+        ),
         "detail": ("str", "text for rows without a number (e.g. the topics of a side's lead statement)"),
         "caveat": ("str", "plain-language caveat"),
     },

@@ -2,11 +2,12 @@
 
 All resampling is seeded (``seed`` argument, default 20250218), so results are
 reproducible. Sentences or statements of one article are not independent: with
-several documents, intervals and tests resample whole documents
-(:func:`cluster_bootstrap_mean`, :func:`cluster_bootstrap_difference`,
-:func:`cluster_permutation_test`; vectorised, so they stay fast for hundreds of
-documents); with one document only statements can be resampled, and every
-interval should be read with that caveat.
+several documents, intervals resample whole documents (:func:`cluster_bootstrap_mean`,
+:func:`cluster_bootstrap_difference`; vectorised, so they stay fast for hundreds of
+documents) and side comparisons test in the design that follows the documents
+(:mod:`analysis.core.designs`, through ``designs.side_permutation_pvalues``); with one
+document only statements can be resampled, and every interval should be read with
+that caveat. Shares with small counts: :func:`wilson_interval`, :func:`newcombe_interval`.
 
 >>> lo, hi = bootstrap_ci([0.1, 0.2, 0.3, 0.4], n_boot=200)
 >>> bool(lo <= 0.25 <= hi)
@@ -36,8 +37,6 @@ __all__ = [
     "cluster_bootstrap_difference",
     "cluster_permutation_test",
     "cluster_permutation_tests",
-    "resampling_level",
-    "side_permutation_pvalues",
     "wilson_interval",
     "newcombe_interval",
 ]
@@ -243,19 +242,26 @@ def cluster_bootstrap_difference(
     n_boot: int = N_BOOT,
     level: float = 0.95,
     seed: int | None = None,
-) -> tuple[float, float]:
+    return_skipped: bool = False,
+):
     """Percentile interval of ``mean(a) - mean(b)``.
 
     With groups (document ids) spanning more than one document, whole documents are
     resampled *jointly* (a document holding statements of both sides brings both), and
-    resamples in which a side has no value are skipped; NaNs with fewer than 2
-    documents for either side. Without groups (or with one document), each side's
+    resamples in which a side has no value are skipped -- not silently:
+    ``return_skipped=True`` returns ``(low, high, skipped)`` with the share of resamples
+    skipped, to report beside the interval; NaNs with fewer than 2 documents for either
+    side. (:func:`analysis.core.compare.compare_sides` uses the cluster-robust interval of
+    :mod:`analysis.core.designs` instead.) Without groups (or with one document), each side's
     values are resampled independently (statement level).
 
     >>> cluster_bootstrap_difference([2.0, 2.0], [1.0, 1.0], n_boot=100)
     (1.0, 1.0)
     >>> lo, hi = cluster_bootstrap_difference([3, 2, 3, 1], [1, 0, 1, 0], ["d1", "d2", "d3", "d4"], ["d1", "d2", "d3", "d4"], n_boot=500)
     >>> bool(0 < lo <= 2.0 <= hi)
+    True
+    >>> lo, hi, skipped = cluster_bootstrap_difference([1.0, 2.0], [0.0, 1.0], ["d1", "d2"], ["d3", "d4"], n_boot=400, return_skipped=True)
+    >>> 0.0 < skipped < 0.3  # resamples drawing no document of a side (2 of 4 documents each)
     True
     """
     x, y = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
@@ -277,6 +283,8 @@ def cluster_bootstrap_difference(
     idx = rng.integers(0, k, (n_boot, k))
     with np.errstate(invalid="ignore", divide="ignore"):
         diff = sa[idx].sum(axis=1) / na[idx].sum(axis=1) - sb[idx].sum(axis=1) / nb[idx].sum(axis=1)
+    if return_skipped:
+        return (*_percentile(diff, level), float(np.isnan(diff).mean()))
     return _percentile(diff, level)
 
 
@@ -289,9 +297,13 @@ def cluster_permutation_test(
     seed: int | None = None,
     batch: int = 1000,
 ) -> float:
-    """Two-sided permutation p-value for ``mean(a) - mean(b)``, shuffling side labels of whole clusters.
+    """Two-sided permutation p-value for ``mean(a) - mean(b)``, shuffling side labels of (side, document) clusters.
 
-    A cluster is one side's values in one document (``groups_a``/``groups_b`` give the
+    Valid only when no document quotes both sides: a document that does yields two
+    clusters whose labels are shuffled independently, which mixes document levels into
+    the null (measured power 0.03 at a true difference of 0.5 when every document quotes
+    both sides). Comparisons use :mod:`analysis.core.designs` instead; kept for tests and
+    for benchmarks. A cluster is one side's values in one document (``groups_a``/``groups_b`` give the
     document of each value). Under the null hypothesis the side does not matter, so
     the clusters' labels are exchangeable: each permutation gives side a as many
     clusters as it has, drawn at random, and recomputes the difference of the pooled
@@ -395,55 +407,6 @@ def _draw_relabellings(k: int, k_a: int, n_perm: int, seed: int, batch: int) -> 
 @lru_cache(maxsize=2)
 def _relabellings_cached(k: int, k_a: int, n_perm: int, seed: int, batch: int) -> tuple[np.ndarray, ...]:
     return _draw_relabellings(k, k_a, n_perm, seed, batch)
-
-
-def resampling_level(groups_a: Sequence | None, groups_b: Sequence | None) -> str:
-    """How two sides' units are resampled: ``"documents"`` when together they span more than one document, else ``"statements"``.
-
-    ``groups_a``/``groups_b`` give each unit's document; ``None`` (no document ids) means
-    statements. The one rule behind every side comparison's intervals and tests
-    (:func:`analysis.core.compare.compare_sides`, ``framing.frame_differences``): units
-    of one document are not independent, so with several documents whole documents move.
-
-    >>> resampling_level(["d1", "d1"], ["d1"])
-    'statements'
-    >>> resampling_level(["d1"], ["d2"])
-    'documents'
-    >>> resampling_level(None, ["d1", "d2"])
-    'statements'
-    """
-    if groups_a is None or groups_b is None:
-        return "statements"
-    return "documents" if len(set(map(str, groups_a)) | set(map(str, groups_b))) > 1 else "statements"
-
-
-def side_permutation_pvalues(
-    a: np.ndarray,
-    b: np.ndarray,
-    groups_a: Sequence | None = None,
-    groups_b: Sequence | None = None,
-    n_perm: int = 10000,
-    seed: int | None = None,
-    resampling: str | None = None,
-) -> list[float]:
-    """Two-sided permutation p-values of side a vs side b for each measure (column), at the level :func:`resampling_level` picks.
-
-    ``"documents"``: :func:`cluster_permutation_tests` (whole documents' units keep
-    their label together; one set of relabellings for all measures); ``"statements"``:
-    :func:`permutation_test` per measure (units exchangeable, the one-document caveat).
-    ``resampling`` forces a level.
-
-    >>> a, b = np.array([[1.0], [2.0]]), np.array([[3.0], [4.0]])
-    >>> side_permutation_pvalues(a, b, ["d", "d"], ["d", "d"], n_perm=100) == [permutation_test([1, 2], [3, 4], n_perm=100)]
-    True
-    """
-    x, y = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    level = resampling or resampling_level(groups_a, groups_b)
-    if level == "documents" and groups_a is not None and groups_b is not None:
-        return cluster_permutation_tests(x, y, groups_a, groups_b, n_perm=n_perm, seed=seed)
-    return [
-        permutation_test(np.ascontiguousarray(x[:, j]), np.ascontiguousarray(y[:, j]), n_perm=n_perm, seed=seed) for j in range(x.shape[1])
-    ]
 
 
 def permutation_test(

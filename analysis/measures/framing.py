@@ -26,8 +26,9 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from ..core.designs import side_permutation_pvalues
 from ..core.schema import conform
-from ..core.stats import N_BOOT, benjamini_hochberg, bootstrap_ci, cliffs_delta, side_permutation_pvalues
+from ..core.stats import N_BOOT, benjamini_hochberg, bootstrap_ci, cliffs_delta
 from ..core.text import count_words
 from .codebook import (
     CODEBOOK,
@@ -289,10 +290,10 @@ def frame_differences(
 
 
 def _presence_pvalues(tests: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]], n_perm: int, seed: int | None) -> list[float]:
-    """Permutation p-value of each frame's (presence a, presence b, documents a, documents b), at the level of :func:`analysis.core.stats.resampling_level`.
+    """Permutation p-value of each frame's (presence a, presence b, documents a, documents b), at the level of :func:`analysis.core.designs.resampling_level`.
 
     When every frame has the same units in the same order (a presence grid), all frames
-    are tested on one set of relabellings (:func:`analysis.core.stats.side_permutation_pvalues`);
+    are tested on one set of relabellings (:func:`analysis.core.designs.side_permutation_pvalues`);
     each p-value is the one a separate test with the same seed gives.
     """
     if not tests:

@@ -37,7 +37,7 @@ import pandas as pd
 
 from ..core.compare import VIEWS
 from ..core.errors import ArgumentError
-from ..core.stats import N_BOOT, cluster_bootstrap_mean, cluster_bootstrap_ratio
+from ..core.stats import N_BOOT, cluster_bootstrap_mean
 
 __all__ = [
     "PERIODS",
@@ -228,8 +228,10 @@ def _interval(values: np.ndarray, docs: np.ndarray, n_boot: int, seed: int | Non
     groups = docs if by_docs else None
     if den is None:
         lo, hi = cluster_bootstrap_mean(values, groups if by_docs else np.arange(len(values)), n_boot=n_boot, seed=seed)
-    else:
-        lo, hi = cluster_bootstrap_ratio(values, den, groups, n_boot=n_boot, seed=seed)
+    else:  # the resampling of emphasis.voice, so a voice share has one interval in notebooks 05 and 07
+        from .emphasis.resampling import _ratio_ci
+
+        lo, hi = _ratio_ci(values, den, groups, n_boot=n_boot, seed=seed)
     return lo, hi, "documents" if by_docs else "statements"
 
 

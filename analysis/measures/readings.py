@@ -24,30 +24,38 @@ finding, all sharing the same formatting helpers so every notebook words numbers
   without a speaker;
 * :func:`find_document` — whether a named document (the seed) is in the corpus.
 
-Wording rules: a difference is called a difference only when its 95% interval
-excludes zero (else "no clear difference"); every estimate carries its interval and n;
-the resampling level (documents or statements) is named.
+Wording rules: a difference is called a difference only when its Benjamini-Hochberg
+adjusted p (``q_value``, over the notebook's family) is under 0.05 *and* its 95% interval
+excludes zero (else "no clear difference", with both numbers); below 5 documents or 10
+statements per side a comparison is described, not tested; every estimate carries its
+interval and n; the permutation design (``resampling``) is named. Strings are Markdown.
 
 >>> row = {"value": "vader_compound", "side_a": "A", "side_b": "B", "n_a": 40, "mean_a": 0.3,
 ...     "ci_low_a": 0.2, "ci_high_a": 0.4, "n_b": 30, "mean_b": 0.1, "ci_low_b": 0.0, "ci_high_b": 0.2,
-...     "difference": 0.2, "diff_low": 0.05, "diff_high": 0.35, "p_value": 0.01, "cliffs_delta": 0.3,
-...     "effect_size": "small", "n_docs_a": 12, "n_docs_b": 10, "n_docs": 15, "resampling": "documents"}
+...     "difference": 0.2, "diff_low": 0.05, "diff_high": 0.35, "p_value": 0.01, "q_value": 0.03, "cliffs_delta": 0.3,
+...     "effect_size": "small", "n_docs_a": 12, "n_docs_b": 10, "n_docs": 15, "resampling": "between documents"}
 >>> print(comparison_reading(row, "mean tone"))
-A's mean tone is higher than B's: 0.30 (95% CI 0.20 to 0.40; n = 40 statements in 12 documents) against 0.10 (0.00 to 0.20; n = 30 in 10 documents), a difference of +0.20 (95% CI +0.05 to +0.35; permutation p = 0.010; Cliff's delta +0.30, small). Intervals and p resample whole documents (15 in all).
+A's mean tone is higher than B's: 0.30 (95% CI 0.20 to 0.40; n = 40 statements in 12 documents) against 0.10 (0.00 to 0.20; n = 30 in 10 documents), a difference of +0.20 (95% CI +0.05 to +0.35; permutation p = 0.010; BH q = 0.030; Cliff's delta +0.30, small). The test relabels whole documents (each quotes one side); the interval treats documents as clusters. 15 documents in all.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-import numpy as np
 import pandas as pd
 
 __all__ = [
     "VIEW_WORDS",
     "caveats",
+    "ALPHA",
+    "MIN_DOCS_PER_SIDE",
+    "MIN_STATEMENTS_PER_SIDE",
     "comparison_reading",
     "comparisons_reading",
+    "family_note",
+    "sorted_tests_reading",
+    "possessive",
+    "too_thin",
     "voice_reading",
     "period_reading",
     "views_note",
@@ -57,51 +65,23 @@ __all__ = [
     "verbs_reading",
     "unattributed_reading",
     "find_document",
+    "first_ranks",
+    "statement_rank",
 ]
 
 
-def _isnan(x) -> bool:
-    try:
-        return x is None or bool(np.isnan(float(x)))
-    except (TypeError, ValueError):
-        return True
+from .readings_format import ALPHA, _interval, _isnan, _num, _pct, _plural  # noqa: E402  (shared with readings_periods)
+from .readings_periods import period_reading  # noqa: E402
 
 
-def _num(x, digits: int = 2, sign: bool = False) -> str:
-    """A number for prose: fixed digits, optional sign, "n/a" for missing.
+def _units(n, unit: str) -> str:
+    """``"1 statement"``, ``"5 statements"`` (``unit`` given in the plural).
 
-    >>> _num(0.1234), _num(0.1, sign=True), _num(float("nan"))
-    ('0.12', '+0.10', 'n/a')
+    >>> _units(1, "statements"), _units(5, "statements")
+    ('1 statement', '5 statements')
     """
-    if _isnan(x):
-        return "n/a"
-    return f"{float(x):+.{digits}f}" if sign else f"{float(x):.{digits}f}"
-
-
-def _pct(x, digits: int = 0) -> str:
-    """A share as a percentage ("42%"), "n/a" for missing.
-
-    >>> _pct(0.4167), _pct(None)
-    ('42%', 'n/a')
-    """
-    return "n/a" if _isnan(x) else f"{100 * float(x):.{digits}f}%"
-
-
-def _plural(n: int, word: str) -> str:
-    """``"1 document"``, ``"3 documents"``.
-
-    >>> _plural(1, "document"), _plural(2, "speaker")
-    ('1 document', '2 speakers')
-    """
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def _interval(lo, hi, digits: int, sign: bool = False, pct: bool = False) -> str:
-    if _isnan(lo) or _isnan(hi):
-        return "no interval"
-    if pct:
-        return f"{_pct(lo)} to {_pct(hi)}"
-    return f"{_num(lo, digits, sign)} to {_num(hi, digits, sign)}"
+    n = int(n)
+    return f"{n} {unit[:-1] if n == 1 and unit.endswith('s') else unit}"
 
 
 def _docs(row: Mapping, key: str) -> str:
@@ -109,19 +89,66 @@ def _docs(row: Mapping, key: str) -> str:
     return "" if _isnan(n) or int(n) == 0 else f" in {_plural(int(n), 'document')}"
 
 
-def comparison_reading(row: Mapping | pd.Series, what: str | None = None, digits: int = 2, unit: str = "statements") -> str:
-    """One comparison row in plain words: each side's estimate with interval and n, the difference, p, effect size.
+#: Below these, a comparison is described, not tested: fewer documents per side (with several documents) ...
+MIN_DOCS_PER_SIDE = 5
+#: ... or fewer statements per side.
+MIN_STATEMENTS_PER_SIDE = 10
 
-    ``what`` names the measure ("mean tone"; default the ``value`` column). The
-    direction is stated only when the interval of the difference (``diff_low``,
-    ``diff_high``; when absent, p < 0.05) excludes zero; otherwise the sentence says
-    there is no clear difference. The last sentence names the resampling level.
+_DESIGN_WORDS = {
+    "statements": "The test permutes statement labels of one document, which are not independent.",
+    "within documents": "The test shuffles side labels within each document that quotes both sides; the difference is the mean of the per-document differences.",
+    "between documents": "The test relabels whole documents (each quotes one side); the interval treats documents as clusters.",
+    "within and between documents": "The test shuffles labels within the documents that quote both sides and relabels the documents that quote one, in one test; the difference combines both.",
+}
+
+
+def possessive(name: str) -> str:
+    """``"Russia's"``, ``"Democrats'"``.
+
+    >>> possessive("Russia"), possessive("Democrats"), possessive("US")
+    ("Russia's", "Democrats'", "US's")
+    """
+    return f"{name}'" if name.endswith("s") and not name.isupper() else f"{name}'s"
+
+
+def too_thin(row: Mapping) -> str:
+    """Why a comparison row is only described ("" when it may be read as a test): too few documents or statements per side.
+
+    >>> too_thin({"side_a": "A", "side_b": "B", "n_a": 12, "n_b": 4, "n_docs_a": 6, "n_docs_b": 6, "resampling": "between documents"})
+    'B has fewer than 10 statements'
+    >>> too_thin({"side_a": "A", "side_b": "B", "n_a": 40, "n_b": 3, "n_docs": 1, "resampling": "statements"})
+    'all statements come from one document; B has fewer than 10 statements'
+    """
+    r = dict(row)
+    nd = r.get("n_docs") if not _isnan(r.get("n_docs")) else r.get("n_docs_a")
+    why = []
+    if r.get("resampling") == "statements" and not _isnan(nd) and int(nd) <= 1:
+        why.append("all statements come from one document")
+    for side, key in ((r["side_a"], "a"), (r["side_b"], "b")):
+        nd = r.get(f"n_docs_{key}")
+        if int(r.get(f"n_{key}") or 0) < MIN_STATEMENTS_PER_SIDE:
+            why.append(f"{side} has fewer than {MIN_STATEMENTS_PER_SIDE} statements")
+        elif r.get("resampling") != "statements" and not _isnan(nd) and int(nd) < MIN_DOCS_PER_SIDE:
+            why.append(f"{side} speaks in fewer than {MIN_DOCS_PER_SIDE} documents")
+    return "; ".join(why)
+
+
+def comparison_reading(row: Mapping | pd.Series, what: str | None = None, digits: int = 2, unit: str = "statements") -> str:
+    """One comparison row in plain words: each side's estimate with interval and n, the difference, p and q, effect size.
+
+    ``what`` names the measure ("mean tone"; default the ``value`` column). A difference
+    is called one only when the adjusted p (``q_value``; a lone row's ``p_value``) is
+    under :data:`ALPHA` *and* the 95% interval of the difference excludes zero; otherwise
+    the sentence says "no clear difference" and gives both numbers, and says why when they
+    disagree. Below :data:`MIN_STATEMENTS_PER_SIDE` statements or :data:`MIN_DOCS_PER_SIDE`
+    documents per side (or with one document) the reading is descriptive: the numbers,
+    and that no inference is made. The last sentence names the design (``resampling``).
 
     >>> r = {"value": "x", "side_a": "A", "side_b": "B", "n_a": 4, "mean_a": 0.2, "ci_low_a": -0.1, "ci_high_a": 0.5,
     ...     "n_b": 3, "mean_b": 0.1, "ci_low_b": -0.2, "ci_high_b": 0.4, "difference": 0.1, "diff_low": -0.3,
     ...     "diff_high": 0.5, "p_value": 0.6, "cliffs_delta": 0.1, "effect_size": "negligible", "resampling": "statements"}
     >>> print(comparison_reading(r))
-    No clear difference in x between A and B: 0.20 (95% CI -0.10 to 0.50; n = 4 statements) against 0.10 (-0.20 to 0.40; n = 3), a difference of +0.10 (95% CI -0.30 to +0.50; permutation p = 0.600; Cliff's delta +0.10, negligible). Intervals and p resample statements of one document, which are not independent.
+    Described, not tested (A has fewer than 10 statements; B has fewer than 10 statements): x 0.20 for A (n = 4 statements) against 0.10 for B (n = 3), a difference of +0.10 (Cliff's delta +0.10). No inference is made.
     """
     r = dict(row)
     what = what or str(r.get("value"))
@@ -129,37 +156,60 @@ def comparison_reading(row: Mapping | pd.Series, what: str | None = None, digits
     if int(r.get("n_a") or 0) == 0 or int(r.get("n_b") or 0) == 0:
         empty = [s for s, k in ((a, "a"), (b, "b")) if int(r.get(f"n_{k}") or 0) == 0]
         return f"No comparison of {what}: {' and '.join(empty)} {'has' if len(empty) == 1 else 'have'} no {unit}."
-    lo, hi = r.get("diff_low"), r.get("diff_high")
-    if not _isnan(lo) and not _isnan(hi):
-        clear = lo > 0 or hi < 0
-    else:
-        clear = not _isnan(r.get("p_value")) and r["p_value"] < 0.05
     d = r["difference"]
-    if clear:
-        head = f"{a}'s {what} is {'higher' if d > 0 else 'lower'} than {b}'s"
+    thin = too_thin(r)
+    if thin:
+        text = (
+            f"Described, not tested ({thin}): {what} {_num(r['mean_a'], digits)} for {a} (n = {_units(r['n_a'], unit)}{_docs(r, 'a')}) "
+            f"against {_num(r['mean_b'], digits)} for {b} (n = {int(r['n_b'])}{_docs(r, 'b')}), a difference of {_num(d, digits, sign=True)}"
+        )
+        if not _isnan(r.get("cliffs_delta")):
+            text += f" (Cliff's delta {_num(r['cliffs_delta'], digits, sign=True)})"
+        return text + ". No inference is made."
+    lo, hi = r.get("diff_low"), r.get("diff_high")
+    q = r.get("q_value") if not _isnan(r.get("q_value")) else r.get("p_value")
+    excludes = not _isnan(lo) and not _isnan(hi) and (lo > 0 or hi < 0)
+    significant = not _isnan(q) and float(q) < ALPHA
+    if excludes and significant:
+        head = f"{possessive(a)} {what} is {'higher' if d > 0 else 'lower'} than {possessive(b)}"
     else:
         head = f"No clear difference in {what} between {a} and {b}"
     text = (
         f"{head}: {_num(r['mean_a'], digits)} (95% CI {_interval(r['ci_low_a'], r['ci_high_a'], digits)}; "
-        f"n = {int(r['n_a'])} {unit}{_docs(r, 'a')}) against {_num(r['mean_b'], digits)} "
+        f"n = {_units(r['n_a'], unit)}{_docs(r, 'a')}) against {_num(r['mean_b'], digits)} "
         f"({_interval(r['ci_low_b'], r['ci_high_b'], digits)}; n = {int(r['n_b'])}{_docs(r, 'b')}), "
         f"a difference of {_num(d, digits, sign=True)}"
     )
-    extra = []
-    if not _isnan(lo) and not _isnan(hi):
-        extra.append(f"95% CI {_interval(lo, hi, digits, sign=True)}")
+    extra = [f"95% CI {_interval(lo, hi, digits, sign=True)}"]
     if not _isnan(r.get("p_value")):
         extra.append(f"permutation p = {float(r['p_value']):.3f}")
+    if not _isnan(r.get("q_value")):
+        extra.append(f"BH q = {float(r['q_value']):.3f}")
     if not _isnan(r.get("cliffs_delta")):
         extra.append(f"Cliff's delta {_num(r['cliffs_delta'], digits, sign=True)}, {r.get('effect_size')}")
-    text += f" ({'; '.join(extra)})." if extra else "."
+    text += f" ({'; '.join(extra)})."
+    if excludes and not significant:
+        text += f" The interval excludes zero but the adjusted test does not reach {ALPHA}, so no difference is claimed."
+    elif significant and not excludes:
+        text += f" The adjusted test is under {ALPHA} but the interval includes zero, so no difference is claimed."
     how = r.get("resampling")
-    if how == "documents":
-        n_docs = r.get("n_docs")
-        text += " Intervals and p resample whole documents" + ("." if _isnan(n_docs) else f" ({int(n_docs)} in all).")
-    elif how == "statements":
-        text += f" Intervals and p resample {unit} of one document, which are not independent."
+    if how in _DESIGN_WORDS:
+        text += " " + _DESIGN_WORDS[how]
+    if how not in (None, "statements") and not _isnan(r.get("n_docs")):
+        text += f" {int(r['n_docs'])} documents in all."
     return text
+
+
+def family_note(n_tests: int, what: str = "comparisons") -> str:
+    """One sentence: how many tests form this notebook's family and how they are adjusted.
+
+    >>> family_note(20)
+    'These 20 comparisons form one family: every q is Benjamini-Hochberg adjusted over all 20 tests, and a difference is named only when q < 0.05 and its 95% interval excludes zero.'
+    """
+    return (
+        f"These {n_tests} {what} form one family: every q is Benjamini-Hochberg adjusted over all {n_tests} tests, "
+        f"and a difference is named only when q < {ALPHA} and its 95% interval excludes zero."
+    )
 
 
 def comparisons_reading(table: pd.DataFrame, names: Mapping[str, str] | None = None, digits: int = 2, unit: str = "statements") -> str:
@@ -204,7 +254,7 @@ def caveats(
     >>> print(caveats(docs, st, ["A", "B"]))
     * **One document.** Every interval and test resamples its statements, which are not independent: read them as a description of this text, not as evidence about the sides.
     * **Statements per side.** A: 2 (0 own, 2 reported); B: none.
-    * **Few statements.** A: fewer than 10; intervals are wide and p-values coarse.
+    * **Few statements.** A: fewer than 10; comparisons are described, not tested (no inference is made).
     * **No own words.** The corpus has no readout or statement of either side: every measure is the reported view.
     * **Without a side.** 1 of 3 statements (33%) have no side; 1 has no speaker at all (unattributed).
     * **Dates.** 1 of 1 documents has no date and is left out of views over time.
@@ -220,8 +270,9 @@ def caveats(
         kinds = documents["kind"].value_counts()
         kinds_txt = ", ".join(f"{int(n)} {k}" for k, n in kinds.items())
         lines.append(
-            f"* **{n_docs} documents** ({kinds_txt}). Intervals and tests resample whole documents "
-            "(cluster bootstrap and permutation), so statements of one document count as one draw."
+            f"* **{n_docs} documents** ({kinds_txt}). Tests follow the documents: side labels are shuffled within a "
+            "document that quotes both sides and whole documents are relabelled among those that quote one; intervals "
+            "treat documents as clusters. Each comparison names its design."
         )
     own = statements["origin"].isin(list(own_origins))
     parts, no_own = [], True
@@ -239,7 +290,10 @@ def caveats(
     lines.append("* **Statements per side.** " + "; ".join(parts) + ".")
     thin = [s for s in sides if 0 < int((statements["side"] == s).sum()) < 10]
     if thin:
-        lines.append(f"* **Few statements.** {', '.join(thin)}: fewer than 10; intervals are wide and p-values coarse.")
+        lines.append(
+            f"* **Few statements.** {', '.join(thin)}: fewer than {MIN_STATEMENTS_PER_SIDE}; comparisons are described, "
+            "not tested (no inference is made)."
+        )
     if no_own:
         lines.append("* **No own words.** The corpus has no readout or statement of either side: every measure is the reported view.")
     n_all = len(statements)
@@ -265,13 +319,14 @@ def caveats(
 def voice_reading(voice: pd.DataFrame, sides: Sequence[str]) -> str:
     """Plain words for the side rows of a voice table (``voice_share`` with ``voice_share_lo``/``_hi``).
 
-    Names the side with the larger share of the attributed words when the intervals
-    do not overlap, else says the shares are not clearly different.
+    Descriptive: each side's share with its interval and n; no side is said to get
+    "more" of the voice, since no test compares the shares (overlapping or not, two
+    intervals are not a test).
 
     >>> v = pd.DataFrame({"level": "side", "group": ["A", "B"], "n_statements": [30, 10], "attributed_words": [600, 200],
     ...     "voice_share": [0.6, 0.2], "voice_share_lo": [0.5, 0.1], "voice_share_hi": [0.7, 0.3]})
     >>> print(voice_reading(v, ["A", "B"]))
-    A gets 60% of the attributed words (95% CI 50% to 70%; 30 statements, 600 words), B 20% (10% to 30%; 10 statements, 200 words): A gets more of the voice.
+    A gets 60% of the attributed words (95% CI 50% to 70%; 30 statements, 600 words), B 20% (10% to 30%; 10 statements, 200 words). These shares describe how the attributed words divide; no test compares them.
     """
     rows = voice.loc[voice["group"].isin(list(sides))]
     if "level" in rows.columns:
@@ -292,20 +347,9 @@ def voice_reading(voice: pd.DataFrame, sides: Sequence[str]) -> str:
         else:
             parts.append(f"{side} {_pct(r['voice_share'])} ({ci}; {n_txt})")
     text = ", ".join(parts)
-    if len(sides) == 2 and all(s in got for s in sides):
-        a, b = (got[s] for s in sides)
-        if a["voice_share_lo"] > b["voice_share_hi"]:
-            text += f": {sides[0]} gets more of the voice."
-        elif b["voice_share_lo"] > a["voice_share_hi"]:
-            text += f": {sides[1]} gets more of the voice."
-        else:
-            text += ": the intervals overlap, so neither side clearly gets more of the voice."
-    else:
-        text += "."
+    text += ". These shares describe how the attributed words divide; no test compares them."
     return text
 
-
-_ESTIMATE = ("voice_share", "mean", "share")
 
 #: How a row's ``view`` (analysis.core.compare.VIEWS) is named after the measure.
 VIEW_WORDS = {
@@ -313,75 +357,6 @@ VIEW_WORDS = {
     "reported": " in what the news attributes to them",
     "pooled": " (own and reported words pooled)",
 }
-
-
-def period_reading(table: pd.DataFrame, what: str, digits: int = 2, percent: bool | None = None) -> str:
-    """Markdown bullets for a ``*_by_period`` table of :mod:`analysis.measures.periods`.
-
-    Per view (if any) and side: the first and last period that is not thin, the
-    estimate in each with interval and n, and whether the change is clear (the two
-    intervals do not overlap); then the periods too thin to compare. Frame tables are
-    read from their rank-1 rows (the top frame of each period): when the top frame
-    differs, the reading names both instead of comparing their shares. ``percent`` formats
-    shares as percentages (default: for ``voice_share`` and ``share``).
-
-    >>> t = pd.DataFrame({"side": "A", "period": ["2023", "2024"], "n": [20, 25], "n_docs": [5, 6],
-    ...     "mean": [0.1, 0.5], "ci_low": [0.0, 0.4], "ci_high": [0.2, 0.6], "thin": [False, False]})
-    >>> print(period_reading(t, "mean tone"))
-    * A: mean tone rose from 0.10 in 2023 (95% CI 0.00 to 0.20; n = 20 in 5 documents) to 0.50 in 2024 (0.40 to 0.60; n = 25 in 6 documents); the intervals do not overlap.
-    """
-    est = next(c for c in _ESTIMATE if c in table.columns)
-    percent = est in ("voice_share", "share") if percent is None else percent
-    t = table
-    if "rank" in t.columns:
-        t = t.loc[t["rank"] <= 1]
-
-    def fmt(x):
-        return _pct(x) if percent else _num(x, digits)
-
-    def ci(r):
-        return _interval(r["ci_low"], r["ci_high"], digits, pct=percent)
-
-    lines = []
-    groups = ["view", "side"] if "view" in t.columns else ["side"]
-    for key, g in t.groupby(groups, sort=False):
-        key = key if isinstance(key, tuple) else (key,)
-        label = f"{key[-1]} ({key[0]})" if len(key) == 2 else str(key[0])
-        ok = g.loc[~g["thin"].astype(bool) & g[est].notna()]
-        thin = g.loc[g["thin"].astype(bool), "period"].tolist()
-        if len(ok) < 2:
-            lines.append(
-                f"* {label}: fewer than two periods with enough statements (at least the thresholds of "
-                f"`analysis.measures.periods`), so no change over time can be read; thin: {', '.join(thin) or 'none'}."
-            )
-            continue
-        first, last = ok.iloc[0], ok.iloc[-1]
-        name = what
-        if "label" in g.columns and first["label"] != last["label"]:
-            text = (
-                f"* {label}: the top {what} changed from {first['label']} in {first['period']} ({fmt(first[est])} of "
-                f"{int(first['n'])} statements, 95% CI {ci(first)}) to {last['label']} in {last['period']} "
-                f"({fmt(last[est])} of {int(last['n'])}, {ci(last)})."
-            )
-            if thin:
-                text += f" Too thin to compare: {', '.join(thin)}."
-            lines.append(text)
-            continue
-        if "label" in g.columns:
-            name = f"{what} ({first['label']})"
-        d = last[est] - first[est]
-        verb = "rose" if d > 0 else "fell" if d < 0 else "stayed"
-        overlap = not (first["ci_high"] < last["ci_low"] or last["ci_high"] < first["ci_low"])
-        text = (
-            f"* {label}: {name} {verb} from {fmt(first[est])} in {first['period']} (95% CI {ci(first)}; "
-            f"n = {int(first['n'])} in {_plural(int(first['n_docs']), 'document')}) to {fmt(last[est])} in {last['period']} "
-            f"({ci(last)}; n = {int(last['n'])} in {_plural(int(last['n_docs']), 'document')}); "
-        )
-        text += "the intervals overlap, so the change is not clear." if overlap else "the intervals do not overlap."
-        if thin:
-            text += f" Too thin to compare: {', '.join(thin)}."
-        lines.append(text)
-    return "\n".join(lines)
 
 
 _VIEW_TITLES = {
@@ -466,11 +441,12 @@ def sentiment_reading(comparison: pd.DataFrame, measure: str | None = None, what
     return _by_view_blocks(rows, lambda t: comparisons_reading(t, {measure: what}))
 
 
-def frames_reading(by_side: pd.DataFrame, comparisons: pd.DataFrame | None = None) -> str:
-    """Each side's primary frame with share, interval and n, then the compared frame shares, per view.
+def frames_reading(by_side: pd.DataFrame, comparisons: pd.DataFrame | None = None, show: int = 5) -> str:
+    """Each side's primary frame with share, interval and n, then the tested frame shares, per view.
 
     ``by_side`` is a ``frames_by_side`` table (with a ``view`` column when split by view),
-    ``comparisons`` a :func:`analysis.measures.views.share_comparisons` table.
+    ``comparisons`` a :func:`analysis.measures.views.share_comparisons` table of every
+    frame tested (with ``q_value`` over the notebook's family): read by :func:`sorted_tests_reading`.
 
     >>> fb = pd.DataFrame({"side": ["A", "B"], "label": "Economic", "n_units": [4, 0], "n_present": [1, 0],
     ...     "share": [0.25, float("nan")], "share_lo": [0.0, float("nan")], "share_hi": [0.75, float("nan")],
@@ -501,14 +477,43 @@ def frames_reading(by_side: pd.DataFrame, comparisons: pd.DataFrame | None = Non
 
     text = _by_view_blocks(by_side, write)
     if comparisons is not None and len(comparisons):
-        text += "\n\n**Share of statements carrying the frames that differ most.**\n\n"
-        text += comparisons_reading(
-            comparisons.rename(columns={"measure": "_m"})
-            .assign(value=lambda d: d["_m"].str.replace("share: ", "share of statements with ", regex=False))
-            .drop(columns="_m"),
-            digits=2,
+        text += "\n\n**Frame shares compared: every frame either side raises, tested, then sorted.**\n\n" + _by_view_blocks(
+            comparisons, lambda t: sorted_tests_reading(t, show, "frame")
         )
     return text
+
+
+def _is_clear(t: pd.DataFrame) -> pd.Series:
+    q = t["q_value"] if "q_value" in t.columns else t["p_value"]
+    return (q < ALPHA) & ((t["diff_low"] > 0) | (t["diff_high"] < 0))
+
+
+def sorted_tests_reading(comparisons: pd.DataFrame, show: int = 5, what: str = "frame") -> str:
+    """Every tested row counted, then the rows sorted (clear differences first, then by q, then by size) and the first ``show`` read.
+
+    The rows are all the frames (or topics) tested, so the ones shown are picked after
+    testing, by the adjusted result, not before it by the size of the difference.
+
+    >>> t = pd.DataFrame({"value": ["share: X", "share: Y"], "side_a": "A", "side_b": "B", "n_a": 0, "n_b": 3,
+    ...     "p_value": [float("nan"), float("nan")]})
+    >>> sorted_tests_reading(t)
+    'No frame could be tested (a side has no statements).'
+    """
+    t = comparisons.copy()
+    if "measure" in t.columns:
+        t["value"] = t["measure"].str.replace("share: ", "share of statements with ", regex=False)
+        t = t.drop(columns="measure")
+    tested = t.loc[t["p_value"].notna()]
+    if tested.empty:
+        return f"No {what} could be tested (a side has no statements)."
+    q = tested["q_value"] if "q_value" in tested.columns else tested["p_value"]
+    clear = _is_clear(tested)
+    order = tested.assign(_c=~clear, _q=q, _s=-tested["difference"].abs()).sort_values(["_c", "_q", "_s"], kind="stable")
+    head = (
+        f"{_plural(len(tested), what)} tested, {int(clear.sum())} with a clear difference (q < {ALPHA} and the interval "
+        f"excluding zero); the first {min(show, len(tested))}, clear ones first, then by q:"
+    )
+    return head + "\n\n" + comparisons_reading(order.head(show).drop(columns=["_c", "_q", "_s"]), digits=2)
 
 
 def emphasis_reading(comparison: pd.DataFrame) -> str:
@@ -518,12 +523,12 @@ def emphasis_reading(comparison: pd.DataFrame) -> str:
     "lower" means raised earlier. Topics only one side raises are counted, not compared.
 
     >>> c = pd.DataFrame({"view": "own", "measure": "position", "label": ["Economic", "Trade"], "value": "pos",
-    ...     "side_a": "A", "side_b": "B", "n_a": [2, 1], "n_b": [0, 0]})
+    ...     "side_a": "A", "side_b": "B", "n_a": [12, 1], "n_b": [0, 0]})
     >>> print(emphasis_reading(c))
     **The sides' own words (readouts and statements).**
     <BLANKLINE>
     No topic is raised by both sides; 2 topics by one side only.
-    >>> c = c.assign(n_b=[3, 0], mean_a=0.1, ci_low_a=0.0, ci_high_a=0.2, mean_b=0.6, ci_low_b=0.5, ci_high_b=0.7,
+    >>> c = c.assign(n_b=[13, 0], mean_a=0.1, ci_low_a=0.0, ci_high_a=0.2, mean_b=0.6, ci_low_b=0.5, ci_high_b=0.7,
     ...     difference=-0.5, diff_low=-0.6, diff_high=-0.4, p_value=0.01)
     >>> print(emphasis_reading(c.drop(columns="view")).splitlines()[0][:90])
     * A's position of statements raising Economic is lower than B's: 0.10 (95% CI 0.00 to 0.20
@@ -595,6 +600,33 @@ def unattributed_reading(quotes: pd.DataFrame, show: int = 3, width: int = 80) -
     if len(none) > show:
         lines.append(f"* … and {len(none) - show} more (table below).")
     return "\n".join(lines)
+
+
+def first_ranks(presence: pd.DataFrame, doc_id: str, side: str) -> dict[str, int]:
+    """``{frame_id: rank of the side's first statement carrying it}`` in one document (side-level presence rows), plus ``"_n"`` statements.
+
+    >>> p = pd.DataFrame({"level": "side", "doc_id": "d", "side": "A", "frame_id": ["x", "x", "y"], "present": [False, True, True],
+    ...     "rank": [1, 2, 2], "n_units": 3})
+    >>> first_ranks(p, "d", "A")
+    {'x': 2, 'y': 2, '_n': 3}
+    """
+    p = presence.loc[(presence["level"] == "side") & (presence["doc_id"] == doc_id) & (presence["side"] == side)]
+    hit = p.loc[p["present"].astype(bool)]
+    out = {f: int(r) for f, r in hit.groupby("frame_id", sort=False)["rank"].min().items()}
+    out["_n"] = int(p["n_units"].max()) if len(p) else 0
+    return out
+
+
+def statement_rank(presence: pd.DataFrame, doc_id: str, side: str, phrase: str) -> int | None:
+    """Rank among the side's statements in ``doc_id`` of the first one containing ``phrase``; None when none does.
+
+    >>> p = pd.DataFrame({"level": "side", "doc_id": "d", "side": "A", "rank": [1, 2], "text": ["We talk.", "An end to it."]})
+    >>> statement_rank(p, "d", "A", "end to"), statement_rank(p, "d", "A", "war")
+    (2, None)
+    """
+    p = presence.loc[(presence["level"] == "side") & (presence["doc_id"] == doc_id) & (presence["side"] == side)]
+    hit = p.loc[p["text"].astype(str).str.contains(phrase, regex=False)]
+    return int(hit["rank"].min()) if len(hit) else None
 
 
 def find_document(documents: pd.DataFrame, name: str) -> str | None:

@@ -132,7 +132,7 @@ def summary_table(tables: Mapping[str, pd.DataFrame], side_a: str, side_b: str, 
                 (side_b, r["n_b"], r["mean_b"], r["ci_low_b"], r["ci_high_b"]),
                 r["cliffs_delta"],
                 f"Cliff's delta ({r['effect_size']})",
-                r["p_adjusted"],
+                r["q_value"] if "q_value" in r.index and r["q_value"] == r["q_value"] else r["p_adjusted"],  # the notebook's family
                 CAVEATS["sentiment"],
             )
     fb_all = tables["frames_by_side"]
@@ -172,7 +172,7 @@ def summary_table(tables: Mapping[str, pd.DataFrame], side_a: str, side_b: str, 
                 (side_b, r["n_b"], r["mean_b"], r["ci_low_b"], r["ci_high_b"]),
                 r["cliffs_delta"],
                 f"Cliff's delta ({r['effect_size']})",
-                r["p_value"],
+                r["q_value"] if "q_value" in r.index else r["p_value"],  # adjusted over notebook 05's family
                 CAVEATS["emphasis"],
             )
     lead = _lead_text(tables["emphasis"], side_a, side_b)

@@ -12,7 +12,9 @@
    reports Krippendorff's alpha (nominal, ``krippendorff`` package) per frame.
 
 alpha >= 0.8 is the usual bar for reliable coding, >= 0.667 for tentative
-conclusions (Krippendorff 2004). A frame nobody marks has no variation and an
+conclusions (Krippendorff 2004) -- between two or more *independent* coders; the
+``reading`` column says "reliable" only then (a codebook's author coding its own sample
+checks agreement, not reliability). A frame nobody marks has no variation and an
 undefined alpha.
 
 >>> import pandas as pd
@@ -202,9 +204,20 @@ def codebook_coding(
     return conform(out, "frame_coding")
 
 
-def _reading(alpha: float) -> str:
+def _reading(alpha: float, n_hand_coders: int = 1, independent: bool = False) -> str:
+    """The word for an alpha: a reliability word only for two or more independent hand coders.
+
+    >>> _reading(0.9), _reading(0.9, 2, independent=True), _reading(0.5, 2, independent=True), _reading(float("nan"))
+    ('one coder: agreement with the codebook, not reliability', 'reliable', 'unreliable', 'undefined')
+    >>> _reading(0.9, 2)
+    'coders not shown independent: agreement, not reliability'
+    """
     if alpha != alpha:
         return "undefined"
+    if n_hand_coders < 2:
+        return "one coder: agreement with the codebook, not reliability"
+    if not independent:
+        return "coders not shown independent: agreement, not reliability"
     return "reliable" if alpha >= 0.8 else "tentative" if alpha >= 0.667 else "unreliable"
 
 
@@ -212,8 +225,14 @@ def frame_agreement(
     hand: pd.DataFrame,
     codebook: pd.DataFrame,
     frames: Sequence[Frame] | None = None,
+    independent: bool = False,
 ) -> pd.DataFrame:
     """Agreement per frame between hand coding and the codebook (table ``frame_agreement``).
+
+    ``reading`` uses Krippendorff's words (reliable, tentative, unreliable) only when at
+    least two hand coders coded the sample and the caller declares them independent
+    (``independent=True``: blind to the dictionary's hits and to each other); otherwise it
+    says the number is agreement, not reliability. ``coders`` says who coded.
 
     Units are the sentences a hand coder coded that are also in ``codebook`` (sentences
     of other corpora are ignored); the raters are every hand coder plus the codebook. ``alpha`` is Krippendorff's alpha with the nominal metric
@@ -269,7 +288,8 @@ def frame_agreement(
                 "n_both": int((cb & all_hand).sum()),
                 "percent_agreement": agree / pairs if pairs else float("nan"),
                 "alpha": alpha,
-                "reading": _reading(alpha),
+                "reading": _reading(alpha, len(coders), independent),
+                "coders": ", ".join(coders) + " (hand); codebook",
             }
         )
     return conform(pd.DataFrame(rows) if rows else None, "frame_agreement")

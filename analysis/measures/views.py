@@ -10,7 +10,8 @@ pooled view only when a notebook's ``view`` parameter asks for it.
 * :func:`by_view` — any table-making function applied per view, with a leading ``view`` column;
 * :func:`with_origin` — add the statements' ``origin`` to a per-statement table (frame presence);
 * :func:`share_comparisons` — per view, the share of statements carrying each of some frames,
-  side A against side B (:func:`analysis.core.compare.compare_sides`);
+  side A against side B (:func:`analysis.core.compare.compare_sides`); :func:`share_tests` for
+  every frame either side raises, and :func:`align_tests` to show those tests in ``frame_differences``;
 * :func:`view_label` — the short name of a view for figure titles and legends;
 * :func:`own_words_note` — which side has no own words in this corpus, in words;
 * :func:`per_view` — any function applied per view of a table already split by view;
@@ -38,6 +39,8 @@ __all__ = [
     "by_view",
     "with_origin",
     "share_comparisons",
+    "share_tests",
+    "align_tests",
     "view_label",
     "own_words_note",
     "per_view",
@@ -144,6 +147,57 @@ def share_comparisons(
     order = {v: i for i, v in enumerate(views)}
     out = pd.concat(parts, ignore_index=True)
     return out.iloc[out["view"].map(order).argsort(kind="stable")].reset_index(drop=True)
+
+
+def share_tests(
+    presence: pd.DataFrame,
+    side_a: str,
+    side_b: str,
+    views: Sequence[str] = ("own", "reported"),
+    labels: dict[str, str] | None = None,
+    **kwargs,
+) -> pd.DataFrame:
+    """Every frame either side raises in a view, tested: :func:`share_comparisons` of all of them, nothing picked first.
+
+    Frames in codebook order (``labels``; else order of appearance); a (frame, view) row
+    where neither side raises the frame is not a test and is left out, so the family a
+    notebook adjusts (:func:`analysis.core.compare.adjust_family`) counts real tests only.
+
+    >>> p = pd.DataFrame({"doc_id": "d", "unit_id": list("abcd"), "side": ["A", "A", "B", "B"],
+    ...     "origin": "claim", "frame_id": "x", "present": [True, True, False, True]})
+    >>> p = pd.concat([p, p.assign(frame_id="y", present=False)])
+    >>> share_tests(p, "A", "B", views=["reported"], n_boot=50, n_perm=50)["frame_id"].tolist()
+    ['x']
+    """
+    mine = presence.loc[presence["side"].isin([side_a, side_b]) & presence["present"].astype(bool)]
+    raised = set(mine["frame_id"])
+    order = [f for f in (labels or {}) if f in raised] + [f for f in dict.fromkeys(mine["frame_id"]) if f not in (labels or {})]
+    out = share_comparisons(presence, side_a, side_b, order, views, labels, **kwargs)
+    if out.empty:
+        return out
+    keep = (out["mean_a"].fillna(0) > 0) | (out["mean_b"].fillna(0) > 0)
+    return out.loc[keep].reset_index(drop=True)
+
+
+def align_tests(differences: pd.DataFrame, tests: pd.DataFrame) -> pd.DataFrame:
+    """``differences`` (``frame_differences`` per view) with ``p_value``/``q_value`` of the family's tests of the same (view, frame).
+
+    One hypothesis, one test: the frame-share difference is tested once
+    (:func:`share_tests`, adjusted over the notebook's family), and the per-frame table
+    shows that test's p and q; frames not tested get NaN.
+
+    >>> d = pd.DataFrame({"view": ["own", "own"], "frame_id": ["x", "y"], "p_value": [0.5, 0.9], "q_value": [0.5, 0.9]})
+    >>> t = pd.DataFrame({"view": ["own"], "frame_id": ["x"], "p_value": [0.01], "q_value": [0.02]})
+    >>> align_tests(d, t)[["p_value", "q_value"]].values.tolist()
+    [[0.01, 0.02], [nan, nan]]
+    """
+    keys = ["view", "frame_id"] if "view" in differences.columns and "view" in tests.columns else ["frame_id"]
+    got = tests.set_index(keys)[["p_value", "q_value"]]
+    idx = pd.MultiIndex.from_frame(differences[keys]) if len(keys) > 1 else pd.Index(differences["frame_id"])
+    out = differences.copy()
+    for col in ("p_value", "q_value"):
+        out[col] = got[col].reindex(idx).to_numpy(dtype=float)
+    return out
 
 
 def view_label(view: str | None) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from analysis.core.compare import compare_sides
 from analysis.core.stats import bootstrap_ci, cluster_bootstrap_mean, cluster_permutation_test, permutation_test
@@ -17,6 +18,17 @@ def _corpus(n_docs: int, seed: int = 3) -> pd.DataFrame:
         for side, n in (("A", rng.integers(1, 5)), ("B", rng.integers(1, 5))):
             rows += [{"doc_id": f"d{d:02d}", "side": side, "x": effect + rng.normal(0, 0.3)} for _ in range(n)]
     return pd.DataFrame(rows)
+
+
+def _within_difference(df: pd.DataFrame) -> float:
+    """Sum over documents of w (mean A - mean B) / sum of w, w = n_A n_B / (n_A + n_B), written out by hand."""
+    num = den = 0.0
+    for _, d in df.groupby("doc_id"):
+        xa, xb = d.loc[d.side == "A", "x"], d.loc[d.side == "B", "x"]
+        w = len(xa) * len(xb) / (len(xa) + len(xb))
+        num += w * (xa.mean() - xb.mean())
+        den += w
+    return num / den
 
 
 def test_one_document_keeps_the_statement_method():
@@ -35,10 +47,12 @@ def test_several_documents_resample_documents_deterministically():
     r2 = compare_sides(df.sample(frac=1, random_state=1), "x", "A", "B", n_boot=300, n_perm=300)
     pd.testing.assert_frame_equal(r1, r2)  # row order does not matter
     r = r1.iloc[0]
-    assert r["resampling"] == "documents" and r["n_docs"] == 25 == r["n_docs_a"] == r["n_docs_b"]
+    assert r["resampling"] == "within documents" and r["n_docs"] == 25 == r["n_docs_a"] == r["n_docs_b"]
     a = df.loc[df.side == "A"]
     assert (r["ci_low_a"], r["ci_high_a"]) == cluster_bootstrap_mean(a["x"], a["doc_id"], n_boot=300)
     assert r["diff_low"] <= r["difference"] <= r["diff_high"]
+    # every document quotes both sides: the difference is the weighted mean of the per-document differences
+    assert r["difference"] == pytest.approx(_within_difference(df))
     # forcing statements gives the narrower, statement-level interval
     s = compare_sides(df, "x", "A", "B", n_boot=300, n_perm=300, resampling="statements").iloc[0]
     assert s["resampling"] == "statements" and s["ci_high_a"] - s["ci_low_a"] < r["ci_high_a"] - r["ci_low_a"]
@@ -47,7 +61,8 @@ def test_several_documents_resample_documents_deterministically():
 def test_side_in_one_document_has_no_document_interval():
     df = pd.DataFrame({"doc_id": ["d1", "d1", "d2", "d3"], "side": ["A", "A", "B", "B"], "x": [1.0, 2.0, 3.0, 4.0]})
     r = compare_sides(df, "x", "A", "B", n_boot=100, n_perm=100).iloc[0]
-    assert r["resampling"] == "documents" and np.isnan(r["ci_low_a"]) and not np.isnan(r["ci_low_b"])
+    assert r["resampling"] == "between documents" and np.isnan(r["ci_low_a"]) and not np.isnan(r["ci_low_b"])
+    assert np.isnan(r["diff_low"])  # one document of side A: no between-document variance
 
 
 def test_cluster_permutation_keeps_its_level_under_document_effects():
@@ -78,10 +93,10 @@ def test_shared_resamples_give_the_single_measure_results():
 
 
 def test_one_resampling_rule_for_compare_sides_and_frame_differences():
-    from analysis.core.stats import resampling_level, side_permutation_pvalues
+    from analysis.core.designs import resampling_level, side_permutation_pvalues
     from analysis.measures.framing import frame_differences
 
-    for n_docs, level in ((1, "statements"), (6, "documents")):
+    for n_docs, level in ((1, "statements"), (6, "within documents")):
         df = _corpus(n_docs, seed=2)
         df["present"] = df["x"] > df["x"].median()
         a, b = df.loc[df.side == "A"], df.loc[df.side == "B"]

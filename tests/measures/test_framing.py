@@ -409,7 +409,11 @@ def test_alpha_on_toy_table_matches_hand_value():
     cb = hand.assign(coder="codebook", coded=[True, False, False, False])
     a = frame_agreement(hand, cb).iloc[0]
     assert a.alpha == pytest.approx(1 - 14 / 30)
-    assert a.reading == "unreliable" and a.n_hand == 2 and a.n_codebook == 1 and a.n_both == 1
+    assert a.reading == "one coder: agreement with the codebook, not reliability" and a.coders == "ann (hand); codebook"
+    assert a.n_hand == 2 and a.n_codebook == 1 and a.n_both == 1
+    two = pd.concat([hand, hand.assign(coder="bob")], ignore_index=True)
+    assert frame_agreement(two, cb).iloc[0].reading.startswith("coders not shown independent")
+    assert frame_agreement(two, cb, independent=True).iloc[0].reading in ("reliable", "tentative", "unreliable")
 
 
 def test_read_coded_rejects_bad_files(tmp_path):

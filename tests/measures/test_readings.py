@@ -20,7 +20,8 @@ def test_readings_of_the_parties_corpus(parties_tables):
     row = compare.compare_sides(sent, "vader_compound", *SIDES, n_boot=200, n_perm=200).iloc[0]
     line = readings.comparison_reading(row, "mean tone")
     assert f"{row['mean_a']:.2f}" in line and f"n = {int(row['n_a'])} statements" in line
-    assert "resample whole documents" in line
+    assert row["resampling"] == "within and between documents" and "relabels the documents that quote one" in line
+    assert ("Described, not tested" in line) == bool(readings.too_thin(row))
     per = periods.assign_periods(docs)
     tone = periods.tone_by_period(sent, per, SIDES, views="own", n_boot=100)
     assert "no change over time can be read" in readings.period_reading(tone, "mean tone")
@@ -50,8 +51,9 @@ def test_views_on_the_parties_corpus(parties_tables):
     text = readings.sentiment_reading(table.assign(measure="vader_compound", masked=False))
     assert "**The sides' own words" in text and "**What the news attributes" in text
     assert f"{own['mean_a']:.2f}" in text and f"n = {int(own['n_a'])} statements" in text
-    clear = (own["diff_low"] > 0) or (own["diff_high"] < 0)
-    assert ("No clear difference" in text.split("**What the news")[0]) != clear
+    clear = ((own["diff_low"] > 0) or (own["diff_high"] < 0)) and own["q_value"] < 0.05 and not readings.too_thin(own)
+    first = text.split("**What the news")[0]
+    assert ("is higher than" in first or "is lower than" in first) == clear
 
 
 def test_no_own_words_means_reported_view_only():
@@ -96,3 +98,29 @@ def test_summary_table_says_which_view(parties_tables):
     assert (sent["measure"].str.endswith("(own words)") == (sent["view"] == "own")).all()
     assert set(s.loc[s.question == "voice", "view"]) == {"reported"}
     assert s.loc[s.question == "frames", "view"].isna().all()
+
+
+def test_no_reading_stronger_than_its_adjusted_test():
+    """The issue's case: 0 of 5 against 3 of 7 in one document, and a family where q is large while the interval excludes zero."""
+    import pandas as pd
+
+    df = pd.DataFrame({"doc_id": "d", "side": ["A"] * 5 + ["B"] * 7, "x": [0.0] * 5 + [1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0]})
+    row = compare.compare_sides(df, "x", "A", "B", n_perm=2000).iloc[0]
+    assert round(row["diff_low"], 2) == -0.75 and round(row["diff_high"], 2) == 0.08  # Newcombe
+    line = readings.comparison_reading(row, "share")
+    assert line.startswith("Described, not tested") and "No inference is made" in line and "large" not in line
+    big = dict(
+        row,
+        n_a=40,
+        n_b=40,
+        n_docs_a=8,
+        n_docs_b=9,
+        resampling="between documents",
+        diff_low=-0.5,
+        diff_high=-0.1,
+        p_value=0.04,
+        q_value=0.2,
+    )
+    line = readings.comparison_reading(big, "share")
+    assert line.startswith("No clear difference") and "q = 0.200" in line and "so no difference is claimed" in line
+    assert "Democrats' share" in readings.comparison_reading(dict(big, side_a="Democrats", q_value=0.01), "share")

@@ -374,7 +374,10 @@ def findings(table: pd.DataFrame, side_a: str, side_b: str, topics: Sequence[str
                 continue
             n = int(s["n_units"].iloc[0])
             lead = s.loc[s["in_lead"], "label"].tolist()
-            lines.append(f"{side} ({n} statements) leads with: {', '.join(lead) if lead else 'no codebook topic'}.")
+            if n == 1:  # one statement is all there is: it has no lead over anything
+                lines.append(f"{side} (1 statement, so no lead to speak of) raises: {', '.join(s['label'].tolist())}.")
+            else:
+                lines.append(f"{side} ({n} statements) leads with: {', '.join(lead) if lead else 'no codebook topic'}.")
             for _, r in s.iterrows():
                 if topics is not None and r["frame_id"] not in topics:
                     continue
@@ -399,7 +402,7 @@ def findings_across_documents(
     ...                   "label": ["X", "Y", "X", "Y"], "present": [True, True, True, False], "in_lead": [True, False, False, False],
     ...                   "first_pos": [0.0, 1.0, 0.5, float("nan")]})
     >>> print(findings_across_documents(t, "A", "B"))
-    A speaks in 2 documents; the topic it leads with most often: X (in the lead in 1 of 2 documents).
+    A speaks in 2 documents; the topic it leads with most often: X (in the lead in 1 of the 2 documents where it has more than one statement).
       X: raised in 2 of 2 documents, first at a mean position of 0.25.
       Y: raised in 1 of 2 documents, first at a mean position of 1.00.
     B: no statements in these documents.
@@ -415,16 +418,23 @@ def findings_across_documents(
         raised = s.loc[s["present"]]
         if topics is not None:
             raised = raised.loc[raised["frame_id"].isin(list(topics))]
-        g = raised.groupby(["frame_id", "label"], sort=False).agg(
-            k=("doc_id", "nunique"), lead=("in_lead", "sum"), pos=("first_pos", "mean")
-        )
+        # a lead needs a second statement: documents where the side has one statement count no lead
+        several = raised["n_units"] > 1 if "n_units" in raised.columns else pd.Series(True, index=raised.index)
+        raised = raised.assign(_lead=raised["in_lead"].astype(bool) & several)
+        n_lead = int(s.loc[s["n_units"] > 1, "doc_id"].nunique()) if "n_units" in s.columns else n
+        g = raised.groupby(["frame_id", "label"], sort=False).agg(k=("doc_id", "nunique"), lead=("_lead", "sum"), pos=("first_pos", "mean"))
         g = g.reset_index().sort_values(["k", "pos", "frame_id"], ascending=[False, True, True], kind="stable")
         leads = g.loc[g["lead"] > 0].sort_values(["lead", "k", "frame_id"], ascending=[False, False, True], kind="stable")
-        if leads.empty:
+        if n_lead == 0:
+            lead_txt = "it has one statement in each, so no lead to speak of"
+        elif leads.empty:
             lead_txt = "no codebook topic in its lead statement"
         else:
             top = leads.iloc[0]
-            lead_txt = f"the topic it leads with most often: {top['label']} (in the lead in {int(top['lead'])} of {n} documents)"
+            lead_txt = (
+                f"the topic it leads with most often: {top['label']} (in the lead in {int(top['lead'])} of the {n_lead} documents "
+                "where it has more than one statement)"
+            )
         lines.append(f"{side} speaks in {n} documents; {lead_txt}.")
         if g.empty:
             lines.append("  no statement carries a codebook topic.")

@@ -1,0 +1,52 @@
+"""Number formatting shared by the readings (:mod:`analysis.measures.readings`, :mod:`analysis.measures.readings_periods`)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+#: The level a q-value must be under (with the interval excluding zero) for a reading to call a difference.
+ALPHA = 0.05
+
+
+def _isnan(x) -> bool:
+    try:
+        return x is None or bool(np.isnan(float(x)))
+    except (TypeError, ValueError):
+        return True
+
+
+def _num(x, digits: int = 2, sign: bool = False) -> str:
+    """A number for prose: fixed digits, optional sign, "n/a" for missing.
+
+    >>> _num(0.1234), _num(0.1, sign=True), _num(float("nan"))
+    ('0.12', '+0.10', 'n/a')
+    """
+    if _isnan(x):
+        return "n/a"
+    return f"{float(x):+.{digits}f}" if sign else f"{float(x):.{digits}f}"
+
+
+def _pct(x, digits: int = 0) -> str:
+    """A share as a percentage ("42%"), "n/a" for missing.
+
+    >>> _pct(0.4167), _pct(None)
+    ('42%', 'n/a')
+    """
+    return "n/a" if _isnan(x) else f"{100 * float(x):.{digits}f}%"
+
+
+def _plural(n: int, word: str) -> str:
+    """``"1 document"``, ``"3 documents"``.
+
+    >>> _plural(1, "document"), _plural(2, "speaker")
+    ('1 document', '2 speakers')
+    """
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _interval(lo, hi, digits: int, sign: bool = False, pct: bool = False) -> str:
+    if _isnan(lo) or _isnan(hi):
+        return "no interval"
+    if pct:
+        return f"{_pct(lo)} to {_pct(hi)}"
+    return f"{_num(lo, digits, sign)} to {_num(hi, digits, sign)}"
