@@ -58,6 +58,9 @@ _NOT_NAME = frozenset(
 )
 
 _alt = literal_alternation  # the short name the patterns below use
+# at most this many titles stacked before a name ("Deputy Foreign Minister"): a bound keeps a run of
+# titles with no name after it ("Mr. Mr. Mr. …") linear
+MAX_STACKED_TITLES = 6
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +69,7 @@ def _pats() -> dict[str, re.Pattern]:
     titles = _alt(read_list("titles.txt"), "i")
     return {
         "title": re.compile(
-            rf"(?<![\w.])(?P<title>(?:{titles}\s+)*{titles})"
+            rf"(?<![\w.])(?P<title>(?:{titles}\s+){{0,{MAX_STACKED_TITLES - 1}}}{titles})"
             rf"(?:\s+(?P<prep>of|for|to|on)\s+(?:the\s+)?)?\s*,?\s+(?P<name>{NAME})(?![\w’'])"
         ),
         "appos_before": re.compile(rf"(?<![\w.’'])(?P<name>{NAME2}),\s+(?P<pre>[^,.;:“”\"\n]{{0,90}})$"),
