@@ -126,6 +126,7 @@ from .cues import (
     find_cues,
 )
 from .embedded import _embedded_claim
+from .grammar import CONTENT_WINDOW, tail_search
 from .quote_sieve import _extend_to_continuations, _quote_speakers
 from .sieve_after import _DASH
 from .sources import (
@@ -226,14 +227,14 @@ def attribute_unit(
         before_txt = text[lo : cue["start"]]
         if cue["lemma"] != "according to" and _noun_before(before_txt[-40:]) or _SO_CALLED.search(before_txt[-4:]):
             continue  # "a mock trial", "his vow", "Lee’s remarks": a determiner or possessive makes the form a noun
-        if cue["form"] == "asked" and _ASKED_BEFORE.search(before_txt):
+        if cue["form"] == "asked" and tail_search(_ASKED_BEFORE, before_txt):
             # "Asked whether he would run, Lee said …" / "Lee was asked about the plan": the question is
             # reported, its asker is not named (source None)
             span = _asked_content(text, cue["end"], hi, quotes)
             if span is not None and not any(c["start"] <= cue["start"] < c["end"] for c in claims):
                 claims.append(_claim(text, span[0], span[1], _asker(text, cue["end"], hi, mentions), cue, "asked", quotes))
             continue
-        intro = _CLAUSE_INTRO.search(before_txt) or _intro_before_adverb(before_txt)
+        intro = tail_search(_CLAUSE_INTRO, before_txt) or _intro_before_adverb(before_txt)
         participle = bool(intro) and (cue["form"].endswith("ing") or _coordinated(intro.group(0)))
         if not participle and cue["form"].endswith("ing"):
             intro = _GERUND_PREP.search(
@@ -290,7 +291,7 @@ def attribute_unit(
             src, rule, clause_at = with_src[0], "participle", with_src[1]  # "…, with Acme News saying …"
         elif left:
             src, rule = left
-            w = _CLAUSE_INTRO.search(_drop_det(text[lo : src["start"]]))
+            w = tail_search(_CLAUSE_INTRO, _drop_det(text[lo : src["start"]]))
             clause_at = lo + w.start() if w else None
         elif participle:
             src = (
@@ -322,7 +323,7 @@ def attribute_unit(
                         continue
                 if phrase is not None:
                     src, rule = phrase, "subject-phrase"
-                    w = _CLAUSE_INTRO.search(_drop_det(text[lo : src["start"]]))
+                    w = tail_search(_CLAUSE_INTRO, _drop_det(text[lo : src["start"]]))
                     clause_at = lo + w.start() if w else None
                 else:
                     src = last_source or _unit_subject(text, lo, mentions, cue["start"])
@@ -353,7 +354,7 @@ def attribute_unit(
             _set_span(text, open_claim, a2, b2, quotes)
         # content
         after_lo = cue["end"] if rule != "inverted" else src["end"]
-        after_txt = text[after_lo:hi]
+        after_txt = text[after_lo : min(hi, after_lo + CONTENT_WINDOW)]
         pre = text[lo : (src["start"] if rule in _SUBJECT_RULES else cue["start"])].rstrip()
         if rule in _SUBJECT_RULES:
             pre = _strip_title(pre)  # “…,” White House press secretary Karoline Leavitt said
@@ -473,19 +474,13 @@ def attribute(
             last_para = para
         i0, i1 = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
         unit_m = mentions[i0:i1]
+        first_in_unit = _FirstAntecedent(text, lo, unit_m)
         for m in unit_m:
             if m["how"] in ("pronoun", "description") and m.get("actor") is None:
                 ref = resolve_pronoun(
                     m,
                     # "“… Clinton …,” she said": not Clinton; "in an interview with Acme Politics, he said": not Acme
-                    [
-                        x
-                        for x in unit_m
-                        if x["in_quote"] == m["in_quote"]
-                        and x["start"] < m["start"]
-                        and compatible(m, x)
-                        and _subject_position(text, lo, x)
-                    ],
+                    first_in_unit(m),
                     recent if not m["in_quote"] else [],
                     earlier_units[-3:],
                 )
@@ -530,6 +525,40 @@ def attribute(
     if extra:
         claims = sorted(claims + extra, key=lambda c: (c["start"], c["cue_start"]))
     return claims, quotes
+
+
+class _FirstAntecedent:
+    """The first mention of a unit that can stand for a pronoun (or description) ``m`` of the same
+    unit: earlier than ``m``, on the same side of a quote mark, compatible with it, in subject
+    position. Called for the unit's mentions in order; each call returns a list of at most one.
+
+    Candidates are indexed as they are passed and the answer per kind of pronoun (quote side,
+    kind, gender, side, role) is remembered, so a unit with many pronouns costs linear time, not
+    a rescan of the unit per pronoun (the same answer as scanning ``unit_m`` from its start).
+    """
+
+    def __init__(self, text: str, lo: int, unit_m: list[dict]):
+        self.text, self.lo, self.unit_m = text, lo, unit_m
+        self.cands: list[dict] = []  # passed mentions that may be antecedents, in order
+        self.next = 0  # index into unit_m of the first mention not yet passed
+        self.memo: dict[tuple, tuple[dict | None, int]] = {}  # key -> (first found, candidates scanned)
+
+    def __call__(self, m: dict) -> list[dict]:
+        um = self.unit_m
+        while self.next < len(um) and um[self.next]["start"] < m["start"]:
+            x = um[self.next]
+            self.next += 1
+            if x.get("actor") is not None and x.get("how") not in ("pronoun", "description") and _subject_position(self.text, self.lo, x):
+                self.cands.append(x)
+        key = (m["in_quote"], m.get("how"), m["kind"], m.get("gender"), m.get("side"), m.get("role"))
+        found, scanned = self.memo.get(key, (None, 0))
+        if found is None:
+            for x in self.cands[scanned:]:
+                if x["in_quote"] == m["in_quote"] and compatible(m, x):
+                    found = x
+                    break
+            self.memo[key] = (found, len(self.cands))
+        return [found] if found is not None else []
 
 
 def _punctuation_claims(text: str, quotes: list[dict], claims: list[dict]) -> list[dict]:

@@ -15,6 +15,7 @@ Imports :mod:`analysis.extraction.cues`, :mod:`analysis.extraction.contents` and
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -22,6 +23,7 @@ from ..core.resources import word_set
 from .actors import PREPOSITIONS, side_of, slug
 from .contents import _ASKER, _GAP_WORD, _HAS_QUOTE_CHAR, _SHOW_TITLE, _WORD_CHAR, _claim, _trim
 from .cues import _WS, _word_group
+from .grammar import PHRASE_WINDOW
 from .subjects import _DET_WORDS, _anonymous_mention, _strip_title_words, _subject_position
 
 __all__: list[str] = []  # private helpers of analysis.extraction.claims
@@ -107,8 +109,21 @@ def _ends_like_readout(before: str) -> bool:
     return bool(words) and words[-1].lower() in ("from", "of", "by")
 
 
+_LEFT_CANDIDATES = 6  # the rule below tries the last five mentions before a cue (and the one before each)
+
+
+def _start(m: dict) -> int:
+    return m["start"]
+
+
 def _leftward_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tuple[dict, str] | None:
-    cands = [m for m in mentions if m["end"] <= cue["start"] and not m.get("in_quote")]
+    cands = []  # the last LEFT_CANDIDATES mentions before the cue, outside quotes, in text order
+    for m in reversed(mentions[: bisect.bisect_left(mentions, cue["start"], key=_start)]):
+        if m["end"] <= cue["start"] and not m.get("in_quote"):
+            cands.append(m)
+            if len(cands) == _LEFT_CANDIDATES:
+                break
+    cands.reverse()
     for i in range(len(cands) - 1, max(-1, len(cands) - 6), -1):
         m = cands[i]
         if not _FILLER.match(text, m["end"], cue["start"]) and not _titled_filler(text[m["end"] : cue["start"]]):
@@ -182,6 +197,8 @@ def _phrase_source(text: str, lo: int, cue: dict) -> dict | None:
     if k2 >= 0 and k2 + 1 > k:
         k = k2 + 1  # a doubled apostrophe closes a quote too
     a, z = lo + k + 1, cue["start"]
+    if z - a > PHRASE_WINDOW:
+        return None  # a clause this long before the verb holds no short descriptive subject
     if k > 0 and pre[k] == "," and not pre[k + 1 :].strip():
         # "Managers at the depot, who met on Monday, say …" / "Officials in Vale, the state next door, said …":
         # the subject stands before a relative clause or an apposition set off by commas

@@ -20,6 +20,7 @@ from ..core.resources import read_list
 from .actors import PREPOSITIONS, side_of, slug
 from .contents import _comma_outside_quotes
 from .cues import _WS
+from .grammar import tail_search
 
 __all__: list[str] = []  # private helpers of analysis.extraction.claims
 
@@ -172,7 +173,7 @@ def _strip_title(pre: str) -> str:
     for _ in range(10):
         if out and out[-1] in _QUOTE_END:
             return out
-        m = _TRAILING_WORD.search(out)
+        m = tail_search(_TRAILING_WORD, out)
         if not m or not (m.group(1)[0].isupper() or m.group(1).lower() in _title_words()):
             break
         out = out[: m.start()].rstrip()
@@ -187,7 +188,7 @@ def _strip_title_words(pre: str) -> str:
     """
     out = pre.rstrip()
     for _ in range(6):
-        m = _TRAILING_WORD.search(out)
+        m = tail_search(_TRAILING_WORD, out)
         if not m or not (m.group(1)[0].isupper() or m.group(1).lower() in _title_words()):
             break
         out = out[: m.start()].rstrip()
