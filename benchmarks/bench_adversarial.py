@@ -41,6 +41,10 @@ CASES = {
     "dashes": "— Ann Cole — ",
     "asked": "Asked whether Lee ",
     "line-breaks": "Ann Cole\nBo Lee said\n",
+    "sentences": "Ann Cole said it was late. ",
+    "quotes": "“Yes,” she said. ",
+    "single-quotes": "‘Lee said’ and ",
+    "paragraphs": "“We will go.”\n\n",
 }
 
 
