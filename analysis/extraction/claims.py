@@ -127,7 +127,7 @@ from .cues import (
 )
 from .embedded import _embedded_claim
 from .grammar import CONTENT_WINDOW, tail_search
-from .quote_sieve import _extend_to_continuations, _quote_speakers
+from .quote_sieve import extend_to_continuations, quote_speakers
 from .sieve_after import _DASH
 from .sources import (
     _CLAUSE_INTRO,
@@ -518,8 +518,8 @@ def attribute(
         if named:
             earlier_units.append(named)
     claims.sort(key=lambda c: (c["start"], c["cue_start"]))
-    quotes = _quote_speakers(text, quotes, claims, units, cues, mentions)
-    _extend_to_continuations(text, claims, quotes)
+    quotes = quote_speakers(text, quotes, claims, units, cues, mentions)
+    extend_to_continuations(text, claims, quotes)
     extra = _punctuation_claims(text, quotes, claims) + _headline_claims(text, mentions, claims, quotes)
     extra += _transcript_claims(text, mentions, claims + extra, quotes)
     if extra:
