@@ -86,13 +86,11 @@ from ..core.resources import word_set
 from .actors import compatible, resolve_pronoun, slug
 from .contents import (
     _CLOSING_MARKS,
-    _GAP_WORD,
     _SHOW_TITLE,
     _SUBJECT_WORDS,
     _WORD_CHAR,
     _adverbial_lead,
     _aside_span,
-    _asked_content,
     _blank_title,
     _claim,
     _clause_start,
@@ -116,7 +114,6 @@ from .cues import (
     _QUOTE_BEFORE,
     _WS,
     _cue_between,
-    _finite_cue,
     _noun_before,
     cue_first_words,
     cue_lexicon,
@@ -125,26 +122,19 @@ from .cues import (
     cues_of_matches,
     find_cues,
 )
-from .embedded import _embedded_claim
 from .grammar import CONTENT_WINDOW, tail_search
 from .quote_sieve import extend_to_continuations, quote_speakers
+from .rules import CLAIM_RULES, SKIP, CueContext
 from .sieve_after import _DASH
 from .sources import (
     _CLAUSE_INTRO,
     _GERUND_PREP,
-    _according_np,
-    _asker,
     _coordinated,
     _headline_claims,
     _intro_before_adverb,
-    _inverted_source,
-    _leftward_source,
-    _opening_subject,
-    _phrase_source,
     _transcript_claims,
-    _with_source,
 )
-from .subjects import _QUOTE_END, _after_dateline, _drop_det, _strip_title, _subject_position, _unit_subject
+from .subjects import _QUOTE_END, _strip_title, _subject_position
 
 if TYPE_CHECKING:  # typing only: no import at run time
     from .types import Claim, Cue, Mention, Quote, QuoteSpan
@@ -177,15 +167,8 @@ def _inside(spans_start: list[int], spans: list[tuple[int, int]], pos: int) -> i
 _SUBJECT_RULES = frozenset(("subject", "readout", "subject-phrase"))
 
 
-# "Asked …" opening a sentence or clause, "when/if asked", or a passive "was asked" (an adverb may stand between)
-_ASKED_BEFORE = re.compile(
-    r"(?:^[\s“\"]*|[,;—–(]\s*(?:and\s+|but\s+)?|\b(?:[Ww]hen|[Ii]f|[Oo]nce|[Aa]fter)\s+|"
-    r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+ly\s+|once\s+|later\s+|also\s+|again\s+|repeatedly\s+|then\s+)?)$"
-)
-
 
 _CONTENT_INTRO_STRICT = re.compile(r"\s*(?:that\b|[:“\"«])")
-_LEAD_CONJ = re.compile(r"(?:But|And|Yet|So|Or)\b[\s,]*")
 
 
 _CIRCUMSTANCE = re.compile(
@@ -227,13 +210,6 @@ def attribute_unit(
         before_txt = text[lo : cue["start"]]
         if cue["lemma"] != "according to" and _noun_before(before_txt[-40:]) or _SO_CALLED.search(before_txt[-4:]):
             continue  # "a mock trial", "his vow", "Lee’s remarks": a determiner or possessive makes the form a noun
-        if cue["form"] == "asked" and tail_search(_ASKED_BEFORE, before_txt):
-            # "Asked whether he would run, Lee said …" / "Lee was asked about the plan": the question is
-            # reported, its asker is not named (source None)
-            span = _asked_content(text, cue["end"], hi, quotes)
-            if span is not None and not any(c["start"] <= cue["start"] < c["end"] for c in claims):
-                claims.append(_claim(text, span[0], span[1], _asker(text, cue["end"], hi, mentions), cue, "asked", quotes))
-            continue
         intro = tail_search(_CLAUSE_INTRO, before_txt) or _intro_before_adverb(before_txt)
         participle = bool(intro) and (cue["form"].endswith("ing") or _coordinated(intro.group(0)))
         if not participle and cue["form"].endswith("ing"):
@@ -241,96 +217,14 @@ def attribute_unit(
                 before_txt, max(0, len(before_txt) - 40)
             )  # "Lee drew fire by saying …": the clause's subject speaks
             participle = bool(intro) and intro.start() > 0
-        src, rule, clause_at = None, None, None
-        if cue["lemma"] == "according to":
-            ms = [m for m in mentions if cue["end"] <= m["start"] < cue["end"] + 80 and not m.get("in_quote")]
-            stop = text.find(",", cue["end"], hi)
-            ms = [m for m in ms if stop < 0 or m["start"] < stop] or ms[:1]
-            if not ms:
-                np = _according_np(text, cue["end"], hi)  # "according to a congressional timeline"
-                if np is None:
-                    continue
-                ms = [np]
-            src = next((m for m in ms if m["kind"] == "person"), ms[0])
-            rule = "according-to"
-            head = text[lo : cue["start"]].strip(' \t\n\r“"')
-            if not head or head.endswith((":", ";")) or text[cue["start"]].isupper():
-                end_np = text.find(",", src["end"], hi)
-                a, b = _trim(text, (end_np + 1) if end_np >= 0 else src["end"], hi)
-            else:
-                start = _clause_start(text, lo, claims)
-                paren = text.rfind("(", start, cue["start"])
-                if paren >= 0 and text.find(")", paren, cue["start"]) < 0:
-                    start = paren + 1  # "(the real figure is lower, according to X)": the aside is the content
-                a, b = _content_before(text, start, cue["start"], quotes)
-                end_np = text.find(",", src["end"], hi)
-                if (
-                    end_np >= 0
-                    and len(_GAP_WORD.findall(text, end_np, hi)) >= 3
-                    and not text[end_np + 1 : hi].lstrip().startswith(("“", '"'))
-                ):
-                    # "X, according to Y, is Z": the sentence goes on past the source; the whole sentence is the content
-                    lead = _LEAD_CONJ.match(text, a, b)
-                    a, b = _trim(text, lead.end() if lead else a, hi)
-            if b > a:
-                claims.append(_claim(text, a, b, src, cue, rule, quotes))
-                last_source = src
+        x = CueContext(text, lo, hi, cue, mentions, quotes, claims, last_source, before_txt, intro, participle)
+        found = next((a for r in CLAIM_RULES if r.check(x) and (a := r.apply(x)) is not None), SKIP)
+        if found.claim is not None:
+            claims.append(found.claim)
+            if found.speaks:
+                last_source = found.source
             continue
-        # inside another claim's content a verb is nested: the rules below decide
-        nested = any(c["start"] <= cue["start"] < c["end"] for c in claims)
-        embedded = None if nested else _embedded_claim(text, lo, hi, cue, mentions, claims)
-        if embedded is not None:
-            # "As the Courier reported, …", "… was first reported by the Courier", "which Lee called “…”":
-            # a source in a subordinate frame
-            src, a, b, rule = embedded
-            claims.append(_claim(text, a, b, src, cue, rule, quotes))
-            continue
-        left = _leftward_source(text, lo, cue, mentions)
-        with_src = _with_source(text, lo, cue, mentions) if left is None and cue["form"].endswith("ing") else None
-        if with_src is not None:
-            src, rule, clause_at = with_src[0], "participle", with_src[1]  # "…, with Acme News saying …"
-        elif left:
-            src, rule = left
-            w = tail_search(_CLAUSE_INTRO, _drop_det(text[lo : src["start"]]))
-            clause_at = lo + w.start() if w else None
-        elif participle:
-            src = (
-                last_source
-                or _unit_subject(text, lo, mentions, cue["start"])
-                or _opening_subject(text, _after_dateline(text, lo, cue["start"]), cue["start"])
-            )
-            rule = "participle"
-            clause_at = lo + intro.start()
-        else:
-            inv = None
-            tail = text[lo : cue["start"]].rstrip()
-            if tail and tail[-1] in _QUOTE_END:
-                inv = _inverted_source(text, hi, cue, mentions)
-                if inv is not None and (
-                    (
-                        tail[-1] == ","
-                        and not _QUOTE_BEFORE_COMMA.search(tail, max(0, len(tail) - 90))
-                        and not _INVERTED_END.match(text, inv["end"], hi)
-                    )
-                    or (inv.get("how") == "pronoun" and not _INVERTED_END.match(text, inv["end"], hi))
-                ):
-                    inv = None  # "Executives, who …, say the company will …": a subject before the verb, not “…,” said X
-            if inv is None:
-                phrase = None
-                if cue["form"] in _NOUNLIKE or not (intro and _coordinated(intro.group(0))):
-                    phrase = _phrase_source(text, lo, cue) if _finite_cue(text, cue) else None
-                    if phrase is None:
-                        continue
-                if phrase is not None:
-                    src, rule = phrase, "subject-phrase"
-                    w = tail_search(_CLAUSE_INTRO, _drop_det(text[lo : src["start"]]))
-                    clause_at = lo + w.start() if w else None
-                else:
-                    src = last_source or _unit_subject(text, lo, mentions, cue["start"])
-                    rule = "participle"
-                    clause_at = lo + intro.start()
-            else:
-                src, rule = inv, "inverted"
+        src, rule, clause_at = found.source, found.rule, found.clause_at
         if src is None:
             continue
         if cue["form"] in _NOUNLIKE and rule not in _SUBJECT_RULES:
@@ -436,9 +330,6 @@ _SUBORDINATE_START = re.compile(
 
 # a determiner and up to three lower-case modifiers between a closing quote and the source's name
 _ADJ_AFTER_QUOTE = re.compile(r"(?<=[,!?][”\"»’'])\s+(?:(?:a|an|the)\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}$")
-_QUOTE_BEFORE_COMMA = re.compile(r"[”\"»’']\s*,$|[”\"»’'](?:[^“”\"«»]{0,80}),$")
-# what follows an inverted source in "…, said Lee." / "…, said Lee, an adviser." / "…, said Lee on Monday."
-_INVERTED_END = re.compile(r"\s*(?:[.;!?]|,|\s(?:on|in|at|during|after|who|which)\b|$)")
 
 
 _ASIDE_RULES = frozenset(("subject", "subject-phrase", "inverted"))

@@ -1,24 +1,38 @@
-"""The attribution rules as data: the ordered quote sieve :data:`QUOTE_SIEVE` (and the claim rules).
+"""The attribution rules as data: the claim rules :data:`CLAIM_RULES` and the quote sieve :data:`QUOTE_SIEVE`.
 
 A rule is a small named object: a ``name`` (what the ``rule`` column records), a cheap
 ``check`` that says whether the rule can apply at all, and ``apply``, which returns what it
-found or None. The sieve tries its rules in order and the first that finds something wins;
-``docs/methods.md`` lists them in this order. A rule reads a small frozen context built once
-per text (:class:`QuoteContext`) and what the sieve has seen before the quote
-(:class:`QuoteState`); it returns a :class:`Speaker` and edits nothing.
+found or None. Each tuple is tried in order and the first rule that finds something wins;
+``docs/methods.md`` lists them in this order. A rule reads a small frozen context and edits
+nothing:
+
+* a claim rule gets a :class:`CueContext` (the text, the unit's bounds, the reporting verb,
+  the unit's mentions and quotes, the claims found so far in the unit, the last source) and
+  returns an :class:`Attribution`: the source (then the content is read after or before the
+  verb, the same for every rule), a finished claim (rules that read their own content), or
+  :data:`SKIP` (the verb reports nothing here; no later rule is tried);
+* a quote rule gets a :class:`QuoteContext` built once per text and a :class:`QuoteState` (what
+  the sieve saw before the quote) and returns a :class:`Speaker`.
 
 To add a rule: write one object and list it in the tuple (CONTRIBUTING.md shows an example).
 
+>>> [r.name for r in CLAIM_RULES][:4]
+['asked', 'according-to', 'embedded', 'subject']
 >>> [r.name for r in QUOTE_SIEVE][:3]
 ['adjacent', 'dash', 'colon']
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .contents import _GAP_WORD, _asked_content, _claim, _clause_start, _content_before, _trim
+from .cues import _NOUNLIKE, _finite_cue
+from .embedded import _embedded_claim
+from .grammar import tail_search
 from .sieve_after import _adjacent_speaker, _dash_speaker
 from .sieve_before import (
     _colon_subject,
@@ -30,8 +44,288 @@ from .sieve_before import (
     _sentence_subject,
 )
 from .sieve_beyond import lead_in_speaker, opens_paragraph, previous_claim, previous_subject
+from .sources import (
+    _according_np,
+    _asker,
+    _coordinated,
+    _inverted_source,
+    _leftward_source,
+    _opening_subject,
+    _phrase_source,
+    _with_source,
+)
+from .subjects import _QUOTE_END, _after_dateline, _drop_det, _unit_subject
 
-__all__ = ["QuoteContext", "QuoteState", "Speaker", "QuoteRule", "QUOTE_SIEVE"]
+__all__ = [
+    "CueContext",
+    "Attribution",
+    "SKIP",
+    "ClaimRule",
+    "CLAIM_RULES",
+    "QuoteContext",
+    "QuoteState",
+    "Speaker",
+    "QuoteRule",
+    "QUOTE_SIEVE",
+    "CLAUSE_INTRO",
+]
+
+
+# ---------------------------------------------------------------------------------------------
+# claim rules
+
+# what ends the text before a verb that opens a new clause (", and", "; while", " but")
+CLAUSE_INTRO = re.compile(r"(?:[,;—–]\s*(?:and|but|while|whereas)?|\s(?:and|but|while|whereas))\s*$")
+# "Asked …" opening a sentence or clause, "when/if asked", or a passive "was asked" (an adverb may stand between)
+_ASKED_BEFORE = re.compile(
+    r"(?:^[\s“\"]*|[,;—–(]\s*(?:and\s+|but\s+)?|\b(?:[Ww]hen|[Ii]f|[Oo]nce|[Aa]fter)\s+|"
+    r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+ly\s+|once\s+|later\s+|also\s+|again\s+|repeatedly\s+|then\s+)?)$"
+)
+_LEAD_CONJ = re.compile(r"(?:But|And|Yet|So|Or)\b[\s,]*")
+# how far after "according to" its source may stand
+_ACCORDING_REACH = 80
+# the words after a source's comma that make "X, according to Y, is Z" go on past the source
+_ACCORDING_GOES_ON = 3
+
+
+@dataclass(frozen=True)
+class CueContext:
+    """What a claim rule may read about one reporting verb ``cue`` in the unit ``text[lo:hi]``.
+
+    ``mentions``: the unit's mentions; ``quotes``: the text's quotes; ``claims``: the unit's claims
+    found so far (read only); ``last_source``: the unit's last named or anonymous source;
+    ``before``: ``text[lo:cue["start"]]``; ``intro``: the clause intro that ends ``before`` (a match,
+    or None); ``participle``: the verb is a participle or coordinated verb after that intro.
+    """
+
+    text: str
+    lo: int
+    hi: int
+    cue: dict
+    mentions: list
+    quotes: list
+    claims: list
+    last_source: dict | None
+    before: str
+    intro: object
+    participle: bool
+
+    @property
+    def nested(self) -> bool:
+        """True when the verb stands inside an earlier claim's content."""
+        return any(c["start"] <= self.cue["start"] < c["end"] for c in self.claims)
+
+
+class Attribution(NamedTuple):
+    """What a claim rule found: its source, or a finished claim, or :data:`SKIP`.
+
+    ``clause_at``: where the source's clause starts (it ends an open claim's content there);
+    ``claim``: a claim the rule finished itself (content and all); ``speaks``: that claim's
+    source is the unit's last source from here on.
+    """
+
+    source: dict | None
+    rule: str
+    clause_at: int | None = None
+    claim: dict | None = None
+    speaks: bool = False
+
+
+SKIP = Attribution(None, "skip")  # the verb reports nothing here: no later rule is tried
+
+
+@dataclass(frozen=True)
+class ClaimRule:
+    """One claim rule: ``check(context)`` (cheap) then ``apply(context)``."""
+
+    name: str
+    check: Callable[[CueContext], bool]
+    apply: Callable[[CueContext], Attribution | None]
+
+
+def _asked_check(x: CueContext) -> bool:
+    return x.cue["form"] == "asked" and tail_search(_ASKED_BEFORE, x.before) is not None
+
+
+def _asked(x: CueContext) -> Attribution:
+    """ "Asked whether he would run, Lee said …" / "Lee was asked about the plan": the question is
+    reported, its asker (source) named after the verb or None."""
+    span = _asked_content(x.text, x.cue["end"], x.hi, x.quotes)
+    if span is None or x.nested:
+        return SKIP
+    src = _asker(x.text, x.cue["end"], x.hi, x.mentions)
+    return Attribution(src, "asked", claim=_claim(x.text, span[0], span[1], src, x.cue, "asked", x.quotes))
+
+
+def _according_check(x: CueContext) -> bool:
+    return x.cue["lemma"] == "according to"
+
+
+def _according_to(x: CueContext) -> Attribution:
+    """ "According to X, …" / "…, according to X." / "according to a county tally"."""
+    text, lo, hi, cue = x.text, x.lo, x.hi, x.cue
+    ms = [m for m in x.mentions if cue["end"] <= m["start"] < cue["end"] + _ACCORDING_REACH and not m.get("in_quote")]
+    stop = text.find(",", cue["end"], hi)
+    ms = [m for m in ms if stop < 0 or m["start"] < stop] or ms[:1]
+    if not ms:
+        np = _according_np(text, cue["end"], hi)  # "according to a congressional timeline"
+        if np is None:
+            return SKIP
+        ms = [np]
+    src = next((m for m in ms if m["kind"] == "person"), ms[0])
+    head = text[lo : cue["start"]].strip(' \t\n\r“"')
+    if not head or head.endswith((":", ";")) or text[cue["start"]].isupper():
+        end_np = text.find(",", src["end"], hi)
+        a, b = _trim(text, (end_np + 1) if end_np >= 0 else src["end"], hi)
+    else:
+        start = _clause_start(text, lo, x.claims)
+        paren = text.rfind("(", start, cue["start"])
+        if paren >= 0 and text.find(")", paren, cue["start"]) < 0:
+            start = paren + 1  # "(the real figure is lower, according to X)": the aside is the content
+        a, b = _content_before(text, start, cue["start"], x.quotes)
+        end_np = text.find(",", src["end"], hi)
+        if (
+            end_np >= 0
+            and len(_GAP_WORD.findall(text, end_np, hi)) >= _ACCORDING_GOES_ON
+            and not text[end_np + 1 : hi].lstrip().startswith(("“", '"'))
+        ):
+            # "X, according to Y, is Z": the sentence goes on past the source; the whole sentence is the content
+            lead = _LEAD_CONJ.match(text, a, b)
+            a, b = _trim(text, lead.end() if lead else a, hi)
+    if b <= a:
+        return SKIP
+    return Attribution(src, "according-to", claim=_claim(text, a, b, src, cue, "according-to", x.quotes), speaks=True)
+
+
+def _embedded_check(x: CueContext) -> bool:
+    return not x.nested
+
+
+def _embedded(x: CueContext) -> Attribution | None:
+    """ "As the Courier reported, …", "… was first reported by the Courier", "which Lee called “…”": a
+    source in a subordinate frame (rules as-source, passive, relative)."""
+    found = _embedded_claim(x.text, x.lo, x.hi, x.cue, x.mentions, x.claims)
+    if found is None:
+        return None
+    src, a, b, rule = found
+    return Attribution(src, rule, claim=_claim(x.text, a, b, src, x.cue, rule, x.quotes))
+
+
+def _clause_of(x: CueContext, src: dict) -> int | None:
+    """Where the clause of a source before the verb starts (after ", and", "; while"), else None."""
+    w = tail_search(CLAUSE_INTRO, _drop_det(x.text[x.lo : src["start"]]))
+    return x.lo + w.start() if w else None
+
+
+def _always(x: CueContext) -> bool:
+    return True
+
+
+def _subject(x: CueContext) -> Attribution | None:
+    """ "Lavrov said …", "Rubio, responding to …, stated: …": the mention before the verb (rule subject,
+    or readout: "The readout from the Russian Foreign Ministry highlighted …")."""
+    left = _leftward_source(x.text, x.lo, x.cue, x.mentions)
+    if left is None:
+        return None
+    src, rule = left
+    return Attribution(src, rule, _clause_of(x, src))
+
+
+def _is_ing(x: CueContext) -> bool:
+    return x.cue["form"].endswith("ing")
+
+
+def _with(x: CueContext) -> Attribution | None:
+    """ "…, with Acme News saying …": the noun phrase after "with"."""
+    found = _with_source(x.text, x.lo, x.cue, x.mentions)
+    return Attribution(found[0], "participle", found[1]) if found is not None else None
+
+
+def _participle_check(x: CueContext) -> bool:
+    return x.participle
+
+
+def _participle(x: CueContext) -> Attribution:
+    """ "…, telling reporters, “…”", "… and saying …", "by saying …": the clause's subject."""
+    src = (
+        x.last_source
+        or _unit_subject(x.text, x.lo, x.mentions, x.cue["start"])
+        or _opening_subject(x.text, _after_dateline(x.text, x.lo, x.cue["start"]), x.cue["start"])
+    )
+    return Attribution(src, "participle", x.lo + x.intro.start())
+
+
+def _inverted_check(x: CueContext) -> bool:
+    tail = x.before.rstrip()
+    return bool(tail) and tail[-1] in _QUOTE_END
+
+
+# a quote mark, then a comma, at the end of the text before the verb (“…,” said X)
+_QUOTE_BEFORE_COMMA = re.compile(r"[”\"»’']\s*,$|[”\"»’'](?:[^“”\"«»]{0,80}),$")
+# what follows an inverted source in "…, said Lee." / "…, said Lee, an adviser." / "…, said Lee on Monday."
+_INVERTED_END = re.compile(r"\s*(?:[.;!?]|,|\s(?:on|in|at|during|after|who|which)\b|$)")
+# how far back a quote mark before the comma is looked for
+_QUOTE_COMMA_WINDOW = 90
+
+
+def _inverted(x: CueContext) -> Attribution | None:
+    """ "…,” said Waltz": the actor right after a clause-final verb."""
+    inv = _inverted_source(x.text, x.hi, x.cue, x.mentions)
+    if inv is None:
+        return None
+    tail = x.before.rstrip()
+    if (
+        tail[-1] == ","
+        and not _QUOTE_BEFORE_COMMA.search(tail, max(0, len(tail) - _QUOTE_COMMA_WINDOW))
+        and not _INVERTED_END.match(x.text, inv["end"], x.hi)
+    ) or (inv.get("how") == "pronoun" and not _INVERTED_END.match(x.text, inv["end"], x.hi)):
+        return None  # "Executives, who …, say the company will …": a subject before the verb, not “…,” said X
+    return Attribution(inv, "inverted")
+
+
+def _coordinated_intro(x: CueContext) -> bool:
+    return bool(x.intro) and _coordinated(x.intro.group(0))
+
+
+def _phrase_check(x: CueContext) -> bool:
+    return x.cue["form"] in _NOUNLIKE or not _coordinated_intro(x)
+
+
+def _subject_phrase(x: CueContext) -> Attribution:
+    """A descriptive subject no mention covers ("Each side said", "Aides to X say"); else the verb reports nothing."""
+    phrase = _phrase_source(x.text, x.lo, x.cue) if _finite_cue(x.text, x.cue) else None
+    if phrase is None:
+        return SKIP
+    return Attribution(phrase, "subject-phrase", _clause_of(x, phrase))
+
+
+def _coordinated_check(x: CueContext) -> bool:
+    return not _phrase_check(x)
+
+
+def _coordinated_verb(x: CueContext) -> Attribution:
+    """A verb coordinated after the clause intro (", and said …"): the unit's last source or its subject."""
+    src = x.last_source or _unit_subject(x.text, x.lo, x.mentions, x.cue["start"])
+    return Attribution(src, "participle", x.lo + x.intro.start())
+
+
+# The claim rules, in order: the first rule whose check passes and whose apply returns an
+# Attribution decides the reporting verb (SKIP: it reports nothing here).
+CLAIM_RULES: tuple[ClaimRule, ...] = (
+    ClaimRule("asked", _asked_check, _asked),
+    ClaimRule("according-to", _according_check, _according_to),
+    ClaimRule("embedded", _embedded_check, _embedded),
+    ClaimRule("subject", _always, _subject),
+    ClaimRule("with", _is_ing, _with),
+    ClaimRule("participle", _participle_check, _participle),
+    ClaimRule("inverted", _inverted_check, _inverted),
+    ClaimRule("subject-phrase", _phrase_check, _subject_phrase),
+    ClaimRule("coordinated", _coordinated_check, _coordinated_verb),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# quote rules
 
 
 @dataclass(frozen=True)
