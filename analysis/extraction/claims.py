@@ -167,7 +167,6 @@ def _inside(spans_start: list[int], spans: list[tuple[int, int]], pos: int) -> i
 _SUBJECT_RULES = frozenset(("subject", "readout", "subject-phrase"))
 
 
-
 _CONTENT_INTRO_STRICT = re.compile(r"\s*(?:that\b|[:“\"«])")
 
 

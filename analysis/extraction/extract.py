@@ -3,7 +3,11 @@
 :func:`extract` is the stable public entry point (a held-out evaluation calls it):
 it takes any string and returns an :class:`Extraction` whose DataFrames index into
 that string (``text[start:end] == row.text`` for every row; likewise for
-speaker/source and cue spans). It never raises on a ``str``.
+speaker/source and cue spans). It never raises on a ``str``. A leading YAML front
+matter block (``---`` lines around ``key: value`` lines, as in the corpus's Markdown
+files) is not text: it is dropped, and the offsets then index the body after it, as in
+the corpus tables; :attr:`Extraction.body` is the string the offsets index (``text``
+itself when there was no front matter).
 
 The in-memory tables follow the schemas ``text_mentions``, ``text_actors``,
 ``text_quotes`` and ``text_claims`` in :mod:`analysis.schema`; the corpus-level
@@ -25,6 +29,7 @@ from functools import lru_cache
 from itertools import repeat
 
 import pandas as pd
+import yaml
 
 from ..core.resources import word_set
 from ..core.schema import from_records
@@ -33,7 +38,7 @@ from .actors import actors_rows, find_mentions, registry, scan
 from .claims import attribute, cue_first_words, cue_regex, cues_of_matches
 from .quotes import find_quotes
 
-__all__ = ["Extraction", "sentence_units", "units_of", "extract", "document_rows", "extract_document"]
+__all__ = ["Extraction", "sentence_units", "units_of", "extract", "strip_front_matter", "document_rows", "extract_document"]
 
 
 class Extraction:
@@ -45,12 +50,13 @@ class Extraction:
     because building DataFrames costs more than the extraction itself on short texts.
     """
 
-    __slots__ = ("_rows", "_frames")
+    __slots__ = ("_rows", "_frames", "body")
     _NAMES = ("mentions", "actors", "quotes", "claims")
 
-    def __init__(self, mentions: list[dict], actors: list[dict], quotes: list[dict], claims: list[dict]):
+    def __init__(self, mentions: list[dict], actors: list[dict], quotes: list[dict], claims: list[dict], body: str = ""):
         self._rows = {"mentions": mentions, "actors": actors, "quotes": quotes, "claims": claims}
         self._frames: dict[str, pd.DataFrame] = {}
+        self.body = body  # the string every offset indexes: the text, after its front matter if it had one
 
     def _frame(self, name: str) -> pd.DataFrame:
         if name not in self._frames:
@@ -251,8 +257,34 @@ def extract(text: str) -> Extraction:
     """
     if not isinstance(text, str):
         text = "" if text is None else str(text)
+    text = strip_front_matter(text)
     with _collector_paused():
-        return _extract(text)
+        x = _extract(text)
+    x.body = text
+    return x
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+def strip_front_matter(text: str) -> str:
+    r"""``text`` without a leading YAML front matter block (a mapping between two ``---`` lines); else ``text``.
+
+    >>> strip_front_matter("---\ntitle: Talks\noutlet: Wire\n---\nLee spoke.")
+    'Lee spoke.'
+    >>> strip_front_matter("---\nJust a rule line\n---\nLee spoke.")[:3]
+    '---'
+    """
+    if not text.startswith("---"):
+        return text
+    m = _FRONT_MATTER.match(text)
+    if m is None:
+        return text
+    try:
+        meta = yaml.safe_load(m.group(1))
+    except yaml.YAMLError:
+        return text
+    return text[m.end() :] if isinstance(meta, dict) else text
 
 
 @contextmanager

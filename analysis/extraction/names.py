@@ -25,6 +25,7 @@ other extraction modules.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from ..core.resources import read_list, read_tsv, word_set
@@ -35,6 +36,7 @@ from .registry import (
     _registry_in,
     _side_before,
     _side_word,
+    countries,
     literal_alternation,
     registry,
     side_of,
@@ -47,8 +49,9 @@ __all__ = ["UPWORD", "NAME", "NAME2", "honorifics", "first_names"]
 
 UPWORD = r"[A-Z][^\W\d_]*(?:-[^\W\d_]+|[’'][A-Z][^\W\d_]*)*"
 _CONNECT = r"(?:bin|ibn|al|el|de|del|da|di|van|von|der|le|la)"
-NAME = rf"{UPWORD}(?:\s(?:{_CONNECT}\s)?{UPWORD}){{0,3}}"
-NAME2 = rf"{UPWORD}(?:\s(?:{_CONNECT}\s)?{UPWORD}){{1,2}}"
+_NSP = r"[ \t\xa0]"  # the space inside a name: never a line break ("NOAA\nTom Reed" is two lines, two names)
+NAME = rf"{UPWORD}(?:{_NSP}(?:{_CONNECT}{_NSP})?{UPWORD}){{0,3}}"
+NAME2 = rf"{UPWORD}(?:{_NSP}(?:{_CONNECT}{_NSP})?{UPWORD}){{1,2}}"
 
 _NOT_NAME = frozenset(
     "the a an but and or however in on at after before this that these those it its his her their "
@@ -106,6 +109,11 @@ def _title_mentions(text: str, positions: list[int]) -> list[dict]:
             continue
         ns, ne = _trim_name(text, m.start("name"), m.end("name"))
         toks = text[ns:ne].split()
+        while len(toks) > 1 and _headline_verb(toks[-1]):
+            ne = text.rindex(toks[-1], ns, ne)  # "Pope Francis Calls for Peace": the headline's verb is no name
+            while ne > ns and text[ne - 1] in " \t\xa0":
+                ne -= 1
+            toks = toks[:-1]
         if not toks:
             continue
         if len(toks[-1]) == 1 and text[ne : ne + 1] == ".":
@@ -130,12 +138,26 @@ def _title_mentions(text: str, positions: list[int]) -> list[dict]:
         if side is None and m.group("prep"):
             side = side_of(text[m.end("title") : ns])
         aid = _registry_in(name)
+        if aid and _other_first(name, aid):
+            aid = None  # "press secretary Anna Rubio": another person than the registered Marco Rubio
         if aid:
             out.append(_from_registry(aid, ns, ne, text[ns:ne], "title"))
         else:
             role = f"{pre} {title}" if pre else title
             out.append(_mention(ns, ne, text[ns:ne], name, slug(name), side, "title", "person", None, role))
     return out
+
+
+def _other_first(name: str, aid: str) -> bool:
+    """True when ``name`` opens with a known first name that the registry actor ``aid``'s name lacks.
+
+    >>> aid = next(a for a, e in registry().items() if e.get("kind") == "person" and len(e["actor"].split()) == 2)
+    >>> first, last = registry()[aid]["actor"].split()
+    >>> _other_first("Zora " + last, aid), _other_first(first + " " + last, aid)
+    (True, False)
+    """
+    toks = name.split()
+    return len(toks) >= 2 and toks[0] in first_names() and toks[0] not in (registry()[aid].get("actor") or "").split()
 
 
 _APPOS_STOP = re.compile(r"[,.;:“”\"\n]")
@@ -190,11 +212,88 @@ def _cue_name_mentions(text: str, cue_positions: list[int]) -> list[dict]:
                 cands.append((a.start("b"), a.end("b")))
         for s0, e0 in cands:
             ns, ne = _trim_name(text, s0, e0)
+            ns, ne, side = _side_apposition(text, ns, ne)
             if len(text[ns:ne].split()) < 2:
                 continue
             name = _WS.sub(" ", text[ns:ne])
-            out.append(_mention(ns, ne, text[ns:ne], name, slug(name), None, "name", "person"))
+            out.append(_mention(ns, ne, text[ns:ne], name, slug(name), side, "name", "person"))
     return out
+
+
+@lru_cache(maxsize=1)
+def apposition_side_words() -> dict[str, str]:
+    """One-word modifiers of a side (``words`` of sides.yaml, not its ``names``: "American", "Democrat") -> side.
+
+    A word that also names a group or its seat ("Washington") is left out: "Washington Post" is no apposition.
+    """
+    names = {w for g in countries() for w in g["names"]}
+    return {w: s for w, (s, _d) in side_words().items() if " " not in w and w not in names and w[:1].isupper() and not w.endswith("s")}
+
+
+def _side_apposition(text: str, ns: int, ne: int) -> tuple[int, int, str | None]:
+    """A side word set before a person's name ("Democrat Jane Doe", "American Ann Cole"): the name without it, and its side.
+
+    Only when a known first name follows the word; else the span is returned unchanged with side None.
+
+    >>> s = "American Ann Cole"
+    >>> _side_apposition(s, 0, len(s))
+    (9, 17, 'US')
+    """
+    toks = text[ns:ne].split(None, 2)
+    if len(toks) >= 3 and toks[0] in apposition_side_words() and toks[1] in first_names():
+        a = text.index(toks[1], ns + len(toks[0]))
+        return a, ne, apposition_side_words()[toks[0]]
+    return ns, ne, None
+
+
+# a party-state tag ("R-Texas", "D-Ohio"): no name
+_PARTY_TAG = re.compile(r"[A-Z]-[A-Z][\w.]*")
+# a contraction cut at its apostrophe ("Wouldn’t", "Couldn't"): no name
+_CONTRACTION = re.compile(r"[’'](?:t|ll|re|ve|d|m)\b")
+
+
+_NEXT_WORDS = re.compile(r"(?:[ \t\xa0]+[a-z][\w’'-]*){1,3}")
+# how many words after a lone capitalised word may hold its reporting verb ("Cole then said", "Cole has long argued")
+_SPEAKS_WITHIN = 3
+
+
+def _speaks_soon(text: str, e: int) -> bool:
+    """True when a reporting verb is among the next :data:`_SPEAKS_WITHIN` lower-case words after ``e``."""
+    m = _NEXT_WORDS.match(text, e)
+    return bool(m) and any(w in _cue_forms() for w in m.group(0).split()[:_SPEAKS_WITHIN])
+
+
+_CAPITAL_WORD = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*")
+
+
+def _capital_counts(text: str, memo: dict) -> Counter:
+    """How often ``text`` writes each capitalised word; kept in ``memo``."""
+    counts = memo.get("counts")
+    if counts is None:
+        counts = memo["counts"] = Counter(_CAPITAL_WORD.findall(text))
+    return counts
+
+
+_MID_CAPITAL = re.compile(r"(?<=[a-z0-9,;] )[A-Z][\w’'-]*")
+
+
+def _mid_sentence_capitals(text: str, memo: dict) -> frozenset:
+    """The capitalised words ``text`` writes inside a sentence (after a lower-case word, a digit or a comma); kept in ``memo``."""
+    caps = memo.get("caps")
+    if caps is None:
+        caps = memo["caps"] = frozenset(_MID_CAPITAL.findall(text))
+    return caps
+
+
+@lru_cache(maxsize=1)
+def _cue_forms() -> frozenset:
+    """One-word forms of ``reporting_verbs.tsv`` (lower case)."""
+    return frozenset(r["form"].lower() for r in read_tsv("reporting_verbs.tsv") if " " not in r["form"])
+
+
+def _headline_verb(tok: str) -> bool:
+    """A Title-Case reporting verb ending a headline's name ("Francis Calls", "Cole Warns"): not part of the name."""
+    return tok[:1].isupper() and tok.endswith("s") and tok.lower() in _cue_forms()
 
 
 @lru_cache(maxsize=1)
@@ -268,11 +367,24 @@ def _proper_mentions(text: str) -> list[dict]:
     abbrevs = word_set("abbreviations.txt")
     memo: dict = {}
     skip = _skip_words()
+    appos = apposition_side_words()
     for m in _proper_rx().finditer(text):
         a, e = m.start("name"), m.end()
         if e - a < 12 and not m.group("hon") and text[a:e].lower() in skip:
             continue  # fast path: a lone sentence word ("The", "But")
+        if _CONTRACTION.match(text, e):
+            continue  # "Wouldn’t": a contraction cut at its apostrophe
         toks = text[a : m.end("name")].split()
+        side = None
+        if len(toks) >= 3 and toks[0] in appos and toks[1] in fn:
+            side = appos[toks[0]]  # "Democrat Jane Doe": the side word goes, its side stays
+            a = text.index(toks[1], a + len(toks[0]))
+            toks = toks[1:]
+        while len(toks) > 1 and _headline_verb(toks[-1]) and e == m.end("name"):
+            e = text.rindex(toks[-1], a, e)  # "Pope Francis Calls for Peace": the headline's verb is no name
+            while e > a and text[e - 1] in " \t\xa0":
+                e -= 1
+            toks = toks[:-1]
         gender = hons.get(m.group("hon")) if m.group("hon") else None
         titled = bool(m.group("hon"))
         # leading tokens that are not a name: sentence words, titles, honorifics
@@ -311,6 +423,8 @@ def _proper_mentions(text: str) -> list[dict]:
         if len(toks) == 1:
             t = toks[0]
             low = t.lower()
+            if _PARTY_TAG.fullmatch(t):
+                continue  # "R-Texas": a party-state tag
             if len(t) < 2 or low in stop or low in titlew or t.endswith(".") or t in sidew or low in numw or low in notn:
                 continue
             if "-" in t and t.rsplit("-", 1)[1][:1].islower():
@@ -320,6 +434,20 @@ def _proper_mentions(text: str) -> list[dict]:
             nxt = _NEXT_WORD.match(text, e)
             if nxt and nxt.group(1).lower() in titlew:
                 continue  # "the Russian minister", "Democratic lawmakers": a modifier, not a name
+            if (
+                not titled
+                and t not in fn
+                and not t.isupper()
+                and _SENT_START.search(text, max(0, a - 4), a)
+                and t not in _mid_sentence_capitals(text, memo)
+                and _capital_counts(text, memo)[t] < 2
+                and not _speaks_soon(text, e)
+                and text[e : e + 1] not in ("’", "'", ",")
+            ):
+                # "Blame fell on …", "Oceanic warming …": a lone capitalised word opening a sentence, which the text
+                # never writes capitalised inside a sentence nor twice, and which neither speaks nor owns: a common word
+                # (an acronym, "AP", "NOAA", stays a name)
+                continue
         if gender == "any":
             gender = None
         lows = {t.lower() for t in toks}
@@ -335,7 +463,7 @@ def _proper_mentions(text: str) -> list[dict]:
             kind = "name"
         if e <= a:
             continue
-        out.append(_mention(a, e, text[a:e], name, slug(name), None, "proper", kind, gender))
+        out.append(_mention(a, e, text[a:e], name, slug(name), side, "proper", kind, gender))
     return out
 
 

@@ -477,7 +477,9 @@ def _subject_phrase(ctx: QuoteContext, q: dict, st: QuoteState) -> Speaker | Non
 
 
 # The quote sieve, in order: the first rule whose check passes and whose apply finds a speaker wins.
-# (A quote inside a claim's content takes that claim's source before the sieve.)
+# (A quote inside a claim's content takes that claim's source before the sieve.) A scare-quoted term
+# (kind "term") gets no speaker from the sieve: only a speech-like one right before its attribution
+# (“No,” Lee said) or a naming ("was called “reckless” by Lee", speaker the agent; else None).
 QUOTE_SIEVE: tuple[QuoteRule, ...] = (
     QuoteRule("adjacent", _adjacent_check, _adjacent),
     QuoteRule("dash", _not_term, _dash),
