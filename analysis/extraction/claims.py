@@ -85,56 +85,56 @@ from typing import TYPE_CHECKING
 from ..core.resources import word_set
 from .actors import compatible, resolve_pronoun, slug
 from .contents import (
-    _CLOSING_MARKS,
-    _SHOW_TITLE,
-    _SUBJECT_WORDS,
-    _WORD_CHAR,
-    _adverbial_lead,
-    _aside_span,
-    _blank_title,
-    _claim,
-    _clause_start,
-    _comma_outside_quotes,
-    _content_after,
-    _content_before,
-    _coordinated_end,
-    _first_word,
-    _object_end,
-    _quote_at,
-    _quote_opening_at,
-    _set_span,
-    _skip_addressee,
-    _stop_at_clause,
-    _stop_clause_end,
-    _tail_end,
-    _trim,
+    CLOSING_MARKS,
+    SHOW_TITLE,
+    SUBJECT_WORDS,
+    WORD_CHAR,
+    adverbial_lead,
+    aside_span,
+    blank_title,
+    claim_record,
+    clause_start,
+    comma_outside_quotes,
+    content_after,
+    content_before,
+    coordinated_end,
+    first_word,
+    object_end,
+    quote_at,
+    quote_opening_at,
+    set_span,
+    skip_addressee,
+    stop_at_clause,
+    stop_clause_end,
+    tail_end,
+    trim,
 )
 from .cues import (
-    _NOUNLIKE,
-    _QUOTE_BEFORE,
-    _WS,
-    _cue_between,
-    _noun_before,
+    NOUNLIKE,
+    QUOTE_BEFORE,
+    WS,
+    cue_between,
     cue_first_words,
     cue_lexicon,
     cue_pattern,
     cue_regex,
     cues_of_matches,
     find_cues,
+    noun_before,
 )
 from .grammar import CONTENT_WINDOW, tail_search
 from .quote_sieve import extend_to_continuations, quote_speakers
 from .rules import CLAIM_RULES, SKIP, CueContext
-from .sieve_after import _DASH
+from .sieve_after import DASH
 from .sources import (
-    _CLAUSE_INTRO,
-    _GERUND_PREP,
-    _coordinated,
-    _headline_claims,
-    _intro_before_adverb,
-    _transcript_claims,
+    CLAUSE_INTRO,
+    GERUND_PREP,
+    coordinated,
+    headline_claims,
+    intro_before_adverb,
+    transcript_claims,
 )
-from .subjects import _QUOTE_END, _strip_title, _subject_position
+from .subjects import QUOTE_END, strip_title, subject_position
 
 if TYPE_CHECKING:  # typing only: no import at run time
     from .types import Claim, Cue, Mention, Quote, QuoteSpan
@@ -198,23 +198,21 @@ def attribute_unit(
         if text[cue["end"] : cue["end"] + 4].lower().startswith((" to ", " to\n")) and cue["lemma"] != "according to":
             if cue["lemma"] in word_set("infinitive_cues.txt"):
                 infinitive = True  # "Lee vowed to repeal the law": the to-infinitive is the content
-            elif (hearer := _TO_HEARER.match(text, cue["end"], hi)) and not _cue_between(text, cue["end"], hearer.end()):
+            elif (hearer := _TO_HEARER.match(text, cue["end"], hi)) and not cue_between(text, cue["end"], hearer.end()):
                 cue = dict(cue, addressee=True)  # "Lee wrote to the council that …": the hearer, then the content
-            elif not _QUOTE_BEFORE.search(text, max(lo, cue["start"] - 60), cue["start"]):
+            elif not QUOTE_BEFORE.search(text, max(lo, cue["start"] - 60), cue["start"]):
                 continue  # "is said to be", "reported to the board"; but “…,” Lee said to cheers
         if cue["form"] in word_set("cue_noun_first.txt") and (
             text[cue["start"]].isupper() or not _CONTENT_INTRO_STRICT.match(text, cue["end"], hi)
         ):
             continue  # "his home state of Ohio", "several states": a noun unless "that", a colon or a quote follows
         before_txt = text[lo : cue["start"]]
-        if cue["lemma"] != "according to" and _noun_before(before_txt[-40:]) or _SO_CALLED.search(before_txt[-4:]):
+        if cue["lemma"] != "according to" and noun_before(before_txt[-40:]) or _SO_CALLED.search(before_txt[-4:]):
             continue  # "a mock trial", "his vow", "Lee’s remarks": a determiner or possessive makes the form a noun
-        intro = tail_search(_CLAUSE_INTRO, before_txt) or _intro_before_adverb(before_txt)
-        participle = bool(intro) and (cue["form"].endswith("ing") or _coordinated(intro.group(0)))
+        intro = tail_search(CLAUSE_INTRO, before_txt) or intro_before_adverb(before_txt)
+        participle = bool(intro) and (cue["form"].endswith("ing") or coordinated(intro.group(0)))
         if not participle and cue["form"].endswith("ing"):
-            intro = _GERUND_PREP.search(
-                before_txt, max(0, len(before_txt) - 40)
-            )  # "Lee drew fire by saying …": the clause's subject speaks
+            intro = GERUND_PREP.search(before_txt, max(0, len(before_txt) - 40))  # "Lee drew fire by saying …": the clause's subject speaks
             participle = bool(intro) and intro.start() > 0
         x = CueContext(text, lo, hi, cue, mentions, quotes, claims, last_source, before_txt, intro, participle)
         found = next((a for r in CLAIM_RULES if r.check(x) and (a := r.apply(x)) is not None), SKIP)
@@ -226,7 +224,7 @@ def attribute_unit(
         src, rule, clause_at = found.source, found.rule, found.clause_at
         if src is None:
             continue
-        if cue["form"] in _NOUNLIKE and rule not in _SUBJECT_RULES:
+        if cue["form"] in NOUNLIKE and rule not in _SUBJECT_RULES:
             continue
         # a verb inside an earlier claim's content is nested unless it opens a new clause
         open_claim = next((c for c in claims if c["start"] <= cue["start"] < c["end"]), None)
@@ -234,34 +232,34 @@ def attribute_unit(
             # "Lee, who estimated that half were supporters, said …": the relative clause's claim ends at the comma
             comma = text.rfind(",", open_claim["start"], cue["start"])
             if comma > open_claim["start"] and not text[comma + 1 : cue["start"]].strip():
-                a2, b2 = _trim(text, open_claim["start"], comma)
+                a2, b2 = trim(text, open_claim["start"], comma)
                 if b2 > a2:
-                    _set_span(text, open_claim, a2, b2, quotes)
+                    set_span(text, open_claim, a2, b2, quotes)
                     open_claim = None
         if open_claim is not None:
             if clause_at is None or clause_at < open_claim["start"]:
                 continue
-            a2, b2 = _trim(text, open_claim["start"], clause_at, " \t\n\r,;:—–-")
+            a2, b2 = trim(text, open_claim["start"], clause_at, " \t\n\r,;:—–-")
             if b2 <= a2:
                 continue
-            _set_span(text, open_claim, a2, b2, quotes)
+            set_span(text, open_claim, a2, b2, quotes)
         # content
         after_lo = cue["end"] if rule != "inverted" else src["end"]
         after_txt = text[after_lo : min(hi, after_lo + CONTENT_WINDOW)]
         pre = text[lo : (src["start"] if rule in _SUBJECT_RULES else cue["start"])].rstrip()
         if rule in _SUBJECT_RULES:
-            pre = _strip_title(pre)  # “…,” White House press secretary Karoline Leavitt said
-            if rule == "subject" and pre and pre[-1] not in _QUOTE_END:
+            pre = strip_title(pre)  # “…,” White House press secretary Karoline Leavitt said
+            if rule == "subject" and pre and pre[-1] not in QUOTE_END:
                 adj = _ADJ_AFTER_QUOTE.search(pre, max(0, len(pre) - 80))  # “…,” a smiling Lee said
                 if adj:
                     pre = pre[: adj.start()]
-        short = _stop_at_clause(_SHOW_TITLE.sub(_blank_title, after_txt))
+        short = stop_at_clause(SHOW_TITLE.sub(blank_title, after_txt))
         if cue["addressee"]:
             # “…,” Witkoff told CNN / told a news conference in Kyiv: the addressee is not content
-            short = _skip_addressee(short)
-        aside = _aside_span(text, lo, hi, pre, src["end"] if rule == "inverted" else cue["end"], claims) if rule in _ASIDE_RULES else None
+            short = skip_addressee(short)
+        aside = aside_span(text, lo, hi, pre, src["end"] if rule == "inverted" else cue["end"], claims) if rule in _ASIDE_RULES else None
         if infinitive:
-            a, b = _trim(text, cue["end"], _object_end(text, cue["end"], _stop_clause_end(text, cue["end"], hi), quotes))
+            a, b = trim(text, cue["end"], object_end(text, cue["end"], stop_clause_end(text, cue["end"], hi), quotes))
         elif aside is not None:
             a, b = aside  # "Any attempt to debunk it, he said, becomes hopeless": the sentence around the aside
         elif rule == "inverted" or (
@@ -269,10 +267,10 @@ def attribute_unit(
             and pre
             and (
                 # “…,” Lee said with a grin / said, a hint of anger in her voice / tweeted the day after …
-                (pre[-1] in _CLOSING_MARKS and not _CONTENT_INTRO.match(text, cue["end"], hi))
+                (pre[-1] in CLOSING_MARKS and not _CONTENT_INTRO.match(text, cue["end"], hi))
                 or (
-                    pre[-1] in _QUOTE_END
-                    and not _adverbial_lead(text, _clause_start(text, lo, claims), lo + len(pre))
+                    pre[-1] in QUOTE_END
+                    and not adverbial_lead(text, clause_start(text, lo, claims), lo + len(pre))
                     and _AFTER_SHORT.match(short)
                     and not _HAS_THAT.search(short)
                     and len(short.split()) <= 20
@@ -280,39 +278,39 @@ def attribute_unit(
                 )
             )
         ):
-            a, b = _content_before(text, _clause_start(text, lo, claims), lo + len(pre), quotes)
+            a, b = content_before(text, clause_start(text, lo, claims), lo + len(pre), quotes)
             b = min(b, lo + len(pre))
             # a quote split by its attribution: “…,” X said, “…” / “…,” said X, an adviser, “…”
             m = _TO_QUOTE_FAR.match(text, src["end"] if rule == "inverted" else cue["end"], hi)
             if m:
-                q = _quote_opening_at(quotes, m.end())
+                q = quote_opening_at(quotes, m.end())
                 if q is not None:
                     b = q["end"]
         else:
-            a, b, how = _content_after(text, cue, hi, quotes)
+            a, b, how = content_after(text, cue, hi, quotes)
             if how == "object":
-                if cue["lemma"] in word_set("clause_only_cues.txt") and _first_word(text, a, b) not in _SUBJECT_WORDS:
+                if cue["lemma"] in word_set("clause_only_cues.txt") and first_word(text, a, b) not in SUBJECT_WORDS:
                     continue  # "maintains a wide lead", "appealed the ruling": no speech
-                b = _object_end(text, a, b, quotes)
+                b = object_end(text, a, b, quotes)
                 if cue["cue_class"] == "neutral" and _CIRCUMSTANCE.match(text, a, b):
                     continue  # "said at a briefing": where or when, not what
-            a, b = _trim(text, a, b)
+            a, b = trim(text, a, b)
             if how in ("that", "object"):
-                b = _coordinated_end(text, a, b, quotes)
+                b = coordinated_end(text, a, b, quotes)
             if how == "object":
-                b = _tail_end(text, a, b, quotes, cue["lemma"] not in word_set("clause_content_cues.txt"))
+                b = tail_end(text, a, b, quotes, cue["lemma"] not in word_set("clause_content_cues.txt"))
             if how in ("that", "object") and rule in ("subject", "subject-phrase") and _SUBORDINATE.match(text, lo, src["start"]):
-                comma = _comma_outside_quotes(text, a, b)
+                comma = comma_outside_quotes(text, a, b)
                 if comma is not None:
                     b = comma
             if how == "quote" and pre and (pre[-1] in '”"»' or pre.endswith("''")):
                 # a quote split by its attribution: “…,” X said, “…”
-                q0 = _quote_at(quotes, lo + len(pre) - 2, lo + len(pre) - 1)
+                q0 = quote_at(quotes, lo + len(pre) - 2, lo + len(pre) - 1)
                 if q0:
                     a = q0[0]["start"]
-        if b <= a or not _WORD_CHAR.search(text, a, b):
+        if b <= a or not WORD_CHAR.search(text, a, b):
             continue
-        claims.append(_claim(text, a, b, src, cue, rule, quotes))
+        claims.append(claim_record(text, a, b, src, cue, rule, quotes))
         if src.get("actor") is not None or src.get("how") == "anonymous":
             last_source = src
     return claims
@@ -380,7 +378,7 @@ def attribute(
                     m.update(actor=ref["actor"], actor_id=ref["actor_id"], side=ref["side"], ref=ref, gender=m["gender"])
                 elif m["how"] == "description" and not m["in_quote"]:
                     # "the former president said", no one to stand for: a descriptive source of its own
-                    desc = _WS.sub(" ", m["text"])
+                    desc = WS.sub(" ", m["text"])
                     desc = desc[0].lower() + desc[1:]
                     m.update(actor=desc, actor_id=slug(desc), kind="anonymous", how="anonymous")
         c0, c1 = bisect.bisect_left(cue_starts, lo), bisect.bisect_left(cue_starts, hi)
@@ -403,15 +401,15 @@ def attribute(
             if m.get("actor") is not None
             and not m.get("in_quote")
             and (m["how"] not in ("pronoun", "description") or "ref" in m)
-            and _subject_position(text, lo, m)  # "… met with Clinton": an object of a preposition is no antecedent
+            and subject_position(text, lo, m)  # "… met with Clinton": an object of a preposition is no antecedent
         ]
         if named:
             earlier_units.append(named)
     claims.sort(key=lambda c: (c["start"], c["cue_start"]))
     quotes = quote_speakers(text, quotes, claims, units, cues, mentions)
     extend_to_continuations(text, claims, quotes)
-    extra = _punctuation_claims(text, quotes, claims) + _headline_claims(text, mentions, claims, quotes)
-    extra += _transcript_claims(text, mentions, claims + extra, quotes)
+    extra = _punctuation_claims(text, quotes, claims) + headline_claims(text, mentions, claims, quotes)
+    extra += transcript_claims(text, mentions, claims + extra, quotes)
     if extra:
         claims = sorted(claims + extra, key=lambda c: (c["start"], c["cue_start"]))
     return claims, quotes
@@ -438,7 +436,7 @@ class _FirstAntecedent:
         while self.next < len(um) and um[self.next]["start"] < m["start"]:
             x = um[self.next]
             self.next += 1
-            if x.get("actor") is not None and x.get("how") not in ("pronoun", "description") and _subject_position(self.text, self.lo, x):
+            if x.get("actor") is not None and x.get("how") not in ("pronoun", "description") and subject_position(self.text, self.lo, x):
                 self.cands.append(x)
         key = (m["in_quote"], m.get("how"), m["kind"], m.get("gender"), m.get("side"), m.get("role"))
         found, scanned = self.memo.get(key, (None, 0))
@@ -465,13 +463,13 @@ def _punctuation_claims(text: str, quotes: list[dict], claims: list[dict]) -> li
                 i -= 1
             a, b, lemma = i, i + 1, ":"
         else:
-            d = _DASH.match(text, q["mark_end"])
+            d = DASH.match(text, q["mark_end"])
             seg = d.group(0) if d else ""
             a = q["mark_end"] + len(seg) - len(seg.lstrip())
             b = q["mark_end"] + len(seg.rstrip())
             lemma = "—"
         cue = {"text": text[a:b], "lemma": lemma, "start": a, "end": b, "cue_class": "neutral"}
-        out.append(_claim(text, q["start"], q["end"], q["speaker_mention"], cue, q["rule"], quotes))
+        out.append(claim_record(text, q["start"], q["end"], q["speaker_mention"], cue, q["rule"], quotes))
     return out
 
 

@@ -10,7 +10,7 @@ the corpus tables; :attr:`Extraction.body` is the string the offsets index (``te
 itself when there was no front matter).
 
 The in-memory tables follow the schemas ``text_mentions``, ``text_actors``,
-``text_quotes`` and ``text_claims`` in :mod:`analysis.schema`; the corpus-level
+``text_quotes`` and ``text_claims`` in :mod:`analysis.core.schema`; the corpus-level
 tables (:func:`extract_document`) are the same columns with ``doc_id``,
 ``para_id`` and ``sent_id`` in front (``doc_id`` only for actors).
 
@@ -45,8 +45,8 @@ class Extraction:
     """The four tables extracted from one text: ``.mentions``, ``.actors``, ``.quotes``, ``.claims``.
 
     Schemas ``text_mentions``, ``text_actors``, ``text_quotes``, ``text_claims`` in
-    :mod:`analysis.schema`. The rows are computed by :func:`extract`; each DataFrame
-    is built (through :func:`analysis.schema.conform`) the first time it is read,
+    :mod:`analysis.core.schema`. The rows are computed by :func:`extract`; each DataFrame
+    is built (through :func:`analysis.core.schema.conform`) the first time it is read,
     because building DataFrames costs more than the extraction itself on short texts.
     """
 
@@ -105,7 +105,7 @@ def sentence_units(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Fast sentence spans of ``text[lo:hi]`` (a regex splitter with the project's abbreviation list).
 
     Used internally for attribution, where speed matters; the corpus tables use
-    :func:`analysis.text.sentence_spans`.
+    :func:`analysis.core.text.sentence_spans`.
 
     >>> s = "Rubio met the U.S. team. He spoke. Gen. Kellogg left."
     >>> [s[a:b] for a, b in sentence_units(s, 0, len(s))]
@@ -363,8 +363,8 @@ def _picker(rows: list[dict], id_col: str):
 def document_rows(doc: dict, paragraphs: list[dict], sentences: list[dict]) -> dict[str, list[dict]]:
     """The rows of :func:`extract_document`'s four tables, as lists of dicts (no DataFrames).
 
-    ``paragraphs``/``sentences`` are the document's rows (:func:`analysis.corpus.segment_rows`).
-    ``analysis.schema.from_records(rows[name], name)`` gives the table ``name``; the
+    ``paragraphs``/``sentences`` are the document's rows (:func:`analysis.core.corpus.segment_rows`).
+    ``analysis.core.schema.from_records(rows[name], name)`` gives the table ``name``; the
     build concatenates the rows of many documents before making one table per chunk.
     """
     x = extract(doc["body"])
@@ -383,7 +383,7 @@ def extract_document(doc: dict, paragraphs: pd.DataFrame, sentences: pd.DataFram
     """Corpus-level ``mentions``, ``actors``, ``quotes`` and ``claims`` of one ``documents`` row.
 
     ``paragraphs``/``sentences`` are that document's rows (from
-    :func:`analysis.corpus.segment`); offsets index ``doc["body"]``.
+    :func:`analysis.core.corpus.segment`); offsets index ``doc["body"]``.
     """
     doc_id = doc["doc_id"]
     paragraphs = paragraphs[paragraphs["doc_id"] == doc_id] if "doc_id" in paragraphs else paragraphs

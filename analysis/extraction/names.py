@@ -18,7 +18,7 @@ trusts them:
 The name regexes :data:`UPWORD`, :data:`NAME` and :data:`NAME2` are shared with the
 other extraction modules.
 
->>> [(m["text"], m["how"], m["role"]) for m in _title_mentions("Foreign Minister Li Wen spoke.", [0])]
+>>> [(m["text"], m["how"], m["role"]) for m in title_mentions("Foreign Minister Li Wen spoke.", [0])]
 [('Li Wen', 'title', 'Foreign Minister')]
 """
 
@@ -30,22 +30,36 @@ from functools import lru_cache
 
 from ..core.resources import read_list, read_tsv, word_set
 from .registry import (
-    _WS,
-    _from_registry,
-    _mention,
-    _registry_in,
-    _side_before,
-    _side_word,
+    WS,
     countries,
+    from_registry,
     literal_alternation,
+    mention_record,
     registry,
+    registry_in,
+    side_before,
     side_of,
+    side_word,
     side_words,
     slug,
 )
-from .registry import _pats as _registry_pats
+from .registry import pats as registry_pats
 
-__all__ = ["UPWORD", "NAME", "NAME2", "honorifics", "first_names"]
+__all__ = [
+    "UPWORD",
+    "NAME",
+    "NAME2",
+    "honorifics",
+    "first_names",
+    "NOT_NAME",
+    "SP",
+    "apposition_mentions",
+    "cue_name_mentions",
+    "proper_mentions",
+    "skip_words",
+    "surname_mentions",
+    "title_mentions",
+]
 
 UPWORD = r"[A-Z][^\W\d_]*(?:-[^\W\d_]+|[’'][A-Z][^\W\d_]*)*"
 _CONNECT = r"(?:bin|ibn|al|el|de|del|da|di|van|von|der|le|la)"
@@ -53,7 +67,7 @@ _NSP = r"[ \t\xa0]"  # the space inside a name: never a line break ("NOAA\nTom R
 NAME = rf"{UPWORD}(?:{_NSP}(?:{_CONNECT}{_NSP})?{UPWORD}){{0,3}}"
 NAME2 = rf"{UPWORD}(?:{_NSP}(?:{_CONNECT}{_NSP})?{UPWORD}){{1,2}}"
 
-_NOT_NAME = frozenset(
+NOT_NAME = frozenset(
     "the a an but and or however in on at after before this that these those it its his her their "
     "he she they we i monday tuesday wednesday thursday friday saturday sunday january february march "
     "april may june july august september october november december also meanwhile earlier later "
@@ -86,14 +100,14 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop leading/trailing tokens of a name span that are not name words (days, 'The', ...)."""
     while start < end and not text[start].isspace():
         tok = text[start:end].split(None, 1)[0]
-        if tok.lower().strip("’'") not in _NOT_NAME:
+        if tok.lower().strip("’'") not in NOT_NAME:
             break
         start += len(tok)
         while start < end and text[start].isspace():
             start += 1
     while end > start and not text[end - 1].isspace():
         tok = text[start:end].rsplit(None, 1)[-1]
-        if tok.lower() not in _NOT_NAME:
+        if tok.lower() not in NOT_NAME:
             break
         end -= len(tok)
         while end > start and text[end - 1].isspace():
@@ -101,7 +115,7 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _title_mentions(text: str, positions: list[int]) -> list[dict]:
+def title_mentions(text: str, positions: list[int]) -> list[dict]:
     out, rx = [], _pats()["title"]
     for p in positions:
         m = rx.match(text, p)
@@ -128,23 +142,23 @@ def _title_mentions(text: str, positions: list[int]) -> list[dict]:
             if len(toks) < 3:
                 continue
             ns = text.rfind(toks[-2], m.start("name"), ne)
-        name = _WS.sub(" ", text[ns:ne])
+        name = WS.sub(" ", text[ns:ne])
         if {t.lower() for t in name.split()} & word_set("org_words.txt"):
             continue  # "Justice Department": an organisation, not a titled person
-        title = _WS.sub(" ", m.group("title"))
-        pm = _side_before(text, p)
-        pre = _WS.sub(" ", pm.group("pre")) if pm else None
-        side = _side_word(pre)[0] if pre else None
+        title = WS.sub(" ", m.group("title"))
+        pm = side_before(text, p)
+        pre = WS.sub(" ", pm.group("pre")) if pm else None
+        side = side_word(pre)[0] if pre else None
         if side is None and m.group("prep"):
             side = side_of(text[m.end("title") : ns])
-        aid = _registry_in(name)
+        aid = registry_in(name)
         if aid and _other_first(name, aid):
             aid = None  # "press secretary Anna Rubio": another person than the registered Marco Rubio
         if aid:
-            out.append(_from_registry(aid, ns, ne, text[ns:ne], "title"))
+            out.append(from_registry(aid, ns, ne, text[ns:ne], "title"))
         else:
             role = f"{pre} {title}" if pre else title
-            out.append(_mention(ns, ne, text[ns:ne], name, slug(name), side, "title", "person", None, role))
+            out.append(mention_record(ns, ne, text[ns:ne], name, slug(name), side, "title", "person", None, role))
     return out
 
 
@@ -164,7 +178,7 @@ _APPOS_STOP = re.compile(r"[,.;:“”\"\n]")
 _INITIAL_TAIL = re.compile(rf"\.[ \t\xa0]+{UPWORD}(?:[ \t\xa0]+{UPWORD}){{0,2}}(?![\w’'])")
 
 
-def _apposition_mentions(text: str, positions: list[int]) -> list[dict]:
+def apposition_mentions(text: str, positions: list[int]) -> list[dict]:
     out = []
     before, after = _pats()["appos_before"], _pats()["appos_after"]
     for p in positions:
@@ -182,15 +196,15 @@ def _apposition_mentions(text: str, positions: list[int]) -> list[dict]:
         ns, ne = _trim_name(text, b.start("name"), b.end("name"))
         if len(text[ns:ne].split()) < 2:
             continue
-        name = _WS.sub(" ", text[ns:ne])
-        if _registry_pats()["alias"].fullmatch(name):
+        name = WS.sub(" ", text[ns:ne])
+        if registry_pats()["alias"].fullmatch(name):
             continue
         desc = (b.group("pre") + a.group(0)).strip()
-        out.append(_mention(ns, ne, text[ns:ne], name, slug(name), side_of(desc), "apposition", "person", None, desc))
+        out.append(mention_record(ns, ne, text[ns:ne], name, slug(name), side_of(desc), "apposition", "person", None, desc))
     return out
 
 
-def _cue_name_mentions(text: str, cue_positions: list[int]) -> list[dict]:
+def cue_name_mentions(text: str, cue_positions: list[int]) -> list[dict]:
     out = []
     before, after = _pats()["name_before"], _pats()["name_after"]
     for c in cue_positions:
@@ -215,8 +229,8 @@ def _cue_name_mentions(text: str, cue_positions: list[int]) -> list[dict]:
             ns, ne, side = _side_apposition(text, ns, ne)
             if len(text[ns:ne].split()) < 2:
                 continue
-            name = _WS.sub(" ", text[ns:ne])
-            out.append(_mention(ns, ne, text[ns:ne], name, slug(name), side, "name", "person"))
+            name = WS.sub(" ", text[ns:ne])
+            out.append(mention_record(ns, ne, text[ns:ne], name, slug(name), side, "name", "person"))
     return out
 
 
@@ -313,9 +327,9 @@ def first_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _skip_words() -> frozenset:
+def skip_words() -> frozenset:
     """Lower-case words that never start a name: not_names.txt, number words and a few built-ins."""
-    return frozenset(_NOT_NAME | word_set("not_names.txt") | word_set("number_words.txt"))
+    return frozenset(NOT_NAME | word_set("not_names.txt") | word_set("number_words.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -326,16 +340,16 @@ def _title_lower() -> frozenset:
 
 
 _NAME_TOKEN = rf"(?:[A-Z]\.(?:[A-Z]\.)*|{UPWORD})"
-_SP = r"[ \t\xa0]+"
+SP = r"[ \t\xa0]+"
 
 
 @lru_cache(maxsize=1)
 def _proper_rx() -> re.Pattern:
     hon = _alt(honorifics())
     return re.compile(
-        rf"(?<![\w’'.])(?<!\S-)(?:(?P<hon>{hon}){_SP})?"  # "-Ann Cole" signing a line, not "anti-Cole"
-        rf"(?P<name>{_NAME_TOKEN}(?:{_SP}(?:{_CONNECT}{_SP})?{_NAME_TOKEN}){{0,5}})"
-        rf"(?:,?{_SP}(?:Jr\.|Sr\.|II\b|III\b))?(?:{_SP}\((?P<party>[A-Z]{{1,2}})-[A-Z][A-Za-z.]*\))?(?!\w)"
+        rf"(?<![\w’'.])(?<!\S-)(?:(?P<hon>{hon}){SP})?"  # "-Ann Cole" signing a line, not "anti-Cole"
+        rf"(?P<name>{_NAME_TOKEN}(?:{SP}(?:{_CONNECT}{SP})?{_NAME_TOKEN}){{0,5}})"
+        rf"(?:,?{SP}(?:Jr\.|Sr\.|II\b|III\b))?(?:{SP}\((?P<party>[A-Z]{{1,2}})-[A-Z][A-Za-z.]*\))?(?!\w)"
     )
 
 
@@ -344,7 +358,7 @@ _TITLE_NEXT = re.compile(r"[ \t\xa0]+[A-Z]")
 _SENT_START = re.compile(r"(?:^|[.!?:;…]\s*[\"”’']?\s+|[\n“\"‘—–(]\s*)$")
 
 
-def _proper_mentions(text: str) -> list[dict]:
+def proper_mentions(text: str) -> list[dict]:
     """Open-world proper-name mentions: capitalised word sequences (initials, particles such as
     *de*, *bin*, O’Neill, hyphens), honorifics and office titles stripped from the front
     (gender from the honorific or the first name, ``first_names.tsv``), a party tag
@@ -353,7 +367,7 @@ def _proper_mentions(text: str) -> list[dict]:
     else ``name`` (unknown until it speaks). A capitalised common word opening a sentence
     is no name (``not_names.txt``, and words the same text also uses in lower case).
 
-    >>> [(m["text"], m["kind"], m["gender"]) for m in _proper_mentions("Later Mrs. Ann O’Neill-Shaw met Fox News.")]
+    >>> [(m["text"], m["kind"], m["gender"]) for m in proper_mentions("Later Mrs. Ann O’Neill-Shaw met Fox News.")]
     [('Ann O’Neill-Shaw', 'person', 'female'), ('Fox News', 'organization', None)]
     """
     out = []
@@ -366,7 +380,7 @@ def _proper_mentions(text: str) -> list[dict]:
     placew = word_set("places.txt")
     abbrevs = word_set("abbreviations.txt")
     memo: dict = {}
-    skip = _skip_words()
+    skip = skip_words()
     appos = apposition_side_words()
     for m in _proper_rx().finditer(text):
         a, e = m.start("name"), m.end()
@@ -409,7 +423,7 @@ def _proper_mentions(text: str) -> list[dict]:
             while a < e and text[a] in " \t\xa0":
                 a += 1
             toks = toks[1:]
-        while toks and toks[-1].lower() in _NOT_NAME:
+        while toks and toks[-1].lower() in NOT_NAME:
             toks = toks[:-1]
             e = text.rindex(toks[-1], a) + len(toks[-1]) if toks else a
         if toks and e == m.end("name") and text[e : e + 1] == "." and toks[-1].lower() + "." in titlew and _TITLE_NEXT.match(text, e + 1):
@@ -463,7 +477,7 @@ def _proper_mentions(text: str) -> list[dict]:
             kind = "name"
         if e <= a:
             continue
-        out.append(_mention(a, e, text[a:e], name, slug(name), side, "proper", kind, gender))
+        out.append(mention_record(a, e, text[a:e], name, slug(name), side, "proper", kind, gender))
     return out
 
 
@@ -490,7 +504,7 @@ def _lower_use(text: str, low: str, memo: dict) -> bool:
     return low in words
 
 
-def _surname_mentions(text: str, found: list[dict]) -> list[dict]:
+def surname_mentions(text: str, found: list[dict]) -> list[dict]:
     people = {}
     for m in found:
         if m["kind"] in ("person", "name") and m["actor_id"] not in registry() and m["how"] != "anonymous":
@@ -501,9 +515,9 @@ def _surname_mentions(text: str, found: list[dict]) -> list[dict]:
     for name, m in people.items():
         index.setdefault(name, m)
         toks = name.split()
-        if len(toks) >= 2 and toks[-1].lower() not in _NOT_NAME:
+        if len(toks) >= 2 and toks[-1].lower() not in NOT_NAME:
             index.setdefault(toks[-1], m)
-        if len(toks) == 2 and toks[0].lower() not in _NOT_NAME and len(toks[0]) <= 4:
+        if len(toks) == 2 and toks[0].lower() not in NOT_NAME and len(toks[0]) <= 4:
             index.setdefault(toks[0], m)  # family name first ("Lin Haoran" ... "Lin said")
     best: dict[int, tuple[tuple[int, str], re.Match]] = {}
     for key in index:  # one small cached pattern per name (names recur across documents; sets of names do not)
@@ -519,9 +533,9 @@ def _surname_mentions(text: str, found: list[dict]) -> list[dict]:
     out = []
     for p in sorted(best):
         x = best[p][1]
-        pm = index[_WS.sub(" ", x.group(0))]
+        pm = index[WS.sub(" ", x.group(0))]
         out.append(
-            _mention(
+            mention_record(
                 x.start(), x.end(), x.group(0), pm["actor"], pm["actor_id"], pm["side"], "surname", pm["kind"], pm["gender"], pm["role"]
             )
         )

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 
 from ..core.text import paragraph_spans
-from .contents import _set_span
+from .contents import set_span
 from .rules import QUOTE_SIEVE, QuoteContext, QuoteState
 from .sieve_beyond import opens_paragraph
 
@@ -40,7 +40,7 @@ def extend_to_continuations(text: str, claims: list[dict], quotes: list[dict]) -
             and c["start"] <= prev["start"]
             and prev["end"] <= c["end"] + 1
         ):
-            _set_span(text, c, c["start"], q["end"], quotes)
+            set_span(text, c, c["start"], q["end"], quotes)
             owner[q["quote_id"]] = None  # grown once: the quote after it is not this claim's
         if q["kind"] != "term":
             prev = q

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import bisect
 
-from .sieve_before import _inside_any_mark
-from .sources import _leftward_source
-from .subjects import _after_intro, _lone_capital, _subject_position
+from .sieve_before import inside_any_mark
+from .sources import leftward_source
+from .subjects import after_intro, lone_capital, subject_position
 
 __all__ = ["lead_in_speaker", "previous_subject", "previous_claim", "opens_paragraph"]
 
@@ -33,8 +33,8 @@ def lead_in_speaker(text: str, q: dict, units, ustarts, claims, cues, mentions, 
     j0, j1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, hi)
     unit_m = [m for m in mentions[j0:j1] if not m.get("in_quote")]
     for cue in cues[bisect.bisect_left(cues, lo, key=_start) : bisect.bisect_left(cues, hi, key=_start)]:
-        if not _inside_any_mark(text, cue["start"], lo):
-            left = _leftward_source(text, lo, cue, unit_m)
+        if not inside_any_mark(text, cue["start"], lo):
+            left = leftward_source(text, lo, cue, unit_m)
             if left and left[0].get("actor") is not None:
                 return left[0], cue
     return None
@@ -53,12 +53,12 @@ def previous_subject(text: str, q: dict, units, ustarts, cues, mentions, mstarts
     if units[k - 1][2] != units[k][2] and (units[k - 1][2] != units[k][2] - 1 or not opens_paragraph(text, q)):
         return None
     lo, hi, _ = units[k - 1]
-    lo = _after_intro(text, lo, hi)
+    lo = after_intro(text, lo, hi)
     j0, j1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, hi)
     for m in mentions[j0:j1]:
-        if m.get("in_quote") or _lone_capital(text, lo, m):
+        if m.get("in_quote") or lone_capital(text, lo, m):
             continue
-        if m.get("actor") is not None and m["kind"] not in ("country", "place") and _subject_position(text, lo, m):
+        if m.get("actor") is not None and m["kind"] not in ("country", "place") and subject_position(text, lo, m):
             return m
         return None
     return None
@@ -106,7 +106,7 @@ def _has_cue_outside(text: str, units, k: int, cues: list[dict]) -> bool:
         j += 1
     hi = units[j][1]
     c0, c1 = bisect.bisect_left(cues, lo, key=_start), bisect.bisect_left(cues, hi, key=_start)
-    return any(not _inside_any_mark(text, c["start"], lo) for c in cues[c0:c1])
+    return any(not inside_any_mark(text, c["start"], lo) for c in cues[c0:c1])
 
 
 def opens_paragraph(text: str, q: dict) -> bool:
