@@ -60,20 +60,23 @@ recorded in ``rule``):
 otherwise its speaker is None. A pronoun speaker keeps the pronoun's span and its
 resolved actor (:func:`analysis.extraction.actors.resolve_pronoun`).
 
-The rules live in modules by concept, each importing only the ones listed before it:
-:mod:`analysis.extraction.cues` (the reporting-verb lexicon, cue finding, the word lists the rules
-share), :mod:`analysis.extraction.contents` (content spans and the claim row over one),
-:mod:`analysis.extraction.subjects` (subject position, introductory phrases and datelines, titles,
-descriptive speakers), :mod:`analysis.extraction.sources` (the claim rules above, one function each),
-:mod:`analysis.extraction.embedded` (as-source, passive, relative),
-:mod:`analysis.extraction.sieve_after` (quote rules adjacent and dash),
-:mod:`analysis.extraction.sieve_before` (colon, put-it, sentence-cue, possessive, sentence-subject,
-subject-phrase) and :mod:`analysis.extraction.quote_sieve` (the sieve's order and the rules that read
-beyond the quote's sentence). This module keeps the entry points: :func:`attribute_unit` (one unit:
-cue, source and content tied together) and :func:`attribute` (the whole text: pronouns, claims, quote
-speakers, the claims of colon and dash quotes, headline and transcript lines), and re-exports the cue
-functions of :mod:`analysis.extraction.cues` (row records: :mod:`analysis.extraction.types`).
-Over 500 lines only through this rule list and the imports ruff wraps one name a line; the code is about 400.
+The order of both sieves is data: :data:`analysis.extraction.rules.CLAIM_RULES` and
+:data:`analysis.extraction.rules.QUOTE_SIEVE`, ordered tuples of small named rule objects (a name, a
+cheap check, an apply over a frozen context). The pipeline runs forward: quotes
+(:mod:`analysis.extraction.quotes`) → cues (:mod:`analysis.extraction.cues`) → mentions
+(:mod:`analysis.extraction.actors`) → units (:mod:`analysis.extraction.extract`) → per unit, pronoun
+resolution (:mod:`analysis.extraction.resolution`, new records) then the claim rules → the quote sieve
+(:mod:`analysis.extraction.quote_sieve`) → the claims of colon and dash quotes, headline and transcript
+lines. The rules' helpers live in modules by concept: :mod:`analysis.extraction.cues` (the
+reporting-verb lexicon and word lists), :mod:`analysis.extraction.contents` (content spans and the
+claim record), :mod:`analysis.extraction.subjects` (subject position, introductory phrases, datelines,
+titles), :mod:`analysis.extraction.sources` (finding a source), :mod:`analysis.extraction.embedded`
+(as-source, passive, relative), :mod:`analysis.extraction.sieve_after`,
+:mod:`analysis.extraction.sieve_before` and :mod:`analysis.extraction.sieve_beyond` (the quote rules by
+where they read), with window sizes in :mod:`analysis.extraction.grammar`. This module keeps
+:func:`attribute_unit` (one unit: cue gates, the claim rules, then the content read after or before
+the verb) and :func:`attribute` (the whole text), and re-exports the cue functions of
+:mod:`analysis.extraction.cues` (row records: :mod:`analysis.extraction.types`).
 """
 
 from __future__ import annotations
@@ -83,7 +86,6 @@ import re
 from typing import TYPE_CHECKING
 
 from ..core.resources import word_set
-from .actors import compatible, resolve_pronoun, slug
 from .contents import (
     CLOSING_MARKS,
     SHOW_TITLE,
@@ -112,7 +114,6 @@ from .contents import (
 from .cues import (
     NOUNLIKE,
     QUOTE_BEFORE,
-    WS,
     cue_between,
     cue_first_words,
     cue_lexicon,
@@ -124,6 +125,7 @@ from .cues import (
 )
 from .grammar import CONTENT_WINDOW, tail_search
 from .quote_sieve import extend_to_continuations, quote_speakers
+from .resolution import resolve_unit
 from .rules import CLAIM_RULES, SKIP, CueContext
 from .sieve_after import DASH
 from .sources import (
@@ -361,26 +363,9 @@ def attribute(
                 recent = []
             last_para = para
         i0, i1 = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
-        unit_m = mentions[i0:i1]
-        first_in_unit = _FirstAntecedent(text, lo, unit_m)
-        for m in unit_m:
-            if m["how"] in ("pronoun", "description") and m.get("actor") is None:
-                ref = resolve_pronoun(
-                    m,
-                    # "“… Clinton …,” she said": not Clinton; "in an interview with Acme Politics, he said": not Acme
-                    first_in_unit(m),
-                    recent if not m["in_quote"] else [],
-                    earlier_units[-3:],
-                )
-                if m["in_quote"] and ref is None:
-                    ref = None
-                if ref is not None:
-                    m.update(actor=ref["actor"], actor_id=ref["actor_id"], side=ref["side"], ref=ref, gender=m["gender"])
-                elif m["how"] == "description" and not m["in_quote"]:
-                    # "the former president said", no one to stand for: a descriptive source of its own
-                    desc = WS.sub(" ", m["text"])
-                    desc = desc[0].lower() + desc[1:]
-                    m.update(actor=desc, actor_id=slug(desc), kind="anonymous", how="anonymous")
+        # pronoun resolution, a stage of its own: new records for the unit's resolved pronouns and descriptions
+        unit_m = resolve_unit(text, lo, mentions[i0:i1], recent, earlier_units)
+        mentions[i0:i1] = unit_m
         c0, c1 = bisect.bisect_left(cue_starts, lo), bisect.bisect_left(cue_starts, hi)
         unit_claims = attribute_unit(text, lo, hi, unit_m, quotes, cues[c0:c1], quote_spans, quote_starts, recent)
         for c in unit_claims:
@@ -413,40 +398,6 @@ def attribute(
     if extra:
         claims = sorted(claims + extra, key=lambda c: (c["start"], c["cue_start"]))
     return claims, quotes
-
-
-class _FirstAntecedent:
-    """The first mention of a unit that can stand for a pronoun (or description) ``m`` of the same
-    unit: earlier than ``m``, on the same side of a quote mark, compatible with it, in subject
-    position. Called for the unit's mentions in order; each call returns a list of at most one.
-
-    Candidates are indexed as they are passed and the answer per kind of pronoun (quote side,
-    kind, gender, side, role) is remembered, so a unit with many pronouns costs linear time, not
-    a rescan of the unit per pronoun (the same answer as scanning ``unit_m`` from its start).
-    """
-
-    def __init__(self, text: str, lo: int, unit_m: list[dict]):
-        self.text, self.lo, self.unit_m = text, lo, unit_m
-        self.cands: list[dict] = []  # passed mentions that may be antecedents, in order
-        self.next = 0  # index into unit_m of the first mention not yet passed
-        self.memo: dict[tuple, tuple[dict | None, int]] = {}  # key -> (first found, candidates scanned)
-
-    def __call__(self, m: dict) -> list[dict]:
-        um = self.unit_m
-        while self.next < len(um) and um[self.next]["start"] < m["start"]:
-            x = um[self.next]
-            self.next += 1
-            if x.get("actor") is not None and x.get("how") not in ("pronoun", "description") and subject_position(self.text, self.lo, x):
-                self.cands.append(x)
-        key = (m["in_quote"], m.get("how"), m["kind"], m.get("gender"), m.get("side"), m.get("role"))
-        found, scanned = self.memo.get(key, (None, 0))
-        if found is None:
-            for x in self.cands[scanned:]:
-                if x["in_quote"] == m["in_quote"] and compatible(m, x):
-                    found = x
-                    break
-            self.memo[key] = (found, len(self.cands))
-        return [found] if found is not None else []
 
 
 def _punctuation_claims(text: str, quotes: list[dict], claims: list[dict]) -> list[dict]:
