@@ -192,6 +192,7 @@ def attribute_unit(
 ) -> list[dict]:
     """Claims of one unit (a sentence, or several joined by a quote) ``text[lo:hi]``."""
     claims: list[dict] = []
+    live: list[dict] = []  # the unit's claims whose content ends after the current verb (verbs come in order)
     last_source: dict | None = None
     for cue in cue_list:
         if _inside(quote_starts, quote_spans, cue["start"]) is not None:
@@ -216,10 +217,12 @@ def attribute_unit(
         if not participle and cue["form"].endswith("ing"):
             intro = GERUND_PREP.search(before_txt, max(0, len(before_txt) - 40))  # "Lee drew fire by saying …": the clause's subject speaks
             participle = bool(intro) and intro.start() > 0
-        x = CueContext(text, lo, hi, cue, mentions, quotes, claims, last_source, before_txt, intro, participle)
+        live = [c for c in live if c["end"] > cue["start"]]
+        x = CueContext(text, lo, hi, cue, mentions, quotes, claims, last_source, before_txt, intro, participle, live)
         found = next((a for r in CLAIM_RULES if r.check(x) and (a := r.apply(x)) is not None), SKIP)
         if found.claim is not None:
             claims.append(found.claim)
+            live.append(found.claim)
             if found.speaks:
                 last_source = found.source
             continue
@@ -229,7 +232,7 @@ def attribute_unit(
         if cue["form"] in NOUNLIKE and rule not in _SUBJECT_RULES:
             continue
         # a verb inside an earlier claim's content is nested unless it opens a new clause
-        open_claim = next((c for c in claims if c["start"] <= cue["start"] < c["end"]), None)
+        open_claim = next((c for c in live if c["start"] <= cue["start"] < c["end"]), None)
         if open_claim is not None and rule == "subject" and src["end"] <= open_claim["cue_start"]:
             # "Lee, who estimated that half were supporters, said …": the relative clause's claim ends at the comma
             comma = text.rfind(",", open_claim["start"], cue["start"])
@@ -313,6 +316,7 @@ def attribute_unit(
         if b <= a or not WORD_CHAR.search(text, a, b):
             continue
         claims.append(claim_record(text, a, b, src, cue, rule, quotes))
+        live.append(claims[-1])
         if src.get("actor") is not None or src.get("how") == "anonymous":
             last_source = src
     return claims

@@ -95,7 +95,8 @@ class CueContext:
     ``mentions``: the unit's mentions; ``quotes``: the text's quotes; ``claims``: the unit's claims
     found so far (read only); ``last_source``: the unit's last named or anonymous source;
     ``before``: ``text[lo:cue["start"]]``; ``intro``: the clause intro that ends ``before`` (a match,
-    or None); ``participle``: the verb is a participle or coordinated verb after that intro.
+    or None); ``participle``: the verb is a participle or coordinated verb after that intro;
+    ``live``: the claims whose content ends after the verb.
     """
 
     text: str
@@ -109,11 +110,12 @@ class CueContext:
     before: str
     intro: object
     participle: bool
+    live: list  # the claims of ``claims`` whose content ends after the verb (the others cannot hold it)
 
     @property
     def nested(self) -> bool:
         """True when the verb stands inside an earlier claim's content."""
-        return any(c["start"] <= self.cue["start"] < c["end"] for c in self.claims)
+        return any(c["start"] <= self.cue["start"] < c["end"] for c in self.live)
 
 
 class Attribution(NamedTuple):
