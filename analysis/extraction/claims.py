@@ -219,7 +219,11 @@ def attribute_unit(
             participle = bool(intro) and intro.start() > 0
         live = [c for c in live if c["end"] > cue["start"]]
         x = CueContext(text, lo, hi, cue, mentions, quotes, claims, last_source, before_txt, intro, participle, live)
-        found = next((a for r in CLAIM_RULES if r.check(x) and (a := r.apply(x)) is not None), SKIP)
+        found = SKIP
+        for r in CLAIM_RULES:
+            if r.check(x) and (a := r.apply(x)) is not None:
+                found = a
+                break
         if found.claim is not None:
             claims.append(found.claim)
             live.append(found.claim)

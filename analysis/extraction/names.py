@@ -288,17 +288,6 @@ def _capital_counts(text: str, memo: dict) -> Counter:
     return counts
 
 
-_MID_CAPITAL = re.compile(r"(?<=[a-z0-9,;] )[A-Z][\w’'-]*")
-
-
-def _mid_sentence_capitals(text: str, memo: dict) -> frozenset:
-    """The capitalised words ``text`` writes inside a sentence (after a lower-case word, a digit or a comma); kept in ``memo``."""
-    caps = memo.get("caps")
-    if caps is None:
-        caps = memo["caps"] = frozenset(_MID_CAPITAL.findall(text))
-    return caps
-
-
 @lru_cache(maxsize=1)
 def _cue_forms() -> frozenset:
     """One-word forms of ``reporting_verbs.tsv`` (lower case)."""
@@ -386,7 +375,7 @@ def proper_mentions(text: str) -> list[dict]:
         a, e = m.start("name"), m.end()
         if e - a < 12 and not m.group("hon") and text[a:e].lower() in skip:
             continue  # fast path: a lone sentence word ("The", "But")
-        if _CONTRACTION.match(text, e):
+        if text[e : e + 1] in ("’", "'") and _CONTRACTION.match(text, e):
             continue  # "Wouldn’t": a contraction cut at its apostrophe
         toks = text[a : m.end("name")].split()
         side = None
@@ -394,7 +383,7 @@ def proper_mentions(text: str) -> list[dict]:
             side = appos[toks[0]]  # "Democrat Jane Doe": the side word goes, its side stays
             a = text.index(toks[1], a + len(toks[0]))
             toks = toks[1:]
-        while len(toks) > 1 and _headline_verb(toks[-1]) and e == m.end("name"):
+        while len(toks) > 1 and toks[-1][-1] == "s" and _headline_verb(toks[-1]) and e == m.end("name"):
             e = text.rindex(toks[-1], a, e)  # "Pope Francis Calls for Peace": the headline's verb is no name
             while e > a and text[e - 1] in " \t\xa0":
                 e -= 1
@@ -437,7 +426,7 @@ def proper_mentions(text: str) -> list[dict]:
         if len(toks) == 1:
             t = toks[0]
             low = t.lower()
-            if _PARTY_TAG.fullmatch(t):
+            if t[1:2] == "-" and _PARTY_TAG.fullmatch(t):
                 continue  # "R-Texas": a party-state tag
             if len(t) < 2 or low in stop or low in titlew or t.endswith(".") or t in sidew or low in numw or low in notn:
                 continue
@@ -452,15 +441,14 @@ def proper_mentions(text: str) -> list[dict]:
                 not titled
                 and t not in fn
                 and not t.isupper()
+                and text[e : e + 1] not in ("’", "'", ",")
                 and _SENT_START.search(text, max(0, a - 4), a)
-                and t not in _mid_sentence_capitals(text, memo)
                 and _capital_counts(text, memo)[t] < 2
                 and not _speaks_soon(text, e)
-                and text[e : e + 1] not in ("’", "'", ",")
             ):
-                # "Blame fell on …", "Oceanic warming …": a lone capitalised word opening a sentence, which the text
-                # never writes capitalised inside a sentence nor twice, and which neither speaks nor owns: a common word
-                # (an acronym, "AP", "NOAA", stays a name)
+                # "Blame fell on …", "Oceanic warming …": a lone capitalised word opening a sentence, which the
+                # text writes capitalised only this once (so never inside a sentence either), and which neither
+                # speaks nor owns: a common word (an acronym, "AP", "NOAA", stays a name)
                 continue
         if gender == "any":
             gender = None

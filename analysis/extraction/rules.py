@@ -88,8 +88,7 @@ _ACCORDING_REACH = 80
 _ACCORDING_GOES_ON = 3
 
 
-@dataclass(frozen=True)
-class CueContext:
+class CueContext(NamedTuple):
     """What a claim rule may read about one reporting verb ``cue`` in the unit ``text[lo:hi]``.
 
     ``mentions``: the unit's mentions; ``quotes``: the text's quotes; ``claims``: the unit's claims
@@ -353,8 +352,7 @@ class QuoteContext:
     known: frozenset
 
 
-@dataclass(frozen=True)
-class QuoteState:
+class QuoteState(NamedTuple):
     """What the sieve has seen before the quote: its paragraph, the last non-term quote and where it ended."""
 
     para: int
