@@ -1,14 +1,18 @@
 """Speed benchmark for analysis.extract: prints words per second on one core.
 
 CPU time of this process (time.process_time), so other load on the machine matters less.
-Usage: python benchmarks/bench_extract.py [--repeat N]
+Usage: python benchmarks/bench_extract.py [--repeat N] [--polnear DIR] [--runs K]
 Text: the seed article and the hand-written test articles (tests/articles/*.txt),
-concatenated as one long news text and also run document by document.
+concatenated as one long news text and also run document by document. With
+``--polnear DIR`` the articles are ``DIR/text/*.txt`` (read by path, never copied;
+``--repeat`` defaults to 1 then) and the timings are repeated ``--runs`` times
+(median printed), as issue 23 measures "extract with its DataFrames".
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import time
 from pathlib import Path
 
@@ -27,8 +31,13 @@ def corpus_texts() -> list[str]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--repeat", type=int, default=40, help="copies of the corpus to process")
+    ap.add_argument("--repeat", type=int, default=None, help="copies of the corpus to process (default 40, or 1 with --polnear)")
+    ap.add_argument("--polnear", type=Path, help="a PolNeAR folder: time DIR/text/*.txt instead of the repo's articles")
+    ap.add_argument("--runs", type=int, default=3, help="with --polnear: runs of the DataFrames timing (median printed)")
     args = ap.parse_args()
+    if args.polnear is not None:
+        return polnear(args.polnear, args.repeat or 1, args.runs)
+    args.repeat = args.repeat or 40
     texts = corpus_texts()
     extract(texts[0])  # warm caches (resource parsing, regex compilation)
     docs = texts * args.repeat
@@ -50,6 +59,27 @@ def main() -> None:
     extract(big)
     dt = time.process_time() - t0
     print(f"one long text: {nb} words in {dt:.3f} s = {nb / dt:,.0f} words/s")
+
+
+def polnear(folder: Path, repeat: int, runs: int) -> None:
+    """Words/s of extract with its four DataFrames over ``folder/text/*.txt`` (median of ``runs``)."""
+    paths = sorted((folder / "text").glob("*.txt"))
+    if not paths:
+        print(f"no articles in {folder / 'text'}: nothing to time")
+        return
+    docs = [p.read_text(encoding="utf-8") for p in paths] * repeat
+    extract(docs[0])
+    n = sum(count_words(t) for t in docs)
+    rates = []
+    for _ in range(runs):
+        t0 = time.process_time()
+        for t in docs:
+            x = extract(t)
+            _ = (x.mentions, x.actors, x.quotes, x.claims)
+        rates.append(n / (time.process_time() - t0))
+    print(
+        f"PolNeAR {len(docs)} docs, {n} words, DataFrames built: median {statistics.median(rates):,.0f} words/s ({', '.join(f'{r:,.0f}' for r in rates)})"
+    )
 
 
 if __name__ == "__main__":

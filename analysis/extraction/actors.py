@@ -38,26 +38,26 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..core.resources import read_list
-from .descriptions import _anon_mentions, _org_mentions, find_descriptions
+from .descriptions import anon_mentions, find_descriptions, org_mentions
 from .names import (
     NAME,
     NAME2,
     UPWORD,
-    _apposition_mentions,
-    _cue_name_mentions,
-    _proper_mentions,
-    _skip_words,
-    _surname_mentions,
-    _title_mentions,
+    apposition_mentions,
+    cue_name_mentions,
     first_names,
     honorifics,
+    proper_mentions,
+    skip_words,
+    surname_mentions,
+    title_mentions,
 )
 from .pronouns import compatible, find_pronouns, mention_gender, pronouns, resolve_pronoun
 from .registry import (
-    _WS,
-    _from_registry,
+    WS,
     alias_index,
     countries,
+    from_registry,
     group_ids,
     literal_alternation,
     registry,
@@ -66,7 +66,7 @@ from .registry import (
     side_words,
     slug,
 )
-from .registry import _pats as _registry_pats
+from .registry import pats as registry_pats
 
 if TYPE_CHECKING:  # typing only: no import at run time
     from .types import Mention
@@ -198,29 +198,29 @@ def find_mentions(
     [('Ukraine', 'Ukraine'), ('Ivan Petrenko', 'Ukraine'), ('Chinese Foreign Ministry', 'China')]
     """
     pos = scan(text, cue_words) if pos is None else pos
-    rx = _registry_pats()["alias"]
+    rx = registry_pats()["alias"]
     reg, aliases = registry(), alias_index()
     cands = []
     for p in pos["alias"]:
         m = rx.match(text, p)
         if m:
             s = m.group(0)
-            aid = aliases[_WS.sub(" ", s)]
+            aid = aliases[WS.sub(" ", s)]
             if not _other_first_name(text, p, s, reg[aid]):
-                cands.append(_from_registry(aid, p, m.end(), s))
-    cands += _title_mentions(text, pos["title"]) + _org_mentions(text, pos["org"])
+                cands.append(from_registry(aid, p, m.end(), s))
+    cands += title_mentions(text, pos["title"]) + org_mentions(text, pos["org"])
     chosen = _select(cands)
     # weaker patterns only where the trusted ones found nothing
     cue_pos = [c for c in pos["cue"] if cue_rx is None or cue_rx.match(text, c)]
-    weak = _apposition_mentions(text, pos["title"]) + _cue_name_mentions(text, cue_pos)
+    weak = apposition_mentions(text, pos["title"]) + cue_name_mentions(text, cue_pos)
     chosen = _add_free(chosen, weak)
-    proper = _proper_mentions(text)
+    proper = proper_mentions(text)
     chosen = _add_free(chosen, [m for m in proper if " " in m["actor"]])
-    extra = _surname_mentions(text, chosen)
+    extra = surname_mentions(text, chosen)
     if extra:
         chosen = _add_free(chosen, extra)
     chosen = _add_free(chosen, [m for m in proper if " " not in m["actor"]])
-    anon = _anon_mentions(text, pos["anon"])
+    anon = anon_mentions(text, pos["anon"])
     if anon:
         # "a senior U.S. official": the anonymous source replaces the country word inside it
         starts = [m["start"] for m in chosen]
@@ -258,7 +258,7 @@ def _other_first_name(text: str, start: int, alias: str, entry: dict) -> bool:
     if " " in alias or start < 3 or text[start - 1] not in " \t\xa0" or not text[start - 2].islower() and text[start - 2] not in " \t\xa0":
         return False  # a first name ends in a lower-case letter right before the space(s)
     w = _WORD_BEFORE.search(text, max(0, start - 20), start)
-    if not w or w.group(1) not in first_names() or w.group(1).lower() in _skip_words():
+    if not w or w.group(1) not in first_names() or w.group(1).lower() in skip_words():
         return False
     return w.group(1) not in (entry.get("actor") or "").split()
 

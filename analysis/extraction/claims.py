@@ -60,20 +60,23 @@ recorded in ``rule``):
 otherwise its speaker is None. A pronoun speaker keeps the pronoun's span and its
 resolved actor (:func:`analysis.extraction.actors.resolve_pronoun`).
 
-The rules live in modules by concept, each importing only the ones listed before it:
-:mod:`analysis.extraction.cues` (the reporting-verb lexicon, cue finding, the word lists the rules
-share), :mod:`analysis.extraction.contents` (content spans and the claim row over one),
-:mod:`analysis.extraction.subjects` (subject position, introductory phrases and datelines, titles,
-descriptive speakers), :mod:`analysis.extraction.sources` (the claim rules above, one function each),
-:mod:`analysis.extraction.embedded` (as-source, passive, relative),
-:mod:`analysis.extraction.sieve_after` (quote rules adjacent and dash),
-:mod:`analysis.extraction.sieve_before` (colon, put-it, sentence-cue, possessive, sentence-subject,
-subject-phrase) and :mod:`analysis.extraction.quote_sieve` (the sieve's order and the rules that read
-beyond the quote's sentence). This module keeps the entry points: :func:`attribute_unit` (one unit:
-cue, source and content tied together) and :func:`attribute` (the whole text: pronouns, claims, quote
-speakers, the claims of colon and dash quotes, headline and transcript lines), and re-exports the cue
-functions of :mod:`analysis.extraction.cues` (row records: :mod:`analysis.extraction.types`).
-Over 500 lines only through this rule list and the imports ruff wraps one name a line; the code is about 400.
+The order of both sieves is data: :data:`analysis.extraction.rules.CLAIM_RULES` and
+:data:`analysis.extraction.rules.QUOTE_SIEVE`, ordered tuples of small named rule objects (a name, a
+cheap check, an apply over a frozen context). The pipeline runs forward: quotes
+(:mod:`analysis.extraction.quotes`) → cues (:mod:`analysis.extraction.cues`) → mentions
+(:mod:`analysis.extraction.actors`) → units (:mod:`analysis.extraction.extract`) → per unit, pronoun
+resolution (:mod:`analysis.extraction.resolution`, new records) then the claim rules → the quote sieve
+(:mod:`analysis.extraction.quote_sieve`) → the claims of colon and dash quotes, headline and transcript
+lines. The rules' helpers live in modules by concept: :mod:`analysis.extraction.cues` (the
+reporting-verb lexicon and word lists), :mod:`analysis.extraction.contents` (content spans and the
+claim record), :mod:`analysis.extraction.subjects` (subject position, introductory phrases, datelines,
+titles), :mod:`analysis.extraction.sources` (finding a source), :mod:`analysis.extraction.embedded`
+(as-source, passive, relative), :mod:`analysis.extraction.sieve_after`,
+:mod:`analysis.extraction.sieve_before` and :mod:`analysis.extraction.sieve_beyond` (the quote rules by
+where they read), with window sizes in :mod:`analysis.extraction.grammar`. This module keeps
+:func:`attribute_unit` (one unit: cue gates, the claim rules, then the content read after or before
+the verb) and :func:`attribute` (the whole text), and re-exports the cue functions of
+:mod:`analysis.extraction.cues` (row records: :mod:`analysis.extraction.types`).
 """
 
 from __future__ import annotations
@@ -83,67 +86,57 @@ import re
 from typing import TYPE_CHECKING
 
 from ..core.resources import word_set
-from .actors import compatible, resolve_pronoun, slug
 from .contents import (
-    _CLOSING_MARKS,
-    _GAP_WORD,
-    _SHOW_TITLE,
-    _SUBJECT_WORDS,
-    _WORD_CHAR,
-    _adverbial_lead,
-    _aside_span,
-    _asked_content,
-    _blank_title,
-    _claim,
-    _clause_start,
-    _comma_outside_quotes,
-    _content_after,
-    _content_before,
-    _coordinated_end,
-    _first_word,
-    _object_end,
-    _quote_at,
-    _quote_opening_at,
-    _set_span,
-    _skip_addressee,
-    _stop_at_clause,
-    _stop_clause_end,
-    _tail_end,
-    _trim,
+    CLOSING_MARKS,
+    SHOW_TITLE,
+    SUBJECT_WORDS,
+    WORD_CHAR,
+    adverbial_lead,
+    aside_span,
+    blank_title,
+    claim_record,
+    clause_start,
+    comma_outside_quotes,
+    content_after,
+    content_before,
+    coordinated_end,
+    first_word,
+    object_end,
+    quote_at,
+    quote_opening_at,
+    set_span,
+    skip_addressee,
+    stop_at_clause,
+    stop_clause_end,
+    tail_end,
+    trim,
 )
 from .cues import (
-    _NOUNLIKE,
-    _QUOTE_BEFORE,
-    _WS,
-    _cue_between,
-    _finite_cue,
-    _noun_before,
+    NOUNLIKE,
+    QUOTE_BEFORE,
+    cue_between,
     cue_first_words,
     cue_lexicon,
     cue_pattern,
     cue_regex,
     cues_of_matches,
     find_cues,
+    noun_before,
 )
-from .embedded import _embedded_claim
-from .quote_sieve import _extend_to_continuations, _quote_speakers
-from .sieve_after import _DASH
+from .grammar import CONTENT_WINDOW, tail_search
+from .quote_sieve import extend_to_continuations, quote_speakers
+from .resolution import resolve_unit
+from .rules import CLAIM_RULES, SKIP, CueContext
+from .sieve_after import DASH
 from .sources import (
-    _CLAUSE_INTRO,
-    _GERUND_PREP,
-    _according_np,
-    _asker,
-    _coordinated,
-    _headline_claims,
-    _intro_before_adverb,
-    _inverted_source,
-    _leftward_source,
-    _opening_subject,
-    _phrase_source,
-    _transcript_claims,
-    _with_source,
+    CLAUSE_INTRO,
+    GERUND_PREP,
+    coordinated,
+    headline_claims,
+    intro_before_adverb,
+    transcript_claims,
 )
-from .subjects import _QUOTE_END, _after_dateline, _drop_det, _strip_title, _subject_position, _unit_subject
+from .subjects import QUOTE_END, strip_title, subject_position
 
 if TYPE_CHECKING:  # typing only: no import at run time
     from .types import Claim, Cue, Mention, Quote, QuoteSpan
@@ -176,15 +169,7 @@ def _inside(spans_start: list[int], spans: list[tuple[int, int]], pos: int) -> i
 _SUBJECT_RULES = frozenset(("subject", "readout", "subject-phrase"))
 
 
-# "Asked …" opening a sentence or clause, "when/if asked", or a passive "was asked" (an adverb may stand between)
-_ASKED_BEFORE = re.compile(
-    r"(?:^[\s“\"]*|[,;—–(]\s*(?:and\s+|but\s+)?|\b(?:[Ww]hen|[Ii]f|[Oo]nce|[Aa]fter)\s+|"
-    r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+ly\s+|once\s+|later\s+|also\s+|again\s+|repeatedly\s+|then\s+)?)$"
-)
-
-
 _CONTENT_INTRO_STRICT = re.compile(r"\s*(?:that\b|[:“\"«])")
-_LEAD_CONJ = re.compile(r"(?:But|And|Yet|So|Or)\b[\s,]*")
 
 
 _CIRCUMSTANCE = re.compile(
@@ -207,6 +192,7 @@ def attribute_unit(
 ) -> list[dict]:
     """Claims of one unit (a sentence, or several joined by a quote) ``text[lo:hi]``."""
     claims: list[dict] = []
+    live: list[dict] = []  # the unit's claims whose content ends after the current verb (verbs come in order)
     last_source: dict | None = None
     for cue in cue_list:
         if _inside(quote_starts, quote_spans, cue["start"]) is not None:
@@ -215,159 +201,74 @@ def attribute_unit(
         if text[cue["end"] : cue["end"] + 4].lower().startswith((" to ", " to\n")) and cue["lemma"] != "according to":
             if cue["lemma"] in word_set("infinitive_cues.txt"):
                 infinitive = True  # "Lee vowed to repeal the law": the to-infinitive is the content
-            elif (hearer := _TO_HEARER.match(text, cue["end"], hi)) and not _cue_between(text, cue["end"], hearer.end()):
+            elif (hearer := _TO_HEARER.match(text, cue["end"], hi)) and not cue_between(text, cue["end"], hearer.end()):
                 cue = dict(cue, addressee=True)  # "Lee wrote to the council that …": the hearer, then the content
-            elif not _QUOTE_BEFORE.search(text, max(lo, cue["start"] - 60), cue["start"]):
+            elif not QUOTE_BEFORE.search(text, max(lo, cue["start"] - 60), cue["start"]):
                 continue  # "is said to be", "reported to the board"; but “…,” Lee said to cheers
         if cue["form"] in word_set("cue_noun_first.txt") and (
             text[cue["start"]].isupper() or not _CONTENT_INTRO_STRICT.match(text, cue["end"], hi)
         ):
             continue  # "his home state of Ohio", "several states": a noun unless "that", a colon or a quote follows
         before_txt = text[lo : cue["start"]]
-        if cue["lemma"] != "according to" and _noun_before(before_txt[-40:]) or _SO_CALLED.search(before_txt[-4:]):
+        if cue["lemma"] != "according to" and noun_before(before_txt[-40:]) or _SO_CALLED.search(before_txt[-4:]):
             continue  # "a mock trial", "his vow", "Lee’s remarks": a determiner or possessive makes the form a noun
-        if cue["form"] == "asked" and _ASKED_BEFORE.search(before_txt):
-            # "Asked whether he would run, Lee said …" / "Lee was asked about the plan": the question is
-            # reported, its asker is not named (source None)
-            span = _asked_content(text, cue["end"], hi, quotes)
-            if span is not None and not any(c["start"] <= cue["start"] < c["end"] for c in claims):
-                claims.append(_claim(text, span[0], span[1], _asker(text, cue["end"], hi, mentions), cue, "asked", quotes))
-            continue
-        intro = _CLAUSE_INTRO.search(before_txt) or _intro_before_adverb(before_txt)
-        participle = bool(intro) and (cue["form"].endswith("ing") or _coordinated(intro.group(0)))
+        intro = tail_search(CLAUSE_INTRO, before_txt) or intro_before_adverb(before_txt)
+        participle = bool(intro) and (cue["form"].endswith("ing") or coordinated(intro.group(0)))
         if not participle and cue["form"].endswith("ing"):
-            intro = _GERUND_PREP.search(
-                before_txt, max(0, len(before_txt) - 40)
-            )  # "Lee drew fire by saying …": the clause's subject speaks
+            intro = GERUND_PREP.search(before_txt, max(0, len(before_txt) - 40))  # "Lee drew fire by saying …": the clause's subject speaks
             participle = bool(intro) and intro.start() > 0
-        src, rule, clause_at = None, None, None
-        if cue["lemma"] == "according to":
-            ms = [m for m in mentions if cue["end"] <= m["start"] < cue["end"] + 80 and not m.get("in_quote")]
-            stop = text.find(",", cue["end"], hi)
-            ms = [m for m in ms if stop < 0 or m["start"] < stop] or ms[:1]
-            if not ms:
-                np = _according_np(text, cue["end"], hi)  # "according to a congressional timeline"
-                if np is None:
-                    continue
-                ms = [np]
-            src = next((m for m in ms if m["kind"] == "person"), ms[0])
-            rule = "according-to"
-            head = text[lo : cue["start"]].strip(' \t\n\r“"')
-            if not head or head.endswith((":", ";")) or text[cue["start"]].isupper():
-                end_np = text.find(",", src["end"], hi)
-                a, b = _trim(text, (end_np + 1) if end_np >= 0 else src["end"], hi)
-            else:
-                start = _clause_start(text, lo, claims)
-                paren = text.rfind("(", start, cue["start"])
-                if paren >= 0 and text.find(")", paren, cue["start"]) < 0:
-                    start = paren + 1  # "(the real figure is lower, according to X)": the aside is the content
-                a, b = _content_before(text, start, cue["start"], quotes)
-                end_np = text.find(",", src["end"], hi)
-                if (
-                    end_np >= 0
-                    and len(_GAP_WORD.findall(text, end_np, hi)) >= 3
-                    and not text[end_np + 1 : hi].lstrip().startswith(("“", '"'))
-                ):
-                    # "X, according to Y, is Z": the sentence goes on past the source; the whole sentence is the content
-                    lead = _LEAD_CONJ.match(text, a, b)
-                    a, b = _trim(text, lead.end() if lead else a, hi)
-            if b > a:
-                claims.append(_claim(text, a, b, src, cue, rule, quotes))
-                last_source = src
+        live = [c for c in live if c["end"] > cue["start"]]
+        x = CueContext(text, lo, hi, cue, mentions, quotes, claims, last_source, before_txt, intro, participle, live)
+        found = SKIP
+        for r in CLAIM_RULES:
+            if r.check(x) and (a := r.apply(x)) is not None:
+                found = a
+                break
+        if found.claim is not None:
+            claims.append(found.claim)
+            live.append(found.claim)
+            if found.speaks:
+                last_source = found.source
             continue
-        # inside another claim's content a verb is nested: the rules below decide
-        nested = any(c["start"] <= cue["start"] < c["end"] for c in claims)
-        embedded = None if nested else _embedded_claim(text, lo, hi, cue, mentions, claims)
-        if embedded is not None:
-            # "As the Courier reported, …", "… was first reported by the Courier", "which Lee called “…”":
-            # a source in a subordinate frame
-            src, a, b, rule = embedded
-            claims.append(_claim(text, a, b, src, cue, rule, quotes))
-            continue
-        left = _leftward_source(text, lo, cue, mentions)
-        with_src = _with_source(text, lo, cue, mentions) if left is None and cue["form"].endswith("ing") else None
-        if with_src is not None:
-            src, rule, clause_at = with_src[0], "participle", with_src[1]  # "…, with Acme News saying …"
-        elif left:
-            src, rule = left
-            w = _CLAUSE_INTRO.search(_drop_det(text[lo : src["start"]]))
-            clause_at = lo + w.start() if w else None
-        elif participle:
-            src = (
-                last_source
-                or _unit_subject(text, lo, mentions, cue["start"])
-                or _opening_subject(text, _after_dateline(text, lo, cue["start"]), cue["start"])
-            )
-            rule = "participle"
-            clause_at = lo + intro.start()
-        else:
-            inv = None
-            tail = text[lo : cue["start"]].rstrip()
-            if tail and tail[-1] in _QUOTE_END:
-                inv = _inverted_source(text, hi, cue, mentions)
-                if inv is not None and (
-                    (
-                        tail[-1] == ","
-                        and not _QUOTE_BEFORE_COMMA.search(tail, max(0, len(tail) - 90))
-                        and not _INVERTED_END.match(text, inv["end"], hi)
-                    )
-                    or (inv.get("how") == "pronoun" and not _INVERTED_END.match(text, inv["end"], hi))
-                ):
-                    inv = None  # "Executives, who …, say the company will …": a subject before the verb, not “…,” said X
-            if inv is None:
-                phrase = None
-                if cue["form"] in _NOUNLIKE or not (intro and _coordinated(intro.group(0))):
-                    phrase = _phrase_source(text, lo, cue) if _finite_cue(text, cue) else None
-                    if phrase is None:
-                        continue
-                if phrase is not None:
-                    src, rule = phrase, "subject-phrase"
-                    w = _CLAUSE_INTRO.search(_drop_det(text[lo : src["start"]]))
-                    clause_at = lo + w.start() if w else None
-                else:
-                    src = last_source or _unit_subject(text, lo, mentions, cue["start"])
-                    rule = "participle"
-                    clause_at = lo + intro.start()
-            else:
-                src, rule = inv, "inverted"
+        src, rule, clause_at = found.source, found.rule, found.clause_at
         if src is None:
             continue
-        if cue["form"] in _NOUNLIKE and rule not in _SUBJECT_RULES:
+        if cue["form"] in NOUNLIKE and rule not in _SUBJECT_RULES:
             continue
         # a verb inside an earlier claim's content is nested unless it opens a new clause
-        open_claim = next((c for c in claims if c["start"] <= cue["start"] < c["end"]), None)
+        open_claim = next((c for c in live if c["start"] <= cue["start"] < c["end"]), None)
         if open_claim is not None and rule == "subject" and src["end"] <= open_claim["cue_start"]:
             # "Lee, who estimated that half were supporters, said …": the relative clause's claim ends at the comma
             comma = text.rfind(",", open_claim["start"], cue["start"])
             if comma > open_claim["start"] and not text[comma + 1 : cue["start"]].strip():
-                a2, b2 = _trim(text, open_claim["start"], comma)
+                a2, b2 = trim(text, open_claim["start"], comma)
                 if b2 > a2:
-                    _set_span(text, open_claim, a2, b2, quotes)
+                    set_span(text, open_claim, a2, b2, quotes)
                     open_claim = None
         if open_claim is not None:
             if clause_at is None or clause_at < open_claim["start"]:
                 continue
-            a2, b2 = _trim(text, open_claim["start"], clause_at, " \t\n\r,;:—–-")
+            a2, b2 = trim(text, open_claim["start"], clause_at, " \t\n\r,;:—–-")
             if b2 <= a2:
                 continue
-            _set_span(text, open_claim, a2, b2, quotes)
+            set_span(text, open_claim, a2, b2, quotes)
         # content
         after_lo = cue["end"] if rule != "inverted" else src["end"]
-        after_txt = text[after_lo:hi]
+        after_txt = text[after_lo : min(hi, after_lo + CONTENT_WINDOW)]
         pre = text[lo : (src["start"] if rule in _SUBJECT_RULES else cue["start"])].rstrip()
         if rule in _SUBJECT_RULES:
-            pre = _strip_title(pre)  # “…,” White House press secretary Karoline Leavitt said
-            if rule == "subject" and pre and pre[-1] not in _QUOTE_END:
+            pre = strip_title(pre)  # “…,” White House press secretary Karoline Leavitt said
+            if rule == "subject" and pre and pre[-1] not in QUOTE_END:
                 adj = _ADJ_AFTER_QUOTE.search(pre, max(0, len(pre) - 80))  # “…,” a smiling Lee said
                 if adj:
                     pre = pre[: adj.start()]
-        short = _stop_at_clause(_SHOW_TITLE.sub(_blank_title, after_txt))
+        short = stop_at_clause(SHOW_TITLE.sub(blank_title, after_txt))
         if cue["addressee"]:
             # “…,” Witkoff told CNN / told a news conference in Kyiv: the addressee is not content
-            short = _skip_addressee(short)
-        aside = _aside_span(text, lo, hi, pre, src["end"] if rule == "inverted" else cue["end"], claims) if rule in _ASIDE_RULES else None
+            short = skip_addressee(short)
+        aside = aside_span(text, lo, hi, pre, src["end"] if rule == "inverted" else cue["end"], claims) if rule in _ASIDE_RULES else None
         if infinitive:
-            a, b = _trim(text, cue["end"], _object_end(text, cue["end"], _stop_clause_end(text, cue["end"], hi), quotes))
+            a, b = trim(text, cue["end"], object_end(text, cue["end"], stop_clause_end(text, cue["end"], hi), quotes))
         elif aside is not None:
             a, b = aside  # "Any attempt to debunk it, he said, becomes hopeless": the sentence around the aside
         elif rule == "inverted" or (
@@ -375,10 +276,10 @@ def attribute_unit(
             and pre
             and (
                 # “…,” Lee said with a grin / said, a hint of anger in her voice / tweeted the day after …
-                (pre[-1] in _CLOSING_MARKS and not _CONTENT_INTRO.match(text, cue["end"], hi))
+                (pre[-1] in CLOSING_MARKS and not _CONTENT_INTRO.match(text, cue["end"], hi))
                 or (
-                    pre[-1] in _QUOTE_END
-                    and not _adverbial_lead(text, _clause_start(text, lo, claims), lo + len(pre))
+                    pre[-1] in QUOTE_END
+                    and not adverbial_lead(text, clause_start(text, lo, claims), lo + len(pre))
                     and _AFTER_SHORT.match(short)
                     and not _HAS_THAT.search(short)
                     and len(short.split()) <= 20
@@ -386,39 +287,40 @@ def attribute_unit(
                 )
             )
         ):
-            a, b = _content_before(text, _clause_start(text, lo, claims), lo + len(pre), quotes)
+            a, b = content_before(text, clause_start(text, lo, claims), lo + len(pre), quotes)
             b = min(b, lo + len(pre))
             # a quote split by its attribution: “…,” X said, “…” / “…,” said X, an adviser, “…”
             m = _TO_QUOTE_FAR.match(text, src["end"] if rule == "inverted" else cue["end"], hi)
             if m:
-                q = _quote_opening_at(quotes, m.end())
+                q = quote_opening_at(quotes, m.end())
                 if q is not None:
                     b = q["end"]
         else:
-            a, b, how = _content_after(text, cue, hi, quotes)
+            a, b, how = content_after(text, cue, hi, quotes)
             if how == "object":
-                if cue["lemma"] in word_set("clause_only_cues.txt") and _first_word(text, a, b) not in _SUBJECT_WORDS:
+                if cue["lemma"] in word_set("clause_only_cues.txt") and first_word(text, a, b) not in SUBJECT_WORDS:
                     continue  # "maintains a wide lead", "appealed the ruling": no speech
-                b = _object_end(text, a, b, quotes)
+                b = object_end(text, a, b, quotes)
                 if cue["cue_class"] == "neutral" and _CIRCUMSTANCE.match(text, a, b):
                     continue  # "said at a briefing": where or when, not what
-            a, b = _trim(text, a, b)
+            a, b = trim(text, a, b)
             if how in ("that", "object"):
-                b = _coordinated_end(text, a, b, quotes)
+                b = coordinated_end(text, a, b, quotes)
             if how == "object":
-                b = _tail_end(text, a, b, quotes, cue["lemma"] not in word_set("clause_content_cues.txt"))
+                b = tail_end(text, a, b, quotes, cue["lemma"] not in word_set("clause_content_cues.txt"))
             if how in ("that", "object") and rule in ("subject", "subject-phrase") and _SUBORDINATE.match(text, lo, src["start"]):
-                comma = _comma_outside_quotes(text, a, b)
+                comma = comma_outside_quotes(text, a, b)
                 if comma is not None:
                     b = comma
             if how == "quote" and pre and (pre[-1] in '”"»' or pre.endswith("''")):
                 # a quote split by its attribution: “…,” X said, “…”
-                q0 = _quote_at(quotes, lo + len(pre) - 2, lo + len(pre) - 1)
+                q0 = quote_at(quotes, lo + len(pre) - 2, lo + len(pre) - 1)
                 if q0:
                     a = q0[0]["start"]
-        if b <= a or not _WORD_CHAR.search(text, a, b):
+        if b <= a or not WORD_CHAR.search(text, a, b):
             continue
-        claims.append(_claim(text, a, b, src, cue, rule, quotes))
+        claims.append(claim_record(text, a, b, src, cue, rule, quotes))
+        live.append(claims[-1])
         if src.get("actor") is not None or src.get("how") == "anonymous":
             last_source = src
     return claims
@@ -435,9 +337,6 @@ _SUBORDINATE_START = re.compile(
 
 # a determiner and up to three lower-case modifiers between a closing quote and the source's name
 _ADJ_AFTER_QUOTE = re.compile(r"(?<=[,!?][”\"»’'])\s+(?:(?:a|an|the)\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}$")
-_QUOTE_BEFORE_COMMA = re.compile(r"[”\"»’']\s*,$|[”\"»’'](?:[^“”\"«»]{0,80}),$")
-# what follows an inverted source in "…, said Lee." / "…, said Lee, an adviser." / "…, said Lee on Monday."
-_INVERTED_END = re.compile(r"\s*(?:[.;!?]|,|\s(?:on|in|at|during|after|who|which)\b|$)")
 
 
 _ASIDE_RULES = frozenset(("subject", "subject-phrase", "inverted"))
@@ -472,32 +371,9 @@ def attribute(
                 recent = []
             last_para = para
         i0, i1 = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
-        unit_m = mentions[i0:i1]
-        for m in unit_m:
-            if m["how"] in ("pronoun", "description") and m.get("actor") is None:
-                ref = resolve_pronoun(
-                    m,
-                    # "“… Clinton …,” she said": not Clinton; "in an interview with Acme Politics, he said": not Acme
-                    [
-                        x
-                        for x in unit_m
-                        if x["in_quote"] == m["in_quote"]
-                        and x["start"] < m["start"]
-                        and compatible(m, x)
-                        and _subject_position(text, lo, x)
-                    ],
-                    recent if not m["in_quote"] else [],
-                    earlier_units[-3:],
-                )
-                if m["in_quote"] and ref is None:
-                    ref = None
-                if ref is not None:
-                    m.update(actor=ref["actor"], actor_id=ref["actor_id"], side=ref["side"], ref=ref, gender=m["gender"])
-                elif m["how"] == "description" and not m["in_quote"]:
-                    # "the former president said", no one to stand for: a descriptive source of its own
-                    desc = _WS.sub(" ", m["text"])
-                    desc = desc[0].lower() + desc[1:]
-                    m.update(actor=desc, actor_id=slug(desc), kind="anonymous", how="anonymous")
+        # pronoun resolution, a stage of its own: new records for the unit's resolved pronouns and descriptions
+        unit_m = resolve_unit(text, lo, mentions[i0:i1], recent, earlier_units)
+        mentions[i0:i1] = unit_m
         c0, c1 = bisect.bisect_left(cue_starts, lo), bisect.bisect_left(cue_starts, hi)
         unit_claims = attribute_unit(text, lo, hi, unit_m, quotes, cues[c0:c1], quote_spans, quote_starts, recent)
         for c in unit_claims:
@@ -518,15 +394,15 @@ def attribute(
             if m.get("actor") is not None
             and not m.get("in_quote")
             and (m["how"] not in ("pronoun", "description") or "ref" in m)
-            and _subject_position(text, lo, m)  # "… met with Clinton": an object of a preposition is no antecedent
+            and subject_position(text, lo, m)  # "… met with Clinton": an object of a preposition is no antecedent
         ]
         if named:
             earlier_units.append(named)
     claims.sort(key=lambda c: (c["start"], c["cue_start"]))
-    quotes = _quote_speakers(text, quotes, claims, units, cues, mentions)
-    _extend_to_continuations(text, claims, quotes)
-    extra = _punctuation_claims(text, quotes, claims) + _headline_claims(text, mentions, claims, quotes)
-    extra += _transcript_claims(text, mentions, claims + extra, quotes)
+    quotes = quote_speakers(text, quotes, claims, units, cues, mentions)
+    extend_to_continuations(text, claims, quotes)
+    extra = _punctuation_claims(text, quotes, claims) + headline_claims(text, mentions, claims, quotes)
+    extra += transcript_claims(text, mentions, claims + extra, quotes)
     if extra:
         claims = sorted(claims + extra, key=lambda c: (c["start"], c["cue_start"]))
     return claims, quotes
@@ -546,13 +422,13 @@ def _punctuation_claims(text: str, quotes: list[dict], claims: list[dict]) -> li
                 i -= 1
             a, b, lemma = i, i + 1, ":"
         else:
-            d = _DASH.match(text, q["mark_end"])
+            d = DASH.match(text, q["mark_end"])
             seg = d.group(0) if d else ""
             a = q["mark_end"] + len(seg) - len(seg.lstrip())
             b = q["mark_end"] + len(seg.rstrip())
             lemma = "—"
         cue = {"text": text[a:b], "lemma": lemma, "start": a, "end": b, "cue_class": "neutral"}
-        out.append(_claim(text, q["start"], q["end"], q["speaker_mention"], cue, q["rule"], quotes))
+        out.append(claim_record(text, q["start"], q["end"], q["speaker_mention"], cue, q["rule"], quotes))
     return out
 
 

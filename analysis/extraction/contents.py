@@ -1,14 +1,14 @@
 """Contents: the span of what a claim reports, and the claim row over it.
 
-A claim's content is what follows its reporting verb (:func:`_content_after`): the clause after "that"
-(past circumstance words, or the hearer of a tell-type verb: ``_that_gap_ok``, ``_skip_addressee``),
+A claim's content is what follows its reporting verb (:func:`content_after`): the clause after "that"
+(past circumstance words, or the hearer of a tell-type verb: ``_that_gap_ok``, ``skip_addressee``),
 what follows a colon, the quote right after the verb, or a plain object; cut where the reporter's own
-words resume: a ", <participle>" clause (``_object_end``), a semicolon (``_coordinated_end``), a
-concessive or a new coordinated clause (``_tail_end``), the clause's stop (``_stop_clause_end``). When
-the verb closes the sentence the content is what precedes the source (``_content_before``); an
-attribution set off by commas takes the sentence around it (``_aside_span``); a source-less "asked"
-reports the question (``_asked_content``). ``_claim`` builds the claim row over a content span and
-``_set_span`` moves it, both recording the quotes the span holds.
+words resume: a ", <participle>" clause (``object_end``), a semicolon (``coordinated_end``), a
+concessive or a new coordinated clause (``tail_end``), the clause's stop (``stop_clause_end``). When
+the verb closes the sentence the content is what precedes the source (``content_before``); an
+attribution set off by commas takes the sentence around it (``aside_span``); a source-less "asked"
+reports the question (``asked_content``). ``claim_record`` builds the claim row over a content span and
+``set_span`` moves it, both recording the quotes the span holds.
 
 Imports only :mod:`analysis.extraction.cues` of the claim modules (see :mod:`analysis.extraction.claims`).
 """
@@ -20,9 +20,38 @@ import re
 
 from ..core.resources import word_set
 from .actors import PREPOSITIONS
-from .cues import _NOUNLIKE, _WS, _cue_between, _cue_rx
+from .cues import NOUNLIKE, WS, cue_between, cue_rx
 
-__all__: list[str] = []  # private helpers of analysis.extraction.claims
+__all__ = [
+    "ASKER",
+    "CLOSING_MARKS",
+    "GAP_WORD",
+    "HAS_QUOTE_CHAR",
+    "SHOW_TITLE",
+    "SUBJECT_WORDS",
+    "TIME_LEAD",
+    "WORD_CHAR",
+    "adverbial_lead",
+    "aside_span",
+    "asked_content",
+    "blank_title",
+    "clause_start",
+    "comma_outside_quotes",
+    "content_after",
+    "content_before",
+    "coordinated_end",
+    "first_word",
+    "object_end",
+    "quote_at",
+    "quote_opening_at",
+    "set_span",
+    "skip_addressee",
+    "stop_at_clause",
+    "stop_clause_end",
+    "tail_end",
+    "trim",
+    "claim_record",
+]
 _THAT = re.compile(r"[^,.;:!?“”\"«»\n]{0,80}?\bthat\b\s*")
 _THAT_ADDRESSEE = re.compile(r"(?:[^.;:!?“”\"«»\n]|(?<=[A-Z])\.){0,120}?\bthat\b\s*")
 _TO_QUOTE = re.compile(r"\s*(?:[^,.;:!?“”\"«»\n]{0,60}?\s*[:,])?\s*(?=[“\"«„”]|'')")
@@ -39,7 +68,7 @@ _ADDRESSEE_NP = re.compile(
 )
 
 
-def _trim(text: str, a: int, b: int, strip: str = " \t\n\r,;:—–-") -> tuple[int, int]:
+def trim(text: str, a: int, b: int, strip: str = " \t\n\r,;:—–-") -> tuple[int, int]:
     while a < b and text[a] in strip:
         a += 1
     while b > a and (text[b - 1] in strip or text[b - 1] in ".!?" and b - 1 > a and text[b - 2] not in ".!?"):
@@ -52,7 +81,7 @@ def _trim(text: str, a: int, b: int, strip: str = " \t\n\r,;:—–-") -> tuple[
     return a, b
 
 
-def _quote_at(quotes: list[dict], a: int, b: int) -> list[dict]:
+def quote_at(quotes: list[dict], a: int, b: int) -> list[dict]:
     """Quotes overlapping ``[a, b)`` (quotes sorted by start, non-overlapping)."""
     k = bisect.bisect_left(quotes, b, key=_qstart)
     out = []
@@ -69,7 +98,7 @@ def _qstart(q: dict) -> int:
     return q["start"]
 
 
-def _quote_opening_at(quotes: list[dict], pos: int) -> dict | None:
+def quote_opening_at(quotes: list[dict], pos: int) -> dict | None:
     """The quote whose opening mark is at ``pos`` (± 1), else None."""
     k = bisect.bisect_left(quotes, pos - 1, key=lambda q: q["mark_start"])
     if k < len(quotes) and abs(quotes[k]["mark_start"] - pos) <= 1:
@@ -77,56 +106,56 @@ def _quote_opening_at(quotes: list[dict], pos: int) -> dict | None:
     return None
 
 
-_TIME_LEAD = re.compile(
+TIME_LEAD = re.compile(
     r"\s+(?:(?:on|late|early|last|this|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"week|month|year|weekend|today|yesterday|tonight)(?:\s+(?:night|morning|evening|afternoon))?(?=\s+(?:that\b|[a-z]|[A-Z]))"
 )
 _ASKED_BY = re.compile(r"\s+by\s+[^,.;:!?“”\"]*?(?=\s(?:whether|if|what|how|why|who|which|when|where|about)\b)")
 
 
-_ASKER = re.compile(
+ASKER = re.compile(
     r"\s+by\s+((?:an?|the)\s+)?([^,.;:!?“”\"()\n]{2,80}?)(?=\s+(?:whether|if|what|how|why|who|which|when|where|about|to|on|for)\b|[,.;:!?])"
 )
 
 
-def _asked_content(text: str, a: int, hi: int, quotes: list[dict]) -> tuple[int, int] | None:
+def asked_content(text: str, a: int, hi: int, quotes: list[dict]) -> tuple[int, int] | None:
     """The reported question after a source-less "asked": to the first comma outside quotes or the clause's end
     ("Asked whether he would run, …" -> "whether he would run"); a quote right after ", " is the question itself.
 
     >>> s = "Asked whether he would run again, Lee smiled."
-    >>> a, b = _asked_content(s, 5, len(s), []); s[a:b]
+    >>> a, b = asked_content(s, 5, len(s), []); s[a:b]
     'whether he would run again'
     """
-    m = _ASKED_BY.match(text, a, hi) or _ASKER.match(text, a, hi)
+    m = _ASKED_BY.match(text, a, hi) or ASKER.match(text, a, hi)
     if m:
         a = m.end()
     m = _TO_QUOTE.match(text, a, hi)
     if m and text[a : m.end()].strip() in (",", ":", ""):
-        q = _quote_opening_at(quotes, m.end())
+        q = quote_opening_at(quotes, m.end())
         if q is not None:
             return q["start"], q["end"]
-    b = _comma_outside_quotes(text, a, hi)
+    b = comma_outside_quotes(text, a, hi)
     b = hi if b is None else b
     stop = _CLAUSE_STOP.search(text, a, b)
     if stop and text[stop.start()] in ".;!?":
         b = stop.start() + (1 if text[stop.start()] == "?" else 0)
-    a, b = _trim(text, a, b)
-    if b - a < 3 or not _WORD_CHAR.search(text, a, b):
+    a, b = trim(text, a, b)
+    if b - a < 3 or not WORD_CHAR.search(text, a, b):
         return None
     return a, b
 
 
-_SUBJECT_WORDS = frozenset("he she they it we i you there this these those".split())
-_GAP_WORD = re.compile(r"[\w’'.-]+")
+SUBJECT_WORDS = frozenset("he she they it we i you there this these those".split())
+GAP_WORD = re.compile(r"[\w’'.-]+")
 
 
-def _first_word(text: str, a: int, b: int) -> str:
+def first_word(text: str, a: int, b: int) -> str:
     """The first word of ``text[a:b]`` in lower case ('' when none).
 
-    >>> _first_word("said he would", 4, 13)
+    >>> first_word("said he would", 4, 13)
     'he'
     """
-    m = _GAP_WORD.search(text, a, b)
+    m = GAP_WORD.search(text, a, b)
     return m.group(0).lower() if m else ""
 
 
@@ -140,11 +169,11 @@ def _that_gap_ok(gap: str, addressee: bool) -> bool:
     >>> _that_gap_ok(" reporters at the White House", True), _that_gap_ok(" the reason is", False)
     (True, False)
     """
-    words = _GAP_WORD.findall(gap)
+    words = GAP_WORD.findall(gap)
     if not words:
         return True
     low = [w.lower() for w in words]
-    if any(w in _SUBJECT_WORDS for w in low):
+    if any(w in SUBJECT_WORDS for w in low):
         return False
     if addressee:
         return True
@@ -154,13 +183,13 @@ def _that_gap_ok(gap: str, addressee: bool) -> bool:
     )
 
 
-def _content_after(text: str, cue: dict, hi: int, quotes: list[dict]) -> tuple[int, int, str]:
+def content_after(text: str, cue: dict, hi: int, quotes: list[dict]) -> tuple[int, int, str]:
     """Content span after the cue and how it was introduced ('that', 'colon', 'quote', 'object').
 
     A time phrase right after the verb is skipped ("said Thursday his worry was …").
     """
     p = cue["end"]
-    t = _TIME_LEAD.match(text, p, hi)
+    t = TIME_LEAD.match(text, p, hi)
     if t:
         p = t.end()
     m = _THAT.match(text, p, hi) if text.find("that", p, min(hi, p + 84)) >= 0 else None
@@ -172,7 +201,7 @@ def _content_after(text: str, cue: dict, hi: int, quotes: list[dict]) -> tuple[i
         m
         and cue["lemma"] != "according to"
         and not any(
-            _WS.sub(" ", c.group(0).lower()) not in _NOUNLIKE for c in _cue_rx().finditer(text, p, m.start() + m.group(0).rfind("that"))
+            WS.sub(" ", c.group(0).lower()) not in NOUNLIKE for c in cue_rx().finditer(text, p, m.start() + m.group(0).rfind("that"))
         )
     ):  # "said in remarks broadcast … that": a noun like "remarks" does not start a new claim
         return m.end(), hi, "that"
@@ -181,8 +210,8 @@ def _content_after(text: str, cue: dict, hi: int, quotes: list[dict]) -> tuple[i
     while reach < len(text) and text[reach].isspace():
         reach += 1
     m = _TO_QUOTE.match(text, p, min(len(text), reach + 1))
-    if m and not _cue_between(text, p, m.end()):  # "said he agreed and added, “…”": the quote is the added claim's
-        q = _quote_opening_at(quotes, m.end())
+    if m and not cue_between(text, p, m.end()):  # "said he agreed and added, “…”": the quote is the added claim's
+        q = quote_opening_at(quotes, m.end())
         if q is not None:
             return q["start"], q["end"], "quote"
     m = _COLON.match(text, p, hi)
@@ -198,11 +227,11 @@ def _content_after(text: str, cue: dict, hi: int, quotes: list[dict]) -> tuple[i
 _COMMA_ING = re.compile(r",\s+(?:and\s+)?([a-z]+ing)\b")
 
 
-def _object_end(text: str, a: int, b: int, quotes: list[dict]) -> int:
+def object_end(text: str, a: int, b: int, quotes: list[dict]) -> int:
     """End of a plain-object claim: before a ", <participle>" clause outside quotes (the reporter's continuation).
 
     >>> s = "the visit as a thaw, leaving the war to the end"
-    >>> s[:_object_end(s, 0, len(s), [])]
+    >>> s[:object_end(s, 0, len(s), [])]
     'the visit as a thaw'
     """
     for m in _COMMA_ING.finditer(text, a, b):
@@ -228,15 +257,15 @@ _TAIL = re.compile(
 _TAIL_VP = re.compile(r"\s(?:and|but)\s+(?:[a-z]+ed)\b")
 
 
-def _tail_end(text: str, a: int, b: int, quotes: list[dict], np_object: bool = False) -> int:
+def tail_end(text: str, a: int, b: int, quotes: list[dict], np_object: bool = False) -> int:
     """End of an object content before a concessive or contrastive clause or a new coordinated clause
     outside quotes; after a noun-phrase object (``np_object``) also before the subject's next verb.
 
     >>> s = "the overthrow of the regime, even though the result was clear"
-    >>> s[:_tail_end(s, 0, len(s), [])]
+    >>> s[:tail_end(s, 0, len(s), [])]
     'the overthrow of the regime'
     >>> s = "the merger a disaster and ranked its chief last"
-    >>> s[:_tail_end(s, 0, len(s), [], np_object=True)]
+    >>> s[:tail_end(s, 0, len(s), [], np_object=True)]
     'the merger a disaster'
     """
     ms = list(_TAIL.finditer(text, a, b))
@@ -250,11 +279,11 @@ def _tail_end(text: str, a: int, b: int, quotes: list[dict], np_object: bool = F
     return b
 
 
-def _coordinated_end(text: str, a: int, b: int, quotes: list[dict]) -> int:
+def coordinated_end(text: str, a: int, b: int, quotes: list[dict]) -> int:
     """End of a content before a semicolon outside quotes ("Lee decried it; editorials railed …").
 
     >>> s = "the law was unfair; editorials railed against it"
-    >>> s[:_coordinated_end(s, 0, len(s), [])]
+    >>> s[:coordinated_end(s, 0, len(s), [])]
     'the law was unfair'
     """
     for m in _COORD_END.finditer(text, a, b):
@@ -269,7 +298,7 @@ def _mark_start(q: dict) -> int:
     return q["mark_start"]
 
 
-_HAS_QUOTE_CHAR = re.compile(r"[“”\"«»]")
+HAS_QUOTE_CHAR = re.compile(r"[“”\"«»]")
 
 
 _CIRCUMSTANCE_WORDS = frozenset(
@@ -277,19 +306,19 @@ _CIRCUMSTANCE_WORDS = frozenset(
 )
 
 
-def _skip_addressee(short: str) -> str:
+def skip_addressee(short: str) -> str:
     """``short`` (the text after a tell-type verb) without its addressee: up to six words before a
     circumstance word (in, at, on, during, …) or the end, when they hold no quote mark or *that*.
 
-    >>> _skip_addressee(" Fox News host Sean Hannity in an interview aired Tuesday.")
+    >>> skip_addressee(" Fox News host Sean Hannity in an interview aired Tuesday.")
     'in an interview aired Tuesday.'
-    >>> _skip_addressee(" reporters that talks went well.")
+    >>> skip_addressee(" reporters that talks went well.")
     ' that talks went well.'
     """
     words = short.split()
     k = next((i for i, w in enumerate(words) if w.lower() in _CIRCUMSTANCE_WORDS), len(words))
     head = words[:k]
-    if not head or k > 6 or any(w.lower().strip(".,;:!?") == "that" or _HAS_QUOTE_CHAR.search(w) for w in head):
+    if not head or k > 6 or any(w.lower().strip(".,;:!?") == "that" or HAS_QUOTE_CHAR.search(w) for w in head):
         addressee = _ADDRESSEE_NP.match(short)
         return short[addressee.end() :] if addressee else short
     return " ".join(words[k:])
@@ -299,8 +328,8 @@ def _side_of(m: dict | None) -> str | None:
     return None if m is None else m.get("side")
 
 
-def _claim(text, a, b, src, cue, rule, quotes) -> dict:
-    inq = _quote_at(quotes, a, b)
+def claim_record(text, a, b, src, cue, rule, quotes) -> dict:
+    inq = quote_at(quotes, a, b)
     return {
         "start": a,
         "end": b,
@@ -322,47 +351,47 @@ def _claim(text, a, b, src, cue, rule, quotes) -> dict:
     }
 
 
-def _content_before(text: str, clause_lo: int, boundary: int, quotes: list[dict]) -> tuple[int, int]:
+def content_before(text: str, clause_lo: int, boundary: int, quotes: list[dict]) -> tuple[int, int]:
     """Content that precedes its attribution: the clause before it, or exactly the quote(s) it holds."""
-    a, b = _trim(text, clause_lo, boundary, ' \t\n\r,;:—–-“”"«»')
-    inq = _quote_at(quotes, a, b)
+    a, b = trim(text, clause_lo, boundary, ' \t\n\r,;:—–-“”"«»')
+    inq = quote_at(quotes, a, b)
     if inq and min(q["start"] for q in inq) >= a - 1 and inq[0]["start"] <= a + 1:
         return inq[0]["start"], max(q["end"] for q in inq)
     return a, b
 
 
-_WORD_CHAR = re.compile(r"\w")
+WORD_CHAR = re.compile(r"\w")
 # a quoted programme or publication title after the verb ("said on ABC’s “This Week” on Sunday")
-_SHOW_TITLE = re.compile(r"(?<=\s)[“\"](?:[^“”\"\n.!?,]|[.,](?=[^”\"]))*?[,.]?[”\"]")
+SHOW_TITLE = re.compile(r"(?<=\s)[“\"](?:[^“”\"\n.!?,]|[.,](?=[^”\"]))*?[,.]?[”\"]")
 
 
-def _blank_title(m: re.Match) -> str:
+def blank_title(m: re.Match) -> str:
     """A short quoted title as plain words of the same length (at most six words), else unchanged.
 
-    >>> _SHOW_TITLE.sub(_blank_title, " on ABC’s “This Week” on Sunday.")
+    >>> SHOW_TITLE.sub(blank_title, " on ABC’s “This Week” on Sunday.")
     ' on ABC’s xThis Weekx on Sunday.'
     """
     body = m.group(0)
     return "x" + body[1:-1] + "x" if len(body.split()) <= 6 else body
 
 
-_CLOSING_MARKS = "”\"»’'"
+CLOSING_MARKS = "”\"»’'"
 _CLAUSE_STOP = re.compile(r",\s*(?:and\s+)?\w+ing\b|[.;!?](?<!\b[A-Z][.;!?])(?=\s|$)")
 
 
-def _adverbial_lead(text: str, a: int, b: int) -> bool:
+def adverbial_lead(text: str, a: int, b: int) -> bool:
     """True when ``text[a:b]`` (what precedes a source and its comma) is an introductory adverbial,
     not a reported clause: a short phrase (at most eight words) opened by a preposition ("In his
     speech,", "At one point on Sunday,").
 
     >>> s = "In his speech, Lee argued"
-    >>> _adverbial_lead(s, 0, 14), _adverbial_lead("The vote was close, Lee said", 0, 19)
+    >>> adverbial_lead(s, 0, 14), adverbial_lead("The vote was close, Lee said", 0, 19)
     (True, False)
     """
     seg = text[a:b]
-    if _HAS_QUOTE_CHAR.search(seg):
+    if HAS_QUOTE_CHAR.search(seg):
         return False
-    words = _GAP_WORD.findall(seg)
+    words = GAP_WORD.findall(seg)
     return bool(words) and words[0].lower() in PREPOSITIONS and len(words) <= 8
 
 
@@ -370,33 +399,33 @@ def _adverbial_lead(text: str, a: int, b: int) -> bool:
 _ASIDE_TAIL = re.compile(r"(?:\s+[\w’'.-]+){0,4}?\s*,\s+(?=[^\s“”\"«»‘’'])")
 
 
-def _aside_span(text: str, lo: int, hi: int, pre: str, after: int, claims: list[dict]) -> tuple[int, int] | None:
+def aside_span(text: str, lo: int, hi: int, pre: str, after: int, claims: list[dict]) -> tuple[int, int] | None:
     """The content of an attribution set off by commas inside its sentence ("Such efforts, they
     believe, will fail"): the sentence from its clause start to its end, the aside included;
     None unless a plain comma (no quote mark) stands before the source and after the verb and
     words stand on both sides.
 
     >>> s = "Such efforts, they said, will fail soon."
-    >>> a, b = _aside_span(s, 0, len(s), "Such efforts,", 23, []); s[a:b]
+    >>> a, b = aside_span(s, 0, len(s), "Such efforts,", 23, []); s[a:b]
     'Such efforts, they said, will fail soon'
     """
-    if not pre.endswith(",") or pre[-2:-1] in _CLOSING_MARKS:
+    if not pre.endswith(",") or pre[-2:-1] in CLOSING_MARKS:
         return None
     m = _ASIDE_TAIL.match(text, after, hi)
     if not m:
         return None
-    start = _clause_start(text, lo, claims)
+    start = clause_start(text, lo, claims)
     lead = text[start : lo + len(pre)]
-    if _HAS_QUOTE_CHAR.search(lead) or len(_GAP_WORD.findall(lead)) < 2:
+    if HAS_QUOTE_CHAR.search(lead) or len(GAP_WORD.findall(lead)) < 2:
         return None
-    end = _stop_clause_end(text, m.end(), hi)
-    if _HAS_QUOTE_CHAR.search(text, m.end(), end) or len(_GAP_WORD.findall(text, m.end(), end)) < 2:
+    end = stop_clause_end(text, m.end(), hi)
+    if HAS_QUOTE_CHAR.search(text, m.end(), end) or len(GAP_WORD.findall(text, m.end(), end)) < 2:
         return None
-    a, b = _trim(text, start, end)
+    a, b = trim(text, start, end)
     return (a, b) if b > a else None
 
 
-def _stop_clause_end(text: str, a: int, hi: int) -> int:
+def stop_clause_end(text: str, a: int, hi: int) -> int:
     """End of the clause that starts at ``a``: the first sentence stop (``.;!?``) or ``hi``."""
     m = _CLAUSE_STOP.search(text, a, hi)
     while m is not None and m.group(0).startswith(","):
@@ -404,12 +433,12 @@ def _stop_clause_end(text: str, a: int, hi: int) -> int:
     return m.start() if m else hi
 
 
-def _stop_at_clause(s: str) -> str:
+def stop_at_clause(s: str) -> str:
     m = _CLAUSE_STOP.search(s)
     return s[: m.start()] if m else s
 
 
-def _comma_outside_quotes(text: str, a: int, b: int) -> int | None:
+def comma_outside_quotes(text: str, a: int, b: int) -> int | None:
     """Offset of the first comma in ``text[a:b]`` outside double quote marks, else None."""
     depth = 0
     for i in range(a, b):
@@ -425,13 +454,13 @@ def _comma_outside_quotes(text: str, a: int, b: int) -> int | None:
     return None
 
 
-def _clause_start(text: str, lo: int, claims: list[dict]) -> int:
+def clause_start(text: str, lo: int, claims: list[dict]) -> int:
     ends = [c["end"] for c in claims if c["end"] <= len(text)]
     return max([lo, *ends])
 
 
-def _set_span(text: str, claim: dict, a: int, b: int, quotes: list[dict]) -> None:
+def set_span(text: str, claim: dict, a: int, b: int, quotes: list[dict]) -> None:
     claim["start"], claim["end"], claim["text"] = a, b, text[a:b]
-    inq = _quote_at(quotes, a, b)
+    inq = quote_at(quotes, a, b)
     claim["direct"] = bool(inq)
     claim["quote_ids"] = [q["quote_id"] for q in inq]

@@ -11,7 +11,7 @@
   ``org_descriptions.txt``) that stands for a person or organisation named earlier; it
   resolves like a pronoun (:func:`analysis.extraction.pronouns.compatible`).
 
->>> [(m["text"], m["side"]) for m in _anon_mentions("Two senior U.S. officials said so.", [16])]
+>>> [(m["text"], m["side"]) for m in anon_mentions("Two senior U.S. officials said so.", [16])]
 [('Two senior U.S. officials', 'US')]
 """
 
@@ -22,13 +22,13 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..core.resources import read_list, read_tsv, word_set
-from .names import _NOT_NAME, _SP
-from .registry import _WS, _mention, _side_before, _side_word, literal_alternation, side_of, side_words, slug
+from .names import NOT_NAME, SP
+from .registry import WS, literal_alternation, mention_record, side_before, side_of, side_word, side_words, slug
 
 if TYPE_CHECKING:  # typing only: no import at run time
     from .types import Mention
 
-__all__ = ["find_descriptions"]
+__all__ = ["find_descriptions", "anon_mentions", "org_mentions"]
 
 # words between "the" and the title of a definite description ("the former president")
 _DESC_MODS = r"former|then|new|top|longtime|veteran|current|acting|outgoing|incoming|presidential|Republican|Democratic|GOP|party|senior"
@@ -63,18 +63,18 @@ def _pats() -> dict[str, re.Pattern]:
     }
 
 
-def _org_mentions(text: str, positions: list[int]) -> list[dict]:
+def org_mentions(text: str, positions: list[int]) -> list[dict]:
     out = []
     for p in positions:
         h = _pats()["org_head"].match(text, p)
-        pm = _side_before(text, p) if h else None
+        pm = side_before(text, p) if h else None
         if not pm:
             continue
-        side, demonym = _side_word(pm.group("pre"))
-        head = _WS.sub(" ", h.group(0))
+        side, demonym = side_word(pm.group("pre"))
+        head = WS.sub(" ", h.group(0))
         head = head[0].upper() + head[1:]
         name = f"{demonym} {head}"
-        out.append(_mention(pm.start(), h.end(), text[pm.start() : h.end()], name, slug(name), side, "org pattern", "organization"))
+        out.append(mention_record(pm.start(), h.end(), text[pm.start() : h.end()], name, slug(name), side, "org pattern", "organization"))
     return out
 
 
@@ -109,12 +109,12 @@ def _anon_pp() -> re.Pattern:
         (r["form"] for r in read_tsv("reporting_verbs.tsv")), "i"
     )  # cues.cue_pattern; the claim modules import this one
     return re.compile(
-        rf"{_SP}(?:of|for|from|at|with|in|on){_SP}(?:(?:the|a|an|all|his|her|their|its){_SP})?(?:{_PP_TOKEN}{_SP}){{0,4}}?{_PP_TOKEN}{_SP}"
+        rf"{SP}(?:of|for|from|at|with|in|on){SP}(?:(?:the|a|an|all|his|her|their|its){SP})?(?:{_PP_TOKEN}{SP}){{0,4}}?{_PP_TOKEN}{SP}"
         rf"(?=(?:{verbs})(?![\w’'-]))"
     )
 
 
-def _anon_mentions(text: str, positions: list[int]) -> list[dict]:
+def anon_mentions(text: str, positions: list[int]) -> list[dict]:
     out = []
     for p in positions:
         h = _pats()["anon_head"].match(text, p)
@@ -135,7 +135,7 @@ def _anon_mentions(text: str, positions: list[int]) -> list[dict]:
                 break
             tok = rest[0]
             low = tok.lower().strip("’'")
-            if low in _DET_WORDS or low not in _NOT_NAME and low not in word_set("not_names.txt"):
+            if low in _DET_WORDS or low not in NOT_NAME and low not in word_set("not_names.txt"):
                 break
             a += len(tok)
             while a < p and text[a].isspace():
@@ -147,9 +147,9 @@ def _anon_mentions(text: str, positions: list[int]) -> list[dict]:
         if pp:
             end = pp.end() - len(pp.group(0)) + len(pp.group(0).rstrip())  # "advocates for stem cell research said"
         span = text[a:end]
-        desc = _WS.sub(" ", span)
+        desc = WS.sub(" ", span)
         desc = desc[0].lower() + desc[1:] if desc[:2].istitle() and desc.split()[0].lower() in _DET_WORDS else desc
-        out.append(_mention(a, end, span, desc, slug(desc), side_of(span), "anonymous", "anonymous", None, desc))
+        out.append(mention_record(a, end, span, desc, slug(desc), side_of(span), "anonymous", "anonymous", None, desc))
     return out
 
 
@@ -168,6 +168,8 @@ def find_descriptions(text: str) -> list[Mention]:
     out = []
     for key, kind in (("description", "person"), ("org_description", "organization")):
         for m in _pats()[key].finditer(text):
-            side = _side_word(m.group("side"))[0] if m.group("side") else None
-            out.append(_mention(m.start(), m.end(), m.group(0), None, None, side, "description", kind, "any", m.group("title").lower()))
+            side = side_word(m.group("side"))[0] if m.group("side") else None
+            out.append(
+                mention_record(m.start(), m.end(), m.group(0), None, None, side, "description", kind, "any", m.group("title").lower())
+            )
     return sorted(out, key=lambda m: m["start"])

@@ -22,12 +22,12 @@ import re
 
 from ..core.resources import word_set
 from .actors import PREPOSITIONS
-from .contents import _GAP_WORD, _clause_start, _comma_outside_quotes, _stop_clause_end, _trim
-from .cues import _WS, _cue_between, _word_group
-from .sources import _according_np
-from .subjects import _DET_WORDS, _anonymous_mention
+from .contents import GAP_WORD, clause_start, comma_outside_quotes, stop_clause_end, trim
+from .cues import WS, cue_between, word_group
+from .sources import according_np
+from .subjects import DET_WORDS, anonymous_mention
 
-__all__: list[str] = []  # private helpers of analysis.extraction.claims
+__all__ = ["embedded_claim"]
 
 # adverbs and auxiliaries that may stand between a source and its verb ("has long", "first", "previously")
 _AUX = r"(?:(?:has|have|had|also|first|previously|originally|once|later|recently|earlier|long|often|\w+ly)\s+){0,3}"
@@ -68,10 +68,10 @@ def _subject_np(text: str, s: int, e: int, mentions: list[dict]) -> dict | None:
         last = inside[-1]
         rest = text[last["end"] : e]
         return last if not rest.strip() or rest.startswith(("’s ", "'s ")) else None  # "the Post’s unit": the Post
-    raw = _GAP_WORD.findall(text, s, e)
+    raw = GAP_WORD.findall(text, s, e)
     words = [w.lower() for w in raw]
     if not words or (
-        len(words) > 1 and raw[0].islower() and words[0] not in _DET_WORDS | _word_group("noun_determiner") and not words[-1].endswith("s")
+        len(words) > 1 and raw[0].islower() and words[0] not in DET_WORDS | word_group("noun_determiner") and not words[-1].endswith("s")
     ):
         return None  # "which entered the year": a verb phrase, not a subject
     if any(w.endswith("ed") or w in word_set("subject_verbs.txt") for w in raw if w.islower()):
@@ -79,23 +79,23 @@ def _subject_np(text: str, s: int, e: int, mentions: list[dict]) -> dict | None:
     if any(w in PREPOSITIONS and w != "of" for w in words[1:]) or (len(raw) == 1 and raw[0].islower() and words[0][-1:] != "s"):
         return None  # "which began with worker protests", "which get answered"
     if (
-        words[-1] in _word_group("not_subject")
+        words[-1] in word_group("not_subject")
         or words[0] in PREPOSITIONS
         or any(w in word_set("clause_words.txt") or w in ("is", "was", "are", "were") for w in words)
     ):
         return None
-    if words[-1] in _DET_WORDS or words[-1] in PREPOSITIONS or not words[-1][-1:].isalnum():
+    if words[-1] in DET_WORDS or words[-1] in PREPOSITIONS or not words[-1][-1:].isalnum():
         return None
     span = text[s:e]
-    desc = _WS.sub(" ", span)
-    if words[0] in _DET_WORDS:
+    desc = WS.sub(" ", span)
+    if words[0] in DET_WORDS:
         desc = desc[0].lower() + desc[1:]
-    return _anonymous_mention(s, e, span, desc)
+    return anonymous_mention(s, e, span, desc)
 
 
 def _agent(text: str, a: int, hi: int, mentions: list[dict]) -> dict | None:
     """The agent of a passive verb, starting at ``a`` right after "by": the mention found there (past "the"),
-    else the noun phrase as a descriptive source (:func:`analysis.extraction.sources._according_np`), else None.
+    else the noun phrase as a descriptive source (:func:`analysis.extraction.sources.according_np`), else None.
 
     >>> _agent("was reported by the state auditor.", 16, 34, [])["actor"]
     'the state auditor'
@@ -105,7 +105,7 @@ def _agent(text: str, a: int, hi: int, mentions: list[dict]) -> dict | None:
             return x
         if x["start"] > a + 4:
             break
-    return _according_np(text, a - 1, hi)
+    return according_np(text, a - 1, hi)
 
 
 def _relative_end(text: str, a: int, hi: int) -> int:
@@ -116,8 +116,8 @@ def _relative_end(text: str, a: int, hi: int) -> int:
     >>> s[:_relative_end(s, 14, len(s))]
     'which Lee said was costly'
     """
-    b = _stop_clause_end(text, a, hi)
-    comma = _comma_outside_quotes(text, a, b)
+    b = stop_clause_end(text, a, hi)
+    comma = comma_outside_quotes(text, a, b)
     if comma is not None:
         b = comma
     m = _AND_RELATIVE.search(text, a, b)
@@ -147,7 +147,7 @@ def _relative_claim(text: str, lo: int, hi: int, cue: dict, mentions: list[dict]
     src = _subject_np(text, base + m.start(2), base + m.end(2), mentions)
     if src is None:
         return None
-    a2, b = _trim(text, a, _relative_end(text, cue["end"], hi))
+    a2, b = trim(text, a, _relative_end(text, cue["end"], hi))
     if b <= cue["end"]:
         # "the charge, which he has denied": nothing follows the verb; the relative word stands for what was said
         return (src, a, a + len(m.group(1))) if m.group(1).lower() != "what" else None
@@ -191,23 +191,23 @@ def _as_claim(text: str, lo: int, hi: int, cue: dict, mentions: list[dict], clau
     opening = _CLAUSE_LEAD.match(text, clause_lo, as_at) is not None
     if not opening and not _AS_AFTER.search(text, max(clause_lo, as_at - 6), as_at):
         return None  # "as bad as she said", "running as a candidate": no as-clause of its own
-    stop = _stop_clause_end(text, tail.end(), hi)
-    goes_on = text.startswith(",", tail.end() - 1) and len(_GAP_WORD.findall(text, tail.end(), stop)) >= 2
+    stop = stop_clause_end(text, tail.end(), hi)
+    goes_on = text.startswith(",", tail.end() - 1) and len(GAP_WORD.findall(text, tail.end(), stop)) >= 2
     if opening and goes_on:
         a, b = tail.end(), stop  # "As the Courier reported, the mayor …": the main clause after it
-    elif _cue_between(text, clause_lo, as_at):
+    elif cue_between(text, clause_lo, as_at):
         return None  # "“…,” Lee said, as reported by the Courier": a report of a report; Lee's claim stands
     elif goes_on:
         a, b = clause_lo, stop  # "Rates, as Lee noted, will rise": the sentence around the as-clause
     else:
         a, b = clause_lo, as_at  # "Rates will rise, as Lee noted.": the clause before it
-    a, b = _trim(text, a, b)
+    a, b = trim(text, a, b)
     lead = _CLAUSE_LEAD.match(text, a, b) if b - a > 8 else None
     if lead is None:
         lead = _LEAD_WORD.match(text, a, b)
     if lead and lead.end() > a:
-        a, b = _trim(text, lead.end(), b)
-    return (src, a, b) if len(_GAP_WORD.findall(text, a, b)) >= 2 else None
+        a, b = trim(text, lead.end(), b)
+    return (src, a, b) if len(GAP_WORD.findall(text, a, b)) >= 2 else None
 
 
 def _passive_claim(text: str, lo: int, hi: int, cue: dict, mentions: list[dict], clause_lo: int) -> tuple[dict, int, int] | None:
@@ -233,30 +233,30 @@ def _passive_claim(text: str, lo: int, hi: int, cue: dict, mentions: list[dict],
     if (
         src.get("how") == "anonymous"
         and src["text"][:1].islower()
-        and src["text"].split()[0].lower() not in _DET_WORDS | _word_group("noun_determiner")
+        and src["text"].split()[0].lower() not in DET_WORDS | word_group("noun_determiner")
     ):
         return None  # "confirmed by now", "written by hand": no agent
-    a, b = _trim(text, clause_lo, aux.start())
+    a, b = trim(text, clause_lo, aux.start())
     k = max(text.rfind(ch, a, b) for ch in ",;:—–(")
     sub = max((x.end() for x in _SUBORDINATOR.finditer(text, max(a, k + 1), b)), default=a)
     a = max(a, k + 1, sub)  # "…, when he was accused by X": the subordinate clause's subject
     lead = _LEAD_WORD.match(text, a, b)
     if lead:
         a = lead.end()
-    a, b = _trim(text, a, b)
-    words = _GAP_WORD.findall(text, a, b)
+    a, b = trim(text, a, b)
+    words = GAP_WORD.findall(text, a, b)
     if words and words[-1].lower() in ("which", "that", "who"):
         a = b - len(words[-1])  # "the email, which was first reported by X": the relative word stands for it
     return (src, a, b) if b > a and len(words) <= 10 else None
 
 
-def _embedded_claim(text: str, lo: int, hi: int, cue: dict, mentions: list[dict], claims: list[dict]) -> tuple[dict, int, int, str] | None:
+def embedded_claim(text: str, lo: int, hi: int, cue: dict, mentions: list[dict], claims: list[dict]) -> tuple[dict, int, int, str] | None:
     """(source, content start, content end, rule) of the embedded rules
     (``relative``, ``as-source``, ``passive``, tried in that order), else None. ``claims``: the claims
-    found so far (where the cue's clause starts, :func:`analysis.extraction.contents._clause_start`).
+    found so far (where the cue's clause starts, :func:`analysis.extraction.contents.clause_start`).
 
     >>> s = "Rates will rise, as the Courier noted."
-    >>> src, a, b, rule = _embedded_claim(s, 0, len(s), {"start": 32, "end": 37, "form": "noted"}, [], [])
+    >>> src, a, b, rule = embedded_claim(s, 0, len(s), {"start": 32, "end": 37, "form": "noted"}, [], [])
     >>> src["actor"], s[a:b], rule
     ('the Courier', 'Rates will rise', 'as-source')
     """
@@ -267,7 +267,7 @@ def _embedded_claim(text: str, lo: int, hi: int, cue: dict, mentions: list[dict]
     by_agent = " by " in text[cue["end"] : cue["end"] + 24]
     if not (as_clause or by_agent):
         return None
-    clause_lo = _clause_start(text, lo, claims)
+    clause_lo = clause_start(text, lo, claims)
     if as_clause and (got := _as_claim(text, lo, hi, cue, mentions, clause_lo)):
         return (*got, "as-source")
     if by_agent and (got := _passive_claim(text, lo, hi, cue, mentions, clause_lo)):

@@ -3,10 +3,14 @@
 :func:`extract` is the stable public entry point (a held-out evaluation calls it):
 it takes any string and returns an :class:`Extraction` whose DataFrames index into
 that string (``text[start:end] == row.text`` for every row; likewise for
-speaker/source and cue spans). It never raises on a ``str``.
+speaker/source and cue spans). It never raises on a ``str``. A leading YAML front
+matter block (``---`` lines around ``key: value`` lines, as in the corpus's Markdown
+files) is not text: it is dropped, and the offsets then index the body after it, as in
+the corpus tables; :attr:`Extraction.body` is the string the offsets index (``text``
+itself when there was no front matter).
 
 The in-memory tables follow the schemas ``text_mentions``, ``text_actors``,
-``text_quotes`` and ``text_claims`` in :mod:`analysis.schema`; the corpus-level
+``text_quotes`` and ``text_claims`` in :mod:`analysis.core.schema`; the corpus-level
 tables (:func:`extract_document`) are the same columns with ``doc_id``,
 ``para_id`` and ``sent_id`` in front (``doc_id`` only for actors).
 
@@ -25,6 +29,7 @@ from functools import lru_cache
 from itertools import repeat
 
 import pandas as pd
+import yaml
 
 from ..core.resources import word_set
 from ..core.schema import from_records
@@ -33,24 +38,25 @@ from .actors import actors_rows, find_mentions, registry, scan
 from .claims import attribute, cue_first_words, cue_regex, cues_of_matches
 from .quotes import find_quotes
 
-__all__ = ["Extraction", "sentence_units", "units_of", "extract", "document_rows", "extract_document"]
+__all__ = ["Extraction", "sentence_units", "units_of", "extract", "strip_front_matter", "document_rows", "extract_document"]
 
 
 class Extraction:
     """The four tables extracted from one text: ``.mentions``, ``.actors``, ``.quotes``, ``.claims``.
 
     Schemas ``text_mentions``, ``text_actors``, ``text_quotes``, ``text_claims`` in
-    :mod:`analysis.schema`. The rows are computed by :func:`extract`; each DataFrame
-    is built (through :func:`analysis.schema.conform`) the first time it is read,
+    :mod:`analysis.core.schema`. The rows are computed by :func:`extract`; each DataFrame
+    is built (through :func:`analysis.core.schema.conform`) the first time it is read,
     because building DataFrames costs more than the extraction itself on short texts.
     """
 
-    __slots__ = ("_rows", "_frames")
+    __slots__ = ("_rows", "_frames", "body")
     _NAMES = ("mentions", "actors", "quotes", "claims")
 
-    def __init__(self, mentions: list[dict], actors: list[dict], quotes: list[dict], claims: list[dict]):
+    def __init__(self, mentions: list[dict], actors: list[dict], quotes: list[dict], claims: list[dict], body: str = ""):
         self._rows = {"mentions": mentions, "actors": actors, "quotes": quotes, "claims": claims}
         self._frames: dict[str, pd.DataFrame] = {}
+        self.body = body  # the string every offset indexes: the text, after its front matter if it had one
 
     def _frame(self, name: str) -> pd.DataFrame:
         if name not in self._frames:
@@ -99,7 +105,7 @@ def sentence_units(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Fast sentence spans of ``text[lo:hi]`` (a regex splitter with the project's abbreviation list).
 
     Used internally for attribution, where speed matters; the corpus tables use
-    :func:`analysis.text.sentence_spans`.
+    :func:`analysis.core.text.sentence_spans`.
 
     >>> s = "Rubio met the U.S. team. He spoke. Gen. Kellogg left."
     >>> [s[a:b] for a, b in sentence_units(s, 0, len(s))]
@@ -165,7 +171,7 @@ def units_of(
             sents = [tuple(x) for x in joined]
         units += [(s, e, k) for s, e in sents]
     if not quotes or not units:
-        return units
+        return _capped(text, units)
     out: list[list[int]] = []
     qi = 0
     spans = sorted((q["mark_start"], q["mark_end"]) for q in quotes)
@@ -185,7 +191,47 @@ def units_of(
                 out[-1][1] = e
                 continue
         out.append([s, e, k])
-    return [tuple(u) for u in out]
+    return _capped(text, [tuple(u) for u in out])
+
+
+# Longest unit the attribution rules see. A sentence (or quote-joined sentences) longer than this
+# (a pasted table, an unpunctuated transcript) is cut at whitespace into pieces of at most this
+# length, so the rules' cost per unit is bounded and extraction stays linear in the text's length.
+# The longest unit of PolNeAR train's 840 articles is 6,828 characters.
+MAX_UNIT_CHARS = 8000
+# a cut prefers the last clause mark (, ; :) or space in the last this many characters of a piece
+_CUT_LOOKBACK = 400
+
+
+def _capped(text: str, units: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """``units`` with every unit longer than :data:`MAX_UNIT_CHARS` cut into pieces at whitespace.
+
+    >>> s = "word " * 4000
+    >>> [(a, b) for a, b, _ in _capped(s, [(0, len(s) - 1, 0)])]
+    [(0, 7999), (8000, 15999), (16000, 19999)]
+    """
+    if all(e - s <= MAX_UNIT_CHARS for s, e, _ in units):
+        return units
+    out = []
+    for s, e, k in units:
+        while e - s > MAX_UNIT_CHARS:
+            lim = s + MAX_UNIT_CHARS
+            cut = max(text.rfind(ch, lim - _CUT_LOOKBACK, lim) for ch in ",;:")
+            cut = cut + 1 if cut > s else -1
+            if cut < 0:
+                cut = max(text.rfind(ch, lim - _CUT_LOOKBACK, lim) for ch in " \t\n")
+            if cut <= s:
+                cut = lim
+            b = cut
+            while b > s and text[b - 1].isspace():
+                b -= 1
+            out.append((s, b if b > s else cut, k))
+            s = cut
+            while s < e and text[s].isspace():
+                s += 1
+        if e > s:
+            out.append((s, e, k))
+    return out
 
 
 def _kept_mentions(mentions: list[dict], used: set[int]) -> list[dict]:
@@ -211,8 +257,34 @@ def extract(text: str) -> Extraction:
     """
     if not isinstance(text, str):
         text = "" if text is None else str(text)
+    text = strip_front_matter(text)
     with _collector_paused():
-        return _extract(text)
+        x = _extract(text)
+    x.body = text
+    return x
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+def strip_front_matter(text: str) -> str:
+    r"""``text`` without a leading YAML front matter block (a mapping between two ``---`` lines); else ``text``.
+
+    >>> strip_front_matter("---\ntitle: Talks\noutlet: Wire\n---\nLee spoke.")
+    'Lee spoke.'
+    >>> strip_front_matter("---\nJust a rule line\n---\nLee spoke.")[:3]
+    '---'
+    """
+    if not text.startswith("---"):
+        return text
+    m = _FRONT_MATTER.match(text)
+    if m is None:
+        return text
+    try:
+        meta = yaml.safe_load(m.group(1))
+    except yaml.YAMLError:
+        return text
+    return text[m.end() :] if isinstance(meta, dict) else text
 
 
 @contextmanager
@@ -291,8 +363,8 @@ def _picker(rows: list[dict], id_col: str):
 def document_rows(doc: dict, paragraphs: list[dict], sentences: list[dict]) -> dict[str, list[dict]]:
     """The rows of :func:`extract_document`'s four tables, as lists of dicts (no DataFrames).
 
-    ``paragraphs``/``sentences`` are the document's rows (:func:`analysis.corpus.segment_rows`).
-    ``analysis.schema.from_records(rows[name], name)`` gives the table ``name``; the
+    ``paragraphs``/``sentences`` are the document's rows (:func:`analysis.core.corpus.segment_rows`).
+    ``analysis.core.schema.from_records(rows[name], name)`` gives the table ``name``; the
     build concatenates the rows of many documents before making one table per chunk.
     """
     x = extract(doc["body"])
@@ -311,7 +383,7 @@ def extract_document(doc: dict, paragraphs: pd.DataFrame, sentences: pd.DataFram
     """Corpus-level ``mentions``, ``actors``, ``quotes`` and ``claims`` of one ``documents`` row.
 
     ``paragraphs``/``sentences`` are that document's rows (from
-    :func:`analysis.corpus.segment`); offsets index ``doc["body"]``.
+    :func:`analysis.core.corpus.segment`); offsets index ``doc["body"]``.
     """
     doc_id = doc["doc_id"]
     paragraphs = paragraphs[paragraphs["doc_id"] == doc_id] if "doc_id" in paragraphs else paragraphs

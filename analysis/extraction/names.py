@@ -18,39 +18,56 @@ trusts them:
 The name regexes :data:`UPWORD`, :data:`NAME` and :data:`NAME2` are shared with the
 other extraction modules.
 
->>> [(m["text"], m["how"], m["role"]) for m in _title_mentions("Foreign Minister Li Wen spoke.", [0])]
+>>> [(m["text"], m["how"], m["role"]) for m in title_mentions("Foreign Minister Li Wen spoke.", [0])]
 [('Li Wen', 'title', 'Foreign Minister')]
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from ..core.resources import read_list, read_tsv, word_set
 from .registry import (
-    _WS,
-    _from_registry,
-    _mention,
-    _registry_in,
-    _side_before,
-    _side_word,
+    WS,
+    countries,
+    from_registry,
     literal_alternation,
+    mention_record,
     registry,
+    registry_in,
+    side_before,
     side_of,
+    side_word,
     side_words,
     slug,
 )
-from .registry import _pats as _registry_pats
+from .registry import pats as registry_pats
 
-__all__ = ["UPWORD", "NAME", "NAME2", "honorifics", "first_names"]
+__all__ = [
+    "UPWORD",
+    "NAME",
+    "NAME2",
+    "honorifics",
+    "first_names",
+    "NOT_NAME",
+    "SP",
+    "apposition_mentions",
+    "cue_name_mentions",
+    "proper_mentions",
+    "skip_words",
+    "surname_mentions",
+    "title_mentions",
+]
 
 UPWORD = r"[A-Z][^\W\d_]*(?:-[^\W\d_]+|[’'][A-Z][^\W\d_]*)*"
 _CONNECT = r"(?:bin|ibn|al|el|de|del|da|di|van|von|der|le|la)"
-NAME = rf"{UPWORD}(?:\s(?:{_CONNECT}\s)?{UPWORD}){{0,3}}"
-NAME2 = rf"{UPWORD}(?:\s(?:{_CONNECT}\s)?{UPWORD}){{1,2}}"
+_NSP = r"[ \t\xa0]"  # the space inside a name: never a line break ("NOAA\nTom Reed" is two lines, two names)
+NAME = rf"{UPWORD}(?:{_NSP}(?:{_CONNECT}{_NSP})?{UPWORD}){{0,3}}"
+NAME2 = rf"{UPWORD}(?:{_NSP}(?:{_CONNECT}{_NSP})?{UPWORD}){{1,2}}"
 
-_NOT_NAME = frozenset(
+NOT_NAME = frozenset(
     "the a an but and or however in on at after before this that these those it its his her their "
     "he she they we i monday tuesday wednesday thursday friday saturday sunday january february march "
     "april may june july august september october november december also meanwhile earlier later "
@@ -58,6 +75,9 @@ _NOT_NAME = frozenset(
 )
 
 _alt = literal_alternation  # the short name the patterns below use
+# at most this many titles stacked before a name ("Deputy Foreign Minister"): a bound keeps a run of
+# titles with no name after it ("Mr. Mr. Mr. …") linear
+MAX_STACKED_TITLES = 6
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +86,7 @@ def _pats() -> dict[str, re.Pattern]:
     titles = _alt(read_list("titles.txt"), "i")
     return {
         "title": re.compile(
-            rf"(?<![\w.])(?P<title>(?:{titles}\s+)*{titles})"
+            rf"(?<![\w.])(?P<title>(?:{titles}\s+){{0,{MAX_STACKED_TITLES - 1}}}{titles})"
             rf"(?:\s+(?P<prep>of|for|to|on)\s+(?:the\s+)?)?\s*,?\s+(?P<name>{NAME})(?![\w’'])"
         ),
         "appos_before": re.compile(rf"(?<![\w.’'])(?P<name>{NAME2}),\s+(?P<pre>[^,.;:“”\"\n]{{0,90}})$"),
@@ -80,14 +100,14 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop leading/trailing tokens of a name span that are not name words (days, 'The', ...)."""
     while start < end and not text[start].isspace():
         tok = text[start:end].split(None, 1)[0]
-        if tok.lower().strip("’'") not in _NOT_NAME:
+        if tok.lower().strip("’'") not in NOT_NAME:
             break
         start += len(tok)
         while start < end and text[start].isspace():
             start += 1
     while end > start and not text[end - 1].isspace():
         tok = text[start:end].rsplit(None, 1)[-1]
-        if tok.lower() not in _NOT_NAME:
+        if tok.lower() not in NOT_NAME:
             break
         end -= len(tok)
         while end > start and text[end - 1].isspace():
@@ -95,7 +115,7 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _title_mentions(text: str, positions: list[int]) -> list[dict]:
+def title_mentions(text: str, positions: list[int]) -> list[dict]:
     out, rx = [], _pats()["title"]
     for p in positions:
         m = rx.match(text, p)
@@ -103,6 +123,11 @@ def _title_mentions(text: str, positions: list[int]) -> list[dict]:
             continue
         ns, ne = _trim_name(text, m.start("name"), m.end("name"))
         toks = text[ns:ne].split()
+        while len(toks) > 1 and _headline_verb(toks[-1]):
+            ne = text.rindex(toks[-1], ns, ne)  # "Pope Francis Calls for Peace": the headline's verb is no name
+            while ne > ns and text[ne - 1] in " \t\xa0":
+                ne -= 1
+            toks = toks[:-1]
         if not toks:
             continue
         if len(toks[-1]) == 1 and text[ne : ne + 1] == ".":
@@ -117,29 +142,43 @@ def _title_mentions(text: str, positions: list[int]) -> list[dict]:
             if len(toks) < 3:
                 continue
             ns = text.rfind(toks[-2], m.start("name"), ne)
-        name = _WS.sub(" ", text[ns:ne])
+        name = WS.sub(" ", text[ns:ne])
         if {t.lower() for t in name.split()} & word_set("org_words.txt"):
             continue  # "Justice Department": an organisation, not a titled person
-        title = _WS.sub(" ", m.group("title"))
-        pm = _side_before(text, p)
-        pre = _WS.sub(" ", pm.group("pre")) if pm else None
-        side = _side_word(pre)[0] if pre else None
+        title = WS.sub(" ", m.group("title"))
+        pm = side_before(text, p)
+        pre = WS.sub(" ", pm.group("pre")) if pm else None
+        side = side_word(pre)[0] if pre else None
         if side is None and m.group("prep"):
             side = side_of(text[m.end("title") : ns])
-        aid = _registry_in(name)
+        aid = registry_in(name)
+        if aid and _other_first(name, aid):
+            aid = None  # "press secretary Anna Rubio": another person than the registered Marco Rubio
         if aid:
-            out.append(_from_registry(aid, ns, ne, text[ns:ne], "title"))
+            out.append(from_registry(aid, ns, ne, text[ns:ne], "title"))
         else:
             role = f"{pre} {title}" if pre else title
-            out.append(_mention(ns, ne, text[ns:ne], name, slug(name), side, "title", "person", None, role))
+            out.append(mention_record(ns, ne, text[ns:ne], name, slug(name), side, "title", "person", None, role))
     return out
+
+
+def _other_first(name: str, aid: str) -> bool:
+    """True when ``name`` opens with a known first name that the registry actor ``aid``'s name lacks.
+
+    >>> aid = next(a for a, e in registry().items() if e.get("kind") == "person" and len(e["actor"].split()) == 2)
+    >>> first, last = registry()[aid]["actor"].split()
+    >>> _other_first("Zora " + last, aid), _other_first(first + " " + last, aid)
+    (True, False)
+    """
+    toks = name.split()
+    return len(toks) >= 2 and toks[0] in first_names() and toks[0] not in (registry()[aid].get("actor") or "").split()
 
 
 _APPOS_STOP = re.compile(r"[,.;:“”\"\n]")
 _INITIAL_TAIL = re.compile(rf"\.[ \t\xa0]+{UPWORD}(?:[ \t\xa0]+{UPWORD}){{0,2}}(?![\w’'])")
 
 
-def _apposition_mentions(text: str, positions: list[int]) -> list[dict]:
+def apposition_mentions(text: str, positions: list[int]) -> list[dict]:
     out = []
     before, after = _pats()["appos_before"], _pats()["appos_after"]
     for p in positions:
@@ -157,15 +196,15 @@ def _apposition_mentions(text: str, positions: list[int]) -> list[dict]:
         ns, ne = _trim_name(text, b.start("name"), b.end("name"))
         if len(text[ns:ne].split()) < 2:
             continue
-        name = _WS.sub(" ", text[ns:ne])
-        if _registry_pats()["alias"].fullmatch(name):
+        name = WS.sub(" ", text[ns:ne])
+        if registry_pats()["alias"].fullmatch(name):
             continue
         desc = (b.group("pre") + a.group(0)).strip()
-        out.append(_mention(ns, ne, text[ns:ne], name, slug(name), side_of(desc), "apposition", "person", None, desc))
+        out.append(mention_record(ns, ne, text[ns:ne], name, slug(name), side_of(desc), "apposition", "person", None, desc))
     return out
 
 
-def _cue_name_mentions(text: str, cue_positions: list[int]) -> list[dict]:
+def cue_name_mentions(text: str, cue_positions: list[int]) -> list[dict]:
     out = []
     before, after = _pats()["name_before"], _pats()["name_after"]
     for c in cue_positions:
@@ -187,11 +226,77 @@ def _cue_name_mentions(text: str, cue_positions: list[int]) -> list[dict]:
                 cands.append((a.start("b"), a.end("b")))
         for s0, e0 in cands:
             ns, ne = _trim_name(text, s0, e0)
+            ns, ne, side = _side_apposition(text, ns, ne)
             if len(text[ns:ne].split()) < 2:
                 continue
-            name = _WS.sub(" ", text[ns:ne])
-            out.append(_mention(ns, ne, text[ns:ne], name, slug(name), None, "name", "person"))
+            name = WS.sub(" ", text[ns:ne])
+            out.append(mention_record(ns, ne, text[ns:ne], name, slug(name), side, "name", "person"))
     return out
+
+
+@lru_cache(maxsize=1)
+def apposition_side_words() -> dict[str, str]:
+    """One-word modifiers of a side (``words`` of sides.yaml, not its ``names``: "American", "Democrat") -> side.
+
+    A word that also names a group or its seat ("Washington") is left out: "Washington Post" is no apposition.
+    """
+    names = {w for g in countries() for w in g["names"]}
+    return {w: s for w, (s, _d) in side_words().items() if " " not in w and w not in names and w[:1].isupper() and not w.endswith("s")}
+
+
+def _side_apposition(text: str, ns: int, ne: int) -> tuple[int, int, str | None]:
+    """A side word set before a person's name ("Democrat Jane Doe", "American Ann Cole"): the name without it, and its side.
+
+    Only when a known first name follows the word; else the span is returned unchanged with side None.
+
+    >>> s = "American Ann Cole"
+    >>> _side_apposition(s, 0, len(s))
+    (9, 17, 'US')
+    """
+    toks = text[ns:ne].split(None, 2)
+    if len(toks) >= 3 and toks[0] in apposition_side_words() and toks[1] in first_names():
+        a = text.index(toks[1], ns + len(toks[0]))
+        return a, ne, apposition_side_words()[toks[0]]
+    return ns, ne, None
+
+
+# a party-state tag ("R-Texas", "D-Ohio"): no name
+_PARTY_TAG = re.compile(r"[A-Z]-[A-Z][\w.]*")
+# a contraction cut at its apostrophe ("Wouldn’t", "Couldn't"): no name
+_CONTRACTION = re.compile(r"[’'](?:t|ll|re|ve|d|m)\b")
+
+
+_NEXT_WORDS = re.compile(r"(?:[ \t\xa0]+[a-z][\w’'-]*){1,3}")
+# how many words after a lone capitalised word may hold its reporting verb ("Cole then said", "Cole has long argued")
+_SPEAKS_WITHIN = 3
+
+
+def _speaks_soon(text: str, e: int) -> bool:
+    """True when a reporting verb is among the next :data:`_SPEAKS_WITHIN` lower-case words after ``e``."""
+    m = _NEXT_WORDS.match(text, e)
+    return bool(m) and any(w in _cue_forms() for w in m.group(0).split()[:_SPEAKS_WITHIN])
+
+
+_CAPITAL_WORD = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*")
+
+
+def _capital_counts(text: str, memo: dict) -> Counter:
+    """How often ``text`` writes each capitalised word; kept in ``memo``."""
+    counts = memo.get("counts")
+    if counts is None:
+        counts = memo["counts"] = Counter(_CAPITAL_WORD.findall(text))
+    return counts
+
+
+@lru_cache(maxsize=1)
+def _cue_forms() -> frozenset:
+    """One-word forms of ``reporting_verbs.tsv`` (lower case)."""
+    return frozenset(r["form"].lower() for r in read_tsv("reporting_verbs.tsv") if " " not in r["form"])
+
+
+def _headline_verb(tok: str) -> bool:
+    """A Title-Case reporting verb ending a headline's name ("Francis Calls", "Cole Warns"): not part of the name."""
+    return tok[:1].isupper() and tok.endswith("s") and tok.lower() in _cue_forms()
 
 
 @lru_cache(maxsize=1)
@@ -211,9 +316,9 @@ def first_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _skip_words() -> frozenset:
+def skip_words() -> frozenset:
     """Lower-case words that never start a name: not_names.txt, number words and a few built-ins."""
-    return frozenset(_NOT_NAME | word_set("not_names.txt") | word_set("number_words.txt"))
+    return frozenset(NOT_NAME | word_set("not_names.txt") | word_set("number_words.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -224,16 +329,16 @@ def _title_lower() -> frozenset:
 
 
 _NAME_TOKEN = rf"(?:[A-Z]\.(?:[A-Z]\.)*|{UPWORD})"
-_SP = r"[ \t\xa0]+"
+SP = r"[ \t\xa0]+"
 
 
 @lru_cache(maxsize=1)
 def _proper_rx() -> re.Pattern:
     hon = _alt(honorifics())
     return re.compile(
-        rf"(?<![\w’'.])(?<!\S-)(?:(?P<hon>{hon}){_SP})?"  # "-Ann Cole" signing a line, not "anti-Cole"
-        rf"(?P<name>{_NAME_TOKEN}(?:{_SP}(?:{_CONNECT}{_SP})?{_NAME_TOKEN}){{0,5}})"
-        rf"(?:,?{_SP}(?:Jr\.|Sr\.|II\b|III\b))?(?:{_SP}\((?P<party>[A-Z]{{1,2}})-[A-Z][A-Za-z.]*\))?(?!\w)"
+        rf"(?<![\w’'.])(?<!\S-)(?:(?P<hon>{hon}){SP})?"  # "-Ann Cole" signing a line, not "anti-Cole"
+        rf"(?P<name>{_NAME_TOKEN}(?:{SP}(?:{_CONNECT}{SP})?{_NAME_TOKEN}){{0,5}})"
+        rf"(?:,?{SP}(?:Jr\.|Sr\.|II\b|III\b))?(?:{SP}\((?P<party>[A-Z]{{1,2}})-[A-Z][A-Za-z.]*\))?(?!\w)"
     )
 
 
@@ -242,7 +347,7 @@ _TITLE_NEXT = re.compile(r"[ \t\xa0]+[A-Z]")
 _SENT_START = re.compile(r"(?:^|[.!?:;…]\s*[\"”’']?\s+|[\n“\"‘—–(]\s*)$")
 
 
-def _proper_mentions(text: str) -> list[dict]:
+def proper_mentions(text: str) -> list[dict]:
     """Open-world proper-name mentions: capitalised word sequences (initials, particles such as
     *de*, *bin*, O’Neill, hyphens), honorifics and office titles stripped from the front
     (gender from the honorific or the first name, ``first_names.tsv``), a party tag
@@ -251,7 +356,7 @@ def _proper_mentions(text: str) -> list[dict]:
     else ``name`` (unknown until it speaks). A capitalised common word opening a sentence
     is no name (``not_names.txt``, and words the same text also uses in lower case).
 
-    >>> [(m["text"], m["kind"], m["gender"]) for m in _proper_mentions("Later Mrs. Ann O’Neill-Shaw met Fox News.")]
+    >>> [(m["text"], m["kind"], m["gender"]) for m in proper_mentions("Later Mrs. Ann O’Neill-Shaw met Fox News.")]
     [('Ann O’Neill-Shaw', 'person', 'female'), ('Fox News', 'organization', None)]
     """
     out = []
@@ -264,12 +369,25 @@ def _proper_mentions(text: str) -> list[dict]:
     placew = word_set("places.txt")
     abbrevs = word_set("abbreviations.txt")
     memo: dict = {}
-    skip = _skip_words()
+    skip = skip_words()
+    appos = apposition_side_words()
     for m in _proper_rx().finditer(text):
         a, e = m.start("name"), m.end()
         if e - a < 12 and not m.group("hon") and text[a:e].lower() in skip:
             continue  # fast path: a lone sentence word ("The", "But")
+        if text[e : e + 1] in ("’", "'") and _CONTRACTION.match(text, e):
+            continue  # "Wouldn’t": a contraction cut at its apostrophe
         toks = text[a : m.end("name")].split()
+        side = None
+        if len(toks) >= 3 and toks[0] in appos and toks[1] in fn:
+            side = appos[toks[0]]  # "Democrat Jane Doe": the side word goes, its side stays
+            a = text.index(toks[1], a + len(toks[0]))
+            toks = toks[1:]
+        while len(toks) > 1 and toks[-1][-1] == "s" and _headline_verb(toks[-1]) and e == m.end("name"):
+            e = text.rindex(toks[-1], a, e)  # "Pope Francis Calls for Peace": the headline's verb is no name
+            while e > a and text[e - 1] in " \t\xa0":
+                e -= 1
+            toks = toks[:-1]
         gender = hons.get(m.group("hon")) if m.group("hon") else None
         titled = bool(m.group("hon"))
         # leading tokens that are not a name: sentence words, titles, honorifics
@@ -294,7 +412,7 @@ def _proper_mentions(text: str) -> list[dict]:
             while a < e and text[a] in " \t\xa0":
                 a += 1
             toks = toks[1:]
-        while toks and toks[-1].lower() in _NOT_NAME:
+        while toks and toks[-1].lower() in NOT_NAME:
             toks = toks[:-1]
             e = text.rindex(toks[-1], a) + len(toks[-1]) if toks else a
         if toks and e == m.end("name") and text[e : e + 1] == "." and toks[-1].lower() + "." in titlew and _TITLE_NEXT.match(text, e + 1):
@@ -308,6 +426,8 @@ def _proper_mentions(text: str) -> list[dict]:
         if len(toks) == 1:
             t = toks[0]
             low = t.lower()
+            if t[1:2] == "-" and _PARTY_TAG.fullmatch(t):
+                continue  # "R-Texas": a party-state tag
             if len(t) < 2 or low in stop or low in titlew or t.endswith(".") or t in sidew or low in numw or low in notn:
                 continue
             if "-" in t and t.rsplit("-", 1)[1][:1].islower():
@@ -317,6 +437,19 @@ def _proper_mentions(text: str) -> list[dict]:
             nxt = _NEXT_WORD.match(text, e)
             if nxt and nxt.group(1).lower() in titlew:
                 continue  # "the Russian minister", "Democratic lawmakers": a modifier, not a name
+            if (
+                not titled
+                and t not in fn
+                and not t.isupper()
+                and text[e : e + 1] not in ("’", "'", ",")
+                and _SENT_START.search(text, max(0, a - 4), a)
+                and _capital_counts(text, memo)[t] < 2
+                and not _speaks_soon(text, e)
+            ):
+                # "Blame fell on …", "Oceanic warming …": a lone capitalised word opening a sentence, which the
+                # text writes capitalised only this once (so never inside a sentence either), and which neither
+                # speaks nor owns: a common word (an acronym, "AP", "NOAA", stays a name)
+                continue
         if gender == "any":
             gender = None
         lows = {t.lower() for t in toks}
@@ -332,7 +465,7 @@ def _proper_mentions(text: str) -> list[dict]:
             kind = "name"
         if e <= a:
             continue
-        out.append(_mention(a, e, text[a:e], name, slug(name), None, "proper", kind, gender))
+        out.append(mention_record(a, e, text[a:e], name, slug(name), side, "proper", kind, gender))
     return out
 
 
@@ -359,7 +492,7 @@ def _lower_use(text: str, low: str, memo: dict) -> bool:
     return low in words
 
 
-def _surname_mentions(text: str, found: list[dict]) -> list[dict]:
+def surname_mentions(text: str, found: list[dict]) -> list[dict]:
     people = {}
     for m in found:
         if m["kind"] in ("person", "name") and m["actor_id"] not in registry() and m["how"] != "anonymous":
@@ -370,9 +503,9 @@ def _surname_mentions(text: str, found: list[dict]) -> list[dict]:
     for name, m in people.items():
         index.setdefault(name, m)
         toks = name.split()
-        if len(toks) >= 2 and toks[-1].lower() not in _NOT_NAME:
+        if len(toks) >= 2 and toks[-1].lower() not in NOT_NAME:
             index.setdefault(toks[-1], m)
-        if len(toks) == 2 and toks[0].lower() not in _NOT_NAME and len(toks[0]) <= 4:
+        if len(toks) == 2 and toks[0].lower() not in NOT_NAME and len(toks[0]) <= 4:
             index.setdefault(toks[0], m)  # family name first ("Lin Haoran" ... "Lin said")
     best: dict[int, tuple[tuple[int, str], re.Match]] = {}
     for key in index:  # one small cached pattern per name (names recur across documents; sets of names do not)
@@ -388,9 +521,9 @@ def _surname_mentions(text: str, found: list[dict]) -> list[dict]:
     out = []
     for p in sorted(best):
         x = best[p][1]
-        pm = index[_WS.sub(" ", x.group(0))]
+        pm = index[WS.sub(" ", x.group(0))]
         out.append(
-            _mention(
+            mention_record(
                 x.start(), x.end(), x.group(0), pm["actor"], pm["actor_id"], pm["side"], "surname", pm["kind"], pm["gender"], pm["role"]
             )
         )

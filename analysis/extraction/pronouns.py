@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..core.resources import read_tsv
 from .names import first_names
-from .registry import _mention
+from .registry import mention_record
 
 if TYPE_CHECKING:  # typing only: no import at run time
     from .types import Mention
@@ -55,7 +55,7 @@ def find_pronouns(text: str, positions: list[int] | None = None) -> list[Mention
         if m is None:
             continue
         info = table[m.group(0)]
-        out.append(_mention(m.start(), m.end(), m.group(0), None, None, None, "pronoun", info["kind"], info["gender"]))
+        out.append(mention_record(m.start(), m.end(), m.group(0), None, None, None, "pronoun", info["kind"], info["gender"]))
     return out
 
 

@@ -173,9 +173,15 @@ def _plausible_unclosed(text: str, i: int, lo: int, hi: int) -> bool:
 def _pair_single(text: str, lo: int, hi: int, blocked: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
     out = []
     opened = None
+    merged: list[tuple[int, int]] = []  # the blocked spans' union, sorted and disjoint (looked up by bisection)
+    for a, b in sorted(blocked):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        elif b > a:
+            merged.append((a, b))
     for m in _SINGLE_RX.finditer(text, lo, hi):
         i = m.start()
-        if any(a <= i < b for a, b in blocked) or text[i] == "'" and (text[i - 1 : i] == "'" or text[i + 1 : i + 2] == "'"):
+        if _inside(merged, i) or text[i] == "'" and (text[i - 1 : i] == "'" or text[i + 1 : i + 2] == "'"):
             continue  # inside a double quote, or half of a doubled apostrophe
         left = i == lo or text[i - 1] in _LEFT_CTX or text[i - 1] in DOUBLE
         right = i + 1 >= hi or text[i + 1] in _RIGHT_CTX or text[i + 1] in DOUBLE

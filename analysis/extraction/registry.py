@@ -10,7 +10,7 @@ parties, campaigns, ... with their names and words), and gives
   :func:`side_of` (the side of the first country word in a text);
 * :func:`literal_alternation`, the regex of a word list every pattern of the actor
   modules is built from;
-* the mention record (``_mention``, :class:`analysis.extraction.types.Mention`) and a
+* the mention record (``mention_record``, :class:`analysis.extraction.types.Mention`) and a
   registry actor's mention at a span.
 
 Nothing here knows about any particular pair of sides: it is all in the two files.
@@ -37,9 +37,16 @@ __all__ = [
     "registry",
     "alias_index",
     "literal_alternation",
+    "WS",
+    "from_registry",
+    "pats",
+    "registry_in",
+    "side_before",
+    "side_word",
+    "mention_record",
 ]
 
-_WS = re.compile(r"\s+")  # a run of whitespace; a matched alias or country word is looked up with single spaces
+WS = re.compile(r"\s+")  # a run of whitespace; a matched alias or country word is looked up with single spaces
 
 
 @lru_cache(maxsize=65536)
@@ -96,7 +103,7 @@ def countries() -> list[dict]:
     party, campaign, organisation, ...; default ``group``). A group's names become
     mentions of an actor called ``name``; its words give a title, an organisation or
     an anonymous source its side. A malformed entry raises
-    :class:`analysis.errors.InputError` naming the file.
+    :class:`analysis.core.errors.InputError` naming the file.
 
     >>> [(g["name"], g["kind"]) for g in countries()][:2]
     [('United States', 'country'), ('Russia', 'country')]
@@ -141,9 +148,9 @@ def side_words() -> dict[str, tuple[str, str]]:
     return out
 
 
-def _side_word(matched: str) -> tuple[str, str]:
+def side_word(matched: str) -> tuple[str, str]:
     """(side, demonym) of a country word as matched in a text (any run of whitespace inside it counts as one space)."""
-    return side_words()[_WS.sub(" ", matched)]
+    return side_words()[WS.sub(" ", matched)]
 
 
 def side_of(text: str) -> str | None:
@@ -152,8 +159,8 @@ def side_of(text: str) -> str | None:
     >>> side_of("the Ukrainian President"), side_of("a minister")
     ('Ukraine', None)
     """
-    m = _pats()["side_word"].search(text)
-    return _side_word(m.group(0))[0] if m else None
+    m = pats()["side_word"].search(text)
+    return side_word(m.group(0))[0] if m else None
 
 
 @lru_cache(maxsize=1)
@@ -250,7 +257,7 @@ _alt = literal_alternation  # the short name the patterns below use
 
 
 @lru_cache(maxsize=1)
-def _pats() -> dict[str, re.Pattern]:
+def pats() -> dict[str, re.Pattern]:
     """Compiled patterns of the registry: any alias, any country word, a country word ending a text."""
     sw = _alt(side_words())
     return {
@@ -260,7 +267,7 @@ def _pats() -> dict[str, re.Pattern]:
     }
 
 
-def _mention(start, end, text, actor, actor_id, side, how, kind, gender=None, role=None) -> dict:
+def mention_record(start, end, text, actor, actor_id, side, how, kind, gender=None, role=None) -> dict:
     """A mention record (keys of :class:`analysis.extraction.types.Mention`); every pattern of the actor modules makes these."""
     return {
         "start": start,
@@ -276,21 +283,21 @@ def _mention(start, end, text, actor, actor_id, side, how, kind, gender=None, ro
     }
 
 
-def _from_registry(aid: str, start: int, end: int, text: str, how: str = "registry") -> dict:
+def from_registry(aid: str, start: int, end: int, text: str, how: str = "registry") -> dict:
     """The mention of registry actor ``aid`` at ``text[start:end]``, found by pattern ``how``."""
     a = registry()[aid]
-    return _mention(start, end, text, a["actor"], aid, a["side"], how, a["kind"], a["gender"], a["role"])
+    return mention_record(start, end, text, a["actor"], aid, a["side"], how, a["kind"], a["gender"], a["role"])
 
 
-def _registry_in(name: str) -> str | None:
+def registry_in(name: str) -> str | None:
     """actor_id of the first registry person whose alias is in ``name`` (a titled name), else None."""
-    m = _pats()["alias"].search(name)
-    if m and registry()[alias_index()[_WS.sub(" ", m.group(0))]]["kind"] == "person":
-        return alias_index()[_WS.sub(" ", m.group(0))]
+    m = pats()["alias"].search(name)
+    if m and registry()[alias_index()[WS.sub(" ", m.group(0))]]["kind"] == "person":
+        return alias_index()[WS.sub(" ", m.group(0))]
     return None
 
 
-def _side_before(text: str, p: int) -> re.Match | None:
+def side_before(text: str, p: int) -> re.Match | None:
     """The country word right before ``p`` ("Russian" in "Russian Foreign Minister"), as a match."""
     lo = max(0, p - 40)
     if p == lo or not text[p - 1].isspace():
@@ -298,7 +305,7 @@ def _side_before(text: str, p: int) -> re.Match | None:
     last = text[lo:p].rsplit(None, 1)
     if not last or not last[-1].endswith(_side_word_ends()):  # cheap test: no country word ends there
         return None
-    return _pats()["side_before"].search(text, lo, p)
+    return pats()["side_before"].search(text, lo, p)
 
 
 @lru_cache(maxsize=1)

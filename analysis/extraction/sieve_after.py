@@ -3,9 +3,9 @@
 The first steps of the quote sieve (:mod:`analysis.extraction.quote_sieve`), reading the line after
 the quote: “…,” Ann Cole said / “…?” said Ann Cole, a clerk / “….” the retired carpenter added /
 “…,” the sign read / “…,” an old friend, Ann Cole, recalled, with the quote-only verbs of ``quote_verbs.txt``
-(:func:`_adjacent_speaker`; a short term quote too when it ends in a comma, ? or !), and
+(:func:`adjacent_speaker`; a short term quote too when it ends in a comma, ? or !), and
 “…” — Ann Cole / “…” — Mayor Ann Cole, the dash (or a hyphen) possibly opening the next paragraph
-(:func:`_dash_speaker`).
+(:func:`dash_speaker`).
 
 Imports :mod:`analysis.extraction.cues`, :mod:`analysis.extraction.contents`,
 :mod:`analysis.extraction.subjects` and :mod:`analysis.extraction.sources` of the claim modules.
@@ -16,21 +16,21 @@ from __future__ import annotations
 import bisect
 import re
 
-from .contents import _TIME_LEAD, _skip_addressee, _stop_at_clause
-from .cues import _quote_verb_cues
-from .sources import _BE, _FILLER
-from .subjects import _description_mention
+from .contents import TIME_LEAD, skip_addressee, stop_at_clause
+from .cues import quote_verb_cues
+from .sources import BE, FILLER
+from .subjects import description_mention
 
-__all__: list[str] = []  # private helpers of analysis.extraction.claims
+__all__ = ["CUE_WORD", "DASH", "adjacent_speaker", "dash_speaker"]
 
 
-_DASH = re.compile(r"[ \t]*(?:[—–―]+|--?(?=\s))[ \t]*")
+DASH = re.compile(r"[ \t]*(?:[—–―]+|--?(?=\s))[ \t]*")
 _DASH_NEXT = re.compile(r"[ \t]*\n[ \t\n]*(?:[—–―]+|--?)[ \t]*(?=[A-Z])")
 
 
-def _dash_speaker(text: str, q: dict, mentions: list[dict], mstarts: list[int]) -> dict | None:
+def dash_speaker(text: str, q: dict, mentions: list[dict], mstarts: list[int]) -> dict | None:
     """The name right after a dash that follows the quote (“…” — Ann Cole), else None."""
-    d = _DASH.match(text, q["mark_end"])
+    d = DASH.match(text, q["mark_end"])
     if not d or d.end() == q["mark_end"] or not text[q["mark_end"] : d.end()].strip():
         d = _DASH_NEXT.match(text, q["mark_end"])  # the dash opens the next paragraph: “…”\n\n— Ann Cole.
         if not d:
@@ -48,22 +48,22 @@ _AFTER_CLOSE = re.compile(r"['’]?[ \t\xa0]*,?[ \t\xa0]*")  # a doubled closing
 _INV_STOP = re.compile(r"[,;:!?“”\"(\n]|\.(?=\s+(?:[a-z]|[“\"]|$))|\s(?:who|which|on|in|at|during|after|before|to|as|while|when)\s")
 
 
-def _adjacent_speaker(
+def adjacent_speaker(
     text: str, q: dict, mentions: list[dict], mstarts: list[int], cues: list[dict], cstarts: list[int]
 ) -> tuple[dict, dict] | None:
     """:func:`_adjacent_attribution`, unless the quote ended its sentence with a full stop and the
     verb goes on with content of its own (“….” Ann Cole said Monday she would run: a new report)."""
     found = _adjacent_attribution(text, q, mentions, mstarts, cues, cstarts)
-    if found is None and (extra := _quote_verb_cues(text, q["mark_end"])):
+    if found is None and (extra := quote_verb_cues(text, q["mark_end"])):
         found = _adjacent_attribution(text, q, mentions, mstarts, extra, [c["start"] for c in extra])  # “…,” Ann Cole pressed
     if found is None or text[q["start"] : q["end"]].rstrip("”\"’' ")[-1:] not in (".", "…"):
         return found
     src, cue = found
     end = max(cue["end"], src["end"])
-    t = _TIME_LEAD.match(text, end)
-    rest = _stop_at_clause(text[t.end() if t else end : end + 200])
+    t = TIME_LEAD.match(text, end)
+    rest = stop_at_clause(text[t.end() if t else end : end + 200])
     if cue.get("addressee"):
-        rest = _skip_addressee(rest)
+        rest = skip_addressee(rest)
     return found if _ATTRIBUTION_TAIL.match(rest) else None
 
 
@@ -107,14 +107,14 @@ def _adjacent_attribution(
             j += 1
         d = _DESC_AFTER.match(text, cue["end"]) or _LONE_AFTER.match(text, cue["end"])
         if d and (j >= len(mentions) or mentions[j]["start"] >= d.end(1)):
-            return _description_mention(text, d.start(1), d.end(1)), cue  # “…,” said the gambling tycoon
+            return description_mention(text, d.start(1), d.end(1)), cue  # “…,” said the gambling tycoon
         # no speaker after it: the verb-like word may open the speaker's title (“…,” state Sen. Ann Cole said)
     k = bisect.bisect_left(cstarts, p)
     if k + 1 < len(cues) and cues[k]["start"] < p + 60 and not _DESC_NP.fullmatch(text, p, cues[k]["start"]):
         k += 1  # a noun that is also a verb form ("“…,” the note says"): the verb after it
     if k < len(cues) and cues[k]["start"] < p + 60:
         d = _DESC_NP.fullmatch(text, p, cues[k]["start"]) or _LONE_NP.fullmatch(text, p, cues[k]["start"])
-        if d and not _CUE_WORD.search(d.group(1)):
+        if d and not CUE_WORD.search(d.group(1)):
             j = bisect.bisect_left(mstarts, p)
             inner = []
             while j < len(mentions) and mentions[j]["start"] < d.end(1):
@@ -123,7 +123,7 @@ def _adjacent_attribution(
             if all(m["how"] in ("anonymous", "description") for m in inner):
                 same = [m for m in inner if m["start"] == d.start(1) and m["end"] == d.end(1) and m.get("actor") is not None]
                 # “…,” the real estate developer said
-                return (same[0] if same else _description_mention(text, d.start(1), d.end(1))), cues[k]
+                return (same[0] if same else description_mention(text, d.start(1), d.end(1))), cues[k]
     j = bisect.bisect_left(mstarts, p)
     while j < len(mentions) and mentions[j]["start"] < p + 60:
         m = mentions[j]
@@ -137,7 +137,7 @@ def _adjacent_attribution(
         while c < len(cues) and cues[c]["start"] < m["end"] + 170:
             cue = cues[c]
             gap = text[m["end"] : cue["start"]]
-            if ((_FILLER.match(gap) or gap.strip() in _FREQUENCY) and not _BE.search(gap)) or _long_apposition(gap):
+            if ((FILLER.match(gap) or gap.strip() in _FREQUENCY) and not BE.search(gap)) or _long_apposition(gap):
                 return (m, cue) if m.get("actor") is not None else None
             c += 1
         j += 1  # a title, a nested or an adjoining mention ("Acme senior adviser Ann Cole said")
@@ -155,7 +155,7 @@ _DESC_AFTER = re.compile(
     rf"[ \t\xa0]+((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his)(?:[ \t\xa0]+(?!{_STOP_WORDS}\b)[\w’'-]+){{1,5}})"
     rf"(?=[ \t\xa0]*(?:[,.;:!?]|$)|[ \t\xa0]+{_STOP_WORDS}\b)"
 )
-_CUE_WORD = re.compile(r"\b(?:who|which|that|to|in|on|at|of|for|with|and|but|was|were|is|are|has|had|have)\b", re.I)
+CUE_WORD = re.compile(r"\b(?:who|which|that|to|in|on|at|of|for|with|and|but|was|were|is|are|has|had|have)\b", re.I)
 # a lone "another" / "one" as the speaker of a quote in a series: “…,” tweeted another. / “…,” one wrote.
 _LONE_AFTER = re.compile(r"[ \t\xa0]+([Aa]nother|[Oo]ne)(?=[ \t\xa0]*(?:[,.;:!?]|$))")
 _LONE_NP = re.compile(r"[ \t\xa0]*([Aa]nother|[Oo]ne)[ \t\xa0]+")

@@ -1,15 +1,15 @@
 """Quote rules that read the quote's own sentence before it.
 
 Steps of the quote sieve (:mod:`analysis.extraction.quote_sieve`), in its order: ``colon`` (the
-subject of the sentence whose colon introduces the quote, :func:`_colon_subject`), ``put-it`` ("As Ann
-Cole put it, “…”", :func:`_put_it_speaker`), ``naming`` / ``passive-by`` ("is called “…”": speaker None,
-or the agent of "by X" after it, :func:`_naming`), ``sentence-cue`` (the nearest reporting verb before the
-quote, with its source, :func:`_sentence_cue_speaker`), ``possessive`` ("her claim that “…”",
-:func:`_possessive_speaker`), ``sentence-subject`` (:func:`_sentence_subject`) and, last of the sieve,
+subject of the sentence whose colon introduces the quote, :func:`colon_subject`), ``put-it`` ("As Ann
+Cole put it, “…”", :func:`put_it_speaker`), ``naming`` / ``passive-by`` ("is called “…”": speaker None,
+or the agent of "by X" after it, :func:`naming`), ``sentence-cue`` (the nearest reporting verb before the
+quote, with its source, :func:`sentence_cue_speaker`), ``possessive`` ("her claim that “…”",
+:func:`possessive_speaker`), ``sentence-subject`` (:func:`sentence_subject`) and, last of the sieve,
 ``subject-phrase`` (a determiner phrase opening the clause before a finite verb,
-:func:`_phrase_subject`).
+:func:`phrase_subject`).
 
-Imports the claim modules below the sieve and ``_CUE_WORD`` of :mod:`analysis.extraction.sieve_after`.
+Imports the claim modules below the sieve and ``CUE_WORD`` of :mod:`analysis.extraction.sieve_after`.
 """
 
 from __future__ import annotations
@@ -20,19 +20,28 @@ from functools import lru_cache
 
 from ..core.resources import read_list, word_set
 from .actors import PREPOSITIONS, compatible, literal_alternation
-from .cues import _NOUNLIKE
-from .sieve_after import _CUE_WORD
-from .sources import _BE, _COMMA_BEFORE, _RELATIVE, _leftward_source
-from .subjects import _DET_WORDS, _after_intro, _description_mention, _drop_det, _lone_capital, _strip_title_words, _subject_position
+from .cues import NOUNLIKE
+from .sieve_after import CUE_WORD
+from .sources import BE, COMMA_BEFORE, RELATIVE, leftward_source
+from .subjects import DET_WORDS, after_intro, description_mention, drop_det, lone_capital, strip_title_words, subject_position
 
-__all__: list[str] = []  # private helpers of analysis.extraction.claims
+__all__ = [
+    "colon_subject",
+    "inside_any_mark",
+    "naming",
+    "phrase_subject",
+    "possessive_speaker",
+    "put_it_speaker",
+    "sentence_cue_speaker",
+    "sentence_subject",
+]
 
 
 # what may stand before a name that a colon labels as the speaker: a line start, a dash, "from"
 _LABEL_BEFORE = re.compile(r"(?:^|\n|[—–―]|\s-|\bfrom)\s*$")
 
 
-def _colon_subject(text: str, q: dict, units, ustarts: list[int], mentions: list[dict], mstarts: list[int]) -> dict | None:
+def colon_subject(text: str, q: dict, units, ustarts: list[int], mentions: list[dict], mstarts: list[int]) -> dict | None:
     """The subject of the sentence whose colon introduces quote ``q`` ("Lee continued:\n\n“…”"), else None."""
     i = q["mark_start"] - 1
     while i >= 0 and text[i].isspace():
@@ -42,7 +51,7 @@ def _colon_subject(text: str, q: dict, units, ustarts: list[int], mentions: list
     k = bisect.bisect_right(ustarts, i) - 1
     if k < 0:
         return None
-    lo = _after_intro(text, units[k][0], i)
+    lo = after_intro(text, units[k][0], i)
     j0, j1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, i)
     if j1 > 0 and mentions[j1 - 1]["end"] <= i and not text[mentions[j1 - 1]["end"] : i].strip():
         # "HEADLINE — Ann Cole: “…”", "More from Ann Cole and Tomas Berg: “…”": the name the colon labels
@@ -57,9 +66,9 @@ def _colon_subject(text: str, q: dict, units, ustarts: list[int], mentions: list
         ):
             return first
     for m in mentions[j0:j1]:
-        if m.get("in_quote") or m.get("actor") is None or m["kind"] == "place" or _lone_capital(text, lo, m):
+        if m.get("in_quote") or m.get("actor") is None or m["kind"] == "place" or lone_capital(text, lo, m):
             continue  # "Growing louder, Ann Cole went on: …": a capitalised sentence word is no subject
-        if _subject_position(text, lo, m):
+        if subject_position(text, lo, m):
             return m
         break
     if j1 > j0 and (m := mentions[j1 - 1])["end"] <= i and not text[m["end"] : i].strip():
@@ -68,7 +77,7 @@ def _colon_subject(text: str, q: dict, units, ustarts: list[int], mentions: list
     return None
 
 
-def _inside_any_mark(text: str, pos: int, lo: int) -> bool:
+def inside_any_mark(text: str, pos: int, lo: int) -> bool:
     """True when an odd number of double quote marks stands between ``lo`` and ``pos`` (pos is inside a quote)."""
     return sum(text.count(ch, lo, pos) for ch in '“”"') % 2 == 1
 
@@ -99,10 +108,10 @@ def _participle_subject(text: str, lo: int, cue: dict, unit_m: list[dict]) -> di
         return None
     if m.get("actor") is None or m["kind"] in ("place", "country") or m.get("in_quote"):
         return None
-    return m if _ABSOLUTE_BEFORE.search(_strip_title_words(_drop_det(text[lo : m["start"]]))) else None
+    return m if _ABSOLUTE_BEFORE.search(strip_title_words(drop_det(text[lo : m["start"]]))) else None
 
 
-def _sentence_cue_speaker(text: str, q: dict, units, ustarts, mentions, mstarts, cues, cstarts) -> tuple[dict, dict] | None:
+def sentence_cue_speaker(text: str, q: dict, units, ustarts, mentions, mstarts, cues, cstarts) -> tuple[dict, dict] | None:
     """(source, cue) of the nearest reporting verb before the quote in its own sentence, when a
     source stands before that verb ("Lee wrote to his followers, “…”", "what Lee called “…”", "…, with
     Lee calling it “…”"), else None."""
@@ -114,7 +123,7 @@ def _sentence_cue_speaker(text: str, q: dict, units, ustarts, mentions, mstarts,
     unit_m = [m for m in mentions[j0:j1] if not m.get("in_quote")]
     c0, c1 = bisect.bisect_left(cstarts, lo), bisect.bisect_left(cstarts, q["mark_start"])
     for cue in reversed(cues[c0:c1]):
-        if _inside_any_mark(text, cue["start"], lo) or cue["form"] in _NOUNLIKE:
+        if inside_any_mark(text, cue["start"], lo) or cue["form"] in NOUNLIKE:
             continue
         if (ps := _participle_subject(text, lo, cue, unit_m)) is not None:
             return ps, cue  # "…, with Ann Cole calling it “a mess”"
@@ -128,18 +137,18 @@ def _sentence_cue_speaker(text: str, q: dict, units, ustarts, mentions, mstarts,
                 and not text[unit_m[k2]["end"] : rel.start()].strip(" ,")
             ):
                 return unit_m[k2], cue  # "…, Ann Cole Jr., who suggested that Berg was “…”": the relative pronoun's antecedent
-        left = _leftward_source(text, lo, cue, unit_m)
+        left = leftward_source(text, lo, cue, unit_m)
         if left and left[0].get("actor") is not None:
             return left[0], cue
         a = max(lo, cue["start"] - 70)
         d = _DESC_BEFORE.search(text[a : cue["start"]])  # a slice: ^ is the sentence start when a == lo
         if d and cue["text"].lower().endswith("ing") and _ends_with_verb(d.group(1)):
             d = None  # "as the meeting began, vowing …": a clause, not a phrase
-        if d and (a == lo or d.start(1) > 0) and not _CUE_WORD.search(d.group(1)) and not _BE.search(d.group(0)):
+        if d and (a == lo or d.start(1) > 0) and not CUE_WORD.search(d.group(1)) and not BE.search(d.group(0)):
             ds, de = a + d.start(1), a + d.end(1)
             inner = [m for m in unit_m if m["start"] < de and m["end"] > ds]
             if all(m["how"] in ("anonymous", "description") for m in inner):
-                return _description_mention(text, ds, de), cue  # "the officer said that “…”", "Another voter wrote: “…”"
+                return description_mention(text, ds, de), cue  # "the officer said that “…”", "Another voter wrote: “…”"
         return None
     return None
 
@@ -153,16 +162,16 @@ _NAMING_BEFORE = re.compile(
 _BY_AFTER = re.compile(r"[ \t\xa0]*,?[ \t\xa0]*by[ \t\xa0]+")
 
 
-def _naming(text: str, q: dict, units, ustarts, mentions, mstarts) -> tuple[dict | None] | None:
+def naming(text: str, q: dict, units, ustarts, mentions, mstarts) -> tuple[dict | None] | None:
     """``(agent,)`` when a passive naming verb introduces the quote in its sentence: the quote is a name
     given, not words spoken, so its speaker is the agent of a "by" right after it ("was called “…” by
     Ann Cole"), else None (``(None,)``); None when no naming verb stands right before the quote.
 
     >>> s = "The depot has been called “a relic” by Ann Cole."
     >>> m = {"start": 39, "end": 47, "actor": "Ann Cole", "kind": "person"}
-    >>> _naming(s, {"mark_start": 26, "mark_end": 35}, [(0, 48, 0)], [0], [m], [39])[0]["actor"]
+    >>> naming(s, {"mark_start": 26, "mark_end": 35}, [(0, 48, 0)], [0], [m], [39])[0]["actor"]
     'Ann Cole'
-    >>> _naming("Its best-known dish is called “the brick.”", {"mark_start": 30, "mark_end": 42}, [(0, 42, 0)], [0], [], [])
+    >>> naming("Its best-known dish is called “the brick.”", {"mark_start": 30, "mark_end": 42}, [(0, 42, 0)], [0], [], [])
     (None,)
     """
     k = bisect.bisect_right(ustarts, q["mark_start"]) - 1
@@ -186,13 +195,13 @@ _PUT_IT = re.compile(
 )
 
 
-def _put_it_speaker(text: str, q: dict, units, ustarts, mentions, mstarts) -> dict | None:
+def put_it_speaker(text: str, q: dict, units, ustarts, mentions, mstarts) -> dict | None:
     """The speaker of "as X put it" / "in the words of X," right before the quote in its sentence: the first mention that
     opens X (past title words), else X itself as a descriptive speaker when it opens with a
     determiner, else None.
 
     >>> s = "It was, as one old diplomat put it, “a makeover.”"
-    >>> _put_it_speaker(s, {"mark_start": 36}, [(0, 49, 0)], [0], [], [])["actor"]
+    >>> put_it_speaker(s, {"mark_start": 36}, [(0, 49, 0)], [0], [], [])["actor"]
     'one old diplomat'
     """
     k = bisect.bisect_right(ustarts, q["mark_start"]) - 1
@@ -206,11 +215,11 @@ def _put_it_speaker(text: str, q: dict, units, ustarts, mentions, mstarts) -> di
     for m in mentions[bisect.bisect_left(mstarts, a) : bisect.bisect_left(mstarts, b)]:
         if text.startswith(("’s ", "'s "), m["end"]):
             continue  # "As The Post’s Ann Cole puts it": the outlet owns the name after it
-        if m.get("actor") is not None and m["kind"] != "place" and not _strip_title_words(_drop_det(text[a : m["start"]])).strip(" ,’'s"):
+        if m.get("actor") is not None and m["kind"] != "place" and not strip_title_words(drop_det(text[a : m["start"]])).strip(" ,’'s"):
             return m
         break
-    if text[a:b].split()[0].lower() in _DET_WORDS and len(text[a:b].split()) <= 6:
-        return _description_mention(text, a, b)
+    if text[a:b].split()[0].lower() in DET_WORDS and len(text[a:b].split()) <= 6:
+        return description_mention(text, a, b)
     return None
 
 
@@ -226,7 +235,7 @@ def _possessive_rx() -> re.Pattern:
 _POSS_KIND = {"his": ("person", "male"), "her": ("person", "female"), "their": ("group", "any"), "its": ("organization", "any")}
 
 
-def _possessive_speaker(text: str, q: dict, units, ustarts, mentions, mstarts) -> dict | None:
+def possessive_speaker(text: str, q: dict, units, ustarts, mentions, mstarts) -> dict | None:
     """The possessor of a speech noun that introduces the quote in its clause ("her remark that “…”",
     "Ann Cole’s claim that “…”", "his call for “…”"): the name before the possessive ’s, or the
     possessive pronoun (its span) resolved to the nearest compatible subject before it, else None.
@@ -234,7 +243,7 @@ def _possessive_speaker(text: str, q: dict, units, ustarts, mentions, mstarts) -
     >>> s = "Ann Cole spoke. Critics mocked her claim that “roads are free.”"
     >>> ms = [{"start": 0, "end": 8, "actor": "Ann Cole", "kind": "person", "gender": "female", "how": "proper"},
     ...       {"start": 16, "end": 23, "actor": "critics", "kind": "anonymous", "gender": None, "how": "anonymous"}]
-    >>> m = _possessive_speaker(s, {"mark_start": 46}, [(0, 15, 0), (16, 63, 0)], [0, 16], ms, [0, 16])
+    >>> m = possessive_speaker(s, {"mark_start": 46}, [(0, 15, 0), (16, 63, 0)], [0, 16], ms, [0, 16])
     >>> m["actor"], s[m["start"] : m["end"]]
     ('Ann Cole', 'her')
     """
@@ -244,7 +253,7 @@ def _possessive_speaker(text: str, q: dict, units, ustarts, mentions, mstarts) -
     lo = units[k][0]
     a = max(lo, q["mark_start"] - 120)
     d = _possessive_rx().search(text, a, q["mark_start"])
-    if not d or _inside_any_mark(text, d.start(), lo):
+    if not d or inside_any_mark(text, d.start(), lo):
         return None
     ps = d.start("poss")
     if text[ps] in "’'":
@@ -262,7 +271,7 @@ def _possessive_speaker(text: str, q: dict, units, ustarts, mentions, mstarts) -
         cands = [
             m
             for m in mentions[bisect.bisect_left(mstarts, ulo) : bisect.bisect_left(mstarts, min(uhi, ps))]
-            if not m.get("in_quote") and m["how"] != "pronoun" and compatible(pron, m) and _subject_position(text, ulo, m)
+            if not m.get("in_quote") and m["how"] != "pronoun" and compatible(pron, m) and subject_position(text, ulo, m)
         ]
         if cands:
             ref = cands[0]
@@ -290,31 +299,31 @@ _DESC_BEFORE = re.compile(
 )
 
 
-def _sentence_subject(text: str, q: dict, units, ustarts: list[int], mentions: list[dict], mstarts: list[int]) -> dict | None:
+def sentence_subject(text: str, q: dict, units, ustarts: list[int], mentions: list[dict], mstarts: list[int]) -> dict | None:
     """The subject of the sentence a quote stands in, when it comes before the quote
     ("Lee labelled the plan “a blatant grab”"), else None."""
     k = bisect.bisect_right(ustarts, q["mark_start"]) - 1
     if k < 0:
         return None
     lo = units[k][0]
-    lo = _after_intro(text, lo, q["mark_start"])  # "In granting the request, a judge found …": the subject follows the comma
+    lo = after_intro(text, lo, q["mark_start"])  # "In granting the request, a judge found …": the subject follows the comma
     j0, j1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, q["mark_start"])
     skipped = False
     for m in mentions[j0:j1]:
         if m.get("in_quote"):
             continue
-        if _lone_capital(text, lo, m):
+        if lone_capital(text, lo, m):
             continue  # "Shortly, …", "Reprising …": a capitalised sentence word, no name
         if (
             m.get("actor") is not None
             and m["kind"] not in ("country", "place")
-            and _subject_position(text, lo, m)
-            and (not skipped or _COMMA_BEFORE.search(_strip_title_words(text[max(lo, m["start"] - 60) : m["start"]])))
+            and subject_position(text, lo, m)
+            and (not skipped or COMMA_BEFORE.search(strip_title_words(text[max(lo, m["start"] - 60) : m["start"]])))
         ):
             if m["start"] > lo + 8 and (d := _desc_subject(text, lo, m["start"])) is not None:
                 return _later_clause_subject(text, lo, q, mentions[j0:j1], m) or d
             return _later_clause_subject(text, lo, q, mentions[j0:j1], m) or m
-        if m["kind"] in ("country", "place") or not _subject_position(text, lo, m):
+        if m["kind"] in ("country", "place") or not subject_position(text, lo, m):
             skipped = True  # "on the steps of the Ohio statehouse, Lee …": past a place or a preposition's object,
             continue  # the subject opens the clause after a comma
         break
@@ -337,7 +346,7 @@ def _later_clause_subject(text: str, lo: int, q: dict, unit_m: list[dict], first
             continue
         if m.get("actor") is None or m["kind"] in ("country", "place"):
             continue
-        pre = _strip_title_words(_drop_det(text[max(lo, m["start"] - 60) : m["start"]]))
+        pre = strip_title_words(drop_det(text[max(lo, m["start"] - 60) : m["start"]]))
         if not _CLAUSE_OPENER.search(pre):
             continue
         gap_end = m["end"]
@@ -345,7 +354,7 @@ def _later_clause_subject(text: str, lo: int, q: dict, unit_m: list[dict], first
         if ap:
             gap_end = ap.end()
         v = _VERB_AFTER.match(text, gap_end)
-        if v and v.group(1) not in PREPOSITIONS and v.group(1) not in _RELATIVE and v.end() <= q["mark_start"]:
+        if v and v.group(1) not in PREPOSITIONS and v.group(1) not in RELATIVE and v.end() <= q["mark_start"]:
             best = m
     return best
 
@@ -381,7 +390,7 @@ def _desc_subject(text: str, lo: int, hi: int) -> dict | None:
     verbs, clause = word_set("subject_verbs.txt"), word_set("clause_words.txt")
     for i in range(1, min(5, len(words) - 1)):
         w = words[i][2].lower()
-        if w in PREPOSITIONS or w in clause or w in _RELATIVE or w in _SUBJ_SKIP or w.endswith("ly") or w in verbs:
+        if w in PREPOSITIONS or w in clause or w in RELATIVE or w in _SUBJ_SKIP or w.endswith("ly") or w in verbs:
             return None
         if text[words[i - 1][1] : words[i][0]].strip():
             return None  # punctuation inside the phrase
@@ -406,7 +415,7 @@ def _desc_subject(text: str, lo: int, hi: int) -> dict | None:
                 return None  # "The show was named …", "The answer was not …": a state, not a speaker ("is calling" is)
             if lv in _MODALS and nxt and nxt[0] == "be":
                 return None  # "The project will be dubbed …": a passive
-            return _description_mention(text, words[0][0], words[i][1])
+            return description_mention(text, words[0][0], words[i][1])
     return None
 
 
@@ -414,11 +423,11 @@ _BE_FORMS = frozenset("is are was were".split())
 _MODALS = frozenset("will would can could should may might must".split())
 
 
-def _phrase_subject(text: str, q: dict, units, ustarts: list[int]) -> dict | None:
+def phrase_subject(text: str, q: dict, units, ustarts: list[int]) -> dict | None:
     """:func:`_desc_subject` of the quote's sentence (after an introductory phrase), when it stands before the quote."""
     k = bisect.bisect_right(ustarts, q["mark_start"]) - 1
     if k < 0:
         return None
-    lo = _after_intro(text, units[k][0], q["mark_start"])
+    lo = after_intro(text, units[k][0], q["mark_start"])
     d = _desc_subject(text, lo, q["mark_start"])
     return d if d is not None and d["end"] < q["mark_start"] else None

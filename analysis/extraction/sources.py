@@ -2,12 +2,12 @@
 
 One function per claim rule of :mod:`analysis.extraction.claims` (the ``rule`` column), which
 :func:`analysis.extraction.claims.attribute_unit` tries in turn: ``subject`` and ``readout``
-(``_leftward_source``: the mention before the verb, past appositions, titles and time phrases),
-``inverted`` (``_inverted_source``: the mention right after a clause-final verb), ``participle`` (the
-clause's subject once ``_CLAUSE_INTRO``, ``_intro_before_adverb`` or ``_GERUND_PREP`` show that the
-verb opens a clause of its own; ``_with_source``, ``_opening_subject``), ``according-to``
-(``_according_np``), ``subject-phrase`` (``_phrase_source``), ``asked`` (``_asker``),
-and the line rules ``headline`` and ``transcript`` (``_headline_claims``, ``_transcript_claims``).
+(``leftward_source``: the mention before the verb, past appositions, titles and time phrases),
+``inverted`` (``inverted_source``: the mention right after a clause-final verb), ``participle`` (the
+clause's subject once ``CLAUSE_INTRO``, ``intro_before_adverb`` or ``GERUND_PREP`` show that the
+verb opens a clause of its own; ``with_source``, ``opening_subject``), ``according-to``
+(``according_np``), ``subject-phrase`` (``phrase_source``), ``asked`` (``asker``),
+and the line rules ``headline`` and ``transcript`` (``headline_claims``, ``transcript_claims``).
 
 Imports :mod:`analysis.extraction.cues`, :mod:`analysis.extraction.contents` and
 :mod:`analysis.extraction.subjects` of the claim modules.
@@ -15,19 +15,39 @@ Imports :mod:`analysis.extraction.cues`, :mod:`analysis.extraction.contents` and
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
 from ..core.resources import word_set
 from .actors import PREPOSITIONS, side_of, slug
-from .contents import _ASKER, _GAP_WORD, _HAS_QUOTE_CHAR, _SHOW_TITLE, _WORD_CHAR, _claim, _trim
-from .cues import _WS, _word_group
-from .subjects import _DET_WORDS, _anonymous_mention, _strip_title_words, _subject_position
+from .contents import ASKER, GAP_WORD, HAS_QUOTE_CHAR, SHOW_TITLE, WORD_CHAR, claim_record, trim
+from .cues import WS, word_group
+from .grammar import PHRASE_WINDOW
+from .subjects import DET_WORDS, anonymous_mention, strip_title_words, subject_position
 
-__all__: list[str] = []  # private helpers of analysis.extraction.claims
-_BE = re.compile(r"\b(?:was|were|is|are|been|being|be)\b", re.IGNORECASE)
+__all__ = [
+    "BE",
+    "CLAUSE_INTRO",
+    "COMMA_BEFORE",
+    "FILLER",
+    "GERUND_PREP",
+    "RELATIVE",
+    "according_np",
+    "asker",
+    "coordinated",
+    "headline_claims",
+    "intro_before_adverb",
+    "inverted_source",
+    "leftward_source",
+    "opening_subject",
+    "phrase_source",
+    "transcript_claims",
+    "with_source",
+]
+BE = re.compile(r"\b(?:was|were|is|are|been|being|be)\b", re.IGNORECASE)
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
-_FILLER = re.compile(
+FILLER = re.compile(
     r"""\s*(?:\([A-Z]{1,2}-[A-Z][A-Za-z.]*\)\s*)?
     (?:\s*(?:of|from)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*)?
     (?:,(?:[^,;:“”"«»\n]{1,160}?,){1,4}\s*|,(?!\s*(?:but|and|while|whereas|yet|or|so)\b)[^,;:“”"«»\n]{1,160}?(?=\s)\s*|,\s*)?
@@ -43,7 +63,7 @@ _FILLER = re.compile(
     re.X,
 )
 # a preposition that takes the clause's subject into a gerund ("by saying", "after claiming", "while insisting")
-_GERUND_PREP = re.compile(r"\s(?:by|after|while|without|before|upon)\s+(?:\w+ly\s+)?$", re.I)
+GERUND_PREP = re.compile(r"\s(?:by|after|while|without|before|upon)\s+(?:\w+ly\s+)?$", re.I)
 
 
 _COORDINATED = re.compile(r"(?:^|\s|,)(?:and|but)\s*$")
@@ -64,32 +84,32 @@ class _Span:
         return self._text
 
 
-def _intro_before_adverb(before: str) -> _Span | None:
-    """The clause intro (``_CLAUSE_INTRO``) that ends ``before`` once a final adverb is set aside
+def intro_before_adverb(before: str) -> _Span | None:
+    """The clause intro (``CLAUSE_INTRO``) that ends ``before`` once a final adverb is set aside
     (", and specifically mentioned", "and then said"), as a match-like span of ``before``, else None.
 
-    >>> m = _intro_before_adverb("Lee spoke, and then ")
+    >>> m = intro_before_adverb("Lee spoke, and then ")
     >>> m.start(), m.group(0)
     (9, ', and ')
     """
     adv = _ADVERB_END.search(before, max(0, len(before) - 40))
     if adv is None:
         return None
-    m = _CLAUSE_INTRO.search(before, max(0, adv.start() - 30), adv.start() + 1)
+    m = CLAUSE_INTRO.search(before, max(0, adv.start() - 30), adv.start() + 1)
     return _Span(m.start(), before[m.start() : adv.start() + 1]) if m else None
 
 
-def _coordinated(intro: str) -> bool:
+def coordinated(intro: str) -> bool:
     """True when a clause intro ends with a coordinating "and"/"but": the verb after it shares the
     subject of the clause before ("Lee praised the plan but said …", "…, and added …").
 
-    >>> _coordinated(" but "), _coordinated(", and "), _coordinated(", ")
+    >>> coordinated(" but "), coordinated(", and "), coordinated(", ")
     (True, True, False)
     """
     return bool(_COORDINATED.search(intro))
 
 
-_CLAUSE_INTRO = re.compile(r"(?:[,;—–]\s*(?:and|but|while|whereas)?|\s(?:and|but|while|whereas))\s*$")
+CLAUSE_INTRO = re.compile(r"(?:[,;—–]\s*(?:and|but|while|whereas)?|\s(?:and|but|while|whereas))\s*$")
 _READOUT = re.compile(
     r"(?:readout|statement|communiqu[ée]|transcript|release|summary|account|post|message)\s+"
     r"(?:from|of|by|issued\s+by|released\s+by)\s+(?:the\s+)?$",
@@ -107,31 +127,44 @@ def _ends_like_readout(before: str) -> bool:
     return bool(words) and words[-1].lower() in ("from", "of", "by")
 
 
-def _leftward_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tuple[dict, str] | None:
-    cands = [m for m in mentions if m["end"] <= cue["start"] and not m.get("in_quote")]
+_LEFT_CANDIDATES = 6  # the rule below tries the last five mentions before a cue (and the one before each)
+
+
+def _start(m: dict) -> int:
+    return m["start"]
+
+
+def leftward_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tuple[dict, str] | None:
+    cands = []  # the last LEFT_CANDIDATES mentions before the cue, outside quotes, in text order
+    for m in reversed(mentions[: bisect.bisect_left(mentions, cue["start"], key=_start)]):
+        if m["end"] <= cue["start"] and not m.get("in_quote"):
+            cands.append(m)
+            if len(cands) == _LEFT_CANDIDATES:
+                break
+    cands.reverse()
     for i in range(len(cands) - 1, max(-1, len(cands) - 6), -1):
         m = cands[i]
-        if not _FILLER.match(text, m["end"], cue["start"]) and not _titled_filler(text[m["end"] : cue["start"]]):
+        if not FILLER.match(text, m["end"], cue["start"]) and not _titled_filler(text[m["end"] : cue["start"]]):
             continue
         if m["how"] == "anonymous" and i > 0 and _APPOSITION_GAP.match(text[cands[i - 1]["end"] : m["start"]]):
             continue  # "Tomas Berglund, a Swedish analyst, said": the analyst is Berglund
         if (
             text[m["end"] : cue["start"]].strip() == ","
             and not text[m["end"] - 1 : m["end"]] == ")"
-            and not _COMMA_BEFORE.search(_strip_title_words(text[max(lo, m["start"] - 60) : m["start"]]))
+            and not COMMA_BEFORE.search(strip_title_words(text[max(lo, m["start"] - 60) : m["start"]]))
         ):
             continue  # "Trump, speaking aboard Air Force One, said": only ", NAME, said" is an apposed source
         gap = text[m["end"] : cue["start"]].rsplit(",", 1)[-1]
-        if _BE.search(gap) and not cue["text"].lower().endswith("ing"):
+        if BE.search(gap) and not cue["text"].lower().endswith("ing"):
             continue  # passive: "Rubio was warned that …" — Rubio is not the speaker
-        if cue["text"].lower().endswith("ing") and not _BE.search(gap):
+        if cue["text"].lower().endswith("ing") and not BE.search(gap):
             continue  # "emailed supporters saying …": a participle has no subject of its own (the participle rule decides)
         if m["kind"] == "place":
             continue
         before = text[lo : m["start"]]
         if _ends_like_readout(before) and _READOUT.search(before):
             return m, "readout"
-        if _subject_position(text, lo, m):
+        if subject_position(text, lo, m):
             return m, "subject"
     return None
 
@@ -143,37 +176,37 @@ def _titled_filler(gap: str) -> bool:
     >>> _titled_filler(", the author of “Going Viral,” "), _titled_filler(", “We will win,” ")
     (True, False)
     """
-    if not _HAS_QUOTE_CHAR.search(gap):
+    if not HAS_QUOTE_CHAR.search(gap):
         return False
-    plain = _SHOW_TITLE.sub(_plain_title, gap)
-    return plain != gap and not _HAS_QUOTE_CHAR.search(plain) and _FILLER.match(plain) is not None
+    plain = SHOW_TITLE.sub(_plain_title, gap)
+    return plain != gap and not HAS_QUOTE_CHAR.search(plain) and FILLER.match(plain) is not None
 
 
 def _plain_title(m: re.Match) -> str:
-    """A short title-cased quoted title as one plain word of the same length, else unchanged (see :func:`_blank_title`)."""
+    """A short title-cased quoted title as one plain word of the same length, else unchanged (see :func:`blank_title`)."""
     body = m.group(0)
-    words = _GAP_WORD.findall(body)
-    titled = all(w[:1].isupper() or w[:1].isdigit() or w in _word_group("title_small") for w in words)  # “Going Viral,” not “We won,”
+    words = GAP_WORD.findall(body)
+    titled = all(w[:1].isupper() or w[:1].isdigit() or w in word_group("title_small") for w in words)  # “Going Viral,” not “We won,”
     return "x" * len(body) if len(body.split()) <= 6 and titled else body
 
 
 _PHRASE_LEAD = frozenset("and but yet or while whereas meanwhile however".split())
-_RELATIVE = frozenset(("who", "which", "that"))
+RELATIVE = frozenset(("who", "which", "that"))
 _RELATIVE_ASIDE = re.compile(r"\s*(?:who|which|the|an?)\s")
 # determiners that also stand alone as a subject ("another says", "many said"); "all", "both" follow a subject
 _PHRASE_MAX = 10
 # "Those surveyed said", "Those over 60 say": a demonstrative heading a noun phrase
 
 
-def _phrase_source(text: str, lo: int, cue: dict) -> dict | None:
+def phrase_source(text: str, lo: int, cue: dict) -> dict | None:
     """A descriptive source made of the noun phrase that stands as the clause's subject right
     before the verb, when no mention was found there ("Each side said", "Current and former
     officials said", "More than six in 10 said"), else None.
 
     >>> s = "Each side said the other was to blame."
-    >>> _phrase_source(s, 0, {"start": 10})["actor"]
+    >>> phrase_source(s, 0, {"start": 10})["actor"]
     'each side'
-    >>> _phrase_source("What the group said was new.", 0, {"start": 15}) is None
+    >>> phrase_source("What the group said was new.", 0, {"start": 15}) is None
     True
     """
     pre = text[lo : cue["start"]]
@@ -182,14 +215,16 @@ def _phrase_source(text: str, lo: int, cue: dict) -> dict | None:
     if k2 >= 0 and k2 + 1 > k:
         k = k2 + 1  # a doubled apostrophe closes a quote too
     a, z = lo + k + 1, cue["start"]
+    if z - a > PHRASE_WINDOW:
+        return None  # a clause this long before the verb holds no short descriptive subject
     if k > 0 and pre[k] == "," and not pre[k + 1 :].strip():
         # "Managers at the depot, who met on Monday, say …" / "Officials in Vale, the state next door, said …":
         # the subject stands before a relative clause or an apposition set off by commas
         k0 = pre.rfind(",", 0, k)
-        if k0 > 0 and _RELATIVE_ASIDE.match(pre, k0 + 1) and not _HAS_QUOTE_CHAR.search(pre, k0, k):
+        if k0 > 0 and _RELATIVE_ASIDE.match(pre, k0 + 1) and not HAS_QUOTE_CHAR.search(pre, k0, k):
             k1 = max(pre.rfind(ch, 0, k0) for ch in ',;:—–()“”"\n')
             a, z = lo + k1 + 1, lo + k0
-    words = [(m.start(), m.end(), m.group(0)) for m in _GAP_WORD.finditer(text, a, z) if _WORD_CHAR.search(m.group(0))]
+    words = [(m.start(), m.end(), m.group(0)) for m in GAP_WORD.finditer(text, a, z) if WORD_CHAR.search(m.group(0))]
     words = [(x, y, w.strip(".")) if w.endswith(".") and len(w) > 2 and not w[-2].isupper() else (x, y, w) for x, y, w in words]
     while words and words[0][2].lower() in _PHRASE_LEAD:
         words.pop(0)
@@ -206,7 +241,7 @@ def _phrase_source(text: str, lo: int, cue: dict) -> dict | None:
     low = [w.lower() for _x, _y, w in words]
     if len(low) == 1 and low[0].endswith(("ly", "ing")):
         return None  # "specifically mentioned", "Having announced": an adverb or a participle, no subject
-    if low[0] in _word_group("approximator") and len(low) > 1 and (low[1][:1].isdigit() or low[1] in word_set("number_words.txt")):
+    if low[0] in word_group("approximator") and len(low) > 1 and (low[1][:1].isdigit() or low[1] in word_set("number_words.txt")):
         low[0] = "nearly"  # "About three in 10 said", "Over 40 percent said": a quantity, not a preposition
     if low[:2] == ["at", "least"]:
         low[0] = "nearly"  # "At least half of voters said"
@@ -214,35 +249,33 @@ def _phrase_source(text: str, lo: int, cue: dict) -> dict | None:
         # "Aides to Lee say", "advisers to the mayor said": a preposition before a name or a determiner,
         # not an infinitive ("those who want to said")
         low = [
-            "of" if w == "to" and i + 1 < len(low) and (words[i + 1][2][:1].isupper() or low[i + 1] in _DET_WORDS) else w
+            "of" if w == "to" and i + 1 < len(low) and (words[i + 1][2][:1].isupper() or low[i + 1] in DET_WORDS) else w
             for i, w in enumerate(low)
         ]
     if (
         low[0] in PREPOSITIONS
-        or any(
-            w in word_set("clause_words.txt") for w in (low[1:] if low[0] in _word_group("demonstrative_head") and len(low) > 1 else low)
-        )
+        or any(w in word_set("clause_words.txt") for w in (low[1:] if low[0] in word_group("demonstrative_head") and len(low) > 1 else low))
         or low[-1] in PREPOSITIONS
-        or (low[-1] in _DET_WORDS and low[-2:-1] != ["in"] and not (low[-1] in _word_group("pronoun_determiner") and len(low) == 1))
+        or (low[-1] in DET_WORDS and low[-2:-1] != ["in"] and not (low[-1] in word_group("pronoun_determiner") and len(low) == 1))
     ):
         return None
-    if any(w in _RELATIVE for w in low) or not words[-1][2][-1:].isalnum():
+    if any(w in RELATIVE for w in low) or not words[-1][2][-1:].isalnum():
         return None
     s, e = words[0][0], words[-1][1]
     span = text[s:e]
-    desc = _WS.sub(" ", span)
-    if low[0] in _DET_WORDS or (len(low) > 1 and desc[:1].isupper() and desc[1:2].islower() and low[0] in _clause_lead()):
+    desc = WS.sub(" ", span)
+    if low[0] in DET_WORDS or (len(low) > 1 and desc[:1].isupper() and desc[1:2].islower() and low[0] in _clause_lead()):
         desc = desc[0].lower() + desc[1:]
-    return _anonymous_mention(s, e, span, desc)
+    return anonymous_mention(s, e, span, desc)
 
 
 @lru_cache(maxsize=1)
 def _clause_lead() -> frozenset:
     """Lower-case words that open a noun phrase (determiners, quantifiers, common modifiers): lowered in a description."""
-    return _DET_WORDS | frozenset(("more", "nearly", "almost", "about", "current", "former"))
+    return DET_WORDS | frozenset(("more", "nearly", "almost", "about", "current", "former"))
 
 
-def _inverted_source(text: str, hi: int, cue: dict, mentions: list[dict]) -> dict | None:
+def inverted_source(text: str, hi: int, cue: dict, mentions: list[dict]) -> dict | None:
     stop = cue["end"] + 90
     np_end = re.search(r"[,;:!?“”\"(]|\.(?=\s+[a-z])|\s(?:who|which|on|in|at|during|after)\s", text[cue["end"] : min(hi, stop)])
     limit = cue["end"] + (np_end.start() if np_end else min(hi, stop) - cue["end"])
@@ -253,15 +286,15 @@ def _inverted_source(text: str, hi: int, cue: dict, mentions: list[dict]) -> dic
     return (persons or cands)[-1 if persons else 0]
 
 
-def _asker(text: str, a: int, hi: int, mentions: list[dict]) -> dict | None:
+def asker(text: str, a: int, hi: int, mentions: list[dict]) -> dict | None:
     """The asker named in "asked by X …" right after the verb at ``a``: X's mention, or the
     description itself ("a reporter") as a descriptive source; None when no "by" follows.
 
     >>> s = "When asked by a reporter whether it differed, Lee said no."
-    >>> _asker(s, 10, len(s), [])["actor"]
+    >>> asker(s, 10, len(s), [])["actor"]
     'a reporter'
     """
-    m = _ASKER.match(text, a, hi)
+    m = ASKER.match(text, a, hi)
     if not m:
         return None
     s0, e0 = m.start(1) if m.group(1) else m.start(2), m.end(2)
@@ -271,9 +304,9 @@ def _asker(text: str, a: int, hi: int, mentions: list[dict]) -> dict | None:
     span = text[s0:e0]
     if len(span.split()) > 6 or not span[-1:].isalnum():
         return None
-    desc = _WS.sub(" ", span)
-    desc = desc[0].lower() + desc[1:] if desc.split()[0].lower() in _DET_WORDS else desc
-    return _anonymous_mention(s0, e0, span, desc)
+    desc = WS.sub(" ", span)
+    desc = desc[0].lower() + desc[1:] if desc.split()[0].lower() in DET_WORDS else desc
+    return anonymous_mention(s0, e0, span, desc)
 
 
 _ACCORDING_NP = re.compile(
@@ -281,12 +314,12 @@ _ACCORDING_NP = re.compile(
 )
 
 
-def _according_np(text: str, a: int, hi: int) -> dict | None:
+def according_np(text: str, a: int, hi: int) -> dict | None:
     """A descriptive source from the noun phrase after "according to" when no mention stands there
     ("according to a congressional timeline", "according to state law"), else None.
 
     >>> s = "Turnout rose, according to a county tally."
-    >>> _according_np(s, 26, len(s))["actor"]
+    >>> according_np(s, 26, len(s))["actor"]
     'a county tally'
     """
     m = _ACCORDING_NP.match(text, a, hi)
@@ -295,21 +328,21 @@ def _according_np(text: str, a: int, hi: int) -> dict | None:
     span = m.group(1)
     if span.split()[0].lower() in PREPOSITIONS or span.split()[0].lower() in word_set("clause_words.txt"):
         return None
-    desc = _WS.sub(" ", span)
-    return _anonymous_mention(m.start(1), m.end(1), span, desc)
+    desc = WS.sub(" ", span)
+    return anonymous_mention(m.start(1), m.end(1), span, desc)
 
 
 # "with" and a noun phrase before a participle: the absolute construction names its own speaker
 _WITH_NP = re.compile(r"(?:^|[\s,;(—–])with\s+((?:[\w’'.&-]+\s+){1,8}?)$", re.I)
 
 
-def _with_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tuple[dict, int] | None:
+def with_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tuple[dict, int] | None:
     """(source, clause start) of a participle in an absolute construction ("…, with two networks
     calling the race", "with Acme News saying …"): the last mention of the noun phrase after "with",
     or that phrase as a descriptive source; None when no "with" phrase stands right before the verb.
 
     >>> s = "Lee won, with two networks calling the race early."
-    >>> _with_source(s, 0, {"start": 27}, [])[0]["actor"]
+    >>> with_source(s, 0, {"start": 27}, [])[0]["actor"]
     'two networks'
     """
     before = text[max(lo, cue["start"] - 90) : cue["start"]]
@@ -318,17 +351,17 @@ def _with_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tuple[d
         return None
     base = cue["start"] - len(before)
     s0, e0 = base + m.start(1), base + m.end(1)
-    words = _GAP_WORD.findall(m.group(1))
+    words = GAP_WORD.findall(m.group(1))
     if any(w.lower() in word_set("clause_words.txt") for w in words):
         return None
     inside = [x for x in mentions if s0 <= x["start"] and x["end"] <= e0 + 1 and not x.get("in_quote") and x.get("kind") != "place"]
     if inside and inside[0]["start"] == s0:
         return inside[0], base + m.start()
     span = text[s0:e0].rstrip()
-    desc = _WS.sub(" ", span)
-    if desc.split()[0].lower() in _DET_WORDS:
+    desc = WS.sub(" ", span)
+    if desc.split()[0].lower() in DET_WORDS:
         desc = desc[0].lower() + desc[1:]
-    src = _anonymous_mention(s0, s0 + len(span), span, desc)
+    src = anonymous_mention(s0, s0 + len(span), span, desc)
     return src, base + m.start()
 
 
@@ -339,24 +372,24 @@ _OPENING_NP = re.compile(
 )
 
 
-def _opening_subject(text: str, lo: int, before: int) -> dict | None:
+def opening_subject(text: str, lo: int, before: int) -> dict | None:
     """The descriptive noun phrase that opens the sentence as its subject ("The departments declined
     to comment, saying …"), as a descriptive source, else None.
 
     >>> s = "The two agencies declined to comment, saying the case was open."
-    >>> _opening_subject(s, 0, 38)["actor"]
+    >>> opening_subject(s, 0, 38)["actor"]
     'the two agencies'
     """
     m = _OPENING_NP.match(text, lo, before)
-    if not m or any(w.lower() in word_set("clause_words.txt") for w in _GAP_WORD.findall(m.group(1))):
+    if not m or any(w.lower() in word_set("clause_words.txt") for w in GAP_WORD.findall(m.group(1))):
         return None
     span = m.group(1)
-    desc = _WS.sub(" ", span)
+    desc = WS.sub(" ", span)
     desc = desc[0].lower() + desc[1:]
-    return _anonymous_mention(m.start(1), m.end(1), span, desc)
+    return anonymous_mention(m.start(1), m.end(1), span, desc)
 
 
-_COMMA_BEFORE = re.compile(r",\s*$")
+COMMA_BEFORE = re.compile(r",\s*$")
 _APPOSITION_GAP = re.compile(r"^,\s*(?:(?:an?|the)\s+)?[\w’'.\- ]{0,40}$")
 
 
@@ -371,13 +404,13 @@ _ADVERB_END = re.compile(r"\s+(?:\w+ly|also|then|later)\s+$")  # ", and specific
 _TRANSCRIPT = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.’'-]+(?:[ \t]+[A-Z][A-Z.’'-]+){0,2})[ \t]*:[ \t]+(?=\S)([^\n]+)")
 
 
-def _transcript_claims(text: str, mentions: list[dict], claims: list[dict], quotes: list[dict]) -> list[dict]:
+def transcript_claims(text: str, mentions: list[dict], claims: list[dict], quotes: list[dict]) -> list[dict]:
     """Claims of transcript lines after the first line ("TAPPER: And the polls?", "ANN COLE: We will
     win."): the capitalised name is the source (its mention when one was found there), the rest of
     the line the content, the colon the cue (lemma ":", rule ``transcript``). A label that is no name
     ("UPDATE:", "EMAIL:", not_names.txt) or a single letter ("Q:", "A:") is skipped.
 
-    >>> [(c["source"], c["text"]) for c in _transcript_claims("Title\\nLEE PARK: We will win.", [], [], [])]
+    >>> [(c["source"], c["text"]) for c in transcript_claims("Title\\nLEE PARK: We will win.", [], [], [])]
     [('Lee Park', 'We will win')]
     """
     out = []
@@ -387,7 +420,7 @@ def _transcript_claims(text: str, mentions: list[dict], claims: list[dict], quot
         words = name.split()
         if len(name.replace(".", "")) < 2 or any(w.lower().strip(".") in word_set("not_names.txt") for w in words):
             continue
-        a, b = _trim(text, m.start(2), m.end(2))
+        a, b = trim(text, m.start(2), m.end(2))
         if b - a < 3 or any(c["start"] < b and a < c["end"] for c in claims):
             continue
         s, e = m.start(1), m.end(1)
@@ -409,23 +442,23 @@ def _transcript_claims(text: str, mentions: list[dict], claims: list[dict], quot
             }
         colon = text.find(":", e, m.start(2))
         cue = {"text": ":", "lemma": ":", "start": colon, "end": colon + 1, "cue_class": "neutral"}
-        out.append(_claim(text, a, b, src, cue, "transcript", quotes))
+        out.append(claim_record(text, a, b, src, cue, "transcript", quotes))
     return out
 
 
 _HEADLINE_TOPIC = re.compile(r"\s+(?:On|About|Over|To|For)\s.*$")
 
 
-def _headline_claims(text: str, mentions: list[dict], claims: list[dict], quotes: list[dict]) -> list[dict]:
+def headline_claims(text: str, mentions: list[dict], claims: list[dict], quotes: list[dict]) -> list[dict]:
     """A claim for a headline that attributes by a colon ("Lee: Plan will pass"): the source is the
     capitalised phrase before the colon (its mention when one was found there), the content the rest
     of the line, the colon the cue (lemma ":", rule ``headline``). Only the document's first line counts;
     a phrase whose single word is no name ("Breaking:", "Watch:", "Revealed:") or that opens with an
     article ("The Latest:") is skipped, as is a line a claim already covers.
 
-    >>> [(c["source"], c["text"]) for c in _headline_claims("Lee Park: Budget will pass.\\nText.", [], [], [])]
+    >>> [(c["source"], c["text"]) for c in headline_claims("Lee Park: Budget will pass.\\nText.", [], [], [])]
     [('Lee Park', 'Budget will pass')]
-    >>> _headline_claims("Breaking: Budget will pass.\\nText.", [], [], [])
+    >>> headline_claims("Breaking: Budget will pass.\\nText.", [], [], [])
     []
     """
     m = _HEADLINE.match(text)
@@ -434,12 +467,12 @@ def _headline_claims(text: str, mentions: list[dict], claims: list[dict], quotes
     name = m.group(1)
     words = name.split()
     first = words[0].lower().strip(".")
-    if first in word_set("not_names.txt") or first in _DET_WORDS or (len(words) == 1 and first.endswith("ed")):
+    if first in word_set("not_names.txt") or first in DET_WORDS or (len(words) == 1 and first.endswith("ed")):
         return []
     eol = text.find("\n", m.end())
     eol = len(text) if eol < 0 else eol
-    a, b = _trim(text, m.end(), eol)
-    if len(_GAP_WORD.findall(text, a, b)) < 3 or any(c["start"] < b and a < c["end"] for c in claims):
+    a, b = trim(text, m.end(), eol)
+    if len(GAP_WORD.findall(text, a, b)) < 3 or any(c["start"] < b and a < c["end"] for c in claims):
         return []
     s, e = m.start(1), m.end(1)
     inside = [x for x in mentions if s <= x["start"] and x["end"] <= e and x.get("actor") is not None and x.get("how") != "pronoun"]
@@ -465,4 +498,4 @@ def _headline_claims(text: str, mentions: list[dict], claims: list[dict], quotes
         }
     colon = text.rfind(":", e, m.end())
     cue = {"text": ":", "lemma": ":", "start": colon, "end": colon + 1, "cue_class": "neutral"}
-    return [_claim(text, a, b, src, cue, "headline", quotes)]
+    return [claim_record(text, a, b, src, cue, "headline", quotes)]

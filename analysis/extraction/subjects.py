@@ -1,12 +1,12 @@
 """Subjects: where a sentence's subject stands, and the speaker rows built from a phrase.
 
 Shared by the claim source rules (:mod:`analysis.extraction.sources`) and the quote sieve: whether a
-mention stands in subject position, not as the object of a preposition (``_subject_position``); where
-the main clause starts past an introductory phrase or a news dateline (``_after_intro``,
-``_after_dateline``); the first subject of a unit (``_unit_subject``); a capitalised sentence word that
-is no name (``_lone_capital``); title words before a name (``_strip_title``, ``_strip_title_words``);
-and the mention row of a descriptive source no mention covers (``_anonymous_mention``,
-``_description_mention``).
+mention stands in subject position, not as the object of a preposition (``subject_position``); where
+the main clause starts past an introductory phrase or a news dateline (``after_intro``,
+``after_dateline``); the first subject of a unit (``unit_subject``); a capitalised sentence word that
+is no name (``lone_capital``); title words before a name (``strip_title``, ``strip_title_words``);
+and the mention row of a descriptive source no mention covers (``anonymous_mention``,
+``description_mention``).
 
 Imports :mod:`analysis.extraction.cues` and :mod:`analysis.extraction.contents` of the claim modules.
 """
@@ -18,16 +18,30 @@ from functools import lru_cache
 
 from ..core.resources import read_list
 from .actors import PREPOSITIONS, side_of, slug
-from .contents import _comma_outside_quotes
-from .cues import _WS
+from .contents import comma_outside_quotes
+from .cues import WS
+from .grammar import tail_search
 
-__all__: list[str] = []  # private helpers of analysis.extraction.claims
+__all__ = [
+    "DET_WORDS",
+    "QUOTE_END",
+    "after_dateline",
+    "after_intro",
+    "anonymous_mention",
+    "description_mention",
+    "drop_det",
+    "lone_capital",
+    "strip_title",
+    "strip_title_words",
+    "subject_position",
+    "unit_subject",
+]
 
 
-def _anonymous_mention(start: int, end: int, span: str, desc: str) -> dict:
+def anonymous_mention(start: int, end: int, span: str, desc: str) -> dict:
     """A descriptive source's mention row: actor and role ``desc``, side from the words of ``span``.
 
-    >>> m = _anonymous_mention(0, 13, "Party officials", "party officials")
+    >>> m = anonymous_mention(0, 13, "Party officials", "party officials")
     >>> (m["actor"], m["kind"], m["how"], m["gender"])
     ('party officials', 'anonymous', 'anonymous', None)
     """
@@ -49,10 +63,10 @@ _DET = re.compile(r"(?:\b(?:the|a|an)\s+)$", re.I)
 _LAST_WORD = re.compile(r"([A-Za-z’']+)\W*$")
 
 
-def _drop_det(s: str) -> str:
+def drop_det(s: str) -> str:
     """``_DET.sub("", s)``: ``s`` without a final determiner and the whitespace after it (without scanning all of ``s``).
 
-    >>> _drop_det("met with the "), _drop_det("Theodor ")
+    >>> drop_det("met with the "), drop_det("Theodor ")
     ('met with ', 'Theodor ')
     """
     if not s[-1:].isspace():
@@ -96,10 +110,10 @@ def _last_word(s: str) -> tuple[int, int] | None:
     return i, k
 
 
-def _subject_position(text: str, lo: int, m: dict) -> bool:
+def subject_position(text: str, lo: int, m: dict) -> bool:
     """True unless the word before the mention (skipping a determiner) is a preposition or 'and'."""
     before = text[lo : m["start"]]
-    before = _drop_det(before)
+    before = drop_det(before)
     w = _last_word(before)
     if not w:
         return True
@@ -123,18 +137,18 @@ def _subject_position(text: str, lo: int, m: dict) -> bool:
     return word not in PREPOSITIONS
 
 
-def _unit_subject(text: str, lo: int, mentions: list[dict], before: int) -> dict | None:
+def unit_subject(text: str, lo: int, mentions: list[dict], before: int) -> dict | None:
     """The first mention before ``before`` in subject position, past an introductory phrase opened by
     a preposition or a subordinating word ("In Salem, Ohio, Lee went on, calling …": Lee, not Ohio),
     past places and capitalised sentence words ("Early in the race, Lee …")."""
     intro = _INTRO_PHRASE.match(text, lo, before)
-    skip_to = max(intro.end() if intro else lo, _after_intro(text, lo, before))
+    skip_to = max(intro.end() if intro else lo, after_intro(text, lo, before))
     for m in mentions:
         if m["start"] >= before:
             break
-        if m["start"] < skip_to or m.get("kind") == "place" or _lone_capital(text, skip_to, m):
+        if m["start"] < skip_to or m.get("kind") == "place" or lone_capital(text, skip_to, m):
             continue
-        if not m.get("in_quote") and _subject_position(text, lo, m):
+        if not m.get("in_quote") and subject_position(text, lo, m):
             return m
     return None
 
@@ -146,9 +160,9 @@ _INTRO_PHRASE = re.compile(
 )
 
 
-_DET_WORDS = frozenset("a an the each every both some many most several few all other another one two three four five".split())
+DET_WORDS = frozenset("a an the each every both some many most several few all other another one two three four five".split())
 # characters that end a quote (or the comma before an attribution): “…,” X said / '…,' X said
-_QUOTE_END = ",”\"»’'"
+QUOTE_END = ",”\"»’'"
 _TRAILING_WORD = re.compile(r"\s*([A-Za-z][\w.’'-]*)$")
 
 
@@ -158,52 +172,52 @@ def _title_words() -> frozenset:
     return frozenset(words | {"of", "the", "for", "and", "on", "former", "then", "acting", "incoming", "outgoing"})
 
 
-def _strip_title(pre: str) -> str:
+def strip_title(pre: str) -> str:
     """``pre`` without a trailing title phrase after a closing quote (“…,” Russian Foreign Minister Lavrov said).
 
     Only stripped when what remains ends with a quote mark or comma; else ``pre`` is returned unchanged.
 
-    >>> _strip_title("“We are ready,” White House press secretary")
+    >>> strip_title("“We are ready,” White House press secretary")
     '“We are ready,”'
-    >>> _strip_title("The White House press secretary")
+    >>> strip_title("The White House press secretary")
     'The White House press secretary'
     """
     out = pre
     for _ in range(10):
-        if out and out[-1] in _QUOTE_END:
+        if out and out[-1] in QUOTE_END:
             return out
-        m = _TRAILING_WORD.search(out)
+        m = tail_search(_TRAILING_WORD, out)
         if not m or not (m.group(1)[0].isupper() or m.group(1).lower() in _title_words()):
             break
         out = out[: m.start()].rstrip()
-    return out if out and out[-1] in _QUOTE_END else pre
+    return out if out and out[-1] in QUOTE_END else pre
 
 
-def _strip_title_words(pre: str) -> str:
+def strip_title_words(pre: str) -> str:
     """``pre`` without its trailing title words (capitalised or from titles.txt: ", Gov. " -> ",").
 
-    >>> _strip_title_words("Winning Ohio, former Gov. ")
+    >>> strip_title_words("Winning Ohio, former Gov. ")
     'Winning Ohio,'
     """
     out = pre.rstrip()
     for _ in range(6):
-        m = _TRAILING_WORD.search(out)
+        m = tail_search(_TRAILING_WORD, out)
         if not m or not (m.group(1)[0].isupper() or m.group(1).lower() in _title_words()):
             break
         out = out[: m.start()].rstrip()
     return out
 
 
-def _description_mention(text: str, a: int, b: int) -> dict:
+def description_mention(text: str, a: int, b: int) -> dict:
     """A descriptive speaker found next to an attribution verb ("the real estate developer"):
     an anonymous source of its own (no one is assumed), like an unresolved description.
 
-    >>> _description_mention("the old mayor said", 0, 13)["actor"]
+    >>> description_mention("the old mayor said", 0, 13)["actor"]
     'the old mayor'
     """
-    desc = _WS.sub(" ", text[a:b])
+    desc = WS.sub(" ", text[a:b])
     desc = desc[0].lower() + desc[1:]
-    return {**_anonymous_mention(a, b, text[a:b], desc), "side": None, "in_quote": False}
+    return {**anonymous_mention(a, b, text[a:b], desc), "side": None, "in_quote": False}
 
 
 # a news dateline opening a paragraph: PLACE IN CAPITALS[, State.][, Mon. D] [(Agency)] and a dash
@@ -218,23 +232,23 @@ _INTRO_WORDS = PREPOSITIONS | frozenset(
 _FIRST_WORD = re.compile(r"[\s“\"‘'(—–-]*(?:(?:And|But|So|Yet|Still|Then|Now|Also)\b,?\s+)?([A-Za-z]+)")
 
 
-def _after_intro(text: str, lo: int, hi: int) -> int:
+def after_intro(text: str, lo: int, hi: int) -> int:
     """Where the main clause of the sentence ``text[lo:hi]`` starts: after an introductory phrase that
     opens with a preposition or a subordinating word and ends with a comma ("After the vote in Ohio, Lee …");
     else ``lo``.
 
     >>> s = "After the vote in Ohio, Ann Cole called it “a fraud.”"
-    >>> s[_after_intro(s, 0, s.index("“")):]
+    >>> s[after_intro(s, 0, s.index("“")):]
     'Ann Cole called it “a fraud.”'
     >>> s = "DOVER, Del., Aug. 9 (Wire) — The party leader backed Tom Reed."
-    >>> s[_after_intro(s, 0, len(s)):]
+    >>> s[after_intro(s, 0, len(s)):]
     'The party leader backed Tom Reed.'
     """
-    lo = _after_dateline(text, lo, hi)  # "PARIS, Aug. 9 (Agency) — The party leader …": the sentence starts after it
+    lo = after_dateline(text, lo, hi)  # "PARIS, Aug. 9 (Agency) — The party leader …": the sentence starts after it
     w = _FIRST_WORD.match(text, lo, hi)
     if not w or w.group(1).lower() not in _INTRO_WORDS:
         return lo
-    comma = _comma_outside_quotes(text, w.end(), hi)
+    comma = comma_outside_quotes(text, w.end(), hi)
     if comma is None:
         return lo
     p = comma + 1
@@ -243,18 +257,18 @@ def _after_intro(text: str, lo: int, hi: int) -> int:
     return p
 
 
-def _after_dateline(text: str, lo: int, hi: int) -> int:
+def after_dateline(text: str, lo: int, hi: int) -> int:
     """Where ``text[lo:hi]`` starts past a news dateline ("PARIS (Wire) — "), else ``lo``."""
     d = _DATELINE.match(text, lo, hi)
     return d.end() if d is not None else lo
 
 
-def _lone_capital(text: str, lo: int, m: dict) -> bool:
+def lone_capital(text: str, lo: int, m: dict) -> bool:
     """True for a one-word name of unknown kind that opens its sentence and occurs nowhere else in
     the text: more likely a capitalised sentence word ("Moreover", "Reprising") than a speaker.
 
     >>> s = "Reprising an old line, Ann Cole spoke."
-    >>> _lone_capital(s, 0, {"start": 0, "end": 9, "kind": "name", "how": "proper"})
+    >>> lone_capital(s, 0, {"start": 0, "end": 9, "kind": "name", "how": "proper"})
     True
     """
     if m["kind"] != "name" or m.get("how") != "proper" or " " in text[m["start"] : m["end"]]:
