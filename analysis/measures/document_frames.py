@@ -209,11 +209,12 @@ def fit_frame(X: np.ndarray, coded: Sequence[int], l2: float = 1.0) -> tuple[flo
     b = w[1:] / sd
     a = w[0] - float(np.sum(b * mu))
     score = X @ b
-    k = int(round(y.sum()))  # flag as many documents as people coded: the k-th highest score is the cut-off
+    k = int(round(y.sum()))  # flag as many documents as people coded, as near as tied scores allow
     if 0 < k < len(y):
-        order = np.sort(score)[::-1]
-        cut = (order[k - 1] + order[k]) / 2 if order[k - 1] > order[k] else order[k - 1]
-        a = -float(cut)
+        v = np.unique(score)  # cut-offs halfway between different scores, so rounding the weights flips none
+        cuts = np.r_[v[0] - 1.0, (v[:-1] + v[1:]) / 2, v[-1] + 1.0]
+        flagged = np.array([(score >= c).sum() for c in cuts])
+        a = -float(cuts[np.lexsort((-flagged, np.abs(flagged - k)))[0]])  # nearest to k; a tie flags more
     return (float(round(a, 6)), *(float(round(v, 6)) for v in b))
 
 
