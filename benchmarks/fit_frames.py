@@ -1,7 +1,8 @@
 """Fit the generic codebook's document-level calibration on the Narrative Frames Corpus development half.
 
-For each frame: a logistic regression of the people's coding on log(1 + different codebook patterns
-matched) and log(words), its cut-off set so the share of documents flagged equals the share coded
+For each frame: an L2-penalised logistic regression of the people's coding on log(1 + different codebook
+patterns matched) in the document, in its first 400 words and in its first 3 sentences, and log(different
+words), its cut-off set so the share of documents flagged equals the share coded
 (:func:`analysis.measures.document_frames.fit_frame`). Deterministic (L-BFGS from zeros,
 weights rounded to 6 decimals, no dates): the same data give a byte-identical file.
 
@@ -21,7 +22,7 @@ from nfc import FRAMES, read_nfc
 
 from analysis.core.errors import InputError
 from analysis.measures.codebook import load_frames
-from analysis.measures.document_frames import fit_calibration, frame_evidence
+from analysis.measures.document_frames import FEATURES, LEAD_SENTENCES, LEAD_WORDS, fit_calibration, frame_evidence
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMAND = "python benchmarks/fit_frames.py --nfc ../shared/narrative-frames"
@@ -31,19 +32,23 @@ HEADER = """\
 #
 # Source: fitted by `{command}` on the development half (214 articles) of the Narrative
 # Frames Corpus (Frermann, Li, Khanehzar & Mikolajczak, ACL 2023; MIT licence), read by path.
-# A document uses a frame when  intercept + b_patterns * log(1 + patterns) + b_words * log(words) >= 0
-# (patterns = different patterns of the frame matched in the document;
-# analysis.measures.document_frames): a logistic regression of the people's coding on the
-# two features, its cut-off set so the share flagged on the development half equals the
-# share people coded. Validation: benchmarks/eval_frames.py, docs/methods.md.
+# A document uses a frame when
+#   intercept + b_patterns * log(1 + patterns) + b_lead_words * log(1 + patterns in the first {lead_words} words)
+#   + b_lead_sentences * log(1 + patterns in the first {lead_sentences} sentences) + b_types * log(different words) >= 0
+# (patterns = different patterns of the frame matched; analysis.measures.document_frames):
+# an L2-penalised logistic regression of the people's coding on the four features, its
+# cut-off set so the share flagged on the development half equals the share people coded.
+# Validation: benchmarks/eval_frames.py, docs/methods.md.
 # Do not edit by hand; refit after changing frames_generic.yaml.
 """
 
 
 def dumps(weights: dict, n_docs: int) -> str:
-    lines = [HEADER.format(command=COMMAND), f"n_documents: {n_docs}", "frames:"]
-    for fid, (a, bh, bw) in weights.items():
-        lines.append(f"  {fid}: {{intercept: {a:.6f}, b_patterns: {bh:.6f}, b_words: {bw:.6f}}}")
+    head = HEADER.format(command=COMMAND, lead_words=LEAD_WORDS, lead_sentences=LEAD_SENTENCES)
+    lines = [head, f"n_documents: {n_docs}", "frames:"]
+    for fid, w in weights.items():
+        parts = [f"intercept: {w[0]:.6f}", *(f"b_{f}: {v:.6f}" for f, v in zip(FEATURES, w[1:]))]
+        lines.append(f"  {fid}: {{{', '.join(parts)}}}")
     return "\n".join(lines) + "\n"
 
 

@@ -2,14 +2,18 @@
 
 A dictionary hit marks a place to read; it is not a verdict that the document uses the
 frame (one stray "cost" does not make an article economic). Here the evidence of a
-frame in a document is how many *different* patterns of the frame match in it (ten
-different markers of conflict say more than one word repeated ten times) and the
-document's length, and a document uses the frame when
+frame in a document is how many *different* patterns of the frame match (ten different
+markers of conflict say more than one word repeated ten times) in the whole document,
+in its first :data:`LEAD_WORDS` words and in its first :data:`LEAD_SENTENCES` sentences
+(news puts its frame up front), set against the document's vocabulary (its different
+words: a long or wordy document matches more patterns by chance). A document uses the
+frame when
 
-    intercept + b_patterns * log(1 + patterns) + b_words * log(words) >= 0
+    intercept + b_patterns * log(1 + patterns) + b_lead_words * log(1 + patterns in the lead words)
+              + b_lead_sentences * log(1 + patterns in the lead sentences) + b_types * log(different words) >= 0
 
-with one ``(intercept, b_patterns, b_words)`` per frame: a logistic regression of people's
-coding on the two features, its cut-off moved so that the share of development documents
+with one set of weights per frame: an L2-penalised logistic regression of people's coding
+on the four features, its cut-off moved so that the share of development documents
 flagged equals the share people coded (so group shares are not inflated or deflated).
 The weights are data, ``resources/frames_generic_calibration.yaml``, refitted by
 ``benchmarks/fit_frames.py`` on the development half of the Narrative Frames Corpus;
@@ -33,12 +37,15 @@ import pandas as pd
 
 from ..core.errors import InputError
 from ..core.resources import read_yaml, resource_path
-from ..core.text import count_words
+from ..core.text import count_words, paragraph_spans, sentence_spans, word_spans, words
 from .codebook import Frame, codebook_file, load_frames
 from .frame_matching import frame_hits
 
 __all__ = [
     "CALIBRATIONS",
+    "FEATURES",
+    "LEAD_WORDS",
+    "LEAD_SENTENCES",
     "frame_evidence",
     "load_calibration",
     "decide",
@@ -49,33 +56,83 @@ __all__ = [
 
 #: Calibration resource of each codebook that has one.
 CALIBRATIONS = {"frames_generic.yaml": "frames_generic_calibration.yaml"}
+#: The lead of a document: its first words, and its first sentences (paragraphs split into sentences).
+LEAD_WORDS = 400
+LEAD_SENTENCES = 3
+#: Weights of a calibrated frame, in the order of :func:`_design`'s columns after the intercept.
+FEATURES = ("patterns", "lead_words", "lead_sentences", "types")
+
+
+def _lead_ends(body: str) -> tuple[int, int]:
+    """End offsets of the first LEAD_WORDS words and of the first LEAD_SENTENCES sentences (past the end when shorter)."""
+    ws = word_spans(body)
+    end_w = ws[LEAD_WORDS - 1][1] if len(ws) >= LEAD_WORDS else len(body) + 1
+    starts: list[int] = []
+    for a, b in paragraph_spans(body):
+        starts += [s for s, _ in sentence_spans(body, a, b)]
+        if len(starts) > LEAD_SENTENCES:
+            break
+    end_s = starts[LEAD_SENTENCES] if len(starts) > LEAD_SENTENCES else len(body) + 1
+    return end_w, end_s
 
 
 def frame_evidence(texts: Mapping[str, str], frames: Sequence[Frame]) -> pd.DataFrame:
-    """Different patterns of every frame matched in every document, and the document's words: index doc_id, columns
-    ``n_words`` and one per frame id.
+    """The evidence of every frame in every document: index doc_id; ``n_words``, ``n_types`` (different lower-case
+    words), and per frame id ``F`` the different patterns of the frame matched in the document (``F``), in its lead
+    words (``F.lead_words``) and in its lead sentences (``F.lead_sentences``).
 
     >>> e = frame_evidence({"d": "Costs rose, costs fell and the economy shrank."}, load_frames("generic"))
-    >>> int(e.loc["d", "economic"]), int(e.loc["d", "n_words"])
-    (2, 8)
+    >>> e.loc["d", ["economic", "economic.lead_words", "economic.lead_sentences", "n_words", "n_types"]].tolist()
+    [2, 2, 2, 8, 7]
     """
     ids = [str(k) for k in texts]
-    bodies = {str(k): v for k, v in texts.items()}
+    bodies = {str(k): (v if isinstance(v, str) else "") for k, v in texts.items()}
     units = pd.DataFrame({"doc_id": ids, "unit": "body", "start": 0, "text": [bodies[i] for i in ids]})
     hits = frame_hits(units, "unit", frames=frames, bodies=bodies)
     fids = [f.id for f in frames]
-    counts = hits.groupby(["doc_id", "frame_id"])["pattern"].nunique().unstack(fill_value=0) if len(hits) else pd.DataFrame()
-    out = counts.reindex(index=ids, columns=fids, fill_value=0).fillna(0).astype("int64")
-    out.insert(0, "n_words", [count_words(bodies[i]) if isinstance(bodies[i], str) else 0 for i in ids])
+    cols = [c for f in fids for c in (f, f"{f}.lead_words", f"{f}.lead_sentences")]
+    if len(hits):
+        ends = {i: _lead_ends(bodies[i]) for i in ids}
+        starts = hits["start"].to_numpy()
+        in_w = starts < hits["doc_id"].map(lambda d: ends[d][0]).to_numpy()
+        in_s = starts < hits["doc_id"].map(lambda d: ends[d][1]).to_numpy()
+        parts = []
+        for suffix, keep in (("", slice(None)), (".lead_words", in_w), (".lead_sentences", in_s)):
+            c = hits[keep].groupby(["doc_id", "frame_id"])["pattern"].nunique().unstack()
+            parts.append(c.rename(columns=lambda f, s=suffix: f"{f}{s}"))
+        counts = pd.concat(parts, axis=1)
+    else:
+        counts = pd.DataFrame()
+    out = counts.reindex(index=ids, columns=cols).fillna(0).astype("int64")
+    out.insert(0, "n_types", [len({w.lower() for w in words(bodies[i])}) for i in ids])
+    out.insert(0, "n_words", [count_words(bodies[i]) for i in ids])
     out.index.name = "doc_id"
     return out
 
 
-def load_calibration(codebook: str | None = None) -> dict[str, tuple[float, float, float]] | None:
-    """``{frame_id: (intercept, b_patterns, b_words)}`` of a codebook's calibration file, or None when it has none.
+def _design(evidence: pd.DataFrame, fid: str) -> np.ndarray:
+    """Feature matrix of frame ``fid`` (columns as :data:`FEATURES`); an evidence column that is missing counts as 0."""
 
-    >>> sorted(load_calibration("generic"))
-    ['conflict', 'economic', 'human_interest', 'morality', 'resolution']
+    def col(name: str) -> np.ndarray:
+        return evidence[name].to_numpy(dtype=float) if name in evidence.columns else np.zeros(len(evidence))
+
+    types = evidence["n_types"] if "n_types" in evidence.columns else evidence["n_words"]
+    return np.column_stack(
+        [
+            np.log1p(col(fid)),
+            np.log1p(col(f"{fid}.lead_words")),
+            np.log1p(col(f"{fid}.lead_sentences")),
+            np.log(np.clip(types.to_numpy(dtype=float), 1, None)),
+        ]
+    )
+
+
+def load_calibration(codebook: str | None = None) -> dict[str, tuple[float, ...]] | None:
+    """``{frame_id: (intercept, *weights in FEATURES order)}`` of a codebook's calibration file, or None when it has none.
+
+    >>> w = load_calibration("generic")
+    >>> sorted(w), len(w["conflict"])
+    (['conflict', 'economic', 'human_interest', 'morality', 'resolution'], 5)
     >>> load_calibration("diplomacy") is None
     True
     """
@@ -84,30 +141,26 @@ def load_calibration(codebook: str | None = None) -> dict[str, tuple[float, floa
         return None
     data = read_yaml(name)
     try:
-        return {str(k): (float(v["intercept"]), float(v["b_patterns"]), float(v["b_words"])) for k, v in data["frames"].items()}
+        return {str(k): (float(v["intercept"]), *(float(v[f"b_{f}"]) for f in FEATURES)) for k, v in data["frames"].items()}
     except (KeyError, TypeError, ValueError, AttributeError):
-        raise InputError(resource_path(name), "expected frames: {frame_id: {intercept, b_patterns, b_words}}") from None
+        keys = ", ".join(["intercept", *(f"b_{f}" for f in FEATURES)])
+        raise InputError(resource_path(name), f"expected frames: {{frame_id: {{{keys}}}}}") from None
 
 
-def decide(evidence: pd.DataFrame, weights: Mapping[str, tuple[float, float, float]] | None, frame_ids: Sequence[str]) -> pd.DataFrame:
+def decide(evidence: pd.DataFrame, weights: Mapping[str, Sequence[float]] | None, frame_ids: Sequence[str]) -> pd.DataFrame:
     """0/1 presence per document and frame from :func:`frame_evidence` and calibration ``weights`` (None: at least one hit).
 
-    For the generic codebook the shipped weights make a short news story (about 500 words)
-    need several different markers of a frame, a long one a few more.
-
     >>> e = pd.DataFrame({"n_words": [100, 100], "x": [0, 3]}, index=["a", "b"])
-    >>> decide(e, {"x": (-2.0, 2.0, 0.0)}, ["x"])["x"].tolist()
+    >>> decide(e, {"x": (-2.0, 2.0, 0.0, 0.0, 0.0)}, ["x"])["x"].tolist()
     [0, 1]
     """
     out = pd.DataFrame(index=evidence.index)
-    logw = np.log(evidence["n_words"].clip(lower=1).to_numpy(dtype=float))
     for fid in frame_ids:
-        h = evidence[fid].to_numpy(dtype=float)
         if weights is None or fid not in weights:
-            out[fid] = (h >= 1).astype("int64")
+            out[fid] = (evidence[fid].to_numpy(dtype=float) >= 1).astype("int64")
         else:
-            a, bh, bw = weights[fid]
-            out[fid] = ((a + bh * np.log1p(h) + bw * logw) >= 0).astype("int64")
+            w = np.asarray(weights[fid], dtype=float)
+            out[fid] = ((w[0] + _design(evidence, fid) @ w[1:]) >= 0).astype("int64")
     return out
 
 
@@ -129,44 +182,43 @@ def document_frames(texts: Mapping[str, str], codebook: str | None = "generic") 
 # --------------------------------------------------------------------------- fitting
 
 
-def fit_frame(patterns: Sequence[float], words: Sequence[float], coded: Sequence[int], l2: float = 1.0) -> tuple[float, float, float]:
-    """Weights ``(intercept, b_patterns, b_words)`` for one frame: an L2-penalised logistic regression of the coding on
-    ``log(1 + patterns)`` and ``log(words)``, then the intercept moved so that the share flagged equals the share coded.
+def fit_frame(X: np.ndarray, coded: Sequence[int], l2: float = 1.0) -> tuple[float, ...]:
+    """Weights ``(intercept, *b)`` for one frame: an L2-penalised logistic regression of the coding on the columns of
+    ``X`` (standardised while fitting), then the intercept moved so that the share flagged equals the share coded.
 
     >>> import math
-    >>> w = fit_frame([0, 0, 1, 4, 6, 9], [100] * 6, [0, 0, 0, 1, 1, 1])
-    >>> [int(w[0] + w[1] * math.log1p(h) + w[2] * math.log(100) >= 0) for h in (0, 1, 4, 9)]
+    >>> X = np.log1p(np.array([[0.0], [0], [1], [4], [6], [9]]))
+    >>> w = fit_frame(X, [0, 0, 0, 1, 1, 1])
+    >>> [int(w[0] + w[1] * math.log1p(h) >= 0) for h in (0, 1, 4, 9)]
     [0, 0, 1, 1]
     """
     from scipy.optimize import minimize
 
     y = np.asarray(coded, dtype=float)
-    X = np.column_stack(
-        [np.ones(len(y)), np.log1p(np.asarray(patterns, dtype=float)), np.log(np.clip(np.asarray(words, dtype=float), 1, None))]
-    )
-    mu, sd = X[:, 1:].mean(axis=0), X[:, 1:].std(axis=0)
+    X = np.asarray(X, dtype=float)
+    mu, sd = X.mean(axis=0), X.std(axis=0)
     sd[sd == 0] = 1.0
-    Z = X.copy()
-    Z[:, 1:] = (X[:, 1:] - mu) / sd
+    Z = np.column_stack([np.ones(len(y)), (X - mu) / sd])
 
     def loss(w):
         z = Z @ w
         p = 1.0 / (1.0 + np.exp(-z))
         return float(np.sum(np.logaddexp(0, z) - y * z) + l2 * np.sum(w[1:] ** 2)), Z.T @ (p - y) + np.r_[0.0, 2 * l2 * w[1:]]
 
-    w = minimize(loss, np.zeros(3), jac=True, method="L-BFGS-B").x
+    w = minimize(loss, np.zeros(Z.shape[1]), jac=True, method="L-BFGS-B").x
     b = w[1:] / sd
     a = w[0] - float(np.sum(b * mu))
-    score = X[:, 1:] @ b
-    k = int(round(y.sum()))  # flag as many documents as people coded: the k-th highest score is the cut-off
+    score = X @ b
+    k = int(round(y.sum()))  # flag as many documents as people coded, as near as tied scores allow
     if 0 < k < len(y):
-        order = np.sort(score)[::-1]
-        cut = (order[k - 1] + order[k]) / 2 if order[k - 1] > order[k] else order[k - 1]
-        a = -float(cut)
-    return float(round(a, 6)), float(round(b[0], 6)), float(round(b[1], 6))
+        v = np.unique(score)  # cut-offs halfway between different scores, so rounding the weights flips none
+        cuts = np.r_[v[0] - 1.0, (v[:-1] + v[1:]) / 2, v[-1] + 1.0]
+        flagged = np.array([(score >= c).sum() for c in cuts])
+        a = -float(cuts[np.lexsort((-flagged, np.abs(flagged - k)))[0]])  # nearest to k; a tie flags more
+    return (float(round(a, 6)), *(float(round(v, 6)) for v in b))
 
 
-def fit_calibration(evidence: pd.DataFrame, labels: pd.DataFrame, frame_ids: Sequence[str]) -> dict[str, tuple[float, float, float]]:
+def fit_calibration(evidence: pd.DataFrame, labels: pd.DataFrame, frame_ids: Sequence[str]) -> dict[str, tuple[float, ...]]:
     """:func:`fit_frame` for every frame: ``evidence`` from :func:`frame_evidence`, ``labels`` 0/1 by doc_id (same index).
 
     >>> e = pd.DataFrame({"n_words": [100] * 4, "x": [0, 1, 5, 8]}, index=list("abcd"))
@@ -175,4 +227,4 @@ def fit_calibration(evidence: pd.DataFrame, labels: pd.DataFrame, frame_ids: Seq
     [0, 0, 1, 1]
     """
     labels = labels.loc[evidence.index]
-    return {fid: fit_frame(evidence[fid].tolist(), evidence["n_words"].tolist(), labels[fid].tolist()) for fid in frame_ids}
+    return {fid: fit_frame(_design(evidence, fid), labels[fid].tolist()) for fid in frame_ids}

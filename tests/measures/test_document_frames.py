@@ -22,6 +22,14 @@ ECONOMY = (
     "Prices rose, the market fell, investors fled and the budget lost revenue. "
 )
 PLAIN = "The meeting took place in the town hall. It lasted an hour. "
+VARIED = (  # ordinary reporting with a wider vocabulary, as a real article has
+    "The committee met on a grey Thursday morning in the old library on Station Road. "
+    "About forty residents came, some carrying folders of letters and maps drawn by hand. "
+    "The chair opened with a summary of last spring's survey of the river banks and bridges. "
+    "Engineers described the drainage work planned near the school, the bakery and the bus depot. "
+    "A retired teacher asked when the footpath along the canal would reopen to walkers and cyclists. "
+    "Officials answered that surveyors would visit again in October, weather permitting. "
+)
 
 
 def test_generic_codebook_has_the_five_frames_with_patterns():
@@ -42,7 +50,7 @@ def test_codebook_path_and_bad_codebook(tmp_path):
 
 
 def test_document_frames_is_a_0_1_table_indexed_by_doc_id():
-    texts = {"c": CONFLICT * 6, "e": ECONOMY * 3 + PLAIN * 20, "p": PLAIN * 10}
+    texts = {"c": CONFLICT * 6, "e": ECONOMY * 2 + VARIED * 2, "p": PLAIN * 10}
     t = analysis.document_frames(texts)
     assert list(t.index) == ["c", "e", "p"] and set(t.columns) == {f.id for f in load_frames("generic")}
     assert set(t.to_numpy().ravel()) <= {0, 1}
@@ -55,9 +63,17 @@ def test_evidence_counts_different_patterns_not_repeats():
     assert e.loc["a", "economic"] == 1 and e.loc["b", "economic"] == 3
 
 
+def test_evidence_counts_the_lead_and_the_vocabulary():
+    body = PLAIN * 3 + ECONOMY  # six plain sentences, then the economy
+    e = frame_evidence({"a": ECONOMY + PLAIN * 3, "b": body}, load_frames("generic"))
+    assert e.loc["a", "economic.lead_sentences"] > 0 and e.loc["b", "economic.lead_sentences"] == 0
+    assert e.loc["b", "economic.lead_words"] == e.loc["b", "economic"]  # shorter than the lead words
+    assert e.loc["a", "n_types"] == e.loc["b", "n_types"] < e.loc["a", "n_words"]
+
+
 def test_calibration_is_monotone_in_evidence_and_refits_to_the_coded_share():
     w = load_calibration("generic")
-    assert w is not None and all(bp > 0 for _, bp, _ in w.values())
+    assert w is not None and all(v[1] > 0 for v in w.values())  # more patterns in the document, more likely
     ev = pd.DataFrame({"n_words": [400] * 8, "x": [0, 0, 1, 1, 2, 4, 6, 8]}, index=list("abcdefgh"))
     coded = pd.DataFrame({"x": [0, 0, 0, 1, 0, 1, 1, 1]}, index=ev.index)
     fitted = fit_calibration(ev, coded, ["x"])
