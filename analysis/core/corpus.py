@@ -31,6 +31,8 @@ from .text import count_words, is_heading, paragraph_spans, sentence_spans
 __all__ = [
     "KINDS",
     "SUFFIXES",
+    "FRONT_MATTER_FIELDS",
+    "extra_fields",
     "list_documents",
     "decode",
     "split_front_matter",
@@ -134,6 +136,43 @@ def _opt_str(value) -> str | None:
     return None if value is None or str(value).strip() == "" else str(value).strip()
 
 
+#: Front-matter fields the documents table reads into its own columns; every other field is kept as is (:func:`extra_fields`).
+FRONT_MATTER_FIELDS = ("doc_id", "title", "date", "kind", "side", "source", "url", "language")
+#: Columns the build computes; a front-matter field must not take one of these names.
+COMPUTED_COLUMNS = ("path", "n_chars", "n_words", "sha256", "body")
+
+
+def _as_text(value) -> str | None:
+    import json
+
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return str(value).strip()
+
+
+def extra_fields(path: Path, meta: dict) -> dict[str, str | None]:
+    """The front-matter fields beyond :data:`FRONT_MATTER_FIELDS`, as text, for the documents table's own columns.
+
+    >>> extra_fields(Path("a.md"), {"kind": "news", "leaning": "left", "rank": 3, "tags": ["a", "b"]})
+    {'leaning': 'left', 'rank': '3', 'tags': '["a", "b"]'}
+    """
+    out = {}
+    for key, value in meta.items():
+        name = str(key).strip()
+        if name in FRONT_MATTER_FIELDS:
+            continue
+        if not name or name in COMPUTED_COLUMNS:
+            raise InputError(path, f"front matter field {name!r} is a column the build computes; rename it")
+        out[name] = _as_text(value)
+    return out
+
+
 def read_document(path: str | Path, data: bytes | None = None) -> dict:
     """Read one document file into a ``documents`` row (a dict), validating it.
 
@@ -168,6 +207,7 @@ def read_document(path: str | Path, data: bytes | None = None) -> dict:
         "n_words": count_words(body),
         "sha256": hashlib.sha256(data).hexdigest(),
         "body": body,
+        **extra_fields(path, meta),
     }
 
 

@@ -28,6 +28,13 @@ CORPUS_TABLES: dict[str, dict] = {
             "sha256": ("str", "sha256 of the file's bytes"),
             "body": ("str", "the document body after the front matter; all offsets index into it"),
         },
+        # Open table: every other front-matter field becomes a column of its own.
+        "extra": (
+            "object",
+            "every other front-matter field (e.g. `outlet`, `leaning`, `country`): one column per field, named as in the "
+            "front matter, after the columns above in name order; its value as text (lists and mappings as JSON), None "
+            "where a document lacks the field",
+        ),
     },
     "paragraphs": {
         "description": "One row per paragraph (blank-line separated, or line separated when the body has no blank line).",

@@ -5,7 +5,7 @@
 papermill, injecting the parameters each notebook declares in its ``parameters``
 cell (``processed_dir``, ``corpus_dir``, ``side_a``, ``side_b``, ``figures_dir``),
 and writes the executed copies to ``OUT/notebooks`` and the figures to
-``OUT/figures``. The committed notebooks, ``data/processed`` and
+``OUT/figures``, then renders the HTML report into ``OUT/report``. The committed notebooks, ``data/processed`` and
 ``reports/figures`` are never written. ``--resources`` points
 ``ANALYSIS_RESOURCES`` at a folder of resource overrides (an actor registry for the
 new sides, for example) for the build and for every notebook kernel.
@@ -18,8 +18,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..core.errors import ArgumentError, InputError
+from ..pipeline.checks import parse_sides
 from ..viz.figures import PROJECT_ROOT
-from .notebooks import REPRODUCIBLE_ENV, kernel_config
+from .notebooks import QUIET_KERNEL, REPRODUCIBLE_ENV, kernel_config
 
 __all__ = ["NOTEBOOKS_DIR", "PROTECTED", "numbered_notebooks", "parse_sides", "notebook_parameters", "run"]
 
@@ -34,18 +35,6 @@ def numbered_notebooks(folder: str | Path = NOTEBOOKS_DIR) -> list[Path]:
     ['01_corpus.ipynb']
     """
     return sorted(p for p in Path(folder).glob("[0-9][0-9]_*.ipynb") if p.is_file())
-
-
-def parse_sides(text: str) -> tuple[str, str]:
-    """``"US,Russia"`` → ``("US", "Russia")``; exactly two distinct, non-empty sides.
-
-    >>> parse_sides(" US , China ")
-    ('US', 'China')
-    """
-    parts = [p.strip() for p in str(text).split(",")]
-    if len(parts) != 2 or not all(parts) or parts[0] == parts[1]:
-        raise ArgumentError("--sides", f"expected two different sides separated by a comma, got {text!r}")
-    return parts[0], parts[1]
 
 
 def _check_out(out: Path) -> None:
@@ -78,15 +67,21 @@ def run(
     resources: str | Path | None = None,
     timeout: int = 1200,
     log=print,
-) -> dict[str, list[Path]]:
+    progress: bool | None = None,
+    report: bool = True,
+) -> dict:
     """Build ``corpus`` into ``out/processed`` and execute the notebooks into ``out/notebooks`` (figures in ``out/figures``).
 
-    Returns ``{"notebooks": [...], "figures": [...]}``. A notebook that fails stops the
-    run with an :class:`InputError` naming it (its partial output stays in
-    ``out/notebooks`` for inspection).
+    Returns ``{"notebooks": [...], "figures": [...], "report": index.html or None}``.
+    A notebook that fails stops the run with an :class:`InputError` naming it (its
+    partial output stays in ``out/notebooks`` for inspection). With ``report`` the
+    HTML report (notebooks, figures, one evidence page per document) is written to
+    ``out/report``. ``progress``: bars over the documents and the notebooks (None: only
+    when stderr is a terminal; False: never).
     """
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
+    from tqdm import tqdm
 
     from ..pipeline.build import build
 
@@ -103,7 +98,7 @@ def run(
     processed, nb_out, fig_out = out / "processed", out / "notebooks", out / "figures"
     for d in (processed, nb_out, fig_out):
         d.mkdir(parents=True, exist_ok=True)
-    build(corpus, processed, progress=False, command=["python", "-m", "analysis", "run", "--corpus", str(corpus), "--out", str(out)])
+    build(corpus, processed, progress=progress, command=["python", "-m", "analysis", "run", "--corpus", str(corpus), "--out", str(out)])
     log(f"built {corpus} into {processed}")
     values = {
         "processed_dir": str(processed),
@@ -114,7 +109,9 @@ def run(
     }
     paths = [Path(p).resolve() for p in notebooks] if notebooks else numbered_notebooks()
     done = []
-    for path in paths:
+    bar = tqdm(paths, desc="notebooks", unit="nb", disable=None if progress is None else not progress, leave=False)
+    for path in bar:
+        bar.set_postfix_str(path.stem, refresh=True)
         target = nb_out / path.name
         params = notebook_parameters(path, values)
         try:
@@ -128,9 +125,18 @@ def run(
                 cwd=str(path.parent),
                 execution_timeout=timeout,
                 config=kernel_config(),
+                extra_arguments=QUIET_KERNEL,
             )
         except PapermillExecutionError as e:
             raise InputError(path, f"a cell failed: {e.ename}: {e.evalue}") from None
-        log(f"executed {path.name} -> {target}")
+        bar.write(f"executed {path.name} -> {target}") if not bar.disable else log(f"executed {path.name} -> {target}")
         done.append(target)
-    return {"notebooks": done, "figures": sorted(fig_out.iterdir())}
+    bar.close()
+    index = None
+    if report and done:
+        from .report import render
+
+        pages = render(done, out / "report", fig_out, processed, (side_a, side_b))
+        index = pages[-1]
+        log(f"wrote the HTML report: {index}")
+    return {"notebooks": done, "figures": sorted(fig_out.iterdir()), "report": index}

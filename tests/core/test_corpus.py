@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from analysis import TABLES, InputError, load_corpus
+from analysis.core.schema import extra_columns
 from analysis.core.corpus import read_document, span_errors
 
 from conftest import SEED, SHARED_SEED
@@ -44,7 +45,8 @@ def test_seed_heading_and_sentences(seed_corpus):
 def test_columns_and_dtypes_are_the_declared_ones(seed_corpus):
     for name, df in seed_corpus.items():
         declared = TABLES[name]["columns"]
-        assert list(df.columns) == list(declared)
+        assert list(df.columns)[: len(declared)] == list(declared)
+        assert list(df.columns)[len(declared) :] == extra_columns(df.columns, name)
         for col, (dtype, _) in declared.items():
             if dtype in ("int64", "bool", "float64", "Int64"):
                 assert str(df[col].dtype) == dtype, (name, col)
@@ -118,4 +120,20 @@ def test_duplicate_doc_ids(tmp_path: Path):
     (tmp_path / "a.txt").write_text("---\ndoc_id: same\n---\nOne.", encoding="utf-8")
     (tmp_path / "b.txt").write_text("---\ndoc_id: same\n---\nTwo.", encoding="utf-8")
     with pytest.raises(InputError, match="duplicate doc_id 'same'"):
+        load_corpus(tmp_path)
+
+
+def test_every_front_matter_field_is_a_text_column(tmp_path: Path):
+    (tmp_path / "a.md").write_text("---\nkind: news\noutlet: The Daily Lamp\nleaning: left\nrank: 3\n---\nBody one.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\ncountry: Elsewhere\n---\nBody two.\n", encoding="utf-8")
+    docs = load_corpus(tmp_path)["documents"]
+    assert list(docs.columns)[-4:] == ["country", "leaning", "outlet", "rank"]
+    assert docs["outlet"].tolist() == ["The Daily Lamp", None]
+    assert docs["rank"].tolist() == ["3", None]
+    assert docs["country"].tolist() == [None, "Elsewhere"]
+
+
+def test_front_matter_field_named_like_a_computed_column_is_refused(tmp_path: Path):
+    (tmp_path / "a.md").write_text("---\nbody: x\n---\nBody.\n", encoding="utf-8")
+    with pytest.raises(InputError, match="'body' is a column the build computes"):
         load_corpus(tmp_path)
