@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from analysis import TABLES, InputError, load_corpus
-from analysis.core.schema import extra_columns
 from analysis.core.corpus import read_document, span_errors
+from analysis.core.schema import extra_columns
 
 from conftest import SEED, SHARED_SEED
 
