@@ -160,7 +160,7 @@ def render_index(
     """
     from ..core.study import read_study
     from ..viz.evidence import index_section
-    from .findings import question
+    from .findings import question as notebook_question
 
     out_dir, figures_dir = Path(out_dir), Path(figures_dir)
     study = study or read_study()
@@ -182,7 +182,7 @@ def render_index(
     for page in pages:
         nb = by_stem.get(page.stem)
         summary = notebook_summary(nb) if nb is not None and nb.is_file() else {"title": page.stem, "question": ""}
-        summary["question"] = question(page.stem, sides) or summary["question"]
+        summary["question"] = notebook_question(page.stem, sides) or summary["question"]
         pngs = notebook_figures(page, figures_dir)
         shown.update(pngs)
         parts = [f'<section class="report-notebook"><h2><a href="{html.escape(page.name)}">{html.escape(summary["title"])}</a></h2>']
