@@ -130,8 +130,8 @@ def _time(t, sides) -> str:
 def question(notebook: str, sides: Sequence[str]) -> str | None:
     """What notebook ``notebook`` (``NN_name``) asks, phrased with the study's two sides.
 
-    >>> question("03_sentiment", ["Democrats", "Republicans"])
-    'Do Democrats and Republicans speak in a different tone, as scored and with the topic\'s own words masked?'
+    >>> question("07_time", ["Democrats", "Republicans"])
+    'Do voice, tone and frames of Democrats and Republicans change over time?'
     """
     q = QUESTIONS.get(Path(notebook).stem[:2])
     a, b = (list(sides) + ["side A", "side B"])[:2]
