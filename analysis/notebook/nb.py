@@ -15,8 +15,9 @@ from pathlib import Path
 import pandas as pd
 
 from ..viz.figures import PROJECT_ROOT, apply_style
+from .limits import about
 
-__all__ = ["setup", "project_path", "show", "SHOW_ROWS"]
+__all__ = ["setup", "project_path", "show", "about", "SHOW_ROWS"]
 
 SHOW_ROWS = 20
 
