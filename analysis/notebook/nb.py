@@ -17,7 +17,7 @@ import pandas as pd
 from ..viz.figures import PROJECT_ROOT, apply_style
 from .limits import about
 
-__all__ = ["setup", "project_path", "show", "about", "SHOW_ROWS"]
+__all__ = ["setup", "project_path", "show", "about", "md", "SHOW_ROWS"]
 
 SHOW_ROWS = 20
 
@@ -60,3 +60,17 @@ def show(table: pd.DataFrame, n: int = SHOW_ROWS, columns=None):
         return view
     print(f"showing {n} of {len(view):,} rows (the full table is in the Parquet files or the variable)")
     return view.head(n)
+
+
+def md(*parts: str | None):
+    """Readings as rendered Markdown: the non-empty ``parts``, one paragraph each (bold, lists and line wrapping rendered).
+
+    >>> md("**Views.** Own words apart.", None, "Line one\\nline two").data
+    '**Views.** Own words apart.\\n\\nLine one  \\nline two'
+    """
+    from IPython.display import Markdown
+
+    def para(text: str) -> str:  # the reading's own line breaks kept (Markdown hard breaks), long lines wrapped by the page
+        return "  \n".join(ln.rstrip() for ln in str(text).strip().split("\n"))
+
+    return Markdown("\n\n".join(para(p) for p in parts if p and str(p).strip()))
