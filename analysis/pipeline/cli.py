@@ -44,6 +44,10 @@ commands:
               and OUT=DIR/run from it); the committed notebooks, data/processed and
               reports/figures are never touched
 
+The HTML report alone, from executed notebooks (what `make report` and `run` call):
+  python -m analysis.notebook.report --out OUT/report --figures OUT/figures \\
+      --processed OUT/processed OUT/notebooks/*.ipynb
+
 A study of your own, end to end:
   python -m analysis init studies/climate --sides Democrats,Republicans
   (copy the documents into studies/climate/corpus/, edit studies/climate/resources/)
