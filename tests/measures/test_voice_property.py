@@ -37,6 +37,8 @@ def built(request, root, parties_tables):
 def test_no_actor_has_more_direct_than_attributed_words(built, by):
     t = voice_by_actor(built["quotes"], built["claims"], built["statements"], by=by, n_boot=20, documents=built["documents"])
     _check(t, "direct_words")
+    named = t.loc[t["group"] != "(unknown)"]  # quotes without a speaker have no statement to be attributed to
+    assert (named["quoted_words"] <= named["attributed_words"]).all(), named.loc[named["quoted_words"] > named["attributed_words"]]
 
 
 def test_voice_table_adds_up(built):
