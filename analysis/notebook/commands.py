@@ -66,8 +66,11 @@ def run_inputs(args: argparse.Namespace) -> dict:
         corpus = corpus or s_corpus
         resources = resources or (s_resources if s_resources.is_dir() else None)
         out = out or study / "run"
-        if sides is None and resources is not None and Path(resources).is_dir():
-            sides = ",".join(read_study(resources)["sides"]) or None
+        if sides is None:  # the sides of the study (its own study.yaml when --resources names a folder without one)
+            for folder in (resources, s_resources):
+                if folder is not None and (Path(folder) / "study.yaml").is_file():
+                    sides = ",".join(read_study(folder)["sides"]) or None
+                    break
     for name, value in (("--corpus", corpus), ("--sides", sides), ("--out", out)):
         if value is None:
             raise ArgumentError(name, "required (or give a study folder: python -m analysis run STUDY)")

@@ -154,13 +154,13 @@ def side_problems(sides: Sequence[str], resources: str | Path | None = None) -> 
 def check_inputs(corpus: str | Path, sides: Sequence[str] = (), resources: str | Path | None = None) -> None:
     """Raise :class:`InputProblems` listing every problem of the inputs of a run; return None when all is well."""
     problems = []
+    check_sides = bool(sides)
     if resources is not None:
         problems += resource_problems(resources)
-        if not Path(resources).is_dir():
-            resources = None
+        check_sides = check_sides and Path(resources).is_dir()  # without the folder its sides are unknown
     elif os.environ.get("ANALYSIS_RESOURCES"):
         resources = os.environ["ANALYSIS_RESOURCES"]
-    if sides:
+    if check_sides:
         problems += side_problems(sides, resources)
     problems += corpus_problems(corpus)
     if problems:
