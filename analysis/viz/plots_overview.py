@@ -18,7 +18,9 @@ def plot_sentence_lengths(lengths: pd.DataFrame, doc_id: str | None = None):
     if doc_id is None:
         fig, ax = new_figure(figsize=(7.0, 3.2))
         if len(lengths):
-            ax.hist(lengths["n_words"], bins=min(40, max(5, int(lengths["n_words"].max()))), color="#1f5a96")
+            top = int(lengths["n_words"].max())
+            step = max(1, -(-top // 40))  # whole words per bin, at most 40 bins
+            ax.hist(lengths["n_words"], bins=range(0, top + step + 1, step), color="#1f5a96")
         ax.set_xlabel("words per sentence")
         ax.set_ylabel("sentences")
         ax.set_title(f"Sentence lengths in {len(docs):,} documents (n = {len(lengths):,} sentences)")
