@@ -68,7 +68,7 @@ def read_study(resources: str | Path | None = None) -> dict:
 
     if resources is None:
         override = os.environ.get("ANALYSIS_RESOURCES")
-        folder = Path(override) if override and (Path(override) / STUDY_FILE).is_file() else RESOURCES_DIR
+        folder = Path(override) if override else RESOURCES_DIR  # an override folder without study.yaml: no seed title
     else:
         folder = Path(resources)
     path = folder / STUDY_FILE

@@ -80,6 +80,8 @@ def about(processed: str | Path, sides: Sequence[str] | None, notebook: str):
     if (processed / "statements.parquet").is_file():
         tables["statements"] = read_table(processed, "statements")
     study = read_study()
+    if study["path"] is None and sides:  # resources without a study.yaml: name the study by its sides
+        study["title"] = f"{sides[0]} and {sides[1]}"
     lines = [f"**Study: {study['title']}.** {study['question']}".strip()]
     if sides:
         lines[0] += f" Sides compared: {sides[0]} and {sides[1]}."

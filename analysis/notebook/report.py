@@ -238,6 +238,8 @@ def render(
     study = dict(read_study())
     if sides:
         study["sides"] = list(sides)[:2]
+        if study.get("path") is None:  # resources without a study.yaml: name the study by its sides
+            study["title"] = f"{study['sides'][0]} and {study['sides'][1]}"
     index = render_index(pages, out_dir, figures_dir, evidence, notebooks=notebooks, findings=found, study=study)
     return pages + [e["path"] for e in evidence] + [index]
 

@@ -92,9 +92,9 @@ def run(
         os.environ.setdefault(k, v)
     if resources is not None:
         os.environ["ANALYSIS_RESOURCES"] = str(Path(resources).resolve())
-        from ..core import resources as res
+        from ..core.resources import clear_caches
 
-        res._read_text.cache_clear()
+        clear_caches()  # the registry, word lists and codebook of the new folder, not of an earlier one
     processed, nb_out, fig_out = out / "processed", out / "notebooks", out / "figures"
     for d in (processed, nb_out, fig_out):
         d.mkdir(parents=True, exist_ok=True)
