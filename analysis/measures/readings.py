@@ -43,6 +43,8 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from ..core.study import possessive
+
 __all__ = [
     "VIEW_WORDS",
     "caveats",
@@ -136,7 +138,7 @@ def comparison_reading(row: Mapping | pd.Series, what: str | None = None, digits
         clear = not _isnan(r.get("p_value")) and r["p_value"] < 0.05
     d = r["difference"]
     if clear:
-        head = f"{a}'s {what} is {'higher' if d > 0 else 'lower'} than {b}'s"
+        head = f"{possessive(a)} {what} is {'higher' if d > 0 else 'lower'} than {possessive(b)}"
     else:
         head = f"No clear difference in {what} between {a} and {b}"
     text = (
