@@ -79,22 +79,38 @@ def run(
     ``out/report``. ``progress``: bars over the documents and the notebooks (None: only
     when stderr is a terminal; False: never).
     """
-    import papermill as pm
-    from papermill.exceptions import PapermillExecutionError
-    from tqdm import tqdm
-
-    from ..pipeline.build import build
+    from ..core.resources import clear_caches
 
     corpus, out = Path(corpus).resolve(), Path(out).resolve()
     side_a, side_b = sides
     _check_out(out)
     for k, v in REPRODUCIBLE_ENV.items():
         os.environ.setdefault(k, v)
+    previous = os.environ.get("ANALYSIS_RESOURCES")
     if resources is not None:
         os.environ["ANALYSIS_RESOURCES"] = str(Path(resources).resolve())
-        from ..core.resources import clear_caches
-
         clear_caches()  # the registry, word lists and codebook of the new folder, not of an earlier one
+    try:
+        return _run_in(corpus, out, (side_a, side_b), notebooks, timeout, log, progress, report)
+    finally:  # the caller's process gets its own resources back (tests and notebooks run in-process)
+        if resources is not None:
+            if previous is None:
+                os.environ.pop("ANALYSIS_RESOURCES", None)
+            else:
+                os.environ["ANALYSIS_RESOURCES"] = previous
+            clear_caches()
+
+
+def _run_in(corpus: Path, out: Path, sides, notebooks, timeout: int, log, progress, report: bool) -> dict:
+    """The body of :func:`run`, with the resources already in force."""
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+    from tqdm import tqdm
+
+    from ..pipeline.build import build
+
+    side_a, side_b = sides
+
     processed, nb_out, fig_out = out / "processed", out / "notebooks", out / "figures"
     for d in (processed, nb_out, fig_out):
         d.mkdir(parents=True, exist_ok=True)
