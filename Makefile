@@ -17,18 +17,34 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 export JUPYTER_PLATFORM_DIRS := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help all venv data notebooks figures report test unit nbval lab clean docs lint bench
+.PHONY: help all venv lock data notebooks figures report test unit nbval lab clean docs lint bench
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
 
 all: data notebooks report ## Build data/processed, execute every notebook in place, write reports/figures and the HTML report
 
-$(STAMP): pyproject.toml
+# Every package at the exact version of requirements.lock (transitive ones too: font
+# subsetting in the committed PDFs depends on fonttools), then the project without dependencies.
+$(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $(STAMP)
+
+LOCK_VENV := .venv-lock
+# Held back: the versions that wrote the committed figures (see the header of requirements.lock).
+LOCK_HOLD := fonttools==4.66.1
+lock: ## Regenerate requirements.lock: resolve pyproject.toml's pins (with dev) in a fresh venv and freeze every version
+	rm -rf $(LOCK_VENV)
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(LOCK_VENV)/bin/python -m pip install --quiet -e '.[dev]' $(LOCK_HOLD)
+	{ sed -n '/^#/p' requirements.lock; $(LOCK_VENV)/bin/python -m pip freeze --exclude-editable | grep -v '^analysis'; } > requirements.lock.tmp
+	mv requirements.lock.tmp requirements.lock
+	rm -rf $(LOCK_VENV)
+	@echo "wrote requirements.lock; commit it, then make venv"
 
 venv: $(STAMP) ## Create .venv and install the project (automatic for every target)
 

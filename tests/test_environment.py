@@ -41,3 +41,19 @@ def test_no_nltk_download_anywhere():
         for path in (ROOT / folder).rglob("*"):
             if path.suffix in (".py", ".ipynb") and ".ipynb_checkpoints" not in path.parts:
                 assert needle not in path.read_text(encoding="utf-8"), path
+
+
+def test_lock_file_pins_every_direct_dependency_at_its_pyproject_version():
+    """requirements.lock (what the Makefile installs; `make lock` rewrites it) agrees with pyproject.toml's pins."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    lines = [ln for ln in (ROOT / "requirements.lock").read_text().splitlines() if ln.strip() and not ln.startswith("#")]
+    locked = {}
+    for ln in lines:
+        m = re.fullmatch(r"([A-Za-z0-9_.\-]+)==(\S+)", ln)
+        assert m, f"requirements.lock: not an exact pin: {ln!r}"
+        locked[m.group(1).lower().replace("_", "-")] = m.group(2)
+    for dep in project["dependencies"] + project["optional-dependencies"]["dev"]:
+        name, version = re.match(r"([A-Za-z0-9_.\-]+)(?:\[[^\]]*\])?==(.+)", dep).groups()
+        assert locked.get(name.lower().replace("_", "-")) == version, dep
+    for transitive in ("fonttools", "pillow", "kiwisolver", "contourpy", "pyparsing"):
+        assert transitive in locked, transitive

@@ -25,14 +25,14 @@ import yaml
 
 from .errors import InputError
 from .resources import safe_load
-from .schema import TABLES, conform, from_records
+from .schema import conform, from_records
 from .text import count_words, is_heading, paragraph_spans, sentence_spans
 
 __all__ = [
     "KINDS",
-    "FRONT_MATTER",
-    "documents_table",
     "SUFFIXES",
+    "FRONT_MATTER_FIELDS",
+    "extra_fields",
     "list_documents",
     "decode",
     "split_front_matter",
@@ -46,9 +46,6 @@ __all__ = [
 ]
 
 KINDS = ("news", "readout", "transcript", "statement")
-#: Front-matter keys read into the declared columns; any other key becomes a string column of its own.
-FRONT_MATTER = ("doc_id", "title", "date", "kind", "side", "source", "url", "language")
-_FIELD = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 SUFFIXES = (".txt", ".md")
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _DOC_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
@@ -139,6 +136,43 @@ def _opt_str(value) -> str | None:
     return None if value is None or str(value).strip() == "" else str(value).strip()
 
 
+#: Front-matter fields the documents table reads into its own columns; every other field is kept as is (:func:`extra_fields`).
+FRONT_MATTER_FIELDS = ("doc_id", "title", "date", "kind", "side", "source", "url", "language")
+#: Columns the build computes; a front-matter field must not take one of these names.
+COMPUTED_COLUMNS = ("path", "n_chars", "n_words", "sha256", "body")
+
+
+def _as_text(value) -> str | None:
+    import json
+
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return str(value).strip()
+
+
+def extra_fields(path: Path, meta: dict) -> dict[str, str | None]:
+    """The front-matter fields beyond :data:`FRONT_MATTER_FIELDS`, as text, for the documents table's own columns.
+
+    >>> extra_fields(Path("a.md"), {"kind": "news", "leaning": "left", "rank": 3, "tags": ["a", "b"]})
+    {'leaning': 'left', 'rank': '3', 'tags': '["a", "b"]'}
+    """
+    out = {}
+    for key, value in meta.items():
+        name = str(key).strip()
+        if name in FRONT_MATTER_FIELDS:
+            continue
+        if not name or name in COMPUTED_COLUMNS:
+            raise InputError(path, f"front matter field {name!r} is a column the build computes; rename it")
+        out[name] = _as_text(value)
+    return out
+
+
 def read_document(path: str | Path, data: bytes | None = None) -> dict:
     """Read one document file into a ``documents`` row (a dict), validating it.
 
@@ -159,7 +193,7 @@ def read_document(path: str | Path, data: bytes | None = None) -> dict:
         raise InputError(path, f"doc_id {doc_id!r} must be letters, digits, '_', '-' or '.'")
     first_line = body.strip().splitlines()[0].strip()
     title = _opt_str(meta.get("title")) or (first_line[:117] + "..." if len(first_line) > 120 else first_line)
-    row = {
+    return {
         "doc_id": doc_id,
         "title": title,
         "date": _iso_date(path, meta.get("date")) or date_from_name(path.name),
@@ -173,28 +207,8 @@ def read_document(path: str | Path, data: bytes | None = None) -> dict:
         "n_words": count_words(body),
         "sha256": hashlib.sha256(data).hexdigest(),
         "body": body,
+        **extra_fields(path, meta),
     }
-    for k, v in meta.items():  # every other front-matter field, kept as a string column (see the documents schema)
-        k = str(k).strip()
-        if k not in row and k not in FRONT_MATTER and _FIELD.match(k):
-            row[k] = _opt_str(v)
-    return row
-
-
-def documents_table(rows: list[dict]) -> pd.DataFrame:
-    """The ``documents`` table of rows from :func:`read_document`, their extra front-matter fields included.
-
-    >>> documents_table([{"doc_id": "a", "title": "t", "kind": "news", "language": "en", "path": "a.txt", "n_chars": 1,
-    ...     "n_words": 1, "sha256": "0", "body": "x", "leaning": "left"}]).columns[-1]
-    'leaning'
-    """
-    known = set(TABLES["documents"]["columns"])
-    if any(k not in known for r in rows for k in r):
-        df = pd.DataFrame(rows)
-        for c in known.difference(df.columns):
-            df[c] = None
-        return conform(df, "documents")
-    return from_records(rows, "documents")
 
 
 def segment(doc: dict) -> dict[str, pd.DataFrame]:
@@ -249,7 +263,7 @@ def load_corpus(path: str | Path) -> dict[str, pd.DataFrame]:
     check_unique_ids(docs)
     parts = [segment(d) for d in docs]
     return {
-        "documents": documents_table(docs) if docs else conform(None, "documents"),
+        "documents": conform(pd.DataFrame(docs) if docs else None, "documents"),
         "paragraphs": conform(pd.concat([p["paragraphs"] for p in parts], ignore_index=True) if parts else None, "paragraphs"),
         "sentences": conform(pd.concat([p["sentences"] for p in parts], ignore_index=True) if parts else None, "sentences"),
     }

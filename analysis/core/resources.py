@@ -25,7 +25,7 @@ import yaml
 
 from .paths import RESOURCES_DIR
 
-__all__ = ["PACKAGE_DIR", "resource_path", "read_list", "word_set", "read_tsv", "read_yaml", "safe_load", "resource_hashes"]
+__all__ = ["PACKAGE_DIR", "clear_caches", "resource_path", "read_list", "word_set", "read_tsv", "read_yaml", "safe_load", "resource_hashes"]
 
 PACKAGE_DIR = RESOURCES_DIR  # the shipped resource folder, analysis/resources/
 
@@ -42,6 +42,28 @@ def resource_path(name: str) -> Path:
         if candidate.is_file():
             return candidate
     return PACKAGE_DIR / name
+
+
+def clear_caches() -> int:
+    """Forget every cached resource and everything computed from one (every ``functools`` cache of ``analysis.*``).
+
+    For a process that changes ``ANALYSIS_RESOURCES`` after resources were read (``run`` in a
+    test, a notebook that switches studies). Returns the number of caches cleared.
+
+    >>> clear_caches() > 0
+    True
+    """
+    import sys
+
+    n = 0
+    for name, module in list(sys.modules.items()):
+        if name != "analysis" and not name.startswith("analysis."):
+            continue
+        for obj in list(vars(module).values()):
+            if callable(obj) and hasattr(obj, "cache_clear") and getattr(obj, "__module__", "") == name:
+                obj.cache_clear()
+                n += 1
+    return n
 
 
 @cache

@@ -37,7 +37,17 @@ from analysis.core.schema_measures import (
     VOICE_COLUMNS,
 )
 
-__all__ = ["TABLES", "VOICE_COLUMNS", "SCORE_COLUMNS", "conform", "is_conformed", "from_records", "span_tables", "markdown"]
+__all__ = [
+    "TABLES",
+    "VOICE_COLUMNS",
+    "SCORE_COLUMNS",
+    "conform",
+    "is_conformed",
+    "extra_columns",
+    "from_records",
+    "span_tables",
+    "markdown",
+]
 
 TABLES: dict[str, dict] = {**CORPUS_TABLES, **MEASURE_TABLES, **EXTRACTION_TABLES, **EMPHASIS_TABLES, **COMPARISON_TABLES}
 
@@ -97,6 +107,7 @@ def conform(df: pd.DataFrame | None, name: str) -> pd.DataFrame:
     missing = [c for c in cols if c not in df.columns]
     if missing:
         raise KeyError(f"table {name!r} is missing columns {missing}")
+    cols = {**cols, **{c: ("object", "") for c in extra_columns(df.columns, name) if df[c].notna().any()}}
     data = {}
     for c, (dtype, _) in cols.items():
         col = df[c]
@@ -109,20 +120,28 @@ def conform(df: pd.DataFrame | None, name: str) -> pd.DataFrame:
             col = col.astype(dtype)
         data[c] = col.to_numpy(copy=False) if dtype == "object" else col.array
     index = pd.RangeIndex(len(df))
-    out = pd.DataFrame(
+    return pd.DataFrame(
         {c: pd.Series(v, index=index, dtype=("object" if cols[c][0] == "object" else None), copy=False) for c, v in data.items()}
     )
-    if TABLES[name].get("extra"):  # undeclared columns kept as strings (None where missing), after the declared ones
-        for c in sorted(str(c) for c in df.columns if c not in cols and not str(c).startswith("_")):
-            v = [None if x is None or x != x else str(x) for x in df[c].to_numpy(dtype=object)]
-            if any(x is not None for x in v):  # a field no document has is no column (as if never read)
-                out[c] = pd.Series(v, index=index, dtype="object")
-    return out
 
 
 @lru_cache(maxsize=1)
 def _str_dtype():
     return pd.array(["x"], dtype="str").dtype
+
+
+def extra_columns(columns, name: str) -> list[str]:
+    """The columns beyond the declared ones that an open table (one declaring ``extra``) keeps, in name order.
+
+    :func:`conform` keeps those with a value in some row (a field no document has is no column).
+
+    >>> extra_columns(["doc_id", "outlet", "leaning"], "documents"), extra_columns(["doc_id", "x"], "sentences")
+    (['leaning', 'outlet'], [])
+    """
+    if "extra" not in TABLES[name]:
+        return []
+    declared = TABLES[name]["columns"]
+    return sorted(str(c) for c in columns if c not in declared)
 
 
 def is_conformed(df: pd.DataFrame, name: str) -> bool:
@@ -132,6 +151,10 @@ def is_conformed(df: pd.DataFrame, name: str) -> bool:
     (True, False)
     """
     cols = TABLES[name]["columns"]
+    extra = extra_columns(df.columns, name)
+    if any(df[c].isna().all() for c in extra):
+        return False  # conform drops a field no document has
+    cols = {**cols, **{c: ("object", "") for c in extra}}
     if list(df.columns) != list(cols) or not isinstance(df.index, pd.RangeIndex) or df.index.start != 0 or df.index.step != 1:
         return False
     for c, (dtype, _) in cols.items():
@@ -177,10 +200,15 @@ def from_records(rows: list[dict], name: str) -> pd.DataFrame:
     dtype('int64')
     """
     cols = TABLES[name]["columns"]
+    extra = extra_columns({k for r in rows for k, v in r.items() if v is not None}, name) if "extra" in TABLES[name] else []
+    if extra:
+        cols = {**cols, **{c: ("object", "") for c in extra}}
     arrays = [_array([r.get(c) for r in rows], dtype) for c, (dtype, _) in cols.items()]
     index = pd.RangeIndex(len(rows))
     try:  # pandas' own fast constructor: the arrays already have their final dtypes
-        return pd.DataFrame._from_arrays(arrays, columns=_columns(name), index=index, verify_integrity=False)
+        return pd.DataFrame._from_arrays(
+            arrays, columns=pd.Index(list(cols)) if extra else _columns(name), index=index, verify_integrity=False
+        )
     except (AttributeError, TypeError):  # pragma: no cover - other pandas versions
         return pd.DataFrame(dict(zip(cols, arrays)), index=index, copy=False)
 
@@ -218,6 +246,9 @@ def markdown() -> str:
         lines += ["| column | dtype | meaning |", "| --- | --- | --- |"]
         for col, (dtype, meaning) in table["columns"].items():
             lines.append(f"| `{col}` | {dtype} | {meaning.replace('|', '/')} |")
+        if "extra" in table:
+            dtype, meaning = table["extra"]
+            lines.append(f"| *any other* | {dtype} | {meaning.replace('|', '/')} |")
         lines.append("")
         saved = [f for f, t in SAVED_BY_VIEW.items() if t == name]
         if saved:

@@ -13,7 +13,6 @@ CORPUS_TABLES: dict[str, dict] = {
     "documents": {
         "description": "One row per document in the corpus. Every other front-matter field (e.g. `leaning`, `country`) follows the declared columns as a string column (None where a document lacks it), sorted by name.",
         "key": ["doc_id"],
-        "extra": "front-matter fields beyond the declared ones, as strings",
         "columns": {
             "doc_id": ("str", "document identifier (front matter `doc_id`, else the file name without extension)"),
             "title": ("str", "title (front matter, else the first line of the body)"),
@@ -29,6 +28,13 @@ CORPUS_TABLES: dict[str, dict] = {
             "sha256": ("str", "sha256 of the file's bytes"),
             "body": ("str", "the document body after the front matter; all offsets index into it"),
         },
+        # Open table: every other front-matter field becomes a column of its own.
+        "extra": (
+            "object",
+            "every other front-matter field (e.g. `outlet`, `leaning`, `country`): one column per field, named as in the "
+            "front matter, after the columns above in name order; its value as text (lists and mappings as JSON), None "
+            "where a document lacks the field",
+        ),
     },
     "paragraphs": {
         "description": "One row per paragraph (blank-line separated, or line separated when the body has no blank line).",

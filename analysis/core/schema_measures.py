@@ -489,7 +489,7 @@ VOICE_COLUMNS: dict[str, tuple[str, str]] = {
     "n_docs": ("int64", "documents where the group has a quote, claim or statement"),
     "n_quotes": ("int64", "quotes (full or partial; scare-quoted terms excluded) attributed to the group"),
     "n_terms": ("int64", "scare-quoted terms (kind 'term') in the group's sentences"),
-    "quoted_words": ("int64", "word tokens inside those quotes (quotes table)"),
+    "quoted_words": ("int64", "word tokens inside those quotes (quotes table), overlapping quotes merged so a word counts once"),
     "n_claims": ("int64", "reported claims whose source is the group (readouts left out when documents are given)"),
     "n_direct_claims": ("int64", "of those, claims whose content contains a quote"),
     "claim_words": ("int64", "word tokens of the claims' content (quoted parts included)"),

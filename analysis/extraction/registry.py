@@ -30,6 +30,7 @@ from ..core.resources import read_yaml, resource_path
 __all__ = [
     "slug",
     "countries",
+    "parse_side_groups",
     "side_groups",
     "group_ids",
     "side_words",
@@ -108,8 +109,16 @@ def countries() -> list[dict]:
     >>> [(g["name"], g["kind"]) for g in countries()][:2]
     [('United States', 'country'), ('Russia', 'country')]
     """
-    data = read_yaml("sides.yaml") or {}
-    path = resource_path("sides.yaml")
+    return parse_side_groups(read_yaml("sides.yaml"), resource_path("sides.yaml"))
+
+
+def parse_side_groups(data, path="sides.yaml") -> list[dict]:
+    """The checked side groups of a parsed ``sides.yaml`` (see :func:`countries`); :class:`InputError` names ``path``.
+
+    >>> [g["side"] for g in parse_side_groups({"sides": [{"name": "Green Alliance", "side": "Greens"}]})]
+    ['Greens']
+    """
+    data = data or {}
     if not isinstance(data, dict):
         raise InputError(path, "expected a mapping with a 'countries:' or 'sides:' list")
     out = []

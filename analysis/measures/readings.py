@@ -44,6 +44,8 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from ..core.study import possessive
+
 __all__ = [
     "VIEW_WORDS",
     "caveats",
@@ -100,15 +102,6 @@ _DESIGN_WORDS = {
     "between documents": "The test relabels whole documents (each quotes one side); the interval treats documents as clusters.",
     "within and between documents": "The test shuffles labels within the documents that quote both sides and relabels the documents that quote one, in one test; the difference combines both.",
 }
-
-
-def possessive(name: str) -> str:
-    """``"Russia's"``, ``"Democrats'"``.
-
-    >>> possessive("Russia"), possessive("Democrats"), possessive("US")
-    ("Russia's", "Democrats'", "US's")
-    """
-    return f"{name}'" if name.endswith("s") and not name.isupper() else f"{name}'s"
 
 
 def too_thin(row: Mapping) -> str:

@@ -83,6 +83,8 @@ def in_view(df: pd.DataFrame, view: str, origin_col: str = "origin") -> pd.DataF
     """
     if view not in VIEWS:
         raise ArgumentError("view", f"must be one of {', '.join(VIEWS)}, not {view!r}")
+    if origin_col not in df.columns and not len(df):
+        return df  # an empty table built without columns (a corpus with no statements): nothing in any view
     return df.loc[df[origin_col].isin(VIEWS[view])]
 
 

@@ -131,14 +131,19 @@ def voice_by_actor(
     def row(key: str) -> dict:
         return rows.setdefault(key, {c: 0 for c in _COUNTS})
 
-    for k, d, kind, text in zip(_key(quotes[q_col]), quotes["doc_id"], quotes["kind"], quotes["text"]):
+    spans: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
+    for k, d, kind, text, a, b in zip(
+        _key(quotes[q_col]), quotes["doc_id"], quotes["kind"], quotes["text"], quotes["start"], quotes["end"]
+    ):
         r = row(k)
         docs.setdefault(k, set()).add(d)
         if kind == "term":
             r["n_terms"] += 1
         else:
             r["n_quotes"] += 1
-            r["quoted_words"] += count_words(str(text))
+            spans.setdefault((k, d), []).append((int(a), int(b), str(text)))
+    for (k, _), items in spans.items():  # overlapping quotes of one group merged: a word is counted once
+        rows[k]["quoted_words"] += sum(count_words(t) for t in _union_texts(items))
     for k, d, direct, text in zip(_key(claims[c_col]), claims["doc_id"], claims["direct"], claims["text"]):
         r = row(k)
         docs.setdefault(k, set()).add(d)
@@ -175,6 +180,24 @@ def voice_by_actor(
     table = pd.DataFrame(out, columns=list(VOICE_COLUMNS))
     table = table.sort_values(["attributed_words", "quoted_words", "group"], ascending=[False, False, True], kind="stable")
     return _typed(table)
+
+
+def _union_texts(spans: list[tuple[int, int, str]]) -> list[str]:
+    """The texts of the union of overlapping spans ``(start, end, text)`` of one document, each character once.
+
+    >>> _union_texts([(0, 12, "We will stay"), (3, 12, "will stay"), (8, 21, "stay and work"), (30, 33, "Yes")])
+    ['We will stay and work', 'Yes']
+    """
+    out: list[list] = []
+    for a, b, t in sorted(spans):
+        if out and a < out[-1][1]:
+            last = out[-1]
+            if b > last[1]:
+                last[2] += t[last[1] - a :]
+                last[1] = b
+        else:
+            out.append([a, b, t])
+    return [t for _, _, t in out]
 
 
 def _reported(table: pd.DataFrame | None, documents: pd.DataFrame | None) -> pd.DataFrame | None:

@@ -15,8 +15,9 @@ from pathlib import Path
 import pandas as pd
 
 from ..viz.figures import PROJECT_ROOT, apply_style
+from .limits import about
 
-__all__ = ["setup", "project_path", "show", "SHOW_ROWS"]
+__all__ = ["setup", "project_path", "show", "about", "md", "use_codebook", "SHOW_ROWS"]
 
 SHOW_ROWS = 20
 
@@ -75,3 +76,17 @@ def use_codebook(codebook: str | None) -> str:
 
     os.environ["ANALYSIS_CODEBOOK"] = str(codebook or "diplomacy")
     return os.environ["ANALYSIS_CODEBOOK"]
+
+
+def md(*parts: str | None):
+    """Readings as rendered Markdown: the non-empty ``parts``, one paragraph each (bold, lists and line wrapping rendered).
+
+    >>> md("**Views.** Own words apart.", None, "Line one\\nline two").data
+    '**Views.** Own words apart.\\n\\nLine one  \\nline two'
+    """
+    from IPython.display import Markdown
+
+    def para(text: str) -> str:  # the reading's own line breaks kept (Markdown hard breaks), long lines wrapped by the page
+        return "  \n".join(ln.rstrip() for ln in str(text).strip().split("\n"))
+
+    return Markdown("\n\n".join(para(p) for p in parts if p and str(p).strip()))

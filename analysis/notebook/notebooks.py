@@ -16,9 +16,13 @@ from nbclient.exceptions import CellExecutionError
 from ..core.errors import InputError
 from ..core.store import atomic_target
 
-__all__ = ["REPRODUCIBLE_ENV", "coalesce_streams", "kernel_config", "execute_notebook", "unexecuted_cells"]
+__all__ = ["QUIET_KERNEL", "REPRODUCIBLE_ENV", "coalesce_streams", "kernel_config", "execute_notebook", "unexecuted_cells"]
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
+#: Kernel command-line options: the kernel's own log shows only critical messages, so the
+#: "KeyboardInterrupt caught in kernel" that ipykernel logs when it is interrupted at
+#: shutdown stays off the console (a failing cell is still reported, through the notebook).
+QUIET_KERNEL = ["--IPKernelApp.log_level=CRITICAL"]
 REPRODUCIBLE_ENV = {"PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0", "TZ": "UTC", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
 
 
@@ -59,6 +63,7 @@ def execute_notebook(path: str | Path, out: str | Path | None = None, timeout: i
         record_timing=False,
         resources={"metadata": {"path": str(path.parent.resolve())}},
         config=kernel_config(),
+        extra_arguments=QUIET_KERNEL,
     )
     try:
         client.execute()

@@ -22,7 +22,7 @@ from pathlib import Path
 from ..core.store import atomic_target
 from ..viz.figures import FIGURES_DIR, PROJECT_ROOT
 
-__all__ = ["REPORTS_DIR", "notebook_figures", "render_notebook", "render_index", "render", "main"]
+__all__ = ["REPORTS_DIR", "notebook_summary", "notebook_figures", "render_notebook", "render_index", "render", "main"]
 
 REPORTS_DIR = PROJECT_ROOT / "reports"
 _STYLE = """
@@ -31,6 +31,12 @@ _STYLE = """
   .report-figures figure { margin: 1.5rem 0; }
   .report-figures img { max-width: 100%; border: 1px solid #ddd; }
   .report-nav { font-size: 0.9rem; margin-bottom: 1rem; }
+  body.analysis-report { line-height: 1.5; color: #222; }
+  .report-question { font-size: 1.1rem; }
+  .report-finding { background: #f4f6f8; border-left: 4px solid #4a7bb7; padding: 0.4rem 0.8rem; }
+  .report-notebook { border-top: 1px solid #ddd; margin-top: 1.5rem; }
+  .report-figures figcaption { font-size: 0.9rem; color: #444; }
+  .report-evidence-link { font-weight: bold; }
 </style>
 """
 
@@ -93,24 +99,113 @@ def render_notebook(notebook: str | Path, out_dir: str | Path = REPORTS_DIR, fig
     return path
 
 
+def notebook_summary(notebook: str | Path) -> dict:
+    """A notebook's title (its first heading, without the number) and the question it asks (the first sentence ending in ``?``
+    of its opening Markdown cell, else the rest of the heading).
+
+    >>> notebook_summary(PROJECT_ROOT / "notebooks" / "01_corpus.ipynb")["title"]
+    'The corpus: documents, paragraphs, sentences'
+    """
+    import re
+
+    import nbformat
+
+    nb = nbformat.read(Path(notebook), as_version=4)
+    md = next((c.source for c in nb.cells if c.cell_type == "markdown" and c.source.strip()), "")
+    head = next((ln.lstrip("#").strip() for ln in md.splitlines() if ln.startswith("#")), Path(notebook).stem)
+    title = re.sub(r"^\d+\s*[·.:-]\s*", "", head)
+    body = " ".join(ln.strip() for ln in md.splitlines() if ln.strip() and not ln.startswith("#"))
+    body = re.sub(r"[*_`]", "", body)
+    question = next((q.strip() for q in re.findall(r"[^.?!]*\?", body) if len(q.split()) > 3), "")
+    return {"title": title, "question": question}
+
+
+def _caption(png: Path) -> str:
+    """A figure's caption from its file name: ``03_sentiment_by_side.png`` → ``Sentiment by side``."""
+    words = png.stem.split("_")[1:] if png.stem[:2].isdigit() else png.stem.split("_")
+    text = " ".join(words) or png.stem
+    return text[:1].upper() + text[1:]
+
+
+def _captioned_figures(pngs: Sequence[Path], out_dir: Path) -> str:
+    items = []
+    for png in pngs:
+        links = " · ".join(
+            f'<a href="{html.escape(_rel(png.with_suffix(s), out_dir))}">{s[1:].upper()}</a>'
+            for s in (".png", ".svg", ".pdf")
+            if png.with_suffix(s).is_file()
+        )
+        cap = html.escape(_caption(png))
+        items.append(
+            f'<figure><img src="{html.escape(_rel(png, out_dir))}" alt="{cap}">'
+            f"<figcaption>{cap} — {links} <code>{html.escape(png.name)}</code></figcaption></figure>"
+        )
+    return '<div class="report-figures">' + "\n".join(items) + "</div>" if items else ""
+
+
 def render_index(
-    pages: Sequence[Path], out_dir: str | Path = REPORTS_DIR, figures_dir: str | Path = FIGURES_DIR, evidence: Sequence[dict] = ()
+    pages: Sequence[Path],
+    out_dir: str | Path = REPORTS_DIR,
+    figures_dir: str | Path = FIGURES_DIR,
+    evidence: Sequence[dict] = (),
+    notebooks: Sequence[str | Path] = (),
+    findings: dict | None = None,
+    study: dict | None = None,
 ) -> Path:
-    """Write ``out_dir/index.html``: links to the rendered notebooks, every figure of ``figures_dir`` and the ``evidence`` pages."""
+    """Write ``out_dir/index.html``: what the study is, what each notebook asks and found, its captioned figures, the evidence pages.
+
+    ``notebooks`` are the executed notebooks behind ``pages`` (their questions), ``findings`` one
+    computed line per notebook stem (:mod:`analysis.notebook.findings`), ``study`` the title and
+    question (:func:`analysis.core.study.read_study`).
+    """
+    from ..core.study import read_study
     from ..viz.evidence import index_section
+    from .findings import question as notebook_question
 
     out_dir, figures_dir = Path(out_dir), Path(figures_dir)
-    links = "\n".join(f'<li><a href="{html.escape(p.name)}">{html.escape(p.stem)}</a></li>' for p in pages)
-    pngs = sorted(p for p in figures_dir.glob("*.png") if p.is_file())
+    study = study or read_study()
+    findings = findings or {}
+    by_stem = {Path(nb).stem: Path(nb) for nb in notebooks}
+    title = html.escape(study.get("title") or "Report")
+    question = study.get("question") or ""
+    sides = study.get("sides") or []
+    lead = f'<p class="report-question"><strong>Question.</strong> {html.escape(question)}</p>\n' if question else ""
+    if sides:
+        lead += f"<p>Sides compared: <strong>{html.escape(sides[0])}</strong> and <strong>{html.escape(sides[1])}</strong>.</p>\n"
+    if evidence:
+        n = len(evidence)
+        lead += (
+            f'<p class="report-evidence-link"><a href="#evidence">Evidence pages</a>: {n} page{"" if n == 1 else "s"}, one per '
+            "document, every attributed statement highlighted in its text.</p>\n"
+        )
+    sections, shown = [], set()
+    for page in pages:
+        nb = by_stem.get(page.stem)
+        summary = notebook_summary(nb) if nb is not None and nb.is_file() else {"title": page.stem, "question": ""}
+        summary["question"] = notebook_question(page.stem, sides) or summary["question"]
+        pngs = notebook_figures(page, figures_dir)
+        shown.update(pngs)
+        parts = [f'<section class="report-notebook"><h2><a href="{html.escape(page.name)}">{html.escape(summary["title"])}</a></h2>']
+        if summary["question"]:
+            parts.append(f"<p><em>Asks:</em> {html.escape(summary['question'])}</p>")
+        if findings.get(page.stem):
+            parts.append(f'<p class="report-finding"><em>Found:</em> {html.escape(findings[page.stem])}</p>')
+        parts.append(_captioned_figures(pngs, out_dir))
+        parts.append("</section>")
+        sections.append("\n".join(p for p in parts if p))
+    rest = [p for p in sorted(figures_dir.glob("*.png")) if p.is_file() and p not in shown]
+    if rest:
+        sections.append('<section class="report-notebook"><h2>Other figures</h2>' + _captioned_figures(rest, out_dir) + "</section>")
+    ev = index_section(evidence, out_dir).replace('<section class="report-evidence">', '<section class="report-evidence" id="evidence">', 1)
     text = (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Report: who said what, for which side</title>'
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
         + _STYLE
-        + '</head><body class="analysis-report" data-report="analysis">\n<h1>Report: who said what, for which side</h1>\n'
-        + "<p>Executed notebooks, code hidden (the notebooks in <code>notebooks/</code> hold the code). "
-        + "Figures are the files in <code>reports/figures</code> (PNG shown, SVG and PDF linked).</p>\n"
-        + f"<h2>Notebooks</h2>\n<ul>\n{links}\n</ul>\n"
-        + _figure_section(pngs, out_dir)
-        + index_section(evidence, out_dir)
+        + f'</head><body class="analysis-report" data-report="analysis">\n<h1>{title}</h1>\n'
+        + lead
+        + "<p>One section per notebook: the question it asks, what it found in these tables, its figures "
+        + "(PNG shown, SVG and PDF linked). Open a notebook for its full reasoning (code hidden).</p>\n"
+        + "\n".join(sections)
+        + ev
         + "\n</body></html>\n"
     )
     path = out_dir / "index.html"
@@ -130,13 +225,23 @@ def render(
 
     ``sides`` orders the side colours of the evidence pages (default: the notebooks' ``side_a``, ``side_b``).
     """
+    from ..core.study import read_study
     from ..viz.evidence import sides_from_notebooks, write_evidence
+    from .findings import findings
 
     pages = [render_notebook(nb, out_dir, figures_dir) for nb in notebooks]
-    evidence = []
+    sides = list(sides) or sides_from_notebooks(notebooks)
+    evidence, found = [], {}
     if processed_dir is not None:
-        evidence = write_evidence(processed_dir, Path(out_dir) / "evidence", list(sides) or sides_from_notebooks(notebooks))
-    return pages + [e["path"] for e in evidence] + [render_index(pages, out_dir, figures_dir, evidence)]
+        evidence = write_evidence(processed_dir, Path(out_dir) / "evidence", sides)
+        found = findings(notebooks, processed_dir, sides)
+    study = dict(read_study())
+    if sides:
+        study["sides"] = list(sides)[:2]
+        if study.get("path") is None:  # resources without a study.yaml: name the study by its sides
+            study["title"] = f"{study['sides'][0]} and {study['sides'][1]}"
+    index = render_index(pages, out_dir, figures_dir, evidence, notebooks=notebooks, findings=found, study=study)
+    return pages + [e["path"] for e in evidence] + [index]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

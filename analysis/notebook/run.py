@@ -6,7 +6,7 @@ papermill, injecting the parameters each notebook declares in its ``parameters``
 cell (``processed_dir``, ``corpus_dir``, ``side_a``, ``side_b``, ``figures_dir``,
 ``codebook``, ``groups``),
 and writes the executed copies to ``OUT/notebooks`` and the figures to
-``OUT/figures``. The committed notebooks, ``data/processed`` and
+``OUT/figures``, then renders the HTML report into ``OUT/report``. The committed notebooks, ``data/processed`` and
 ``reports/figures`` are never written. ``--resources`` points
 ``ANALYSIS_RESOURCES`` at a folder of resource overrides (an actor registry for the
 new sides, for example) for the build and for every notebook kernel. ``--codebook``
@@ -21,8 +21,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..core.errors import ArgumentError, InputError
+from ..pipeline.checks import parse_sides
 from ..viz.figures import PROJECT_ROOT
-from .notebooks import REPRODUCIBLE_ENV, kernel_config
+from .notebooks import QUIET_KERNEL, REPRODUCIBLE_ENV, kernel_config
 
 __all__ = ["NOTEBOOKS_DIR", "PROTECTED", "numbered_notebooks", "parse_sides", "notebook_parameters", "run"]
 
@@ -37,18 +38,6 @@ def numbered_notebooks(folder: str | Path = NOTEBOOKS_DIR) -> list[Path]:
     ['01_corpus.ipynb']
     """
     return sorted(p for p in Path(folder).glob("[0-9][0-9]_*.ipynb") if p.is_file())
-
-
-def parse_sides(text: str) -> tuple[str, str]:
-    """``"US,Russia"`` → ``("US", "Russia")``; exactly two distinct, non-empty sides.
-
-    >>> parse_sides(" US , China ")
-    ('US', 'China')
-    """
-    parts = [p.strip() for p in str(text).split(",")]
-    if len(parts) != 2 or not all(parts) or parts[0] == parts[1]:
-        raise ArgumentError("--sides", f"expected two different sides separated by a comma, got {text!r}")
-    return parts[0], parts[1]
 
 
 def _check_out(out: Path) -> None:
@@ -97,17 +86,19 @@ def run(
     log=print,
     codebook: str | None = None,
     groups: str | None = None,
-) -> dict[str, list[Path]]:
+    progress: bool | None = None,
+    report: bool = True,
+) -> dict:
     """Build ``corpus`` into ``out/processed`` and execute the notebooks into ``out/notebooks`` (figures in ``out/figures``).
 
-    Returns ``{"notebooks": [...], "figures": [...]}``. A notebook that fails stops the
-    run with an :class:`InputError` naming it (its partial output stays in
-    ``out/notebooks`` for inspection).
+    Returns ``{"notebooks": [...], "figures": [...], "report": index.html or None}``.
+    A notebook that fails stops the run with an :class:`InputError` naming it (its
+    partial output stays in ``out/notebooks`` for inspection). With ``report`` the
+    HTML report (notebooks, figures, one evidence page per document) is written to
+    ``out/report``. ``progress``: bars over the documents and the notebooks (None: only
+    when stderr is a terminal; False: never).
     """
-    import papermill as pm
-    from papermill.exceptions import PapermillExecutionError
-
-    from ..pipeline.build import build
+    from ..core.resources import clear_caches
 
     corpus, out = Path(corpus).resolve(), Path(out).resolve()
     side_a, side_b = sides
@@ -119,16 +110,41 @@ def run(
         parse_groups(groups)  # a bad --groups fails before the build
     for k, v in REPRODUCIBLE_ENV.items():
         os.environ.setdefault(k, v)
+    previous = os.environ.get("ANALYSIS_RESOURCES")
+    previous_codebook = os.environ.get("ANALYSIS_CODEBOOK")
     if resources is not None:
         os.environ["ANALYSIS_RESOURCES"] = str(Path(resources).resolve())
-        from ..core import resources as res
+        clear_caches()  # the registry, word lists and codebook of the new folder, not of an earlier one
+    try:
+        return _run_in(corpus, out, (side_a, side_b), notebooks, timeout, log, progress, report, codebook, groups)
+    finally:  # the caller's process gets its own resources and codebook back (tests and notebooks run in-process)
+        if previous_codebook is None:
+            os.environ.pop("ANALYSIS_CODEBOOK", None)
+        else:
+            os.environ["ANALYSIS_CODEBOOK"] = previous_codebook
+        if resources is not None:
+            if previous is None:
+                os.environ.pop("ANALYSIS_RESOURCES", None)
+            else:
+                os.environ["ANALYSIS_RESOURCES"] = previous
+            clear_caches()
 
-        res._read_text.cache_clear()
+
+def _run_in(corpus: Path, out: Path, sides, notebooks, timeout: int, log, progress, report: bool, codebook: str, groups: str | None) -> dict:
+    """The body of :func:`run`, with the resources already in force."""
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+    from tqdm import tqdm
+
+    from ..pipeline.build import build
+
+    side_a, side_b = sides
+
     processed, nb_out, fig_out = out / "processed", out / "notebooks", out / "figures"
     for d in (processed, nb_out, fig_out):
         d.mkdir(parents=True, exist_ok=True)
     os.environ["ANALYSIS_CODEBOOK"] = codebook  # the build's frame stage and every notebook kernel use it
-    build(corpus, processed, progress=False, command=["python", "-m", "analysis", "run", "--corpus", str(corpus), "--out", str(out)])
+    build(corpus, processed, progress=progress, command=["python", "-m", "analysis", "run", "--corpus", str(corpus), "--out", str(out)])
     log(f"built {corpus} into {processed}")
     if groups:  # the field must be a column of the documents (front matter): fail here, not in notebook 04
         from ..core.store import read_table
@@ -146,7 +162,9 @@ def run(
     }
     paths = [Path(p).resolve() for p in notebooks] if notebooks else numbered_notebooks()
     done = []
-    for path in paths:
+    bar = tqdm(paths, desc="notebooks", unit="nb", disable=None if progress is None else not progress, leave=False)
+    for path in bar:
+        bar.set_postfix_str(path.stem, refresh=True)
         target = nb_out / path.name
         params = notebook_parameters(path, values)
         try:
@@ -160,9 +178,18 @@ def run(
                 cwd=str(path.parent),
                 execution_timeout=timeout,
                 config=kernel_config(),
+                extra_arguments=QUIET_KERNEL,
             )
         except PapermillExecutionError as e:
             raise InputError(path, f"a cell failed: {e.ename}: {e.evalue}") from None
-        log(f"executed {path.name} -> {target}")
+        bar.write(f"executed {path.name} -> {target}") if not bar.disable else log(f"executed {path.name} -> {target}")
         done.append(target)
-    return {"notebooks": done, "figures": sorted(fig_out.iterdir())}
+    bar.close()
+    index = None
+    if report and done:
+        from .report import render
+
+        pages = render(done, out / "report", fig_out, processed, (side_a, side_b))
+        index = pages[-1]
+        log(f"wrote the HTML report: {index}")
+    return {"notebooks": done, "figures": sorted(fig_out.iterdir()), "report": index}

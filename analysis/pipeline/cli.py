@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from ..core.errors import ArgumentError, InputError
+from ..core.errors import ArgumentError, InputError, InputProblems
 
 __all__ = ["DESCRIPTION", "main", "Command"]
 
@@ -32,16 +32,33 @@ commands:
   notebooks   execute the given notebooks in order, in place (writes figures to reports/figures)
   check-notebooks  fail when a notebook has code cells without stored outputs
   schema      print the schema of every table as Markdown (docs/data.md)
-  run         build --corpus into OUT/processed and execute every numbered notebook with
-              papermill (parameters injected: the corpus, --sides A,B, the output folders)
-              into OUT/notebooks, figures into OUT/figures; the committed notebooks,
-              data/processed and reports/figures are never touched. --codebook
-              generic|diplomacy|PATH picks the frame codebook; --groups FIELD=A,B also
-              compares two groups of documents (e.g. outlets by leaning)
+  init        create a study folder DIR: corpus/ (put the documents there) and resources/
+              with commented templates (study.yaml: title, research question, the two
+              sides; sides.yaml; actors.yaml; frames.yaml; topic_terms.txt)
+  run         check the inputs (every bad document, every resource file that does not
+              parse, every side not declared: one line each, within seconds), then build
+              the corpus into OUT/processed, execute every numbered notebook with papermill
+              (parameters injected) into OUT/notebooks, figures into OUT/figures, and write
+              the HTML report (notebooks, figures, one evidence page per document) to
+              OUT/report/index.html. `run DIR` runs a study folder (corpus, resources, sides
+              and OUT=DIR/run from it); the committed notebooks, data/processed and
+              reports/figures are never touched. --codebook generic|diplomacy|PATH picks
+              the frame codebook; --groups FIELD=A,B also compares two groups of documents
+              (e.g. outlets by leaning)
+
+The HTML report alone, from executed notebooks (what `make report` and `run` call):
+  python -m analysis.notebook.report --out OUT/report --figures OUT/figures \\
+      --processed OUT/processed OUT/notebooks/*.ipynb
+
+A study of your own, end to end:
+  python -m analysis init studies/climate --sides Democrats,Republicans
+  (copy the documents into studies/climate/corpus/, edit studies/climate/resources/)
+  python -m analysis run studies/climate
 
 Bad input (empty, binary or non-UTF-8 file, invalid YAML front matter, unknown kind,
-duplicate doc_id) stops with one line 'error: FILE: PROBLEM' and exit status 2; so does a
-bad argument ('error: --OPTION: PROBLEM').
+duplicate doc_id, a resource file that does not parse) stops with one line
+'error: FILE: PROBLEM' per problem and exit status 2; so does a bad argument
+('error: --OPTION: PROBLEM').
 """
 
 
@@ -80,6 +97,16 @@ def _parser() -> argparse.ArgumentParser:
         "and the code and resources they depend on, are unchanged since the last build in --out)",
     )
 
+    i = sub.add_parser(
+        "init",
+        help="create a study folder with commented templates",
+        description="Create a study folder: corpus/ and resources/ (study.yaml, sides.yaml, actors.yaml, frames.yaml, topic_terms.txt).",
+    )
+    i.add_argument("folder", type=Path, help="the new study folder (must not exist or be empty)")
+    i.add_argument("--title", default=None, help="the study's title (default: the folder name)")
+    i.add_argument("--question", default=None, help="the research question, in one sentence")
+    i.add_argument("--sides", default=None, help="the two sides compared, comma-separated (default: Side A,Side B)")
+
     c = sub.add_parser(
         "check-notebooks",
         help="fail if a notebook has code cells without stored outputs",
@@ -99,10 +126,18 @@ def _parser() -> argparse.ArgumentParser:
         help="run the whole suite on another corpus into its own folder",
         description="Build a corpus and execute every numbered notebook on it with papermill, into --out.",
     )
-    r.add_argument("--corpus", required=True, type=Path, help="folder of .txt/.md documents")
-    r.add_argument("--sides", required=True, help="the two sides to compare, comma-separated, e.g. US,China")
-    r.add_argument("--out", required=True, type=Path, help="output folder: OUT/processed, OUT/notebooks, OUT/figures")
-    r.add_argument("--resources", type=Path, default=None, help="folder of resource overrides (sets ANALYSIS_RESOURCES)")
+    r.add_argument(
+        "study", nargs="?", type=Path, default=None, help="a study folder (python -m analysis init): its corpus/, resources/ and sides"
+    )
+    r.add_argument("--corpus", type=Path, default=None, help="folder of .txt/.md documents (default: STUDY/corpus)")
+    r.add_argument("--sides", default=None, help="the two sides to compare, comma-separated, e.g. US,China (default: the study's)")
+    r.add_argument(
+        "--out", type=Path, default=None, help="output folder: OUT/processed, OUT/notebooks, OUT/figures, OUT/report (default: STUDY/run)"
+    )
+    r.add_argument(
+        "--resources", type=Path, default=None, help="folder of resource overrides (sets ANALYSIS_RESOURCES; default: STUDY/resources)"
+    )
+    r.add_argument("--no-progress", action="store_true", help="hide the progress bars (shown only on a terminal)")
     r.add_argument("--notebooks", nargs="+", type=Path, default=None, help="only these notebooks (default: notebooks/NN_*.ipynb)")
     r.add_argument(
         "--codebook",
@@ -129,7 +164,24 @@ def _check_build_args(args: argparse.Namespace) -> None:
         raise ArgumentError("--jobs", "must be at least 1")
 
 
+def _init(args: argparse.Namespace) -> int:
+    from ..core.study import init_study
+    from .checks import parse_sides
+
+    sides = parse_sides(args.sides) if args.sides else None
+    written = init_study(args.folder, title=args.title, question=args.question, sides=sides)
+    for path in written:
+        print(f"wrote {path}{'/' if path.is_dir() else ''}")
+    print(
+        f"next: put the documents in {args.folder / 'corpus'}, edit {args.folder / 'resources'}, then: python -m analysis run {args.folder}"
+    )
+    return 0
+
+
 def _build(args: argparse.Namespace, argv: list[str]) -> int:
+    from .checks import check_inputs
+
+    check_inputs(args.corpus)  # every bad document named before any work
     from .engines import run_build
 
     stats = run_build(
@@ -162,6 +214,8 @@ def main(argv: list[str] | None = None, commands: Mapping[str, Command] | None =
         if args.command == "build":
             _check_build_args(args)
             return _build(args, argv)
+        if args.command == "init":
+            return _init(args)
         if args.command == "schema":
             from ..core.schema import markdown
 
@@ -171,6 +225,12 @@ def main(argv: list[str] | None = None, commands: Mapping[str, Command] | None =
         if handler is None:
             raise RuntimeError(f"command {args.command!r} is not available here (run python -m analysis)")
         return handler(args)
+    except InputProblems as e:  # every problem found before the work: one line each, exit 2
+        if args.debug:
+            raise
+        for line in e.lines:
+            print(f"error: {line}", file=sys.stderr)
+        return 2
     except (InputError, ArgumentError) as e:  # a bad file or a bad argument: one line, exit 2
         if args.debug:
             raise

@@ -122,9 +122,7 @@ def process_documents(docs: list[dict], stages: Sequence[Stage] = STAGES) -> Tab
     depend on the other documents: the tables equal the concatenation of
     :func:`process_document` of each document.
     """
-    from ..core.corpus import documents_table
-
-    tables: Tables = {"documents": documents_table(docs)}
+    tables: Tables = {"documents": from_records(docs, "documents")}
     for _, fn in stages:
         tables.update(fn(docs, tables))
     return {n: df for n, df in tables.items() if not n.startswith("_")}

@@ -184,6 +184,20 @@ def new_figure(nrows: int = 1, ncols: int = 1, **kwargs):
     return plt.subplots(nrows, ncols, **kwargs)
 
 
+def message_figure(text: str, size: tuple[float, float] = (6.0, 1.2)):
+    """A small figure that holds only ``text``: what a corpus too thin for a plot cannot show, in place of empty axes.
+
+    >>> fig = message_figure("No dated document."); [t.get_text() for t in fig.texts]
+    ['No dated document.']
+    >>> plt.close(fig)
+    """
+    import textwrap
+
+    fig = plt.figure(figsize=(size[0], 1.2))
+    fig.text(0.5, 0.5, "\n".join(textwrap.wrap(text, 90)), ha="center", va="center", fontsize=10, color="#444")
+    return fig
+
+
 def view_panels(table, draw, panel_size: tuple[float, float] = (6.0, 4.0), title: str | None = None, view_col: str = "view", **kwargs):
     """One panel per view of ``table`` (own words, reported words, ...), side by side, each drawn by ``draw(rows, ax)``; returns the Figure.
 
@@ -201,6 +215,8 @@ def view_panels(table, draw, panel_size: tuple[float, float] = (6.0, 4.0), title
     """
     from ..measures.views import view_label
 
+    if not len(table):
+        return message_figure("Nothing to draw: this corpus has no rows for this figure (see the sentence above it).", panel_size)
     views = list(dict.fromkeys(table[view_col])) if view_col in table.columns and len(table) else [None]
     fig, axes = new_figure(1, len(views), figsize=(panel_size[0] * len(views), panel_size[1]), squeeze=False, **kwargs)
     for ax, v in zip(axes[0], views):

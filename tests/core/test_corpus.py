@@ -6,6 +6,7 @@ import pytest
 
 from analysis import TABLES, InputError, load_corpus
 from analysis.core.corpus import read_document, span_errors
+from analysis.core.schema import extra_columns
 
 from conftest import SEED, SHARED_SEED
 
@@ -45,8 +46,7 @@ def test_columns_and_dtypes_are_the_declared_ones(seed_corpus):
     for name, df in seed_corpus.items():
         declared = TABLES[name]["columns"]
         assert list(df.columns)[: len(declared)] == list(declared)
-        extra = list(df.columns)[len(declared) :]
-        assert not extra or (name == "documents" and extra == sorted(extra)), (name, extra)  # front-matter fields, sorted
+        assert list(df.columns)[len(declared) :] == extra_columns(df.columns, name)
         for col, (dtype, _) in declared.items():
             if dtype in ("int64", "bool", "float64", "Int64"):
                 assert str(df[col].dtype) == dtype, (name, col)
@@ -123,10 +123,17 @@ def test_duplicate_doc_ids(tmp_path: Path):
         load_corpus(tmp_path)
 
 
-def test_every_other_front_matter_field_is_kept_as_a_string_column(tmp_path: Path):
-    (tmp_path / "a.txt").write_text("---\nleaning: left\nrank: 3\n---\nThe council met.\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("---\ncountry: Atlantis\n---\nThe council met again.\n", encoding="utf-8")
+def test_every_front_matter_field_is_a_text_column(tmp_path: Path):
+    (tmp_path / "a.md").write_text("---\nkind: news\noutlet: The Daily Lamp\nleaning: left\nrank: 3\n---\nBody one.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\ncountry: Elsewhere\n---\nBody two.\n", encoding="utf-8")
     docs = load_corpus(tmp_path)["documents"]
-    assert list(docs.columns)[-3:] == ["country", "leaning", "rank"]
-    assert docs["leaning"].tolist() == ["left", None] and docs["rank"].tolist() == ["3", None]
-    assert docs["country"].tolist() == [None, "Atlantis"]
+    assert list(docs.columns)[-4:] == ["country", "leaning", "outlet", "rank"]
+    assert docs["outlet"].tolist() == ["The Daily Lamp", None]
+    assert docs["rank"].tolist() == ["3", None]
+    assert docs["country"].tolist() == [None, "Elsewhere"]
+
+
+def test_front_matter_field_named_like_a_computed_column_is_refused(tmp_path: Path):
+    (tmp_path / "a.md").write_text("---\nbody: x\n---\nBody.\n", encoding="utf-8")
+    with pytest.raises(InputError, match="'body' is a column the build computes"):
+        load_corpus(tmp_path)

@@ -45,6 +45,8 @@ def analyse(
     has_statements = "statements" in tables and len(tables["statements"])
     if has_statements:
         units.append(statement_units(tables, [side_a, side_b]))
+    elif "origin" not in units[0].columns:
+        units[0] = units[0].assign(origin=None)  # no statements: the same columns, no side-level rows
     u = pd.concat(units, ignore_index=True)
     hits = _sentence_hits(tables) if frames is None else None
     if hits is None:

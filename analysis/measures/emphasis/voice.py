@@ -154,11 +154,17 @@ def _direct_words(st: pd.DataFrame, quotes: pd.DataFrame | None) -> list[float]:
     for d, qa, qb in zip(q["doc_id"].tolist(), q["start"].astype("int64").tolist(), q["end"].astype("int64").tolist()):
         by_doc.setdefault(d, []).append((qa, qb))
     out = []
-    for doc, a, b, text in zip(st["doc_id"].tolist(), st["start"].astype("int64").tolist(), st["end"].astype("int64").tolist(), st["text"]):
-        n = 0
-        for qa, qb in by_doc.get(doc, ()):
-            lo, hi = max(a, qa), min(b, qb)
-            if lo < hi:
-                n += count_words(text[lo - a : hi - a])
-        out.append(float(n))
+    rows = zip(st["doc_id"].tolist(), st["start"].astype("int64").tolist(), st["end"].astype("int64").tolist(), st["text"], st["n_words"])
+    for doc, a, b, text, n_words in rows:
+        # the parts of the statement inside any quote, overlapping quotes merged: a word is counted once
+        parts = sorted((max(a, qa), min(b, qb)) for qa, qb in by_doc.get(doc, ()) if max(a, qa) < min(b, qb))
+        merged: list[list[int]] = []
+        for lo, hi in parts:
+            if merged and lo <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], hi)
+            else:
+                merged.append([lo, hi])
+        n = sum(count_words(text[lo - a : hi - a]) for lo, hi in merged)
+        # one definition of a word of voice: a direct word is one of the statement's own words
+        out.append(float(min(n, int(n_words))))
     return out
