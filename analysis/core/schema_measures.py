@@ -262,7 +262,7 @@ MEASURE_TABLES: dict[str, dict] = {
         },
     },
     "frames_by_side": {
-        "description": "Per side and frame: share of units carrying the frame and hits per 100 words, with n and bootstrap 95% intervals.",
+        "description": "Per side and frame: share of units carrying the frame (Wilson 95% interval, at the documents' effective n when there are several) and hits per 100 words (percentile bootstrap 95% interval), with n (analysis.measures.framing.frames_by_side).",
         "key": ["side", "frame_id"],
         "columns": {
             "side": ("str", "side"),
@@ -271,7 +271,10 @@ MEASURE_TABLES: dict[str, dict] = {
             "n_units": ("int64", "units (statements) of the side"),
             "n_present": ("int64", "units of the side carrying the frame"),
             "share": ("float64", "n_present / n_units"),
-            "share_lo": ("float64", "lower bound, percentile bootstrap 95% interval of share (NaN for n < 2)"),
+            "share_lo": (
+                "float64",
+                "lower bound, Wilson 95% interval of share; with several documents at Kish's effective n (analysis.core.designs.share_interval); NaN for n = 0",
+            ),
             "share_hi": ("float64", "upper bound of that interval"),
             "n_words": ("int64", "word tokens in the side's units"),
             "n_hits": ("int64", "codebook hits of the frame in the side's units"),
@@ -394,7 +397,7 @@ EMPHASIS_TABLES: dict[str, dict] = dict(
             },
         },
         "emphasis_summary": {
-            "description": "Per side, level and topic over the documents where the side speaks: share of documents raising it, mean first-mention position, salience and share of text with bootstrap intervals over documents (analysis.measures.emphasis.summarize).",
+            "description": "Per side, level and topic over the documents where the side speaks: share of documents raising it and share leading with it (Wilson 95% intervals), mean first-mention position, salience and share of text (percentile bootstrap 95% intervals over documents) (analysis.measures.emphasis.summarize).",
             "key": ["side", "level", "frame_id"],
             "columns": {
                 "side": ("str", "side"),
@@ -404,6 +407,8 @@ EMPHASIS_TABLES: dict[str, dict] = dict(
                 "n_docs": ("int64", "documents where the side has units"),
                 "n_raised": ("int64", "documents where the side raises the topic"),
                 "share_docs": ("float64", "n_raised / n_docs"),
+                "share_docs_lo": ("float64", "Wilson 95% interval of share_docs (documents are the units), lower"),
+                "share_docs_hi": ("float64", "upper bound"),
                 "first_pos": ("float64", "mean first-mention position over documents raising the topic"),
                 "first_pos_lo": ("float64", "95% bootstrap interval over documents, lower (NaN with fewer than 2)"),
                 "first_pos_hi": ("float64", "upper bound"),
@@ -413,7 +418,13 @@ EMPHASIS_TABLES: dict[str, dict] = dict(
                 "share_of_text": ("float64", "mean share of text over documents"),
                 "share_of_text_lo": ("float64", "95% interval, lower"),
                 "share_of_text_hi": ("float64", "95% interval, upper"),
-                "share_lead": ("float64", "share of documents whose lead (first paragraph or first statement) carries the topic"),
+                "n_lead_docs": ("int64", "documents where the group has more than one unit, so a lead to speak of"),
+                "share_lead": (
+                    "float64",
+                    "share of those n_lead_docs documents whose lead (first paragraph or first statement) carries the topic (NaN when 0)",
+                ),
+                "share_lead_lo": ("float64", "Wilson 95% interval of share_lead, lower (NaN when n_lead_docs is 0)"),
+                "share_lead_hi": ("float64", "upper bound"),
             },
         },
         "emphasis_comparison": {
@@ -457,7 +468,7 @@ EMPHASIS_TABLES: dict[str, dict] = dict(
             },
         },
         "voice": {
-            "description": "Voice per side or per actor: quoted (direct) and reported (indirect) words, voice share and direct share with bootstrap intervals (analysis.measures.emphasis.voice).",
+            "description": "Voice per side or per actor: quoted (direct) and reported (indirect) words, voice share and direct share with percentile bootstrap intervals and the share of resamples those intervals left out (analysis.measures.emphasis.voice).",
             "key": ["level", "group"],
             "columns": {
                 "level": ("str", "side or speaker"),
@@ -477,6 +488,10 @@ EMPHASIS_TABLES: dict[str, dict] = dict(
                 "direct_share": ("float64", "quoted_words / attributed_words (NaN when 0)"),
                 "direct_share_lo": ("float64", "95% bootstrap interval over the group's statements, lower"),
                 "direct_share_hi": ("float64", "upper bound"),
+                "skipped_share": (
+                    "float64",
+                    "share of bootstrap resamples left out of the voice_share or direct_share interval (the larger) because the resample held no attributed word: 0 unless word-less statements are drawn alone; NaN without an interval",
+                ),
             },
         },
     }

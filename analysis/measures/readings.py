@@ -327,6 +327,8 @@ def voice_reading(voice: pd.DataFrame, sides: Sequence[str]) -> str:
     ...     "voice_share": [0.6, 0.2], "voice_share_lo": [0.5, 0.1], "voice_share_hi": [0.7, 0.3]})
     >>> print(voice_reading(v, ["A", "B"]))
     A gets 60% of the attributed words (95% CI 50% to 70%; 30 statements, 600 words), B 20% (10% to 30%; 10 statements, 200 words). These shares describe how the attributed words divide; no test compares them.
+    >>> print(voice_reading(v.assign(skipped_share=[0.0, 0.031]), ["A", "B"]).split("them. ")[1])
+    B's intervals leave out 3.1% of the bootstrap resamples (no attributed word drawn).
     """
     rows = voice.loc[voice["group"].isin(list(sides))]
     if "level" in rows.columns:
@@ -348,6 +350,13 @@ def voice_reading(voice: pd.DataFrame, sides: Sequence[str]) -> str:
             parts.append(f"{side} {_pct(r['voice_share'])} ({ci}; {n_txt})")
     text = ", ".join(parts)
     text += ". These shares describe how the attributed words divide; no test compares them."
+    left = [(s, got[s]["skipped_share"]) for s in sides if s in got and "skipped_share" in got[s].index and got[s]["skipped_share"] > 0]
+    if left:
+        text += (
+            " "
+            + "; ".join(f"{s}'s intervals leave out {v:.1%} of the bootstrap resamples (no attributed word drawn)" for s, v in left)
+            + "."
+        )
     return text
 
 
