@@ -550,7 +550,9 @@ def emphasis_reading(comparison: pd.DataFrame) -> str:
         if both.empty:
             return f"No topic is raised by both sides{tail}."
         named = both.drop(columns=[c for c in ("measure",) if c in both.columns])
-        body = comparisons_reading(named.assign(value=lambda d: "position of statements raising " + d["label"].astype(str)))
+        lead = both["measure"].eq("lead") if "measure" in both.columns else pd.Series(False, index=both.index)
+        what = lead.map({True: "share of documents leading with ", False: "position of statements raising "})
+        body = comparisons_reading(named.assign(value=what + named["label"].astype(str)))
         return body + f"\n\n(0 = a side's first statement in a document, 1 = its last: lower is earlier{tail}.)"
 
     if comparison.empty:

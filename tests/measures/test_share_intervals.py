@@ -104,3 +104,51 @@ def test_voice_reports_the_share_of_resamples_left_out():
     assert 0.01 < v.loc["B", "skipped_share"] < 0.08
     assert math.isnan(E.voice(_statements([8]).iloc[:1], "side", n_boot=100)["skipped_share"].iloc[0])  # one statement: no interval
     assert "skipped_share" in TABLES["voice"]["columns"]
+
+
+def _groups(docs, sides, units, leads, frame="x"):
+    return pd.DataFrame(
+        {
+            "level": "side",
+            "doc_id": docs,
+            "side": sides,
+            "frame_id": frame,
+            "label": frame.upper(),
+            "n_units": units,
+            "in_lead": leads,
+            "present": True,
+        }
+    )
+
+
+def test_lead_comparison_in_one_document_uses_wilson_and_newcombe():
+    from analysis.core.stats import newcombe_interval
+
+    t = _groups(["d", "d"], ["A", "B"], [4, 3], [True, False])
+    r = E.compare_leads(t, "A", "B", n_perm=200).iloc[0]
+    assert (r["measure"], r["value"], r["resampling"]) == ("lead", "in_lead", "statements")
+    assert (r["ci_low_a"], r["ci_high_a"]) == pytest.approx(wilson_interval(1, 1))
+    assert (r["diff_low"], r["diff_high"]) == pytest.approx(newcombe_interval(1, 1, 0, 1))
+    assert list(r.index) == list(TABLES["emphasis_comparison"]["columns"])
+
+
+def test_lead_comparison_over_documents_follows_the_design_and_skips_single_statements():
+    docs = [f"a{i}" for i in range(6)] + [f"b{i}" for i in range(6)] + ["c"]
+    sides = ["A"] * 6 + ["B"] * 6 + ["A"]
+    leads = [True] * 5 + [False] + [True] + [False] * 5 + [True]
+    t = pd.concat([_groups(docs, sides, [3] * 12 + [1], leads), _groups(docs, sides, [3] * 13, [False] * 13, frame="y")])
+    c = E.compare_leads(t, "A", "B", n_perm=500)
+    assert c["frame_id"].tolist() == ["x"]  # no side leads with y: not a test
+    r = c.iloc[0]
+    assert (r["n_a"], r["n_b"], r["resampling"]) == (6, 6, "between documents")  # document c has one statement: no lead
+    assert (r["ci_low_a"], r["ci_high_a"]) == pytest.approx(wilson_interval(5, 6))
+    assert r["difference"] == pytest.approx(4 / 6) and r["diff_low"] < 4 / 6 < r["diff_high"]
+    assert r["p_value"] < 0.1
+
+
+def test_reading_names_lead_rows_as_shares():
+    from analysis.measures import readings
+
+    t = _groups(["d", "d"], ["A", "B"], [4, 3], [True, False])
+    text = readings.emphasis_reading(E.compare_leads(t, "A", "B", n_perm=100))
+    assert "share of documents leading with X" in text and "position" not in text.split("(0 =")[0]

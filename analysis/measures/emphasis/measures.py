@@ -16,7 +16,7 @@ from ...core.stats import N_BOOT
 from .resampling import _ratio_cis
 from .units import weights
 
-__all__ = ["compare_positions", "emphasis", "findings", "findings_across_documents", "summarize", "topic_order"]
+__all__ = ["compare_leads", "compare_positions", "emphasis", "findings", "findings_across_documents", "summarize", "topic_order"]
 
 
 def emphasis(
@@ -363,6 +363,49 @@ def compare_positions(
         c.insert(0, "label", labels.get(fid, fid))
         c.insert(0, "frame_id", fid)
         c.insert(0, "measure", "position")
+        rows.append(c)
+    if not rows:
+        return conform(None, "emphasis_comparison")
+    return conform(pd.concat(rows, ignore_index=True), "emphasis_comparison")
+
+
+def compare_leads(
+    table: pd.DataFrame,
+    side_a: str,
+    side_b: str,
+    level: str = "side",
+    n_boot: int = N_BOOT,
+    n_perm: int = 10000,
+    seed: int | None = None,
+) -> pd.DataFrame:
+    """Rows of table ``emphasis_comparison`` with ``measure == "lead"``: per topic, the share of a side's documents whose lead carries it, A vs B.
+
+    The units are the (document, side) groups of an :func:`emphasis` table at ``level``
+    in which the side has more than one unit (a single statement is no lead); each is 1
+    when the topic is in its lead. Compared with :func:`analysis.core.compare.compare_sides`,
+    as frame shares are: Wilson intervals per side, Newcombe's interval of the difference
+    with one document, the design's test and cluster-robust interval with several
+    (:mod:`analysis.core.designs`). Topics no side leads with are left out. Adjust with
+    the notebook's family (:func:`analysis.core.compare.adjust_family`).
+
+    >>> t = pd.DataFrame({"level": "side", "doc_id": ["1", "1", "2", "2"], "side": ["A", "B", "A", "B"], "frame_id": "x",
+    ...     "label": "X", "n_units": 3, "in_lead": [True, False, True, False], "present": True})
+    >>> r = compare_leads(t, "A", "B", n_perm=100).iloc[0]
+    >>> r["measure"], int(r["n_a"]), float(r["mean_a"]), float(r["mean_b"]), r["resampling"]
+    ('lead', 2, 1.0, 0.0, 'within documents')
+    """
+    from ...core.compare import compare_sides
+
+    t = table.loc[(table["level"] == level) & table["side"].isin([side_a, side_b]) & (table["n_units"] > 1)]
+    t = t.assign(in_lead=t["in_lead"].astype(bool).astype(float))
+    led = t.loc[t["in_lead"] > 0, "frame_id"]
+    rows = []
+    for fid in dict.fromkeys(led):
+        sub = t.loc[t["frame_id"] == fid]
+        c = compare_sides(sub, "in_lead", side_a, side_b, n_boot=n_boot, n_perm=n_perm, seed=seed)
+        c.insert(0, "label", sub["label"].iloc[0])
+        c.insert(0, "frame_id", fid)
+        c.insert(0, "measure", "lead")
         rows.append(c)
     if not rows:
         return conform(None, "emphasis_comparison")
