@@ -26,7 +26,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ..core.designs import side_permutation_pvalues
+from ..core.designs import share_interval, side_permutation_pvalues
 from ..core.schema import conform
 from ..core.stats import N_BOOT, benjamini_hochberg, bootstrap_ci, cliffs_delta
 from ..core.text import count_words
@@ -136,7 +136,11 @@ def frames_by_side(
 ) -> pd.DataFrame:
     """Per side and frame (table ``frames_by_side``): share of units with the frame and hits per 100 words.
 
-    Both come with ``n`` and a percentile bootstrap 95% interval (units resampled,
+    Both come with ``n`` and a 95% interval: the share a Wilson interval, at the
+    documents' effective n when the side's units span several documents
+    (:func:`analysis.core.designs.share_interval`, the interval
+    :func:`analysis.core.compare.compare_sides` gives shares), so a share of 0 or 1 still
+    gets a width; the rate a percentile bootstrap of the ratio of sums (units resampled,
     whole documents when there are several: :func:`analysis.core.stats.bootstrap_ci`).
     ``primary`` marks each side's primary frame (highest share, then highest
     rate, then codebook order; none if the side has no frame at all);
@@ -162,7 +166,7 @@ def frames_by_side(
             groups = fr["doc_id"].tolist()
             n = len(fr)
             share = float(present.mean()) if n else float("nan")
-            slo, shi = bootstrap_ci(present, groups=groups, n_boot=n_boot, seed=seed)
+            slo, shi = share_interval(present, groups)
             total_w = float(nw.sum())
             rate = 100.0 * float(hits.sum()) / total_w if total_w > 0 else float("nan")
             # hits per 100 words of each resample (a ratio of sums; the counts sum exactly)
@@ -315,8 +319,8 @@ def findings(by_side: pd.DataFrame, differences: pd.DataFrame | None = None, uni
     >>> u = pd.DataFrame({"doc_id": "d", "statement_id": ["a", "b", "c"], "start": [0, 20, 40],
     ...     "text": ["Peace now.", "Trade and peace.", "Sanctions."], "side": ["X", "X", "Y"]})
     >>> print(findings(frames_by_side(frame_presence(u, frame_hits(u)), "X", "Y", n_boot=200)))
-    X (n = 2 statements, 5 words): primary frame Peace process & negotiation, in 2 of 2 (100%, 95% CI 100%-100%). Frames: Peace process & negotiation 2/2, Economic 1/2.
-    Y (n = 1 statements, 1 words): primary frame Economic, in 1 of 1 (100%, 95% CI n/a). Frames: Economic 1/1.
+    X (n = 2 statements, 5 words): primary frame Peace process & negotiation, in 2 of 2 (100%, 95% CI 34%-100%). Frames: Peace process & negotiation 2/2, Economic 1/2.
+    Y (n = 1 statements, 1 words): primary frame Economic, in 1 of 1 (100%, 95% CI 21%-100%). Frames: Economic 1/1.
     Raised by X and never by Y: Peace process & negotiation.
     Raised by Y and never by X: none.
     """

@@ -320,6 +320,8 @@ def voice_reading(voice: pd.DataFrame, sides: Sequence[str]) -> str:
     ...     "voice_share": [0.6, 0.2], "voice_share_lo": [0.5, 0.1], "voice_share_hi": [0.7, 0.3]})
     >>> print(voice_reading(v, ["A", "B"]))
     A gets 60% of the attributed words (95% CI 50% to 70%; 30 statements, 600 words), B 20% (10% to 30%; 10 statements, 200 words). These shares describe how the attributed words divide; no test compares them.
+    >>> print(voice_reading(v.assign(skipped_share=[0.0, 0.031]), ["A", "B"]).split("them. ")[1])
+    B's intervals leave out 3.1% of the bootstrap resamples (no attributed word drawn).
     """
     rows = voice.loc[voice["group"].isin(list(sides))]
     if "level" in rows.columns:
@@ -341,6 +343,13 @@ def voice_reading(voice: pd.DataFrame, sides: Sequence[str]) -> str:
             parts.append(f"{side} {_pct(r['voice_share'])} ({ci}; {n_txt})")
     text = ", ".join(parts)
     text += ". These shares describe how the attributed words divide; no test compares them."
+    left = [(s, got[s]["skipped_share"]) for s in sides if s in got and "skipped_share" in got[s].index and got[s]["skipped_share"] > 0]
+    if left:
+        text += (
+            " "
+            + "; ".join(f"{s}'s intervals leave out {v:.1%} of the bootstrap resamples (no attributed word drawn)" for s, v in left)
+            + "."
+        )
     return text
 
 
@@ -534,7 +543,9 @@ def emphasis_reading(comparison: pd.DataFrame) -> str:
         if both.empty:
             return f"No topic is raised by both sides{tail}."
         named = both.drop(columns=[c for c in ("measure",) if c in both.columns])
-        body = comparisons_reading(named.assign(value=lambda d: "position of statements raising " + d["label"].astype(str)))
+        lead = both["measure"].eq("lead") if "measure" in both.columns else pd.Series(False, index=both.index)
+        what = lead.map({True: "share of documents leading with ", False: "position of statements raising "})
+        body = comparisons_reading(named.assign(value=what + named["label"].astype(str)))
         return body + f"\n\n(0 = a side's first statement in a document, 1 = its last: lower is earlier{tail}.)"
 
     if comparison.empty:

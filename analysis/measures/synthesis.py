@@ -167,7 +167,7 @@ def summary_table(tables: Mapping[str, pd.DataFrame], side_a: str, side_b: str, 
             add(
                 view,
                 "emphasis",
-                f"position of statements: {r['label']}",
+                f"{'share of documents leading with' if r.get('measure') == 'lead' else 'position of statements'}: {r['label']}",
                 (side_a, r["n_a"], r["mean_a"], r["ci_low_a"], r["ci_high_a"]),
                 (side_b, r["n_b"], r["mean_b"], r["ci_low_b"], r["ci_high_b"]),
                 r["cliffs_delta"],

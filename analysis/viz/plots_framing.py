@@ -32,7 +32,7 @@ def plot_frame_profile(
     carried by most statements of the two sides, in the table's order.
     """
     lo_col, hi_col, xlabel = {
-        "share": ("share_lo", "share_hi", "share of statements carrying the frame (95% bootstrap interval)"),
+        "share": ("share_lo", "share_hi", "share of statements carrying the frame (95% Wilson interval)"),
         "hits_per_100w": ("rate_lo", "rate_hi", "frame hits per 100 words (95% bootstrap interval)"),
     }[measure]
     t = by_side[by_side["side"].isin([side_a, side_b])]

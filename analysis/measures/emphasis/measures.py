@@ -16,7 +16,7 @@ from ...core.stats import N_BOOT
 from .resampling import _ratio_cis
 from .units import weights
 
-__all__ = ["compare_positions", "emphasis", "findings", "findings_across_documents", "summarize", "topic_order"]
+__all__ = ["compare_leads", "compare_positions", "emphasis", "findings", "findings_across_documents", "summarize", "topic_order"]
 
 
 def emphasis(
@@ -289,8 +289,20 @@ def summarize(table: pd.DataFrame, sides: Sequence[str] | None = None, n_boot: i
     share of them raising the topic, mean first-mention position (over documents that
     raise it), mean salience and mean share of text, each mean with a bootstrap
     interval over documents (NaN with fewer than two documents: one document gives no
-    interval).
+    interval). ``share_lead`` is over the ``n_lead_docs`` documents where the group has
+    more than one unit (a single statement is no lead). Both shares of documents get
+    Wilson intervals (:func:`analysis.core.designs.share_interval`, the interval
+    :func:`analysis.core.compare.compare_sides` gives shares; one value per document,
+    so no design effect), which keep a width at 0 or 1.
+
+    >>> t = pd.DataFrame({"level": "side", "doc_id": ["1", "2", "3"], "side": "A", "frame_id": "x", "label": "X",
+    ...     "n_units": [3, 1, 2], "present": [True, True, False], "in_lead": [True, True, False],
+    ...     "first_pos": [0.0, 0.0, float("nan")], "salience": [0.5, 1.0, 0.0], "share_of_text": [0.3, 1.0, 0.0]})
+    >>> r = summarize(t, n_boot=100).iloc[0]
+    >>> int(r["n_docs"]), int(r["n_lead_docs"]), float(r["share_lead"]), [round(float(r[c]), 3) for c in ("share_lead_lo", "share_lead_hi")]
+    (3, 2, 0.5, [0.095, 0.905])
     """
+    from ...core.designs import share_interval
     from ...core.stats import bootstrap_ci
 
     rows = []
@@ -307,11 +319,16 @@ def summarize(table: pd.DataFrame, sides: Sequence[str] | None = None, n_boot: i
             "n_raised": int(g["present"].sum()),
             "share_docs": float(g["present"].mean()),
         }
+        row["share_docs_lo"], row["share_docs_hi"] = share_interval(g["present"].to_numpy(dtype=float), g["doc_id"].astype(str).tolist())
         for col, name in (("first_pos", "first_pos"), ("salience", "salience"), ("share_of_text", "share_of_text")):
             x = g[col].dropna().to_numpy(dtype=float)
             row[name] = float(x.mean()) if len(x) else float("nan")
             row[f"{name}_lo"], row[f"{name}_hi"] = bootstrap_ci(x, n_boot=n_boot, seed=seed)
-        row["share_lead"] = float(g["in_lead"].mean())
+        several = g.loc[g["n_units"] > 1] if "n_units" in g.columns else g
+        lead = several["in_lead"].to_numpy(dtype=float)
+        row["n_lead_docs"] = len(lead)
+        row["share_lead"] = float(lead.mean()) if len(lead) else float("nan")
+        row["share_lead_lo"], row["share_lead_hi"] = share_interval(lead, several["doc_id"].astype(str).tolist())
         rows.append(row)
     if not rows:
         return conform(None, "emphasis_summary")
@@ -346,6 +363,49 @@ def compare_positions(
         c.insert(0, "label", labels.get(fid, fid))
         c.insert(0, "frame_id", fid)
         c.insert(0, "measure", "position")
+        rows.append(c)
+    if not rows:
+        return conform(None, "emphasis_comparison")
+    return conform(pd.concat(rows, ignore_index=True), "emphasis_comparison")
+
+
+def compare_leads(
+    table: pd.DataFrame,
+    side_a: str,
+    side_b: str,
+    level: str = "side",
+    n_boot: int = N_BOOT,
+    n_perm: int = 10000,
+    seed: int | None = None,
+) -> pd.DataFrame:
+    """Rows of table ``emphasis_comparison`` with ``measure == "lead"``: per topic, the share of a side's documents whose lead carries it, A vs B.
+
+    The units are the (document, side) groups of an :func:`emphasis` table at ``level``
+    in which the side has more than one unit (a single statement is no lead); each is 1
+    when the topic is in its lead. Compared with :func:`analysis.core.compare.compare_sides`,
+    as frame shares are: Wilson intervals per side, Newcombe's interval of the difference
+    with one document, the design's test and cluster-robust interval with several
+    (:mod:`analysis.core.designs`). Topics no side leads with are left out. Adjust with
+    the notebook's family (:func:`analysis.core.compare.adjust_family`).
+
+    >>> t = pd.DataFrame({"level": "side", "doc_id": ["1", "1", "2", "2"], "side": ["A", "B", "A", "B"], "frame_id": "x",
+    ...     "label": "X", "n_units": 3, "in_lead": [True, False, True, False], "present": True})
+    >>> r = compare_leads(t, "A", "B", n_perm=100).iloc[0]
+    >>> r["measure"], int(r["n_a"]), float(r["mean_a"]), float(r["mean_b"]), r["resampling"]
+    ('lead', 2, 1.0, 0.0, 'within documents')
+    """
+    from ...core.compare import compare_sides
+
+    t = table.loc[(table["level"] == level) & table["side"].isin([side_a, side_b]) & (table["n_units"] > 1)]
+    t = t.assign(in_lead=t["in_lead"].astype(bool).astype(float))
+    led = t.loc[t["in_lead"] > 0, "frame_id"]
+    rows = []
+    for fid in dict.fromkeys(led):
+        sub = t.loc[t["frame_id"] == fid]
+        c = compare_sides(sub, "in_lead", side_a, side_b, n_boot=n_boot, n_perm=n_perm, seed=seed)
+        c.insert(0, "label", sub["label"].iloc[0])
+        c.insert(0, "frame_id", fid)
+        c.insert(0, "measure", "lead")
         rows.append(c)
     if not rows:
         return conform(None, "emphasis_comparison")

@@ -23,8 +23,17 @@ def _resamples(seed: int, n: int, n_boot: int) -> np.ndarray:
     return idx
 
 
-def _ratio_ci(num, den, groups=None, n_boot: int = N_BOOT, level: float = 0.95, seed: int | None = None) -> tuple[float, float]:
-    """Percentile bootstrap interval of ``sum(num) / sum(den)`` resampling units (or whole groups)."""
+def _ratio_ci(num, den, groups=None, n_boot: int = N_BOOT, level: float = 0.95, seed: int | None = None, return_skipped: bool = False):
+    """Percentile bootstrap interval of ``sum(num) / sum(den)`` resampling units (or whole groups).
+
+    Resamples whose denominator is 0 (no word of the group drawn) have no ratio and are
+    left out of the percentiles; ``return_skipped=True`` returns ``(low, high, skipped)``
+    with the share of resamples left out, for the table to report.
+
+    >>> lo, hi, skipped = _ratio_ci([1, 0], [1, 0], n_boot=400, return_skipped=True)
+    >>> (lo, hi), round(skipped, 2)  # about a quarter of the resamples draw the wordless unit twice
+    ((1.0, 1.0), 0.26)
+    """
     num, den = np.asarray(num, dtype=float), np.asarray(den, dtype=float)
     if groups is not None and len(set(groups)) > 1:
         g = pd.Series(np.asarray(groups)).astype(str)
@@ -32,19 +41,22 @@ def _ratio_ci(num, den, groups=None, n_boot: int = N_BOOT, level: float = 0.95, 
         num = np.array([num[(g == lab).to_numpy()].sum() for lab in labels])
         den = np.array([den[(g == lab).to_numpy()].sum() for lab in labels])
     if len(num) < 2:
-        return (float("nan"), float("nan"))
+        return (float("nan"), float("nan"), float("nan")) if return_skipped else (float("nan"), float("nan"))
     if not num.any() and den.all():
-        return (0.0, 0.0)  # a topic never raised: every resample gives 0
+        return (0.0, 0.0, 0.0) if return_skipped else (0.0, 0.0)  # a topic never raised: every resample gives 0
     idx = _resamples(SEED if seed is None else seed, len(num), n_boot)
     d = den[idx].sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
         stats = num[idx].sum(axis=1) / d
-    stats = stats[np.isfinite(stats)]
+    finite = np.isfinite(stats)
+    skipped = float(1.0 - finite.mean())
+    stats = stats[finite]
     if len(stats) == 0:
-        return (float("nan"), float("nan"))
-    alpha = (1 - level) / 2
-    lo, hi = np.quantile(stats, [alpha, 1 - alpha])
-    return (float(lo), float(hi))
+        lo, hi = float("nan"), float("nan")
+    else:
+        alpha = (1 - level) / 2
+        lo, hi = (float(v) for v in np.quantile(stats, [alpha, 1 - alpha]))
+    return (lo, hi, skipped) if return_skipped else (lo, hi)
 
 
 @lru_cache(maxsize=256)
@@ -78,8 +90,11 @@ def _resampled_sums(values: np.ndarray, counts: np.ndarray, sparse: bool = False
 _CI_BATCH = 512  # rows per product in _ratio_cis: bounds the (rows, n_boot) work arrays
 
 
-def _ratio_cis(num: np.ndarray, den: np.ndarray, n_boot: int = N_BOOT, level: float = 0.95, seed: int | None = None):
-    """:func:`_ratio_ci` (units resampled) of each row of ``num`` over the same row of ``den``, shape (k, n): arrays ``lo``, ``hi``.
+def _ratio_cis(
+    num: np.ndarray, den: np.ndarray, n_boot: int = N_BOOT, level: float = 0.95, seed: int | None = None, return_skipped: bool = False
+):
+    """:func:`_ratio_ci` (units resampled) of each row of ``num`` over the same row of ``den``, shape (k, n): arrays ``lo``, ``hi``
+    (and ``skipped``, the share of each row's resamples left out for a zero denominator, with ``return_skipped``).
 
     Every row draws the resamples of :func:`_resamples` for its ``n`` units, so the
     resampled sums of all rows are one product with the resample counts. For rows of
@@ -93,18 +108,19 @@ def _ratio_cis(num: np.ndarray, den: np.ndarray, n_boot: int = N_BOOT, level: fl
     """
     num, den = np.asarray(num, dtype=float), np.asarray(den, dtype=float)
     k, n = num.shape
-    lo, hi = np.full(k, np.nan), np.full(k, np.nan)
+    lo, hi, skipped = np.full(k, np.nan), np.full(k, np.nan), np.full(k, np.nan)
+    out = (lo, hi, skipped) if return_skipped else (lo, hi)
     if n < 2:
-        return lo, hi
+        return out
     zero = ~num.any(axis=1) & den.all(axis=1)  # a topic never raised: every resample gives 0
-    lo[zero] = hi[zero] = 0.0
+    lo[zero] = hi[zero] = skipped[zero] = 0.0
     rest = np.flatnonzero(~zero)
     if not len(rest):
-        return lo, hi
+        return out
     if not (_sums_are_exact(num[rest]) and _sums_are_exact(den[rest])):
         for i in rest:
-            lo[i], hi[i] = _ratio_ci(num[i], den[i], n_boot=n_boot, level=level, seed=seed)
-        return lo, hi
+            lo[i], hi[i], skipped[i] = _ratio_ci(num[i], den[i], n_boot=n_boot, level=level, seed=seed, return_skipped=True)
+        return out
     counts = _resample_counts(SEED if seed is None else seed, n, n_boot).astype(float)
     alpha = (1 - level) / 2
     for part in np.array_split(rest, -(-len(rest) // _CI_BATCH)):
@@ -115,7 +131,9 @@ def _ratio_cis(num: np.ndarray, den: np.ndarray, n_boot: int = N_BOOT, level: fl
         with np.errstate(invalid="ignore", divide="ignore"):
             stats = _resampled_sums(num[part], counts, sparse=True) / dens[which]
         # exact sums: a ratio is finite unless its resample has no words
-        whole = (dens != 0).all(axis=1)[which]
+        nonzero = dens != 0
+        skipped[part] = 1.0 - nonzero.mean(axis=1)[which]
+        whole = nonzero.all(axis=1)[which]
         if whole.all():
             lo[part], hi[part] = np.quantile(stats, [alpha, 1 - alpha], axis=1, overwrite_input=True)
             continue
@@ -125,4 +143,4 @@ def _ratio_cis(num: np.ndarray, den: np.ndarray, n_boot: int = N_BOOT, level: fl
             s = stats[j][np.isfinite(stats[j])]
             if len(s):
                 lo[part[j]], hi[part[j]] = np.quantile(s, [alpha, 1 - alpha])
-    return lo, hi
+    return out

@@ -39,6 +39,9 @@ def voice(
     in the shares). ``voice_share`` = the group's attributed words / all attributed
     words; ``direct_share`` = its quoted words / its attributed words. Intervals:
     percentile bootstrap over statements (whole documents when there are several).
+    A resample with no attributed words in a ratio's denominator has no ratio and is
+    left out of that interval; ``skipped_share`` reports the larger share of resamples
+    left out of the two intervals (0 unless statements without words are drawn alone).
     """
     st = statements.reset_index(drop=True).copy()
     st["_key"] = st[by].astype("object").where(st[by].notna(), "(unknown)")
@@ -52,8 +55,9 @@ def voice(
     counted = st.loc[st["_counted"]].reset_index(drop=True)
     all_words = counted["_words"].to_numpy()
     total = all_words.sum()
-    vs_lo, vs_hi = _share_cis(counted, len(keys), n_boot, seed)
-    ds_lo, ds_hi = _direct_share_cis(counted, len(keys), n_boot, seed)
+    vs_lo, vs_hi, vs_skip = _share_cis(counted, len(keys), n_boot, seed)
+    ds_lo, ds_hi, ds_skip = _direct_share_cis(counted, len(keys), n_boot, seed)
+    skipped = np.fmax(vs_skip, ds_skip)
     k_all = st.groupby("_k", sort=True)
     n_docs = k_all["doc_id"].nunique().reindex(range(len(keys)), fill_value=0).to_numpy()
     first_side = k_all["side"].first().reindex(range(len(keys)))  # first non-missing side of the group
@@ -87,6 +91,7 @@ def voice(
                 "direct_share": quoted[i] / attributed[i] if attributed[i] else float("nan"),
                 "direct_share_lo": ds_lo[i],
                 "direct_share_hi": ds_hi[i],
+                "skipped_share": skipped[i],
             }
         )
     out = pd.DataFrame(rows).sort_values(["attributed_words", "readout_words", "group"], ascending=[False, False, True], kind="stable")
@@ -106,8 +111,8 @@ def _units(table: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return np.arange(len(table), dtype=np.int64), len(table)
 
 
-def _share_cis(counted: pd.DataFrame, n_keys: int, n_boot: int, seed: int | None) -> tuple[np.ndarray, np.ndarray]:
-    """Bootstrap interval of each group's share of all attributed words, all groups at once.
+def _share_cis(counted: pd.DataFrame, n_keys: int, n_boot: int, seed: int | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Bootstrap interval of each group's share of all attributed words, all groups at once (with the share of resamples skipped).
 
     The same numbers as ``_ratio_ci(mine, all_words, doc_ids)`` group by group (the
     resamples of :func:`_resamples` for the same units; word counts sum exactly), as one
@@ -118,15 +123,15 @@ def _share_cis(counted: pd.DataFrame, n_keys: int, n_boot: int, seed: int | None
     den = np.bincount(unit, weights=words, minlength=n)
     num = np.zeros((n_keys, n))
     np.add.at(num, (counted["_k"].to_numpy(), unit), words)
-    return _ratio_cis(num, np.broadcast_to(den, num.shape), n_boot=n_boot, seed=seed)
+    return _ratio_cis(num, np.broadcast_to(den, num.shape), n_boot=n_boot, seed=seed, return_skipped=True)
 
 
-def _direct_share_cis(counted: pd.DataFrame, n_keys: int, n_boot: int, seed: int | None) -> tuple[np.ndarray, np.ndarray]:
+def _direct_share_cis(counted: pd.DataFrame, n_keys: int, n_boot: int, seed: int | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Bootstrap interval of each group's quoted share of its own words: groups with the same number of units in one batch.
 
     The same numbers as ``_ratio_ci(direct, words, doc_ids)`` over the group's own statements.
     """
-    lo, hi = np.full(n_keys, np.nan), np.full(n_keys, np.nan)
+    lo, hi, skipped = np.full(n_keys, np.nan), np.full(n_keys, np.nan), np.full(n_keys, np.nan)
     batches: dict[int, list] = {}
     keys = counted["_k"].to_numpy()
     docs = counted["doc_id"].astype(str).to_numpy(object)
@@ -141,8 +146,10 @@ def _direct_share_cis(counted: pd.DataFrame, n_keys: int, n_boot: int, seed: int
         if n < 2:
             continue
         ks = [k for k, _, _ in items]
-        lo[ks], hi[ks] = _ratio_cis(np.vstack([a for _, a, _ in items]), np.vstack([b for _, _, b in items]), n_boot=n_boot, seed=seed)
-    return lo, hi
+        lo[ks], hi[ks], skipped[ks] = _ratio_cis(
+            np.vstack([a for _, a, _ in items]), np.vstack([b for _, _, b in items]), n_boot=n_boot, seed=seed, return_skipped=True
+        )
+    return lo, hi, skipped
 
 
 def _direct_words(st: pd.DataFrame, quotes: pd.DataFrame | None) -> list[float]:
