@@ -130,7 +130,9 @@ def run(
             clear_caches()
 
 
-def _run_in(corpus: Path, out: Path, sides, notebooks, timeout: int, log, progress, report: bool, codebook: str, groups: str | None) -> dict:
+def _run_in(
+    corpus: Path, out: Path, sides, notebooks, timeout: int, log, progress, report: bool, codebook: str, groups: str | None
+) -> dict:
     """The body of :func:`run`, with the resources already in force."""
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
