@@ -88,9 +88,9 @@ def _relative_imports(source: str, top_level: bool = False) -> list[ast.ImportFr
     The same nodes as walking the module's whole syntax tree, but only the statements
     that start with ``from .`` are parsed (the tree of a large module takes long to walk).
 
-    >>> [(n.level, n.module) for n in _relative_imports("from . import a\nimport os\ndef f():\n    from ..b import (c,\n        d)\n")]
+    >>> [(n.level, n.module) for n in _relative_imports("from . import a\\nimport os\\ndef f():\\n    from ..b import (c,\\n        d)\\n")]
     [(1, None), (2, 'b')]
-    >>> [n.module for n in _relative_imports("from .a import x\ndef f():\n    from .b import y\n", top_level=True)]
+    >>> [n.module for n in _relative_imports("from .a import x\\ndef f():\\n    from .b import y\\n", top_level=True)]
     ['a']
     """
     if top_level:
