@@ -1,6 +1,6 @@
 """Build benchmark: words per second per stage and for the whole build, and peak memory.
 
-    python benchmarks/bench.py [--sizes 100,1000,10000] [--jobs 1] [--work DIR]
+    python benchmarks/bench.py [--sizes 100,1000,10000] [--jobs 1] [--repeat 3] [--work DIR]
 
 For each size N, :mod:`generate` writes N synthetic news documents (kept in
 ``--work`` for later runs) and the build runs in a fresh child process, exactly as
@@ -12,15 +12,20 @@ with per-step timing on). The table reports, per N:
   combined and written as Parquet); a step's time is summed over worker processes,
   so with ``--jobs N`` it is per-core throughput;
 * words/s of the whole build: all words over the child's wall-clock time, from
-  interpreter start to exit (imports, all steps, writing);
+  interpreter start to exit (imports, all steps, writing), less the time of the
+  yardstick passes the child runs after the build;
 * the whole build's cost per word relative to the smallest N (linear cost: <= 1.2);
 * peak resident memory of the build process (and its worker processes, each counted
   by its own peak);
 * a yardstick: one Punkt+VADER pass over the same corpus (every paragraph split into sentences
   by the project's Punkt, each sentence's VADER compound, fresh memos), and the whole build's
   wall-clock time and the sentiment stage's time relative to it (the sentiment stage also
-  against a Punkt+VADER pass over the statements it scores).
+  against a Punkt+VADER pass over the statements it scores);
+* a second table: every step, the whole build and the whole build less extraction as
+  multiples of that pass (the bar of issues 22/23 is the whole build within 1.5x).
 
+With ``--repeat R`` every size is built R times and the tables give medians (times, and
+ratios taken within each run so build and yardstick share the machine's load).
 It is a benchmark, not a test: numbers depend on the machine and its load.
 """
 
@@ -61,13 +66,17 @@ def child(corpus: str, out: str, jobs: int, engine: str, stages: str) -> None:
         stages=run,
         command=["python", "-m", "analysis", "build", "--full"],
     )
+    build_s = time.perf_counter() - t
+    t = time.perf_counter()
+    pv, pvs = punkt_vader_pass(corpus), punkt_vader_statements(out)
     res = {
-        "punkt_vader_s": punkt_vader_pass(corpus),
-        "punkt_vader_statements_s": punkt_vader_statements(out),
+        "punkt_vader_s": pv,
+        "punkt_vader_statements_s": pvs,
+        "yardstick_s": time.perf_counter() - t,  # the two passes and their reading: not part of the build
         "n_docs": stats.n_docs,
         "n_words": stats.n_words,
         "timings": stats.timings,
-        "run_build_s": time.perf_counter() - t,
+        "run_build_s": build_s,
         "tables": stats.tables,
     }
     print(json.dumps(res))
@@ -124,7 +133,7 @@ def measure(corpus: Path, out: Path, jobs: int, engine: str, stages: str = "all"
     if proc.returncode != 0:
         raise SystemExit(f"build failed ({proc.returncode}):\n{stderr.decode()[-3000:]}")
     res = json.loads(stdout.decode().strip().splitlines()[-1])
-    res["wall_s"] = wall
+    res["wall_s"] = wall - res.get("yardstick_s", 0.0)  # the build process's wall clock, without the yardstick passes
     return res
 
 
@@ -142,6 +151,7 @@ def main() -> None:
     ap.add_argument(
         "--work", type=Path, default=ROOT / ".benchmarks", help="where corpora and outputs go (default .benchmarks/, not committed)"
     )
+    ap.add_argument("--repeat", type=int, default=1, help="runs per size; the table gives medians (default 1)")
     ap.add_argument("--stages", default="all", help="comma-separated stages to run (default: all of analysis.pipeline.stages.STAGES)")
     ap.add_argument("--child", nargs=5, metavar=("CORPUS", "OUT", "JOBS", "ENGINE", "STAGES"), help=argparse.SUPPRESS)
     a = ap.parse_args()
@@ -160,20 +170,56 @@ def main() -> None:
             generate(corpus, n, seed=0)
         # Each size in a process of its own, so that its RUSAGE_CHILDREN peak is this build's alone.
         out = a.work / f"out_{n}"
-        print(f"building {n} documents (jobs={a.jobs}, engine={a.engine}) ...", file=sys.stderr)
-        r = subprocess.run(
-            [sys.executable, "-c", _ONE, str(Path(__file__).resolve()), str(corpus), str(out), str(a.jobs), a.engine, a.stages],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-        )
-        if r.returncode != 0:
-            raise SystemExit(r.stderr[-3000:])
-        res = json.loads(r.stdout.strip().splitlines()[-1])
+        runs = []
+        for rep in range(a.repeat):
+            print(f"building {n} documents (jobs={a.jobs}, engine={a.engine}, run {rep + 1}/{a.repeat}) ...", file=sys.stderr)
+            r = subprocess.run(
+                [sys.executable, "-c", _ONE, str(Path(__file__).resolve()), str(corpus), str(out), str(a.jobs), a.engine, a.stages],
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+            )
+            if r.returncode != 0:
+                raise SystemExit(r.stderr[-3000:])
+            runs.append(json.loads(r.stdout.strip().splitlines()[-1]))
+        res = median_run(runs, a.jobs)
         res["n"] = n
         rows.append(res)
-        print(table(rows, a.jobs, a.engine, a.stages), file=sys.stderr)
-    print(table(rows, a.jobs, a.engine, a.stages))
+        print(table(rows, a.jobs, a.engine, a.stages, a.repeat), file=sys.stderr)
+    print(table(rows, a.jobs, a.engine, a.stages, a.repeat))
+
+
+def median_run(runs: list[dict], jobs: int = 1) -> dict:
+    """One row from repeated runs of the same build: the median of every time, the largest peak memory.
+
+    Multiples of the Punkt+VADER pass (``ratios``) are taken within each run (same load
+    for the build and its yardstick) and their median is reported.
+
+    >>> r = median_run([{"n_words": 10, "timings": {"extract": 2.0}, "wall_s": 4.0, "punkt_vader_s": 1.0,
+    ...     "punkt_vader_statements_s": 0.5, "peak_rss_mib": 100.0}] * 3)
+    >>> r["ratios"]["extract"], r["ratios"]["whole build"], r["ratios"]["outside extract"]
+    (2.0, 4.0, 2.0)
+    """
+    from statistics import median
+
+    def ratios(r: dict) -> dict:
+        pv = r["punkt_vader_s"]
+        out = {s: t / pv for s, t in r["timings"].items()}
+        out["whole build"] = r["wall_s"] / pv
+        if jobs == 1:  # with workers, step times are summed over processes: no wall-clock share
+            out["outside extract"] = (r["wall_s"] - r["timings"].get("extract", 0.0)) / pv
+        return out
+
+    steps = list(dict.fromkeys(s for r in runs for s in r["timings"]))
+    each = [ratios(r) for r in runs]
+    res = dict(runs[0])
+    res["timings"] = {s: median(r["timings"].get(s, 0.0) for r in runs) for s in steps}
+    for k in ("wall_s", "punkt_vader_s", "punkt_vader_statements_s"):
+        res[k] = median(r[k] for r in runs)
+    res["peak_rss_mib"] = max(r["peak_rss_mib"] for r in runs)
+    res["ratios"] = {k: median(e[k] for e in each) for k in each[0]}
+    res["runs"] = len(runs)
+    return res
 
 
 # Runs measure() in a process of its own, so that the RUSAGE_CHILDREN peak is this size's build alone.
@@ -187,15 +233,16 @@ print(json.dumps(res))
 """
 
 
-def table(rows: list[dict], jobs: int, engine: str, stages: str = "all") -> str:
+def table(rows: list[dict], jobs: int, engine: str, stages: str = "all", repeat: int = 1) -> str:
     steps = ["load"]
     for r in rows:
         steps += [s for s in r["timings"] if s not in steps and s != "write"]
     steps.append("write")
     head = ["N docs", "words"] + steps + ["whole build", "cost/word vs first", "peak RSS (largest process)"]
     head += ["Punkt+VADER pass", "build / pass", "sentiment / pass", "sentiment / pass over statements"]
+    med = f", median of {repeat} runs" if repeat > 1 else ""
     lines = [
-        f"words/s per step and for the whole build (engine={engine}, jobs={jobs}, stages={stages}); step times summed over workers",
+        f"words/s per step and for the whole build (engine={engine}, jobs={jobs}, stages={stages}{med}); step times summed over workers",
         "",
         "| " + " | ".join(head) + " |",
         "|" + "---|" * len(head),
@@ -216,6 +263,19 @@ def table(rows: list[dict], jobs: int, engine: str, stages: str = "all") -> str:
             f"{sent / pvs:.2f}×" if sent and pvs and pvs == pvs else "–",
         ]
         lines.append("| " + " | ".join(cells) + " |")
+    # each step and the whole build as a multiple of one Punkt+VADER pass over the same corpus
+    cols = steps + ["whole build", "outside extract"]
+    lines += [
+        "",
+        f"time as a multiple of one Punkt+VADER pass over the same corpus (ratio within each run{med}; "
+        "whole build: wall clock of the build process, interpreter start to exit; outside extract: whole build minus extract, serial builds only)",
+        "",
+        "| N docs | " + " | ".join(cols) + " |",
+        "|" + "---|" * (len(cols) + 1),
+    ]
+    for r in rows:
+        ratio = r.get("ratios") or median_run([r], jobs)["ratios"]
+        lines.append(f"| {r['n']:,} | " + " | ".join(f"{ratio[c]:.2f}×" if c in ratio else "–" for c in cols) + " |")
     return "\n".join(lines)
 
 

@@ -1,6 +1,6 @@
 """Temporary folders inside an output folder, tagged with their owner so a later run can remove them if it was killed.
 
-The build writes its Parquet parts (``.parts-``) and the finished tables
+The build writes its table parts (``.parts-``) and the finished tables
 (``.staging-``) into hidden folders inside ``--out``, on the same file system, so
 that the final renames are atomic. A build killed half-way (SIGKILL, out of memory,
 power loss) cannot remove them; the next :func:`make_temp_dir` in that folder does:

@@ -12,6 +12,7 @@ import ast
 import hashlib
 import importlib.metadata as md
 import platform
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -62,11 +63,9 @@ def build_modules(root: str = "pipeline.stages") -> list[str]:
         for i in range(len(package)):  # the packages on the way: analysis, analysis.core, ...
             todo.append(".".join(package[:i]))
         todo.append(".".join(package))
-        tree = ast.parse(path.read_text(encoding="utf-8"))
         # analysis/__init__.py imports the figures only inside __getattr__ (save_figure), which
         # no stage calls: follow its module-level imports only; elsewhere every import counts
-        nodes = tree.body if name == "" else ast.walk(tree)
-        for node in nodes:
+        for node in _relative_imports(path.read_text(encoding="utf-8"), top_level=name == ""):
             if isinstance(node, ast.ImportFrom) and node.level >= 1:
                 base = package[: len(package) - (node.level - 1)]
                 target = base + (node.module.split(".") if node.module else [])
@@ -76,6 +75,44 @@ def build_modules(root: str = "pipeline.stages") -> list[str]:
                     if _module_file(sub) is not None:
                         todo.append(sub)
     return sorted(seen)
+
+
+# a relative import statement: ``from`` at the start of a line, then dots (its source is parsed
+# with ast; the pattern only finds where to look, so imports in strings and comments are skipped)
+_FROM_DOTS = re.compile(r"^[ \t]*from[ \t]+\.", re.MULTILINE)
+
+
+def _relative_imports(source: str, top_level: bool = False) -> list[ast.ImportFrom]:
+    """The relative ``from`` imports of a module's ``source`` (module-level ones only with ``top_level``), in order.
+
+    The same nodes as walking the module's whole syntax tree, but only the statements
+    that start with ``from .`` are parsed (the tree of a large module takes long to walk).
+
+    >>> [(n.level, n.module) for n in _relative_imports("from . import a\\nimport os\\ndef f():\\n    from ..b import (c,\\n        d)\\n")]
+    [(1, None), (2, 'b')]
+    >>> [n.module for n in _relative_imports("from .a import x\\ndef f():\\n    from .b import y\\n", top_level=True)]
+    ['a']
+    """
+    if top_level:
+        return [n for n in ast.parse(source).body if isinstance(n, ast.ImportFrom) and n.level >= 1]
+    tree = None
+    out = []
+    for m in _FROM_DOTS.finditer(source):
+        line_end = source.find("\n", m.end())
+        line_end = len(source) if line_end < 0 else line_end
+        stmt = source[m.start() : line_end].strip()
+        if stmt.endswith("("):  # a parenthesised list of names: up to the closing parenthesis
+            close = source.find(")", line_end)
+            stmt = source[m.start() : close + 1].strip() if close >= 0 else stmt
+        stmt = stmt.split("#", 1)[0] if "(" not in stmt else stmt
+        try:
+            node = ast.parse(stmt).body[0]
+        except SyntaxError:  # not a plain import statement (e.g. inside a string): parse the whole module
+            tree = tree or ast.parse(source)
+            return [n for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level >= 1]
+        if isinstance(node, ast.ImportFrom) and node.level >= 1:
+            out.append(node)
+    return out
 
 
 @lru_cache(maxsize=1)

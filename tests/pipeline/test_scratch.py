@@ -64,7 +64,7 @@ def test_a_killed_build_leaves_nothing_after_the_next_run(tmp_path):
     )
     deadline = time.monotonic() + 120
     try:
-        while not any(out.glob(".parts-*/*/part-*.parquet")):  # half-way: a chunk's tables are written
+        while not any(out.glob(".parts-*/*/part-*.arrow")):  # half-way: a chunk's tables are written
             assert proc.poll() is None, "the build finished before it could be killed"
             assert time.monotonic() < deadline, "no Parquet part appeared"
             time.sleep(0.02)
