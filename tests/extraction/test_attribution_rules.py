@@ -531,6 +531,18 @@ CASES = [
         [],
         [("Fourteen regional agencies", "the ban")],
     ),
+    (
+        "he/she with no named antecedent: an indefinite descriptive source of one person",
+        "A spokeswoman for the harbour board said the pier was closed.\n\n“We expect to reopen it on Friday,” she said.",
+        ["a spokeswoman for the harbour board"],
+        [("a spokeswoman for the harbour board", "We expect to reopen it")],
+    ),
+    (
+        "a named antecedent still comes first; 'he' never stands for a spokeswoman",
+        "Ivo Brandt met a spokeswoman for the harbour board. “It is closed,” he said.",
+        ["Ivo Brandt"],
+        [("Ivo Brandt", "It is closed")],
+    ),
 ]
 
 
