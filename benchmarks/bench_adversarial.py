@@ -38,6 +38,7 @@ CASES = {
     "commas": "said Cole, ",
     "according": "according to Lee and ",
     "pronouns": "she told him that they ",
+    "pronoun-fallback": "Ann Cole met an aide, and he said ",  # he: no named antecedent fits, the aide does
     "dashes": "— Ann Cole — ",
     "asked": "Asked whether Lee ",
     "line-breaks": "Ann Cole\nBo Lee said\n",

@@ -178,9 +178,8 @@ def resolve_pronoun(
     speaker = next((s for s in reversed(recent_sources) if compatible(pronoun, s, anonymous)), None)
     subject = None
     for unit in reversed(earlier_units):
-        cands = [m for m in unit if compatible(pronoun, m, anonymous)]
-        if cands:
-            subject = cands[0]
+        subject = next((m for m in unit if compatible(pronoun, m, anonymous)), None)
+        if subject is not None:
             break
     if speaker is not None and subject is not None:
         # "Lavrov said … Rubio struck a cautious tone. “…,” he said": the later one wins

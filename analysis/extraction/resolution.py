@@ -36,20 +36,27 @@ def resolve_unit(text: str, lo: int, unit_m: list[dict], recent: list[dict], ear
     """
     out: list[dict] = []
     first_in_unit = FirstAntecedent(text, lo, out)
+    earlier = earlier_units[-EARLIER_UNITS:]
+    # with no antecedent in the unit, the answer depends only on the kind of pronoun (recent and
+    # earlier are fixed for the unit): remembered, so a unit with many pronouns scans them once
+    beyond: dict[tuple, dict | None] = {}
+
+    def resolve(m: dict, anonymous: bool) -> dict | None:
+        # "“… Clinton …,” she said": not Clinton; "in an interview with Acme Politics, he said": not Acme
+        same = first_in_unit(m, anonymous=anonymous)
+        if same:
+            return same[0]
+        key = (m["in_quote"], m.get("how"), m["kind"], m.get("gender"), m.get("side"), m.get("role"), anonymous)
+        if key not in beyond:
+            beyond[key] = resolve_pronoun(m, [], recent if not m["in_quote"] else [], earlier, anonymous=anonymous)
+        return beyond[key]
+
     for m in unit_m:
         if m["how"] in ("pronoun", "description") and m.get("actor") is None:
-            ref = resolve_pronoun(
-                m,
-                # "“… Clinton …,” she said": not Clinton; "in an interview with Acme Politics, he said": not Acme
-                first_in_unit(m),
-                recent if not m["in_quote"] else [],
-                earlier_units[-EARLIER_UNITS:],
-            )
+            ref = resolve(m, False)
             if ref is None and m["kind"] == "person" and m["how"] == "pronoun":
                 # no named antecedent: "A spokeswoman for the port said … “…,” she said"
-                ref = resolve_pronoun(
-                    m, first_in_unit(m, anonymous=True), recent if not m["in_quote"] else [], earlier_units[-EARLIER_UNITS:], anonymous=True
-                )
+                ref = resolve(m, True)
             if ref is not None:
                 m = {**m, "actor": ref["actor"], "actor_id": ref["actor_id"], "side": ref["side"], "ref": ref}
             elif m["how"] == "description" and not m["in_quote"]:
