@@ -241,6 +241,34 @@ def _subject(x: CueContext) -> Attribution | None:
     return Attribution(src, rule, _clause_of(x, src))
 
 
+# a verb of going on or taking up before "to" and the reporting verb, whose subject is the speaker:
+# "Lee went on to say …", "Lee took to Twitter to say …", "Lee was quick to add …", "Lee used the
+# interview to argue …" (not "declined to say", "refused to say": those report nothing said)
+_TO_CUE = re.compile(
+    r"(?:\b(?:went|go|goes|going|gone)\s+on|\b(?:took|take|takes|taking|taken)\s+to\s+(?:[A-Z][\w.-]*|social\s+media|the\s+airwaves)"
+    r"|\b(?:was|were|is|are|been|be)\s+quick"
+    r"|\b(?:used|uses|use|using)\s+(?:the|his|her|their|its)\s+(?:occasion|opportunity|speech|interview|appearance|remarks|platform|address))"
+    r"\s+to\s+$"
+)
+
+
+def _to_cue_check(x: CueContext) -> bool:
+    return x.before.endswith(" to ") and not x.nested
+
+
+def _to_cue(x: CueContext) -> Attribution | None:
+    """ "Lee went on to say …", "Lee took to Twitter to say …": the subject before the verb that takes
+    the infinitive (rule subject)."""
+    m = tail_search(_TO_CUE, x.before)
+    if m is None:
+        return None
+    at = x.lo + m.start()
+    left = leftward_source(x.text, x.lo, {**x.cue, "start": at}, x.mentions)
+    if left is None:
+        return None
+    return Attribution(left[0], "subject", _clause_of(x, left[0]))
+
+
 def _is_ing(x: CueContext) -> bool:
     return x.cue["form"].endswith("ing")
 
@@ -341,6 +369,14 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
         "the actor right before the verb, possibly with a clause between; a document of an organisation speaks for it "
         "(readout): “Ortiz told reporters that …”; “The ministry's readout stressed …”",
         ("subject", "readout"),
+    ),
+    ClaimRule(
+        "to-cue",
+        _to_cue_check,
+        _to_cue,
+        "the subject of a verb that takes the reporting verb as its infinitive: “Ortiz went on to say …”, "
+        "“Ortiz took to Twitter to say …”, “Ortiz was quick to add …”",
+        ("subject",),
     ),
     ClaimRule("with", _is_ing, _with, "the noun phrase after “with” before a participle: “…, with the Courier saying …”", ("participle",)),
     ClaimRule(
