@@ -38,6 +38,8 @@ CASES = {
     "commas": "said Cole, ",
     "according": "according to Lee and ",
     "pronouns": "she told him that they ",
+    "pronoun-fallback": "Ann Cole met an aide, and he said ",  # he: no named antecedent fits, the aide does
+    "to-cue": "Ann Cole went on to say ",
     "dashes": "— Ann Cole — ",
     "asked": "Asked whether Lee ",
     "line-breaks": "Ann Cole\nBo Lee said\n",

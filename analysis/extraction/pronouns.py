@@ -24,7 +24,7 @@ from .registry import mention_record
 if TYPE_CHECKING:  # typing only: no import at run time
     from .types import Mention
 
-__all__ = ["pronouns", "find_pronouns", "mention_gender", "compatible", "resolve_pronoun"]
+__all__ = ["pronouns", "find_pronouns", "mention_gender", "person_noun_gender", "compatible", "resolve_pronoun"]
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +81,32 @@ def mention_gender(m: dict) -> str | None:
     return first_names().get(toks[0]) if len(toks) > 1 else None
 
 
+@lru_cache(maxsize=1)
+def _person_nouns() -> dict[str, str]:
+    """Singular noun for one unnamed person -> the gender it carries (``person_nouns.tsv``)."""
+    return {r["noun"]: r["gender"] for r in read_tsv("person_nouns.tsv")}
+
+
+# what ends the head of a descriptive source ("a spokeswoman for the port": the head is before "for")
+_DESC_PP = re.compile(r"\s(?:of|for|from|at|with|in|on|to|who|which|that)\s")
+
+
+def person_noun_gender(desc: str) -> str | None:
+    """The gender of an indefinite descriptive source that introduces one person by a singular noun
+    ("any" when the noun carries none), else None: a plural, an organisation, a text, or a definite
+    description ("the candidate", "his opponent": most often someone the text has named already).
+
+    >>> person_noun_gender("a spokeswoman for the port"), person_noun_gender("a senior official")
+    ('female', 'any')
+    >>> person_noun_gender("two officials"), person_noun_gender("the campaign"), person_noun_gender("the host")
+    (None, None, None)
+    """
+    head = _DESC_PP.split(desc, maxsplit=1)[0].split()
+    if len(head) < 2 or head[0].lower() not in ("a", "an"):
+        return None
+    return _person_nouns().get(head[-1].lower())
+
+
 def _person_like(m: dict) -> bool:
     """A person, or a full name of unknown kind ("Ivo Brandt" before he speaks): a possible he/she."""
     if m["kind"] == "person":
@@ -88,8 +114,12 @@ def _person_like(m: dict) -> bool:
     return m["kind"] == "name" and m.get("how") in ("proper", "surname") and " " in (m.get("actor") or "")
 
 
-def compatible(pronoun: dict, mention: dict) -> bool:
+def compatible(pronoun: dict, mention: dict, anonymous: bool = False) -> bool:
     """True when a named mention can be the antecedent of a pronoun (kind and gender agree).
+
+    With ``anonymous``, he/she may also stand for an indefinite descriptive source of one person
+    (:func:`person_noun_gender`: "A spokeswoman for the port said … “…,” she said"); the resolver
+    tries that only when no named antecedent is found.
 
     >>> compatible({"kind": "person", "gender": "female"}, {"kind": "person", "gender": None, "actor": "X"})
     True
@@ -105,6 +135,12 @@ def compatible(pronoun: dict, mention: dict) -> bool:
             return False
         return _role_head(pronoun["role"]) in mention["role"].lower()
     if pronoun["kind"] == "person":
+        if mention["kind"] == "anonymous":
+            if not anonymous:
+                return False
+            # "A spokeswoman for the port said … “…,” she said": one unnamed person
+            g = person_noun_gender(mention["actor"])
+            return g is not None and (pronoun["gender"] == "any" or g in ("any", pronoun["gender"]))
         if not _person_like(mention):
             return False
         g = mention_gender(mention)
@@ -117,29 +153,33 @@ def compatible(pronoun: dict, mention: dict) -> bool:
 
 
 def resolve_pronoun(
-    pronoun: Mention, unit_mentions: list[Mention], recent_sources: list[Mention], earlier_units: list[list[Mention]]
+    pronoun: Mention,
+    unit_mentions: list[Mention],
+    recent_sources: list[Mention],
+    earlier_units: list[list[Mention]],
+    anonymous: bool = False,
 ) -> Mention | None:
     """The mention a pronoun stands for, or None.
 
     Order: the first compatible named mention earlier in the same sentence (its
     subject, usually); else whichever comes later in the text of the most recent
     compatible speaker and the first compatible mention of the most recent earlier
-    sentence that has one.
+    sentence that has one. ``anonymous``: descriptive sources may be antecedents too
+    (:func:`compatible`).
 
     >>> p = {"kind": "person", "gender": "male", "start": 30}
     >>> a = {"actor": "A", "kind": "person", "gender": "male", "start": 0, "how": "registry"}
     >>> resolve_pronoun(p, [a], [], [])["actor"]
     'A'
     """
-    same = [m for m in unit_mentions if m["start"] < pronoun["start"] and compatible(pronoun, m)]
+    same = [m for m in unit_mentions if m["start"] < pronoun["start"] and compatible(pronoun, m, anonymous)]
     if same:
         return same[0]
-    speaker = next((s for s in reversed(recent_sources) if compatible(pronoun, s)), None)
+    speaker = next((s for s in reversed(recent_sources) if compatible(pronoun, s, anonymous)), None)
     subject = None
     for unit in reversed(earlier_units):
-        cands = [m for m in unit if compatible(pronoun, m)]
-        if cands:
-            subject = cands[0]
+        subject = next((m for m in unit if compatible(pronoun, m, anonymous)), None)
+        if subject is not None:
             break
     if speaker is not None and subject is not None:
         # "Lavrov said … Rubio struck a cautious tone. “…,” he said": the later one wins

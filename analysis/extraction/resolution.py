@@ -7,7 +7,8 @@ antecedent's mention). A description no one stands for outside quotes ("the form
 said") becomes a descriptive source of its own (``how`` and ``kind`` anonymous). The records it
 is given are not edited. Antecedents: :func:`analysis.extraction.pronouns.resolve_pronoun`
 (the first compatible mention in subject position earlier in the unit, else the latest of the
-recent speakers and the last earlier unit's subject).
+recent speakers and the last earlier unit's subject; a he/she with none of these may stand for
+an indefinite descriptive source of one person, "a spokeswoman for the port").
 
 >>> from analysis.extraction.extract import extract
 >>> extract("Ann Cole visited the pier. She said it was safe.").claims[["source", "rule"]].values.tolist()
@@ -35,15 +36,27 @@ def resolve_unit(text: str, lo: int, unit_m: list[dict], recent: list[dict], ear
     """
     out: list[dict] = []
     first_in_unit = FirstAntecedent(text, lo, out)
+    earlier = earlier_units[-EARLIER_UNITS:]
+    # with no antecedent in the unit, the answer depends only on the kind of pronoun (recent and
+    # earlier are fixed for the unit): remembered, so a unit with many pronouns scans them once
+    beyond: dict[tuple, dict | None] = {}
+
+    def resolve(m: dict, anonymous: bool) -> dict | None:
+        # "“… Clinton …,” she said": not Clinton; "in an interview with Acme Politics, he said": not Acme
+        same = first_in_unit(m, anonymous=anonymous)
+        if same:
+            return same[0]
+        key = (m["in_quote"], m.get("how"), m["kind"], m.get("gender"), m.get("side"), m.get("role"), anonymous)
+        if key not in beyond:
+            beyond[key] = resolve_pronoun(m, [], recent if not m["in_quote"] else [], earlier, anonymous=anonymous)
+        return beyond[key]
+
     for m in unit_m:
         if m["how"] in ("pronoun", "description") and m.get("actor") is None:
-            ref = resolve_pronoun(
-                m,
-                # "“… Clinton …,” she said": not Clinton; "in an interview with Acme Politics, he said": not Acme
-                first_in_unit(m),
-                recent if not m["in_quote"] else [],
-                earlier_units[-EARLIER_UNITS:],
-            )
+            ref = resolve(m, False)
+            if ref is None and m["kind"] == "person" and m["how"] == "pronoun":
+                # no named antecedent: "A spokeswoman for the port said … “…,” she said"
+                ref = resolve(m, True)
             if ref is not None:
                 m = {**m, "actor": ref["actor"], "actor_id": ref["actor_id"], "side": ref["side"], "ref": ref}
             elif m["how"] == "description" and not m["in_quote"]:
@@ -62,7 +75,7 @@ class FirstAntecedent:
 
     ``unit_m`` may grow while it is used (the resolved records of the unit, appended in order).
     Candidates are indexed as they are passed and the answer per kind of pronoun (quote side,
-    kind, gender, side, role) is remembered, so a unit with many pronouns costs linear time, not
+    kind, gender, side, role, whether descriptive sources may stand for it) is remembered, so a unit with many pronouns costs linear time, not
     a rescan of the unit per pronoun (the same answer as scanning ``unit_m`` from its start).
     """
 
@@ -72,18 +85,18 @@ class FirstAntecedent:
         self.next = 0  # index into unit_m of the first mention not yet passed
         self.memo: dict[tuple, tuple[dict | None, int]] = {}  # key -> (first found, candidates scanned)
 
-    def __call__(self, m: dict) -> list[dict]:
+    def __call__(self, m: dict, anonymous: bool = False) -> list[dict]:
         um = self.unit_m
         while self.next < len(um) and um[self.next]["start"] < m["start"]:
             x = um[self.next]
             self.next += 1
             if x.get("actor") is not None and x.get("how") not in ("pronoun", "description") and subject_position(self.text, self.lo, x):
                 self.cands.append(x)
-        key = (m["in_quote"], m.get("how"), m["kind"], m.get("gender"), m.get("side"), m.get("role"))
+        key = (m["in_quote"], m.get("how"), m["kind"], m.get("gender"), m.get("side"), m.get("role"), anonymous)
         found, scanned = self.memo.get(key, (None, 0))
         if found is None:
             for x in self.cands[scanned:]:
-                if x["in_quote"] == m["in_quote"] and compatible(m, x):
+                if x["in_quote"] == m["in_quote"] and compatible(m, x, anonymous):
                     found = x
                     break
             self.memo[key] = (found, len(self.cands))

@@ -15,6 +15,8 @@ nothing:
   the sieve saw before the quote) and returns a :class:`Speaker`.
 
 To add a rule: write one object and list it in the tuple (CONTRIBUTING.md shows an example).
+:func:`rule_table` lists both tuples in order, with each rule's pattern and example (notebook 02
+shows it).
 
 >>> [r.name for r in CLAIM_RULES][:4]
 ['asked', 'according-to', 'embedded', 'subject']
@@ -68,6 +70,7 @@ __all__ = [
     "QuoteRule",
     "QUOTE_SIEVE",
     "CLAUSE_INTRO",
+    "rule_table",
 ]
 
 
@@ -137,11 +140,17 @@ SKIP = Attribution(None, "skip")  # the verb reports nothing here: no later rule
 
 @dataclass(frozen=True)
 class ClaimRule:
-    """One claim rule: ``check(context)`` (cheap) then ``apply(context)``."""
+    """One claim rule: ``check(context)`` (cheap) then ``apply(context)``.
+
+    ``doc``: its pattern and an example, for :func:`rule_table`; ``records``: the ``rule`` values
+    it writes when they are not just its name.
+    """
 
     name: str
     check: Callable[[CueContext], bool]
     apply: Callable[[CueContext], Attribution | None]
+    doc: str = ""
+    records: tuple[str, ...] = ()
 
 
 def _asked_check(x: CueContext) -> bool:
@@ -223,13 +232,41 @@ def _always(x: CueContext) -> bool:
 
 
 def _subject(x: CueContext) -> Attribution | None:
-    """ "Lavrov said …", "Rubio, responding to …, stated: …": the mention before the verb (rule subject,
+    """ "Lee said …", "Ortiz, responding to …, stated: …": the mention before the verb (rule subject,
     or readout: "The readout from the Russian Foreign Ministry highlighted …")."""
     left = leftward_source(x.text, x.lo, x.cue, x.mentions)
     if left is None:
         return None
     src, rule = left
     return Attribution(src, rule, _clause_of(x, src))
+
+
+# a verb of going on or taking up before "to" and the reporting verb, whose subject is the speaker:
+# "Lee went on to say …", "Lee took to Twitter to say …", "Lee was quick to add …", "Lee used the
+# interview to argue …" (not "declined to say", "refused to say": those report nothing said)
+_TO_CUE = re.compile(
+    r"(?:\b(?:went|go|goes|going|gone)\s+on|\b(?:took|take|takes|taking|taken)\s+to\s+(?:[A-Z][\w.-]*|social\s+media|the\s+airwaves)"
+    r"|\b(?:was|were|is|are|been|be)\s+quick"
+    r"|\b(?:used|uses|use|using)\s+(?:the|his|her|their|its)\s+(?:occasion|opportunity|speech|interview|appearance|remarks|platform|address))"
+    r"\s+to\s+$"
+)
+
+
+def _to_cue_check(x: CueContext) -> bool:
+    return x.before.endswith(" to ") and not x.nested
+
+
+def _to_cue(x: CueContext) -> Attribution | None:
+    """ "Lee went on to say …", "Lee took to Twitter to say …": the subject before the verb that takes
+    the infinitive (rule subject)."""
+    m = tail_search(_TO_CUE, x.before)
+    if m is None:
+        return None
+    at = x.lo + m.start()
+    left = leftward_source(x.text, x.lo, {**x.cue, "start": at}, x.mentions)
+    if left is None:
+        return None
+    return Attribution(left[0], "subject", _clause_of(x, left[0]))
 
 
 def _is_ing(x: CueContext) -> bool:
@@ -270,7 +307,7 @@ _QUOTE_COMMA_WINDOW = 90
 
 
 def _inverted(x: CueContext) -> Attribution | None:
-    """ "…,” said Waltz": the actor right after a clause-final verb."""
+    """ "…,” said Ortiz": the actor right after a clause-final verb."""
     inv = inverted_source(x.text, x.hi, x.cue, x.mentions)
     if inv is None:
         return None
@@ -313,15 +350,49 @@ def _coordinated_verb(x: CueContext) -> Attribution:
 # The claim rules, in order: the first rule whose check passes and whose apply returns an
 # Attribution decides the reporting verb (SKIP: it reports nothing here).
 CLAIM_RULES: tuple[ClaimRule, ...] = (
-    ClaimRule("asked", _asked_check, _asked),
-    ClaimRule("according-to", _according_check, _according_to),
-    ClaimRule("embedded", _embedded_check, _embedded),
-    ClaimRule("subject", _always, _subject),
-    ClaimRule("with", _is_ing, _with),
-    ClaimRule("participle", _participle_check, _participle),
-    ClaimRule("inverted", _inverted_check, _inverted),
-    ClaimRule("subject-phrase", _phrase_check, _subject_phrase),
-    ClaimRule("coordinated", _coordinated_check, _coordinated_verb),
+    ClaimRule(
+        "asked", _asked_check, _asked, "a question put to someone; its asker, if named, is the source: “Asked whether …, Ortiz said”"
+    ),
+    ClaimRule("according-to", _according_check, _according_to, "“According to X, …” / “…, according to X.”"),
+    ClaimRule(
+        "embedded",
+        _embedded_check,
+        _embedded,
+        "a source in an as-clause, after a passive's “by”, or in an object-gap relative clause: "
+        "“As the Courier reported, …”; “… was first reported by the Courier”; “…, which Barnes called “a waste””",
+        ("as-source", "passive", "relative"),
+    ),
+    ClaimRule(
+        "subject",
+        _always,
+        _subject,
+        "the actor right before the verb, possibly with a clause between; a document of an organisation speaks for it "
+        "(readout): “Ortiz told reporters that …”; “The ministry's readout stressed …”",
+        ("subject", "readout"),
+    ),
+    ClaimRule(
+        "to-cue",
+        _to_cue_check,
+        _to_cue,
+        "the subject of a verb that takes the reporting verb as its infinitive: “Ortiz went on to say …”, "
+        "“Ortiz took to Twitter to say …”, “Ortiz was quick to add …”",
+        ("subject",),
+    ),
+    ClaimRule("with", _is_ing, _with, "the noun phrase after “with” before a participle: “…, with the Courier saying …”", ("participle",)),
+    ClaimRule(
+        "participle", _participle_check, _participle, "a participle clause takes its main clause's subject: “…, telling reporters, “…””"
+    ),
+    ClaimRule("inverted", _inverted_check, _inverted, "the actor right after a clause-final verb: ““…,” said Ortiz”"),
+    ClaimRule(
+        "subject-phrase", _phrase_check, _subject_phrase, "a descriptive subject no mention covers: “Each side said …”, “Aides to X say …”"
+    ),
+    ClaimRule(
+        "coordinated",
+        _coordinated_check,
+        _coordinated_verb,
+        "a verb coordinated after a clause (“…, and said …”): the unit's last source or its subject",
+        ("participle",),
+    ),
 )
 
 
@@ -373,11 +444,16 @@ class Speaker(NamedTuple):
 
 @dataclass(frozen=True)
 class QuoteRule:
-    """One step of the quote sieve: ``check(quote)`` (cheap) then ``apply(context, quote, state)``."""
+    """One step of the quote sieve: ``check(quote)`` (cheap) then ``apply(context, quote, state)``.
+
+    ``doc`` and ``records`` as for :class:`ClaimRule`.
+    """
 
     name: str
     check: Callable[[dict], bool]
     apply: Callable[[QuoteContext, dict, QuoteState], Speaker | None]
+    doc: str = ""
+    records: tuple[str, ...] = ()
 
 
 def _any(q: dict) -> bool:
@@ -481,17 +557,79 @@ def _subject_phrase(ctx: QuoteContext, q: dict, st: QuoteState) -> Speaker | Non
 # (kind "term") go through most rules too: PolNeAR's annotators credit them to the sentence's speaker
 # (leaving them speakerless cost quote speakers 0.878 -> 0.850 on PolNeAR train).
 QUOTE_SIEVE: tuple[QuoteRule, ...] = (
-    QuoteRule("adjacent", _adjacent_check, _adjacent),
-    QuoteRule("dash", _not_term, _dash),
-    QuoteRule("colon", _not_term, _colon),
-    QuoteRule("put-it", _any, _put_it),
-    QuoteRule("naming", _any, _naming_rule),
-    QuoteRule("sentence-cue", _any, _sentence_cue),
-    QuoteRule("possessive", _any, _possessive),
-    QuoteRule("sentence-subject", _any, _sentence_subject_rule),
-    QuoteRule("continuation", _not_term, _continuation),
-    QuoteRule("lead-in", _not_term, _lead_in),
-    QuoteRule("previous-subject", _full, _previous_subject),
-    QuoteRule("previous-claim", _not_term, _previous_claim),
-    QuoteRule("subject-phrase", _any, _subject_phrase),
+    QuoteRule("adjacent", _adjacent_check, _adjacent, "the attribution right after the closing mark: “We will vote no,” Ann Ortiz said"),
+    QuoteRule("dash", _not_term, _dash, "a quote followed by a dash and a name: “We will vote no.” — Ann Ortiz"),
+    QuoteRule("colon", _not_term, _colon, "a name or description, then a colon and the quote: Ann Ortiz: “We will vote no.”"),
+    QuoteRule("put-it", _any, _put_it, "“as X put it”, “in the words of X”: As Ann Ortiz put it, “…”"),
+    QuoteRule(
+        "naming",
+        _any,
+        _naming_rule,
+        "a name given, not words spoken (speaker None), or its “by X” agent: known locally as “the closer”; "
+        "was called “a relic” by Ann Ortiz",
+        ("naming", "passive-by"),
+    ),
+    QuoteRule(
+        "sentence-cue",
+        _any,
+        _sentence_cue,
+        "the nearest reporting verb before the quote in its sentence: Ortiz wrote to her followers, “…”",
+    ),
+    QuoteRule("possessive", _any, _possessive, "the possessor of a speech noun: her claim that “…”"),
+    QuoteRule(
+        "sentence-subject",
+        _any,
+        _sentence_subject_rule,
+        "the subject of the quote's sentence, no verb between: Ortiz, in her speech, “never again.”",
+    ),
+    QuoteRule(
+        "continuation",
+        _not_term,
+        _continuation,
+        "the previous quote's speaker in the paragraph, or the previous paragraph's when this one opens with the quote and reports nothing",
+    ),
+    QuoteRule(
+        "lead-in",
+        _not_term,
+        _lead_in,
+        "a reporting sentence right before a quote with no cue of its own: Ann Ortiz warned the board. “Vote no.”",
+    ),
+    QuoteRule(
+        "previous-subject",
+        _full,
+        _previous_subject,
+        "a quote opening its sentence in a paragraph that attributes nothing: the subject of the sentence before",
+    ),
+    QuoteRule(
+        "previous-claim",
+        _not_term,
+        _previous_claim,
+        "a quote whose sentence reports nothing, right after a sentence with an attributed claim: that claim's source",
+    ),
+    QuoteRule(
+        "subject-phrase",
+        _any,
+        _subject_phrase,
+        "a descriptive subject no mention covers, before the quote in its sentence",
+    ),
 )
+
+
+def rule_table():
+    """Both sieves as a table, in the order they are tried: ``sieve`` (claims or quotes), ``order``
+    (1 = tried first), ``rule`` (the object's name), ``records`` (the ``rule`` values it writes) and
+    ``pattern`` (what it finds, with an example). Quotes inside a claim's content take that claim's
+    source before the quote sieve; a quote no rule attributes has rule None and no speaker.
+
+    >>> t = rule_table()
+    >>> t[t["sieve"] == "claims"]["rule"].tolist()[:3], t.iloc[-1]["rule"]
+    (['asked', 'according-to', 'embedded'], 'subject-phrase')
+    """
+    import pandas as pd  # only for this table: the rules themselves need no DataFrame
+
+    rows = [
+        {"sieve": sieve, "order": i, "rule": r.name, "records": ", ".join(r.records or (r.name,)), "pattern": r.doc}
+        for sieve, rules in (("claims", CLAIM_RULES), ("quotes", QUOTE_SIEVE))
+        for i, r in enumerate(rules, 1)
+    ]
+    return pd.DataFrame(rows, columns=["sieve", "order", "rule", "records", "pattern"])

@@ -64,6 +64,7 @@ _EXTRACT = (
     "subject_verbs.txt",
     "honorifics.tsv",
     "first_names.tsv",
+    "person_nouns.tsv",
     "org_words.txt",
     "source_modifiers.txt",
     "number_words.txt",

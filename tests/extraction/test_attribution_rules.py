@@ -531,6 +531,30 @@ CASES = [
         [],
         [("Fourteen regional agencies", "the ban")],
     ),
+    (
+        "he/she with no named antecedent: an indefinite descriptive source of one person",
+        "A spokeswoman for the harbour board said the pier was closed.\n\n“We expect to reopen it on Friday,” she said.",
+        ["a spokeswoman for the harbour board"],
+        [("a spokeswoman for the harbour board", "We expect to reopen it")],
+    ),
+    (
+        "a named antecedent still comes first; 'he' never stands for a spokeswoman",
+        "Ivo Brandt met a spokeswoman for the harbour board. “It is closed,” he said.",
+        ["Ivo Brandt"],
+        [("Ivo Brandt", "It is closed")],
+    ),
+    (
+        "to-cue: the subject of 'went on to say'",
+        "Ann Cole went on to say that the ferry would stop in May.",
+        [],
+        [("Ann Cole", "the ferry would stop")],
+    ),
+    (
+        "to-cue: the subject of 'took to <platform> to say'",
+        "Ivo Brandt later took to Twitter to say the count was “a farce.”",
+        ["Ivo Brandt"],
+        [("Ivo Brandt", "the count was")],
+    ),
 ]
 
 
@@ -548,6 +572,10 @@ def test_rule(rule, text, speakers, claims):
     got = [(r.source.lower() if isinstance(r.source, str) else None, r.text) for r in x.claims.itertuples()]
     for source, start in claims:
         assert any(s == source.lower() and t.startswith(start) for s, t in got), got
+
+
+def test_declining_to_say_reports_nothing():
+    assert extract("Ann Cole declined to say whether the ferry would stop.").claims.empty
 
 
 def test_asked_reports_the_question_without_a_source():
