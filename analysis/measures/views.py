@@ -192,11 +192,16 @@ def align_tests(differences: pd.DataFrame, tests: pd.DataFrame) -> pd.DataFrame:
     >>> t = pd.DataFrame({"view": ["own"], "frame_id": ["x"], "p_value": [0.01], "q_value": [0.02]})
     >>> align_tests(d, t)[["p_value", "q_value"]].values.tolist()
     [[0.01, 0.02], [nan, nan]]
+    >>> align_tests(d, pd.DataFrame())[["p_value", "q_value"]].isna().all().all()
+    np.True_
     """
+    out = differences.copy()
+    if tests.empty or not {"frame_id", "p_value", "q_value"} <= set(tests.columns):  # nothing tested (e.g. no statements)
+        out["p_value"] = out["q_value"] = float("nan")
+        return out
     keys = ["view", "frame_id"] if "view" in differences.columns and "view" in tests.columns else ["frame_id"]
     got = tests.set_index(keys)[["p_value", "q_value"]]
     idx = pd.MultiIndex.from_frame(differences[keys]) if len(keys) > 1 else pd.Index(differences["frame_id"])
-    out = differences.copy()
     for col in ("p_value", "q_value"):
         out[col] = got[col].reindex(idx).to_numpy(dtype=float)
     return out
