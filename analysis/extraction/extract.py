@@ -27,10 +27,12 @@ import re
 from contextlib import contextmanager
 from functools import lru_cache
 from itertools import repeat
+from pathlib import Path
 
 import pandas as pd
-import yaml
 
+from ..core.corpus import split_front_matter
+from ..core.errors import InputError
 from ..core.resources import word_set
 from ..core.schema import from_records
 from ..core.text import paragraph_spans
@@ -264,11 +266,11 @@ def extract(text: str) -> Extraction:
     return x
 
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-
-
 def strip_front_matter(text: str) -> str:
     r"""``text`` without a leading YAML front matter block (a mapping between two ``---`` lines); else ``text``.
+
+    The block is read as a document file's is (:func:`analysis.core.corpus.split_front_matter`);
+    text whose block does not parse as a mapping is returned whole.
 
     >>> strip_front_matter("---\ntitle: Talks\noutlet: Wire\n---\nLee spoke.")
     'Lee spoke.'
@@ -277,14 +279,11 @@ def strip_front_matter(text: str) -> str:
     """
     if not text.startswith("---"):
         return text
-    m = _FRONT_MATTER.match(text)
-    if m is None:
-        return text
     try:
-        meta = yaml.safe_load(m.group(1))
-    except yaml.YAMLError:
+        meta, body = split_front_matter(Path("<text>"), text)
+    except InputError:
         return text
-    return text[m.end() :] if isinstance(meta, dict) else text
+    return body if meta else text
 
 
 @contextmanager
