@@ -218,7 +218,7 @@ def own_words_note(statements: pd.DataFrame, sides: Sequence[str], views: Sequen
 
     >>> st = pd.DataFrame({"side": ["A", "A", "B"], "origin": ["readout", "claim", "quote"]})
     >>> print(own_words_note(st, ["A", "B"], ["own", "reported"]))
-    **No own words for B.** The corpus has no readout or statement of B: its own-words rows are empty (n = 0), and what the news attributes to it (reported view) is shown beside them.
+    **No own words for B.** The corpus has no document issued by B: its own-words rows are empty (n = 0), and what the news attributes to it (reported view) is shown beside them.
     >>> own_words_note(st, ["A", "B"], ["reported"])
     ''
     """
@@ -231,7 +231,7 @@ def own_words_note(statements: pd.DataFrame, sides: Sequence[str], views: Sequen
     names = " and ".join(missing)
     it = "it" if len(missing) == 1 else "them"
     return (
-        f"**No own words for {names}.** The corpus has no readout or statement of {names}: "
+        f"**No own words for {names}.** The corpus has no document issued by {names}: "
         f"{'its' if len(missing) == 1 else 'their'} own-words rows are empty (n = 0), and what the news attributes to {it} "
         "(reported view) is shown beside them."
     )
