@@ -192,7 +192,11 @@ def align_tests(differences: pd.DataFrame, tests: pd.DataFrame) -> pd.DataFrame:
     >>> t = pd.DataFrame({"view": ["own"], "frame_id": ["x"], "p_value": [0.01], "q_value": [0.02]})
     >>> align_tests(d, t)[["p_value", "q_value"]].values.tolist()
     [[0.01, 0.02], [nan, nan]]
+    >>> align_tests(d, pd.DataFrame())[["p_value"]].isna().all().item()
+    True
     """
+    if not {"p_value", "q_value", "frame_id"} <= set(tests.columns):  # no test at all (a corpus without statements)
+        return differences.assign(p_value=float("nan"), q_value=float("nan"))
     keys = ["view", "frame_id"] if "view" in differences.columns and "view" in tests.columns else ["frame_id"]
     got = tests.set_index(keys)[["p_value", "q_value"]]
     idx = pd.MultiIndex.from_frame(differences[keys]) if len(keys) > 1 else pd.Index(differences["frame_id"])
