@@ -42,6 +42,7 @@ __all__ = [
     "load_frames",
     "frame_labels",
     "codebook_table",
+    "codebook_summary",
 ]
 
 CODEBOOK = "frames.yaml"
@@ -250,3 +251,23 @@ def codebook_table(frames: Sequence[Frame] | None = None) -> pd.DataFrame:
                 rows.append((f.id, f.label, f.adapted_from, f.description, role, p.text, compiled, p.note))
     cols = ["frame_id", "label", "adapted_from", "description", "role", "pattern", "compiled", "note"]
     return conform(pd.DataFrame(rows, columns=cols), "frame_codebook")
+
+
+def codebook_summary(name: str | None = None) -> str:
+    """One Markdown paragraph describing codebook ``name`` from its own file: its name, the first line
+    of its header comment (what it is for), and its frames' labels and sources.
+
+    >>> codebook_summary("generic").split(":")[0]
+    '**Frames.** The frame codebook in use is *generic* (`frames_generic.yaml`)'
+    """
+    file = codebook_file(name)
+    path = resource_path(file) if file in CODEBOOKS.values() else Path(file)
+    head = next((ln.lstrip("#").strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.startswith("#")), "")
+    head = re.sub(r"\s*\(.*?\)", "", head).rstrip(". ")
+    frames = load_frames(name)
+    sources = sorted({f.adapted_from for f in frames if f.adapted_from})
+    text = f"**Frames.** The frame codebook in use is *{codebook_name(name)}* (`{path.name}`)"
+    text += f": {head[0].lower() + head[1:]}." if head else "."
+    text += f" Its {len(frames)} frames: {', '.join(f.label for f in frames)}"
+    text += f" (adapted from {'; '.join(sources)})." if 0 < len(sources) <= 3 else "."
+    return text

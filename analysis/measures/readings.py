@@ -248,7 +248,7 @@ def caveats(
     * **One document.** Every interval and test resamples its statements, which are not independent: read them as a description of this text, not as evidence about the sides.
     * **Statements per side.** A: 2 (0 own, 2 reported); B: none.
     * **Few statements.** A: fewer than 10; comparisons are described, not tested (no inference is made).
-    * **No own words.** The corpus has no readout or statement of either side: every measure is the reported view.
+    * **No own words.** The corpus has no document issued by either side: every measure is the reported view.
     * **Without a side.** 1 of 3 statements (33%) have no side; 1 has no speaker at all (unattributed).
     * **Dates.** 1 of 1 documents has no date and is left out of views over time.
     """
@@ -288,7 +288,7 @@ def caveats(
             "not tested (no inference is made)."
         )
     if no_own:
-        lines.append("* **No own words.** The corpus has no readout or statement of either side: every measure is the reported view.")
+        lines.append("* **No own words.** The corpus has no document issued by either side: every measure is the reported view.")
     n_all = len(statements)
     no_side = int(statements["side"].isna().sum())
     no_speaker = int(statements["speaker"].isna().sum()) if "speaker" in statements.columns else 0
@@ -377,7 +377,7 @@ def views_note(statements: pd.DataFrame, sides: Sequence[str], views: Sequence[s
     >>> print(views_note(st, ["A", "B"], ["own", "reported"]))
     **Views.** Own words and reported words are shown apart (the `view` parameter pools them): own words: A 1, B 0 statements; reported words: A 1, B 1 statements.
     >>> print(views_note(st.iloc[1:], ["A", "B"], ["reported"]))
-    **Views.** The corpus has no readout or statement of either side, so only what the news attributes to them is shown (reported words: A 1, B 1 statements).
+    **Views.** The corpus has no document issued by either side, so only what the news attributes to them is shown (reported words: A 1, B 1 statements).
     """
     from ..core.compare import VIEWS
 
@@ -391,7 +391,7 @@ def views_note(statements: pd.DataFrame, sides: Sequence[str], views: Sequence[s
         return f"**Views.** Own and reported words pooled, as the `view` parameter asks ({counts('pooled')}); own words: {counts('own').split(': ', 1)[1]}."
     if list(views) == ["reported"] and not own_any:
         return (
-            "**Views.** The corpus has no readout or statement of either side, so only what the news attributes "
+            "**Views.** The corpus has no document issued by either side, so only what the news attributes "
             f"to them is shown ({counts('reported')})."
         )
     if len(views) == 1:

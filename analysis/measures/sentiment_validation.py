@@ -71,7 +71,7 @@ VALIDATION_CSV = "data/validation/sentiment_newsmtsc.csv"
 CAVEAT = (
     "NewsMTSC labels are the sentiment toward a named person as the author presents it "
     "(target-dependent), not the tone of the whole sentence; the sentences are US political news "
-    "of 2017-2019, not diplomatic reporting"
+    "of 2017-2019"
 )
 
 
@@ -403,8 +403,8 @@ def validation_paragraph(scorer: str | None = None, table: pd.DataFrame | None =
         if scorer == "newsmtsc-linear":
             parts.append(
                 "This model was fitted on other sentences of the same collection (its training file); these sentences come "
-                "from other articles, so the figures are held out by article but in domain; on other news, and on diplomatic "
-                "statements, expect less."
+                "from other articles, so the figures are held out by article but in domain; on other news, and on "
+                "other kinds of text, expect less."
             )
     full = t.loc[(t["split"] == split[: -len(DISJOINT)]) & (t["subset"] == "all") & (t["scorer"] == scorer) & (t["kind"] == "scored")]
     if split.endswith(DISJOINT) and not full.empty:

@@ -23,7 +23,7 @@ QUESTIONS = ("voice", "sentiment", "frames", "emphasis")
 TABLES_NEEDED = ("voice", "sentiment_comparison", "frames_by_side", "frame_differences", "emphasis", "emphasis_comparison")
 CAVEATS = {
     "voice": "Who is quoted, and how much, is the reporter's choice; statements of one document are not independent.",
-    "sentiment": "Sentiment scores agree only moderately with people on news sentences (notebook 03) and were not validated on diplomatic language; the masked row is a sensitivity view, not a correction.",
+    "sentiment": "Sentiment scores agree only moderately with people on news sentences (notebook 03) and were not validated on other kinds of text; the masked row is a sensitivity view, not a correction.",
     "frames": "Dictionary frames need validation against hand coding; many frames tested at once (see q-values in notebook 04).",
     "emphasis": "Positions follow the reporter's order of the statements; with few statements a position can only take a few values.",
 }

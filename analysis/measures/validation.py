@@ -36,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.errors import InputError
+from ..core.resources import PACKAGE_DIR
 from ..core.schema import conform
 from ..core.stats import SEED
 from .framing import CODEBOOKS, Frame, frame_hits, load_frames
@@ -156,7 +157,8 @@ def coded_for_codebook(path: str | Path, frames: Sequence[Frame] | None = None) 
     except (OSError, pd.errors.ParserError, UnicodeDecodeError) as e:
         raise InputError(path, f"cannot read coding sheet: {e}") from None
     cols = {c for c in header if c not in BASE_COLUMNS and c != NOTES}
-    if cols - {f.id for f in frames} and any(cols <= {f.id for f in load_frames(name)} for name in CODEBOOKS):
+    shipped = (str(PACKAGE_DIR / file) for file in CODEBOOKS.values())  # the shipped files, not a study's overrides
+    if cols - {f.id for f in frames} and any(cols <= {f.id for f in load_frames(f)} for f in shipped):
         return conform(None, "frame_coding")  # coded for another shipped codebook
     return read_coded(path, frames)
 

@@ -192,16 +192,15 @@ def align_tests(differences: pd.DataFrame, tests: pd.DataFrame) -> pd.DataFrame:
     >>> t = pd.DataFrame({"view": ["own"], "frame_id": ["x"], "p_value": [0.01], "q_value": [0.02]})
     >>> align_tests(d, t)[["p_value", "q_value"]].values.tolist()
     [[0.01, 0.02], [nan, nan]]
-    >>> align_tests(d, pd.DataFrame())[["p_value", "q_value"]].isna().all().all()
-    np.True_
+    >>> align_tests(d, pd.DataFrame())[["p_value"]].isna().all().item()
+    True
     """
-    out = differences.copy()
-    if tests.empty or not {"frame_id", "p_value", "q_value"} <= set(tests.columns):  # nothing tested (e.g. no statements)
-        out["p_value"] = out["q_value"] = float("nan")
-        return out
+    if not {"p_value", "q_value", "frame_id"} <= set(tests.columns):  # no test at all (a corpus without statements)
+        return differences.assign(p_value=float("nan"), q_value=float("nan"))
     keys = ["view", "frame_id"] if "view" in differences.columns and "view" in tests.columns else ["frame_id"]
     got = tests.set_index(keys)[["p_value", "q_value"]]
     idx = pd.MultiIndex.from_frame(differences[keys]) if len(keys) > 1 else pd.Index(differences["frame_id"])
+    out = differences.copy()
     for col in ("p_value", "q_value"):
         out[col] = got[col].reindex(idx).to_numpy(dtype=float)
     return out
@@ -223,7 +222,7 @@ def own_words_note(statements: pd.DataFrame, sides: Sequence[str], views: Sequen
 
     >>> st = pd.DataFrame({"side": ["A", "A", "B"], "origin": ["readout", "claim", "quote"]})
     >>> print(own_words_note(st, ["A", "B"], ["own", "reported"]))
-    **No own words for B.** The corpus has no readout or statement of B: its own-words rows are empty (n = 0), and what the news attributes to it (reported view) is shown beside them.
+    **No own words for B.** The corpus has no document issued by B: its own-words rows are empty (n = 0), and what the news attributes to it (reported view) is shown beside them.
     >>> own_words_note(st, ["A", "B"], ["reported"])
     ''
     """
@@ -236,7 +235,7 @@ def own_words_note(statements: pd.DataFrame, sides: Sequence[str], views: Sequen
     names = " and ".join(missing)
     it = "it" if len(missing) == 1 else "them"
     return (
-        f"**No own words for {names}.** The corpus has no readout or statement of {names}: "
+        f"**No own words for {names}.** The corpus has no document issued by {names}: "
         f"{'its' if len(missing) == 1 else 'their'} own-words rows are empty (n = 0), and what the news attributes to {it} "
         "(reported view) is shown beside them."
     )

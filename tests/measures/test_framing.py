@@ -467,3 +467,27 @@ def test_agreement_ignores_sentences_missing_from_the_codebook():
     cb = pd.DataFrame({"doc_id": "d", "sent_id": [0], "coder": "codebook", "frame_id": "economic", "coded": [True]})
     a = frame_agreement(hand, cb).iloc[0]
     assert a.n_units == 0 and math.isnan(a.alpha) and a.reading == "undefined"
+
+
+def test_shipped_coding_sheet_is_skipped_for_another_codebook_under_a_study_override(tmp_path, monkeypatch):
+    # a study's own frames.yaml (two frames of our own) overrides the shipped diplomacy codebook;
+    # a sheet coded for the shipped diplomacy codebook is then skipped, not an error, with --codebook generic
+    from analysis.core.resources import clear_caches
+    from analysis.measures.framing import codebook_summary, load_frames
+    from analysis.measures.validation import coded_for_codebook
+
+    (tmp_path / "frames.yaml").write_text(
+        "# Study codebook written for this test.\nframes:\n  - id: money\n    patterns: [cost]\n  - id: weather\n    patterns: [storm]\n",
+        encoding="utf-8",
+    )
+    sheet = tmp_path / "coded.csv"
+    sheet.write_text("doc_id,sent_id,text,coder,diplomatic_relations,economic\nd,0,Talks went well.,me,1,0\n", encoding="utf-8")
+    monkeypatch.setenv("ANALYSIS_RESOURCES", str(tmp_path))
+    clear_caches()
+    try:
+        assert coded_for_codebook(sheet, load_frames("generic")).empty
+        assert "*generic*" in codebook_summary("generic") and "5 frames" in codebook_summary("generic")
+        assert "2 frames: money, weather" in codebook_summary("diplomacy")
+    finally:
+        monkeypatch.delenv("ANALYSIS_RESOURCES")
+        clear_caches()

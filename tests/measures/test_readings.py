@@ -63,7 +63,7 @@ def test_no_own_words_means_reported_view_only():
 
     st = pd.DataFrame({"side": ["A", "B", "B"], "origin": ["claim", "quote", "claim"]})
     assert views.views_shown(st, ["A", "B"]) == ("reported",)
-    assert "no readout or statement of either side" in readings.views_note(st, ["A", "B"], ("reported",))
+    assert "no document issued by either side" in readings.views_note(st, ["A", "B"], ("reported",))
 
 
 def test_frame_shares_per_view(parties_tables):
