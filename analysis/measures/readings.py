@@ -104,7 +104,7 @@ _DESIGN_WORDS = {
 }
 
 
-def too_thin(row: Mapping) -> str:
+def too_thin(row: Mapping, unit: str = "statements") -> str:
     """Why a comparison row is only described ("" when it may be read as a test): too few documents or statements per side.
 
     >>> too_thin({"side_a": "A", "side_b": "B", "n_a": 12, "n_b": 4, "n_docs_a": 6, "n_docs_b": 6, "resampling": "between documents"})
@@ -120,7 +120,7 @@ def too_thin(row: Mapping) -> str:
     for side, key in ((r["side_a"], "a"), (r["side_b"], "b")):
         nd = r.get(f"n_docs_{key}")
         if int(r.get(f"n_{key}") or 0) < MIN_STATEMENTS_PER_SIDE:
-            why.append(f"{side} has fewer than {MIN_STATEMENTS_PER_SIDE} statements")
+            why.append(f"{side} has fewer than {MIN_STATEMENTS_PER_SIDE} {unit}")
         elif r.get("resampling") != "statements" and not _isnan(nd) and int(nd) < MIN_DOCS_PER_SIDE:
             why.append(f"{side} speaks in fewer than {MIN_DOCS_PER_SIDE} documents")
     return "; ".join(why)
@@ -150,7 +150,7 @@ def comparison_reading(row: Mapping | pd.Series, what: str | None = None, digits
         empty = [s for s, k in ((a, "a"), (b, "b")) if int(r.get(f"n_{k}") or 0) == 0]
         return f"No comparison of {what}: {' and '.join(empty)} {'has' if len(empty) == 1 else 'have'} no {unit}."
     d = r["difference"]
-    thin = too_thin(r)
+    thin = too_thin(r, unit)
     if thin:
         text = (
             f"Described, not tested ({thin}): {what} {_num(r['mean_a'], digits)} for {a} (n = {_units(r['n_a'], unit)}{_docs(r, 'a')}) "
@@ -544,8 +544,12 @@ def emphasis_reading(comparison: pd.DataFrame) -> str:
             return f"No topic is raised by both sides{tail}."
         named = both.drop(columns=[c for c in ("measure",) if c in both.columns])
         lead = both["measure"].eq("lead") if "measure" in both.columns else pd.Series(False, index=both.index)
-        what = lead.map({True: "share of documents leading with ", False: "position of statements raising "})
-        body = comparisons_reading(named.assign(value=what + named["label"].astype(str)))
+        # a lead row's units are documents (a side's statements in one document): n counts documents
+        positions = named.loc[~lead]
+        positions = comparisons_reading(positions.assign(value="position of statements raising " + positions["label"].astype(str)))
+        leads = named.loc[lead].drop(columns=[c for c in ("n_docs_a", "n_docs_b") if c in named.columns])
+        leads = comparisons_reading(leads.assign(value="share of documents leading with " + leads["label"].astype(str)), unit="documents")
+        body = "\n".join(x for x in (positions, leads) if x)
         return body + f"\n\n(0 = a side's first statement in a document, 1 = its last: lower is earlier{tail}.)"
 
     if comparison.empty:

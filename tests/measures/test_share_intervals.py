@@ -152,3 +152,41 @@ def test_reading_names_lead_rows_as_shares():
     t = _groups(["d", "d"], ["A", "B"], [4, 3], [True, False])
     text = readings.emphasis_reading(E.compare_leads(t, "A", "B", n_perm=100))
     assert "share of documents leading with X" in text and "position" not in text.split("(0 =")[0]
+
+
+def test_combined_emphasis_comparison_reads_leads_within_each_view():
+    from analysis.measures import views
+
+    # side A: an own-words statement first (topic y), then two reported ones (topic x first); side B: two reported ones, x last
+    rows = [("A", 1, "readout", "y"), ("A", 2, "quote", "x"), ("A", 3, "claim", "y"), ("B", 1, "quote", "y"), ("B", 2, "claim", "x")]
+    p = pd.DataFrame(
+        [
+            {
+                "level": "side",
+                "doc_id": "d",
+                "side": s,
+                "frame_id": t,
+                "present": t == f,
+                "unit_id": f"{s}{r}",
+                "rank": r,
+                "pos": (r - 1) / 2 if s == "A" else r - 1.0,
+                "n_words": 4,
+                "para_rank": 1,
+                "n_paras": 1,
+                "first_hit": 0,
+                "kind": "news",
+                "start": 0,
+                "end": 4,
+                "text": "w",
+                "origin": o,
+            }
+            for s, r, o, f in rows
+            for t in ("x", "y")  # a presence table has a row per unit and topic
+        ]
+    )
+    c = views.by_view(p, ["reported"], lambda v: E.compare_emphasis(v, "A", "B", n_perm=100))
+    assert c["measure"].tolist() == ["position", "position", "lead", "lead"]
+    lead = c.loc[c["measure"] == "lead"].set_index("frame_id")
+    # in the reported view, A's first statement is its quote (rank 2 overall): A leads with x, B with y
+    assert (lead.loc["x", "mean_a"], lead.loc["x", "mean_b"]) == (1.0, 0.0)
+    assert (lead.loc["y", "mean_a"], lead.loc["y", "mean_b"]) == (0.0, 1.0)

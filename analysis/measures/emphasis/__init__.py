@@ -52,6 +52,7 @@ __all__ = [
     "LEVELS",
     "SIDE_PREFIX",
     "analyse",
+    "compare_emphasis",
     "compare_leads",
     "compare_positions",
     "document_emphasis",
@@ -81,7 +82,16 @@ __all__ = [
 
 from .evidence import evidence, sentences_matching
 from .loading import EMPHASIS_TABLES, INPUT_TABLES, load_inputs, save
-from .measures import compare_leads, compare_positions, emphasis, findings, findings_across_documents, summarize, topic_order
+from .measures import (
+    compare_emphasis,
+    compare_leads,
+    compare_positions,
+    emphasis,
+    findings,
+    findings_across_documents,
+    summarize,
+    topic_order,
+)
 from .stage import analyse, document_emphasis, emphasis_stage
 from .topics import headline_topics, mention_hits, topic_hits, topic_labels, topic_presence
 from .units import LEVELS, SIDE_PREFIX, document_units, normalised_position, paragraph_ranks, salience, statement_units, weights

@@ -412,6 +412,37 @@ def compare_leads(
     return conform(pd.concat(rows, ignore_index=True), "emphasis_comparison")
 
 
+def compare_emphasis(
+    presence: pd.DataFrame,
+    side_a: str,
+    side_b: str,
+    labels: Mapping[str, str] | None = None,
+    level: str = "side",
+    **kwargs,
+) -> pd.DataFrame:
+    """Table ``emphasis_comparison``: :func:`compare_positions` rows, then :func:`compare_leads` rows, from one presence table.
+
+    Leads are read from ``presence`` alone: ranks are renumbered within each (document,
+    side) group first, so when ``presence`` holds one view's statements, a group's lead is
+    its first statement in that view. ``kwargs`` (``n_boot``, ``n_perm``, ``seed``) go to both.
+
+    >>> p = pd.DataFrame({"level": "side", "doc_id": "1", "side": ["A", "A", "B", "B"], "frame_id": "x", "present": True,
+    ...     "unit_id": ["a2", "a3", "b2", "b3"], "rank": [2, 3, 2, 3], "pos": [0.5, 1.0, 0.5, 1.0], "n_words": 5,
+    ...     "para_rank": 1, "n_paras": 1, "first_hit": 0, "kind": "news", "start": 0, "end": 5, "text": "x"})
+    >>> compare_emphasis(p, "A", "B", n_perm=100)[["measure", "n_a", "mean_a"]].values.tolist()
+    [['position', 2, 0.75], ['lead', 1, 1.0]]
+    """
+    p = presence.loc[presence["level"] == level]
+    if len(p):
+        p = p.assign(rank=p.groupby(["doc_id", "side"], sort=False)["rank"].rank(method="dense").astype("int64"))
+    parts = [compare_positions(presence, side_a, side_b, labels, level=level, **kwargs)]
+    parts.append(compare_leads(emphasis(p, labels), side_a, side_b, level=level, **kwargs))
+    parts = [t for t in parts if len(t)]
+    if not parts:
+        return conform(None, "emphasis_comparison")
+    return conform(pd.concat(parts, ignore_index=True), "emphasis_comparison")
+
+
 def findings(table: pd.DataFrame, side_a: str, side_b: str, topics: Sequence[str] | None = None, max_docs: int = 6) -> str:
     """Plain-language lines, written from the numbers: what each side raises in its lead and where it first raises each topic.
 
