@@ -352,21 +352,9 @@ def compare_positions(
     Cliff's delta); topics neither side raises are left out. Units of one document
     are not independent: read p-values as descriptive.
     """
-    from ...core.compare import compare_sides
-
     labels = labels or {}
     p = presence.loc[(presence["level"] == level) & presence["present"] & presence["side"].isin([side_a, side_b])]
-    rows = []
-    for fid in dict.fromkeys(p["frame_id"]):
-        sub = p.loc[p["frame_id"] == fid]
-        c = compare_sides(sub, "pos", side_a, side_b, n_boot=n_boot, n_perm=n_perm, seed=seed)
-        c.insert(0, "label", labels.get(fid, fid))
-        c.insert(0, "frame_id", fid)
-        c.insert(0, "measure", "position")
-        rows.append(c)
-    if not rows:
-        return conform(None, "emphasis_comparison")
-    return conform(pd.concat(rows, ignore_index=True), "emphasis_comparison")
+    return _by_topic(p, p["frame_id"], "pos", "position", lambda fid, sub: labels.get(fid, fid), side_a, side_b, n_boot, n_perm, seed)
 
 
 def compare_leads(
@@ -394,18 +382,23 @@ def compare_leads(
     >>> r["measure"], int(r["n_a"]), float(r["mean_a"]), float(r["mean_b"]), r["resampling"]
     ('lead', 2, 1.0, 0.0, 'within documents')
     """
-    from ...core.compare import compare_sides
-
     t = table.loc[(table["level"] == level) & table["side"].isin([side_a, side_b]) & (table["n_units"] > 1)]
     t = t.assign(in_lead=t["in_lead"].astype(bool).astype(float))
     led = t.loc[t["in_lead"] > 0, "frame_id"]
+    return _by_topic(t, led, "in_lead", "lead", lambda fid, sub: sub["label"].iloc[0], side_a, side_b, n_boot, n_perm, seed)
+
+
+def _by_topic(units, topics, value, measure, label_of, side_a, side_b, n_boot, n_perm, seed) -> pd.DataFrame:
+    """``emphasis_comparison`` rows: ``value`` of ``units`` compared A vs B for each topic of ``topics`` (first-seen order)."""
+    from ...core.compare import compare_sides
+
     rows = []
-    for fid in dict.fromkeys(led):
-        sub = t.loc[t["frame_id"] == fid]
-        c = compare_sides(sub, "in_lead", side_a, side_b, n_boot=n_boot, n_perm=n_perm, seed=seed)
-        c.insert(0, "label", sub["label"].iloc[0])
+    for fid in dict.fromkeys(topics):
+        sub = units.loc[units["frame_id"] == fid]
+        c = compare_sides(sub, value, side_a, side_b, n_boot=n_boot, n_perm=n_perm, seed=seed)
+        c.insert(0, "label", label_of(fid, sub))
         c.insert(0, "frame_id", fid)
-        c.insert(0, "measure", "lead")
+        c.insert(0, "measure", measure)
         rows.append(c)
     if not rows:
         return conform(None, "emphasis_comparison")
