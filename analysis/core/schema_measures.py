@@ -6,6 +6,12 @@ from analysis.core.schema_corpus import SPAN
 
 __all__ = ["MEASURE_TABLES", "EMPHASIS_TABLES", "COMPARISON_TABLES", "VOICE_COLUMNS", "SCORE_COLUMNS", "VIEW_COLUMN", "SAVED_BY_VIEW"]
 
+#: The ``resampling`` column of every comparison table: the permutation design of its test and interval.
+RESAMPLING = (
+    "str",
+    "statements (one document: statement labels permuted, statements treated as exchangeable), within documents (labels shuffled within each document that quotes both sides), between documents (whole one-side documents relabelled) or within and between documents (both in one test): the permutation design and interval (analysis.core.designs)",
+)
+
 MEASURE_TABLES: dict[str, dict] = {
     # --- sentiment (analysis.measures.sentiment, analysis.core.compare; issue 4) ---
     "sentiment": {
@@ -122,10 +128,7 @@ MEASURE_TABLES: dict[str, dict] = {
             "n_docs_a": ("int64", "documents with a value of side a (0 without document ids)"),
             "n_docs_b": ("int64", "documents with a value of side b"),
             "n_docs": ("int64", "documents with a value of either side"),
-            "resampling": (
-                "str",
-                "statements (one document: statement labels permuted, statements treated as exchangeable), within documents (labels shuffled within each document that quotes both sides), between documents (whole one-side documents relabelled) or within and between documents (both in one test): the permutation design and interval (analysis.core.designs)",
-            ),
+            "resampling": RESAMPLING,
         },
     },
     "sentiment_comparison": {
@@ -166,10 +169,7 @@ MEASURE_TABLES: dict[str, dict] = {
             "n_docs_a": ("int64", "documents with a value of side a (the readings' threshold of documents per side)"),
             "n_docs_b": ("int64", "documents with a value of side b"),
             "n_docs": ("int64", "documents with a value of either side"),
-            "resampling": (
-                "str",
-                "statements (one document: statement labels permuted, statements treated as exchangeable), within documents (labels shuffled within each document that quotes both sides), between documents (whole one-side documents relabelled) or within and between documents (both in one test): the permutation design and interval (analysis.core.designs)",
-            ),
+            "resampling": RESAMPLING,
         },
     },
     "sentiment_lexicon_agreement": {
@@ -467,10 +467,7 @@ EMPHASIS_TABLES: dict[str, dict] = dict(
                 "n_docs_a": ("int64", "documents with a value of side a (the readings' threshold of documents per side)"),
                 "n_docs_b": ("int64", "documents with a value of side b"),
                 "n_docs": ("int64", "documents with a value of either side"),
-                "resampling": (
-                    "str",
-                    "statements (one document: statement labels permuted, statements treated as exchangeable), within documents (labels shuffled within each document that quotes both sides), between documents (whole one-side documents relabelled) or within and between documents (both in one test): the permutation design and interval (analysis.core.designs)",
-                ),
+                "resampling": RESAMPLING,
             },
         },
         "voice": {
