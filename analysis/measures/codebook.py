@@ -25,7 +25,7 @@ import pandas as pd
 from nltk.stem.snowball import SnowballStemmer
 
 from ..core.errors import InputError
-from ..core.resources import read_yaml, resource_path, safe_load
+from ..core.resources import PACKAGE_DIR, read_yaml, resource_path, safe_load
 from ..core.schema import conform
 
 __all__ = [
@@ -43,6 +43,7 @@ __all__ = [
     "frame_labels",
     "codebook_table",
     "codebook_summary",
+    "codebook_label",
 ]
 
 CODEBOOK = "frames.yaml"
@@ -59,6 +60,22 @@ def codebook_name(name: str | None = None) -> str:
     ('generic', 'frames.yaml')
     """
     return str(name or os.environ.get("ANALYSIS_CODEBOOK") or "diplomacy").strip()
+
+
+def codebook_label(name: str | None = None) -> str:
+    """The codebook's name as a reader should see it: the study's own when the override folder supplies the file.
+
+    ``diplomacy`` names the shipped ``frames.yaml``; a study folder's own ``frames.yaml`` (through
+    ``ANALYSIS_RESOURCES``) is that study's codebook, not the shipped one, and is called ``study``.
+
+    >>> codebook_label("generic")
+    'generic'
+    """
+    name = codebook_name(name)
+    file = CODEBOOKS.get(name)
+    if file is not None and resource_path(file).parent != PACKAGE_DIR:
+        return "study"
+    return name
 
 
 def codebook_file(name: str | None = None) -> str:
@@ -266,7 +283,7 @@ def codebook_summary(name: str | None = None) -> str:
     head = re.sub(r"\s*\(.*?\)", "", head).rstrip(". ")
     frames = load_frames(name)
     sources = sorted({f.adapted_from for f in frames if f.adapted_from})
-    text = f"**Frames.** The frame codebook in use is *{codebook_name(name)}* (`{path.name}`)"
+    text = f"**Frames.** The frame codebook in use is *{codebook_label(name)}* (`{path.name}`)"
     text += f": {head[0].lower() + head[1:]}." if head else "."
     text += f" Its {len(frames)} frames: {', '.join(f.label for f in frames)}"
     text += f" (adapted from {'; '.join(sources)})." if 0 < len(sources) <= 3 else "."

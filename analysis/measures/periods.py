@@ -444,7 +444,15 @@ _COLUMNS = {
 def thin_periods(table: pd.DataFrame) -> list[str]:
     """Periods in which at least one row of a ``*_by_period`` table is thin, in order.
 
+    A view with no statements in any period (the own view of a corpus of news only) is
+    left out: it is absent, not thin.
+
     >>> thin_periods(pd.DataFrame({"period": ["2024-01", "2024-01", "2024-02"], "thin": [False, True, False]}))
     ['2024-01']
+    >>> thin_periods(pd.DataFrame({"view": ["own", "reported"], "period": "2024-01", "n": [0, 40], "thin": [True, False]}))
+    []
     """
-    return list(dict.fromkeys(table.loc[table["thin"].astype(bool), "period"]))
+    t = table
+    if "view" in t.columns and "n" in t.columns:
+        t = t.loc[t.groupby("view", sort=False)["n"].transform("sum") > 0]
+    return list(dict.fromkeys(t.loc[t["thin"].astype(bool), "period"]))

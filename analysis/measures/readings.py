@@ -108,9 +108,9 @@ def too_thin(row: Mapping, unit: str = "statements") -> str:
     """Why a comparison row is only described ("" when it may be read as a test): too few documents or statements per side.
 
     >>> too_thin({"side_a": "A", "side_b": "B", "n_a": 12, "n_b": 4, "n_docs_a": 6, "n_docs_b": 6, "resampling": "between documents"})
-    'B has fewer than 10 statements'
+    'fewer than 10 statements for B'
     >>> too_thin({"side_a": "A", "side_b": "B", "n_a": 40, "n_b": 3, "n_docs": 1, "resampling": "statements"})
-    'all statements come from one document; B has fewer than 10 statements'
+    'all statements come from one document; fewer than 10 statements for B'
     """
     r = dict(row)
     nd = r.get("n_docs") if not _isnan(r.get("n_docs")) else r.get("n_docs_a")
@@ -120,9 +120,9 @@ def too_thin(row: Mapping, unit: str = "statements") -> str:
     for side, key in ((r["side_a"], "a"), (r["side_b"], "b")):
         nd = r.get(f"n_docs_{key}")
         if int(r.get(f"n_{key}") or 0) < MIN_STATEMENTS_PER_SIDE:
-            why.append(f"{side} has fewer than {MIN_STATEMENTS_PER_SIDE} {unit}")
+            why.append(f"fewer than {MIN_STATEMENTS_PER_SIDE} {unit} for {side}")
         elif r.get("resampling") != "statements" and not _isnan(nd) and int(nd) < MIN_DOCS_PER_SIDE:
-            why.append(f"{side} speaks in fewer than {MIN_DOCS_PER_SIDE} documents")
+            why.append(f"fewer than {MIN_DOCS_PER_SIDE} documents for {side}")
     return "; ".join(why)
 
 
@@ -141,14 +141,14 @@ def comparison_reading(row: Mapping | pd.Series, what: str | None = None, digits
     ...     "n_b": 3, "mean_b": 0.1, "ci_low_b": -0.2, "ci_high_b": 0.4, "difference": 0.1, "diff_low": -0.3,
     ...     "diff_high": 0.5, "p_value": 0.6, "cliffs_delta": 0.1, "effect_size": "negligible", "resampling": "statements"}
     >>> print(comparison_reading(r))
-    Described, not tested (A has fewer than 10 statements; B has fewer than 10 statements): x 0.20 for A (n = 4 statements) against 0.10 for B (n = 3), a difference of +0.10 (Cliff's delta +0.10). No inference is made.
+    Described, not tested (fewer than 10 statements for A; fewer than 10 statements for B): x 0.20 for A (n = 4 statements) against 0.10 for B (n = 3), a difference of +0.10 (Cliff's delta +0.10). No inference is made.
     """
     r = dict(row)
     what = what or str(r.get("value"))
     a, b = r["side_a"], r["side_b"]
     if int(r.get("n_a") or 0) == 0 or int(r.get("n_b") or 0) == 0:
         empty = [s for s, k in ((a, "a"), (b, "b")) if int(r.get(f"n_{k}") or 0) == 0]
-        return f"No comparison of {what}: {' and '.join(empty)} {'has' if len(empty) == 1 else 'have'} no {unit}."
+        return f"No comparison of {what}: no {unit} for {' or '.join(empty)}."
     d = r["difference"]
     thin = too_thin(r, unit)
     if thin:
@@ -214,7 +214,7 @@ def comparisons_reading(table: pd.DataFrame, names: Mapping[str, str] | None = N
 
     >>> t = pd.DataFrame([{"value": "x", "side_a": "A", "side_b": "B", "n_a": 0, "n_b": 2}])
     >>> comparisons_reading(t, {"x": "tone"})
-    '* No comparison of tone: A has no statements.'
+    '* No comparison of tone: no statements for A.'
     """
     names = names or {}
     lines = []
@@ -319,7 +319,7 @@ def voice_reading(voice: pd.DataFrame, sides: Sequence[str]) -> str:
     >>> v = pd.DataFrame({"level": "side", "group": ["A", "B"], "n_statements": [30, 10], "attributed_words": [600, 200],
     ...     "voice_share": [0.6, 0.2], "voice_share_lo": [0.5, 0.1], "voice_share_hi": [0.7, 0.3]})
     >>> print(voice_reading(v, ["A", "B"]))
-    A gets 60% of the attributed words (95% CI 50% to 70%; 30 statements, 600 words), B 20% (10% to 30%; 10 statements, 200 words). These shares describe how the attributed words divide; no test compares them.
+    A: 60% of the attributed words (95% CI 50% to 70%; 30 statements, 600 words), B 20% (10% to 30%; 10 statements, 200 words). These shares describe how the attributed words divide; no test compares them.
     >>> print(voice_reading(v.assign(skipped_share=[0.0, 0.031]), ["A", "B"]).split("them. ")[1])
     B's intervals leave out 3.1% of the bootstrap resamples (no attributed word drawn).
     """
@@ -330,7 +330,7 @@ def voice_reading(voice: pd.DataFrame, sides: Sequence[str]) -> str:
     parts = []
     for i, side in enumerate(sides):
         if side not in got:
-            parts.append(f"{side} gets no attributed words" if i == 0 else f"{side} none")
+            parts.append(f"{side}: no attributed words" if i == 0 else f"{side} none")
             continue
         r = got[side]
         ns = int(r["n_statements"]) if "n_statements" in r.index else None
@@ -338,7 +338,7 @@ def voice_reading(voice: pd.DataFrame, sides: Sequence[str]) -> str:
         n_txt = f"{_plural(ns, 'statement')}, {words}" if ns is not None else words
         ci = _interval(r["voice_share_lo"], r["voice_share_hi"], 0, pct=True)
         if i == 0:
-            parts.append(f"{side} gets {_pct(r['voice_share'])} of the attributed words (95% CI {ci}; {n_txt})")
+            parts.append(f"{side}: {_pct(r['voice_share'])} of the attributed words (95% CI {ci}; {n_txt})")
         else:
             parts.append(f"{side} {_pct(r['voice_share'])} ({ci}; {n_txt})")
     text = ", ".join(parts)
@@ -425,8 +425,8 @@ def sentiment_reading(comparison: pd.DataFrame, measure: str | None = None, what
     >>> print(sentiment_reading(c))
     **What the news attributes to the sides (quotes and claims).**
     <BLANKLINE>
-    * No comparison of mean VADER compound: A has no statements.
-    * No comparison of mean VADER compound (topic terms masked): A has no statements.
+    * No comparison of mean VADER compound: no statements for A.
+    * No comparison of mean VADER compound (topic terms masked): no statements for A.
     """
     if measure is None:
         measure = "tone" if (comparison["measure"] == "tone").any() else "vader_compound"

@@ -88,6 +88,7 @@ __all__ = [
     "score_statements",
     "summarize",
     "compare",
+    "masking_changes",
     "lexicon_agreement",
     "lexicon_disagreements",
     "extremes",
@@ -222,6 +223,25 @@ def _measure_column(measure: str, masked: bool) -> str:
     return {"vader_compound": comp_col, "afinn": afinn_col}.get(measure, f"{measure}{'_masked' if masked else ''}")
 
 
+def masking_changes(sentiment: pd.DataFrame, measures: Sequence[str] = MEASURES) -> bool:
+    """True when masking the topic terms changes any statement's score on any of ``measures``.
+
+    A study with no topic terms (or whose terms never occur) masks nothing: its masked
+    scores equal the scored ones, and testing them again would only add copies to the family.
+
+    >>> t = pd.DataFrame({"tone": [0.1, -0.2], "tone_masked": [0.1, -0.2]})
+    >>> masking_changes(t, ["tone"]), masking_changes(t.assign(tone_masked=[0.1, 0.0]), ["tone"])
+    (False, True)
+    """
+    for measure in measures:
+        a, b = _measure_column(measure, False), _measure_column(measure, True)
+        if a in sentiment.columns and b in sentiment.columns:
+            x, y = sentiment[a], sentiment[b]
+            if not ((x == y) | (x.isna() & y.isna())).all():
+                return True
+    return False
+
+
 def compare(
     sentiment: pd.DataFrame,
     side_a: str,
@@ -239,7 +259,8 @@ def compare(
     ``vader_compound`` and ``afinn`` as second opinions) and each masking,
     :func:`analysis.compare.compare_sides` gives n, mean and 95% interval per side,
     the difference ``a - b``, a two-sided permutation p-value and Cliff's delta;
-    ``p_adjusted`` applies Benjamini-Hochberg over all rows (10 tests by default). The
+    ``p_adjusted`` applies Benjamini-Hochberg over all rows (10 tests by default; 5 when
+    masking changes no score, :func:`masking_changes`, and the masked rows are left out). The
     ``scorer`` column names the table's scorer (:func:`table_scorer`).
 
     >>> sent = score_statements(pd.DataFrame({"statement_id": list("abcd"), "doc_id": "d",
@@ -258,8 +279,9 @@ def compare(
         for lab in LABELS:
             df[f"share_{lab}{sfx}"] = (df[f"tone_label{sfx}"] == lab).astype(float)
     parts = []
+    maskings = (False, True) if masking_changes(df, measures) else (False,)
     for measure in measures:
-        for masked in (False, True):
+        for masked in maskings:
             col = _measure_column(measure, masked)
             row = compare_sides(df, col, side_a, side_b, groups_col=groups_col, n_boot=n_boot, n_perm=n_perm, seed=seed)
             row.insert(0, "scorer", scorer)

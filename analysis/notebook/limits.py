@@ -9,7 +9,7 @@ from a sentence, not from an empty figure.
 >>> docs = pd.DataFrame({"doc_id": ["a"], "date": [None]})
 >>> st = pd.DataFrame({"doc_id": ["a"], "side": ["A"]})
 >>> for line in limits({"documents": docs, "statements": st}, ["A", "B"], "07"): print(line)
-B has no statement in this corpus, so it cannot be compared with A here; figures show A alone.
+No statement by B in this corpus, so there is nothing to compare with A here; figures show A alone.
 No document has a date, so this corpus cannot show change over time.
 This corpus is one document: one reporter's account, with no spread across documents; intervals treat its statements as independent.
 """
@@ -50,7 +50,7 @@ def limits(tables: Mapping[str, pd.DataFrame], sides: Sequence[str] | None, note
                 )
             elif silent:
                 out.append(
-                    f"{silent[0]} has no statement in this corpus, so it cannot be compared with {heard[0]} here; figures show {heard[0]} alone."
+                    f"No statement by {silent[0]} in this corpus, so there is nothing to compare with {heard[0]} here; figures show {heard[0]} alone."
                 )
     if "d" in needs:
         dates = docs["date"].dropna() if "date" in docs.columns else pd.Series([], dtype=object)

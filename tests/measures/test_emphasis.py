@@ -282,4 +282,4 @@ def test_findings_summarise_over_documents_beyond_max_docs(tables):
     many = pd.concat([side.assign(doc_id=f"d{k}") for k in range(3)], ignore_index=True)
     assert E.findings(many, "A", "B", max_docs=3).startswith("[d0]")
     text = E.findings(many, "A", "B", max_docs=2)
-    assert "[d0]" not in text and "A speaks in 3 documents" in text
+    assert "[d0]" not in text and "A: statements in 3 documents" in text

@@ -17,7 +17,7 @@ THIN = ROOT / "tests" / "corpora" / "thin"
 # corpus -> (notebook, a phrase its opening cell must say)
 EXPECTED = {
     "no_statements": [("02", "Nobody is quoted or reported"), ("05", "Nobody is quoted or reported"), ("07", "Nobody is quoted")],
-    "one_side": [("03", "Meadow has no statement in this corpus"), ("06", "Meadow has no statement")],
+    "one_side": [("03", "No statement by Meadow in this corpus"), ("06", "No statement by Meadow")],
     "undated": [("07", "No document has a date"), ("01", "No document has a date")],
     "one_doc": [("02", "This corpus is one document"), ("07", "Every dated document falls in one month")],
 }

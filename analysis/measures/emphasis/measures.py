@@ -486,7 +486,7 @@ def findings_across_documents(
     ...                   "label": ["X", "Y", "X", "Y"], "present": [True, True, True, False], "in_lead": [True, False, False, False],
     ...                   "first_pos": [0.0, 1.0, 0.5, float("nan")]})
     >>> print(findings_across_documents(t, "A", "B"))
-    A speaks in 2 documents; the topic it leads with most often: X (in the lead in 1 of the 2 documents where it has more than one statement).
+    A: statements in 2 documents; the topic most often in its lead: X (in the lead in 1 of the 2 documents with more than one of its statements).
       X: raised in 2 of 2 documents, first at a mean position of 0.25.
       Y: raised in 1 of 2 documents, first at a mean position of 1.00.
     B: no statements in these documents.
@@ -510,16 +510,16 @@ def findings_across_documents(
         g = g.reset_index().sort_values(["k", "pos", "frame_id"], ascending=[False, True, True], kind="stable")
         leads = g.loc[g["lead"] > 0].sort_values(["lead", "k", "frame_id"], ascending=[False, False, True], kind="stable")
         if n_lead == 0:
-            lead_txt = "it has one statement in each, so no lead to speak of"
+            lead_txt = "one statement in each, so no lead to speak of"
         elif leads.empty:
             lead_txt = "no codebook topic in its lead statement"
         else:
             top = leads.iloc[0]
             lead_txt = (
-                f"the topic it leads with most often: {top['label']} (in the lead in {int(top['lead'])} of the {n_lead} documents "
-                "where it has more than one statement)"
+                f"the topic most often in its lead: {top['label']} (in the lead in {int(top['lead'])} of the {n_lead} documents "
+                "with more than one of its statements)"
             )
-        lines.append(f"{side} speaks in {n} documents; {lead_txt}.")
+        lines.append(f"{side}: statements in {n} documents; {lead_txt}.")
         if g.empty:
             lines.append("  no statement carries a codebook topic.")
         for _, r in g.head(max_topics).iterrows():
