@@ -45,8 +45,19 @@ def _plural(n: int, word: str) -> str:
 
 
 def _interval(lo, hi, digits: int, sign: bool = False, pct: bool = False) -> str:
+    """An interval for prose; a signed interval (a difference) that excludes zero never prints a bound that rounds to zero.
+
+    >>> _interval(0.0031, 0.021, 2, sign=True), _interval(-0.01, 0.02, 2, sign=True), _interval(0.004, 0.2, 0, pct=True)
+    ('+0.003 to +0.021', '-0.01 to +0.02', '0% to 20%')
+    """
     if _isnan(lo) or _isnan(hi):
         return "no interval"
+    lo, hi = float(lo), float(hi)
+    scale = 100 if pct else 1
+    if sign and (lo > 0 or hi < 0):  # a difference that excludes zero: add digits until the bound nearer zero shows it
+        near = min(abs(lo), abs(hi)) * scale
+        while digits < 4 and round(near, digits) == 0:
+            digits += 1
     if pct:
-        return f"{_pct(lo)} to {_pct(hi)}"
+        return f"{_pct(lo, digits)} to {_pct(hi, digits)}"
     return f"{_num(lo, digits, sign)} to {_num(hi, digits, sign)}"
