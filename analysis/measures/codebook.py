@@ -25,7 +25,7 @@ import pandas as pd
 from nltk.stem.snowball import SnowballStemmer
 
 from ..core.errors import InputError
-from ..core.resources import read_yaml, resource_path, safe_load
+from ..core.resources import PACKAGE_DIR, read_yaml, resource_path, safe_load
 from ..core.schema import conform
 
 __all__ = [
@@ -43,6 +43,7 @@ __all__ = [
     "frame_labels",
     "codebook_table",
     "codebook_summary",
+    "codebook_title",
 ]
 
 CODEBOOK = "frames.yaml"
@@ -260,14 +261,33 @@ def codebook_summary(name: str | None = None) -> str:
     >>> codebook_summary("generic").split(":")[0]
     '**Frames.** The frame codebook in use is *generic* (`frames_generic.yaml`)'
     """
-    file = codebook_file(name)
-    path = resource_path(file) if file in CODEBOOKS.values() else Path(file)
+    path = _codebook_path(name)
     head = next((ln.lstrip("#").strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.startswith("#")), "")
     head = re.sub(r"\s*\(.*?\)", "", head).rstrip(". ")
     frames = load_frames(name)
     sources = sorted({f.adapted_from for f in frames if f.adapted_from})
-    text = f"**Frames.** The frame codebook in use is *{codebook_name(name)}* (`{path.name}`)"
+    text = f"**Frames.** The frame codebook in use is {codebook_title(name)}"
     text += f": {head[0].lower() + head[1:]}." if head else "."
     text += f" Its {len(frames)} frames: {', '.join(f.label for f in frames)}"
     text += f" (adapted from {'; '.join(sources)})." if 0 < len(sources) <= 3 else "."
     return text
+
+
+def _codebook_path(name: str | None = None) -> Path:
+    file = codebook_file(name)
+    return resource_path(file) if file in CODEBOOKS.values() else Path(file)
+
+
+def codebook_title(name: str | None = None) -> str:
+    """How the notebooks name codebook ``name``: a shipped one by its name, any other (a study's
+    ``frames.yaml`` in ``ANALYSIS_RESOURCES``, or a YAML file) as the study's own, with its file name.
+
+    >>> codebook_title("generic")
+    '*generic* (`frames_generic.yaml`)'
+    >>> codebook_title("my_frames.yaml")
+    "the study's own (`my_frames.yaml`)"
+    """
+    path = _codebook_path(name)
+    if path.resolve().parent == PACKAGE_DIR.resolve():
+        return f"*{codebook_name(name)}* (`{path.name}`)"
+    return f"the study's own (`{path.name}`)"
