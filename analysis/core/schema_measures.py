@@ -484,7 +484,10 @@ EMPHASIS_TABLES: dict[str, dict] = dict(
                 "quoted_words": ("int64", "word tokens of the group's statements inside quotation marks (scare-quoted terms excluded)"),
                 "indirect_words": ("int64", "attributed words outside quotation marks (reported, indirect speech)"),
                 "attributed_words": ("int64", "quoted_words + indirect_words"),
-                "readout_words": ("int64", "word tokens of readout sentences issued by the group (own text, not in the shares)"),
+                "own_words": (
+                    "int64",
+                    "word tokens of the sentences of documents the group issued (kind readout or statement): its own text, not in the shares",
+                ),
                 "voice_share": ("float64", "attributed_words / all attributed words of the corpus"),
                 "voice_share_lo": ("float64", "95% bootstrap interval over statements (documents when several), lower"),
                 "voice_share_hi": ("float64", "upper bound"),
@@ -514,7 +517,10 @@ VOICE_COLUMNS: dict[str, tuple[str, str]] = {
     "n_statements": ("int64", "quote/claim statements (overlapping quote and claim spans merged; statements table)"),
     "attributed_words": ("int64", "word tokens of those statements: every word counted once"),
     "direct_words": ("int64", "of those, words inside a quote (analysis.measures.emphasis.voice)"),
-    "readout_words": ("int64", "words of readout/statement documents issued by the group (not voice given by a reporter)"),
+    "own_words": (
+        "int64",
+        "word tokens of documents the group issued (kind readout or statement): its own text, not voice given by a reporter",
+    ),
     "voice_share": ("float64", "attributed_words / all attributed words of the level (NaN for a group with no statement)"),
     "voice_share_lo": ("float64", "95% percentile bootstrap interval over statements, lower (NaN with fewer than 2)"),
     "voice_share_hi": ("float64", "upper bound of that interval"),

@@ -366,8 +366,8 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
         "subject",
         _always,
         _subject,
-        "the actor right before the verb, possibly with a clause between; a document of an organisation speaks for it "
-        "(readout): “Ortiz told reporters that …”; “The ministry's readout stressed …”",
+        "the actor right before the verb, possibly with a clause between: “Ortiz told reporters that …”; a document "
+        "speaks for the organisation it comes from: “The statement from the Interior Ministry stressed …”",
         ("subject", "readout"),
     ),
     ClaimRule(

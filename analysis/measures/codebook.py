@@ -44,6 +44,7 @@ __all__ = [
     "codebook_table",
     "codebook_summary",
     "codebook_label",
+    "codebook_title",
 ]
 
 CODEBOOK = "frames.yaml"
@@ -63,19 +64,14 @@ def codebook_name(name: str | None = None) -> str:
 
 
 def codebook_label(name: str | None = None) -> str:
-    """The codebook's name as a reader should see it: the study's own when the override folder supplies the file.
-
-    ``diplomacy`` names the shipped ``frames.yaml``; a study folder's own ``frames.yaml`` (through
-    ``ANALYSIS_RESOURCES``) is that study's codebook, not the shipped one, and is called ``study``.
+    """The codebook's short name for prose: a shipped one's name, or ``study`` for any other
+    (a study folder's own ``frames.yaml`` through ``ANALYSIS_RESOURCES``, or a YAML file).
 
     >>> codebook_label("generic")
     'generic'
     """
-    name = codebook_name(name)
-    file = CODEBOOKS.get(name)
-    if file is not None and resource_path(file).parent != PACKAGE_DIR:
-        return "study"
-    return name
+    path = _codebook_path(name)
+    return codebook_name(name) if path.resolve().parent == PACKAGE_DIR.resolve() else "study"
 
 
 def codebook_file(name: str | None = None) -> str:
@@ -277,14 +273,32 @@ def codebook_summary(name: str | None = None) -> str:
     >>> codebook_summary("generic").split(":")[0]
     '**Frames.** The frame codebook in use is *generic* (`frames_generic.yaml`)'
     """
-    file = codebook_file(name)
-    path = resource_path(file) if file in CODEBOOKS.values() else Path(file)
+    path = _codebook_path(name)
     head = next((ln.lstrip("#").strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.startswith("#")), "")
     head = re.sub(r"\s*\(.*?\)", "", head).rstrip(". ")
     frames = load_frames(name)
     sources = sorted({f.adapted_from for f in frames if f.adapted_from})
-    text = f"**Frames.** The frame codebook in use is *{codebook_label(name)}* (`{path.name}`)"
+    text = f"**Frames.** The frame codebook in use is {codebook_title(name)}"
     text += f": {head[0].lower() + head[1:]}." if head else "."
     text += f" Its {len(frames)} frames: {', '.join(f.label for f in frames)}"
     text += f" (adapted from {'; '.join(sources)})." if 0 < len(sources) <= 3 else "."
     return text
+
+
+def _codebook_path(name: str | None = None) -> Path:
+    file = codebook_file(name)
+    return resource_path(file) if file in CODEBOOKS.values() else Path(file)
+
+
+def codebook_title(name: str | None = None) -> str:
+    """How the notebooks name codebook ``name``: a shipped one by its name, any other (a study's
+    ``frames.yaml`` in ``ANALYSIS_RESOURCES``, or a YAML file) as the study's own, with its file name.
+
+    >>> codebook_title("generic")
+    '*generic* (`frames_generic.yaml`)'
+    >>> codebook_title("my_frames.yaml")
+    "the study's own (`my_frames.yaml`)"
+    """
+    path = _codebook_path(name)
+    label = codebook_label(name)
+    return f"*{label}* (`{path.name}`)" if label != "study" else f"the study's own (`{path.name}`)"

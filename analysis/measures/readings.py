@@ -362,7 +362,7 @@ VIEW_WORDS = {
 
 
 _VIEW_TITLES = {
-    "own": "The sides' own words (readouts and statements)",
+    "own": "The sides' own words (documents they issued)",
     "reported": "What the news attributes to the sides (quotes and claims)",
     "pooled": "Own and reported words pooled",
 }
@@ -527,7 +527,7 @@ def emphasis_reading(comparison: pd.DataFrame) -> str:
     >>> c = pd.DataFrame({"view": "own", "measure": "position", "label": ["Economic", "Trade"], "value": "pos",
     ...     "side_a": "A", "side_b": "B", "n_a": [12, 1], "n_b": [0, 0]})
     >>> print(emphasis_reading(c))
-    **The sides' own words (readouts and statements).**
+    **The sides' own words (documents they issued).**
     <BLANKLINE>
     No topic is raised by both sides; 2 topics by one side only.
     >>> c = c.assign(n_b=[13, 0], mean_a=0.1, ci_low_a=0.0, ci_high_a=0.2, mean_b=0.6, ci_low_b=0.5, ci_high_b=0.7,

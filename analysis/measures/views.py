@@ -53,7 +53,7 @@ VIEW_PARAMETERS = ("split", "pooled", "own", "reported")
 
 #: Short names of the views, for figure titles, legends and headings.
 VIEW_LABELS = {
-    "own": "own words (readouts, statements)",
+    "own": "own words (documents a side issued)",
     "reported": "reported by the news (quotes, claims)",
     "pooled": "own and reported words pooled",
 }
@@ -210,7 +210,7 @@ def view_label(view: str | None) -> str:
     """The short name of ``view`` (:data:`VIEW_LABELS`); "" for ``None`` (a table not split by view).
 
     >>> view_label("own"), view_label(None)
-    ('own words (readouts, statements)', '')
+    ('own words (documents a side issued)', '')
     """
     if view is None:
         return ""
@@ -218,7 +218,7 @@ def view_label(view: str | None) -> str:
 
 
 def own_words_note(statements: pd.DataFrame, sides: Sequence[str], views: Sequence[str], origin_col: str = "origin") -> str:
-    """One Markdown line naming each side without own words (readouts, statements) while the own view is shown; "" otherwise.
+    """One Markdown line naming each side without own words (documents a side issued) while the own view is shown; "" otherwise.
 
     >>> st = pd.DataFrame({"side": ["A", "A", "B"], "origin": ["readout", "claim", "quote"]})
     >>> print(own_words_note(st, ["A", "B"], ["own", "reported"]))
@@ -273,11 +273,11 @@ def per_view_text(tables, write: Callable[..., str], view_col: str = "view") -> 
 
     >>> t = pd.DataFrame({"view": ["own", "reported"], "x": [1, 2]})
     >>> print(per_view_text(t, lambda d: f"x = {d['x'].item()}"))
-    **Own words (readouts, statements).** x = 1
+    **Own words (documents a side issued).** x = 1
     <BLANKLINE>
     **Reported by the news (quotes, claims).** x = 2
     >>> print(per_view_text((t, t), lambda a, b: str(len(a) + len(b))).splitlines()[0])
-    **Own words (readouts, statements).** 2
+    **Own words (documents a side issued).** 2
     """
     group = tuple(tables) if isinstance(tables, (tuple, list)) else (tables,)
     first = group[0]

@@ -14,7 +14,9 @@ that trace back to rows of those tables:
   claims, with their class (neutral, assertive, revelatory, critical, …): the
   reporter's choice of verb is itself framing. :func:`cue_classes_by_side` pivots
   them to one row per side.
-* :func:`rule_counts` — how many quotes and claims each attribution rule made.
+* :func:`rule_counts` — how many quotes and claims each attribution rule made;
+  :func:`rules_in_use` — the table of attribution rules (in the order they are tried)
+  cut to those that recorded something in this corpus.
 
 Quotes with no recoverable speaker (speaker None) are kept under the group
 ``"(unknown)"``: they count as quotes but are attributed to no one, so they are
@@ -53,6 +55,7 @@ __all__ = [
     "verbs_by_side",
     "cue_classes_by_side",
     "rule_counts",
+    "rules_in_use",
     "unsided_speakers",
 ]
 
@@ -102,7 +105,7 @@ def voice_by_actor(
     statements, ``n_boot`` resamples, fixed seed). Columns: :data:`VOICE_COLUMNS`.
     With ``documents`` (doc_id, kind), quotes and claims inside readouts and official
     statements are left out of the counts: there the side speaks for itself (its words
-    are ``readout_words``), no reporter gives it voice.
+    are ``own_words``), no reporter gives it voice.
     Rows are sorted by attributed words, then quoted words (descending), then name.
 
     >>> s = pd.DataFrame({"statement_id": ["d:0", "d:1"], "doc_id": "d", "start": [0, 20], "end": [9, 30],
@@ -161,7 +164,7 @@ def voice_by_actor(
             n_statements=vr["n_statements"],
             attributed_words=vr["attributed_words"],
             direct_words=vr["quoted_words"],
-            readout_words=vr["readout_words"],
+            own_words=vr["own_words"],
         )
         r.update({c: vr[c] for c in ("voice_share", "voice_share_lo", "voice_share_hi", "direct_share")})
         docs.setdefault(k, set()).update(st_docs.get(k, ()))
@@ -370,6 +373,27 @@ def rule_counts(quotes: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
             text = first["text"] if len(first["text"]) <= 70 else first["text"][:69] + "…"
             rows.append({"table": name, "rule": r, "n": len(g), "example": f"{first['who']}: {text}"})
     return pd.DataFrame(rows, columns=["table", "rule", "n", "example"])
+
+
+def rules_in_use(rules: pd.DataFrame, quotes: pd.DataFrame | None, claims: pd.DataFrame | None) -> pd.DataFrame:
+    """The rows of ``rules`` (:func:`analysis.extraction.rules.rule_table`) that recorded a quote or claim in this corpus.
+
+    ``records`` keeps only the names found in the ``rule`` column of ``quotes`` or
+    ``claims``; a row none of whose names is found is left out, so a rule for a kind of
+    document or sentence this corpus lacks is not shown. Order as tried; how many
+    quotes and claims each name recorded is :func:`rule_counts`.
+
+    >>> rules = pd.DataFrame({"sieve": ["claims", "claims", "quotes"], "order": [1, 2, 1], "rule": ["a", "b", "c"],
+    ...     "records": ["a, a2", "b", "c"], "pattern": ["…", "…", "…"]})
+    >>> rules_in_use(rules, None, pd.DataFrame({"rule": ["a", "a", "b"]}))[["rule", "records"]].values.tolist()
+    [['a', 'a'], ['b', 'b']]
+    """
+    seen = set()
+    for df in (quotes, claims):
+        if df is not None and len(df) and "rule" in df.columns:
+            seen |= set(df["rule"].dropna().astype(str))
+    used = rules["records"].map(lambda names: ", ".join(n for n in str(names).split(", ") if n in seen))
+    return rules.assign(records=used).loc[used != ""].reset_index(drop=True)
 
 
 def unsided_speakers(voice: pd.DataFrame, top: int = 15) -> pd.DataFrame:

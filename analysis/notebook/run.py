@@ -25,7 +25,7 @@ from ..pipeline.checks import parse_sides
 from ..viz.figures import PROJECT_ROOT
 from .notebooks import QUIET_KERNEL, REPRODUCIBLE_ENV, kernel_config
 
-__all__ = ["NOTEBOOKS_DIR", "PROTECTED", "numbered_notebooks", "parse_sides", "notebook_parameters", "run"]
+__all__ = ["NOTEBOOKS_DIR", "PROTECTED", "numbered_notebooks", "parse_sides", "notebook_parameters", "execute_parameterised", "run"]
 
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 PROTECTED = ("notebooks", "data/processed", "reports/figures", "data/raw")
@@ -130,12 +130,39 @@ def run(
             clear_caches()
 
 
+def execute_parameterised(path: str | Path, target: str | Path, parameters: dict, timeout: int = 1200) -> Path:
+    """Execute notebook ``path`` with papermill (``parameters`` injected; working directory: its folder) into ``target``.
+
+    The kernel starts as :func:`analysis.notebook.notebooks.execute_notebook` starts it
+    (:data:`~analysis.notebook.notebooks.QUIET_KERNEL`, :func:`~analysis.notebook.notebooks.kernel_config`),
+    so its log stays off the console. A failing cell is an :class:`InputError` naming the notebook.
+    """
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    path = Path(path)
+    try:
+        pm.execute_notebook(
+            str(path),
+            str(target),
+            parameters=parameters,
+            kernel_name="python3",
+            progress_bar=False,
+            log_output=False,
+            cwd=str(path.parent),
+            execution_timeout=timeout,
+            config=kernel_config(),
+            extra_arguments=QUIET_KERNEL,
+        )
+    except PapermillExecutionError as e:
+        raise InputError(path, f"a cell failed: {e.ename}: {e.evalue}") from None
+    return Path(target)
+
+
 def _run_in(
     corpus: Path, out: Path, sides, notebooks, timeout: int, log, progress, report: bool, codebook: str, groups: str | None
 ) -> dict:
     """The body of :func:`run`, with the resources already in force."""
-    import papermill as pm
-    from papermill.exceptions import PapermillExecutionError
     from tqdm import tqdm
 
     from ..pipeline.build import build
@@ -169,21 +196,7 @@ def _run_in(
         bar.set_postfix_str(path.stem, refresh=True)
         target = nb_out / path.name
         params = notebook_parameters(path, values)
-        try:
-            pm.execute_notebook(
-                str(path),
-                str(target),
-                parameters=params,
-                kernel_name="python3",
-                progress_bar=False,
-                log_output=False,
-                cwd=str(path.parent),
-                execution_timeout=timeout,
-                config=kernel_config(),
-                extra_arguments=QUIET_KERNEL,
-            )
-        except PapermillExecutionError as e:
-            raise InputError(path, f"a cell failed: {e.ename}: {e.evalue}") from None
+        execute_parameterised(path, target, params, timeout)
         bar.write(f"executed {path.name} -> {target}") if not bar.disable else log(f"executed {path.name} -> {target}")
         done.append(target)
     bar.close()

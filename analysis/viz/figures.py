@@ -210,7 +210,7 @@ def view_panels(table, draw, panel_size: tuple[float, float] = (6.0, 4.0), title
     >>> t = pd.DataFrame({"view": ["own", "reported"], "x": [1, 2]})
     >>> fig = view_panels(t, lambda rows, ax: ax.bar([0], rows["x"]))
     >>> [ax.get_title() for ax in fig.axes]
-    ['own words (readouts, statements)', 'reported by the news (quotes, claims)']
+    ['own words (documents a side issued)', 'reported by the news (quotes, claims)']
     >>> plt.close(fig)
     """
     from ..measures.views import view_label

@@ -19,7 +19,7 @@ from .figures import new_figure, side_colors
 __all__ = ["MAX_TICKS", "plot_periods", "tick_positions"]
 
 MAX_TICKS = 12
-_VIEW_TITLE = {"own": "own words (readouts, statements)", "reported": "reported in the news", "pooled": "own and reported, pooled"}
+_VIEW_TITLE = {"own": "own words (documents a side issued)", "reported": "reported in the news", "pooled": "own and reported, pooled"}
 
 
 def tick_positions(n: int, max_ticks: int = MAX_TICKS) -> list[int]:

@@ -18,5 +18,5 @@ def test_a_study_folder_codebook_is_the_study_s(monkeypatch, tmp_path):
     shutil.copy(PACKAGE_DIR / "frames.yaml", tmp_path / "frames.yaml")
     monkeypatch.setenv("ANALYSIS_RESOURCES", str(tmp_path))
     assert framing.codebook_label("diplomacy") == "study"
-    assert "*study* (`frames.yaml`)" in framing.codebook_summary("diplomacy")
+    assert "the study's own (`frames.yaml`)" in framing.codebook_summary("diplomacy")
     assert framing.codebook_label("generic") == "generic"  # the study folder has no frames_generic.yaml

@@ -180,11 +180,11 @@ def test_voice_by_hand():
     assert a["voice_share"] == pytest.approx(40 / 60) and a["direct_share"] == pytest.approx(0.25)
     assert a["voice_share_lo"] <= 40 / 60 <= a["voice_share_hi"]
     # B: the readout is its own text, not voice: 20 of 60, all direct
-    assert (b["n_statements"], b["readout_words"], b["direct_share"]) == (1, 50, 1.0)
+    assert (b["n_statements"], b["own_words"], b["direct_share"]) == (1, 50, 1.0)
     assert b["voice_share"] == pytest.approx(20 / 60)
     assert math.isnan(b["direct_share_lo"])  # one statement: no interval
     per_actor = E.voice(st, "speaker", n_boot=100).set_index("group")
-    assert per_actor.loc["Ann", "attributed_words"] == 40 and per_actor.loc["Ministry B", "readout_words"] == 50
+    assert per_actor.loc["Ann", "attributed_words"] == 40 and per_actor.loc["Ministry B", "own_words"] == 50
 
 
 def test_ratio_interval_is_seeded_and_blocks_by_document():
@@ -225,6 +225,25 @@ def test_analyse_and_save(tables, tmp_path):
     assert doc.loc["diplomatic_relations", "first_rank"] == 2
     stage = E.emphasis_stage(tables["documents"].iloc[0].to_dict(), tables)
     assert set(stage["emphasis"]["level"]) == {"document"}
+
+
+def test_analyse_comparison_is_the_table_notebook_05_shows(tables, tmp_path):
+    from analysis.core.compare import adjust_family
+    from analysis.core.schema import schema_problems
+    from analysis.measures import views
+
+    out = E.analyse(tables, "A", "B", n_boot=100, n_perm=100, seed=1)
+    c = out["emphasis_comparison"]
+    # per view shown, position rows then lead rows, one BH family over all of them
+    shown = views.views_shown(tables["statements"], ["A", "B"])
+    labels = dict(zip(out["emphasis"]["frame_id"], out["emphasis"]["label"]))
+    side = out["presence"].loc[out["presence"]["level"] == "side"]
+    expected = adjust_family(views.by_view(side, shown, lambda p: E.compare_emphasis(p, "A", "B", labels, n_boot=100, n_perm=100, seed=1)))
+    pd.testing.assert_frame_equal(c, expected)
+    assert list(dict.fromkeys(c["view"])) == list(shown) and {"position", "lead"} <= set(c["measure"])
+    E.save(out, tmp_path)
+    saved = pd.read_parquet(tmp_path / "emphasis_comparison.parquet")
+    assert schema_problems(saved, "emphasis_comparison") == [] and len(saved) == len(c)
 
 
 def test_figures_draw(tables):

@@ -25,7 +25,7 @@ def tables():
                 "quoted_words": q,
                 "indirect_words": w - q,
                 "attributed_words": w,
-                "readout_words": 0,
+                "own_words": 0,
                 "voice_share": w / 100,
                 "voice_share_lo": 0.1,
                 "voice_share_hi": 0.9,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ...core.schema import conform
+from ...core.schema import SAVED_BY_VIEW, conform
 from ...core.store import write_table
 
 __all__ = ["EMPHASIS_TABLES", "INPUT_TABLES", "OPTIONAL_INPUTS", "load_inputs", "save"]
@@ -36,5 +36,22 @@ def load_inputs(folder: str | Path) -> dict[str, pd.DataFrame]:
 
 
 def save(results: Mapping[str, pd.DataFrame], folder: str | Path) -> list[Path]:
-    """Write the schema-declared emphasis tables (:data:`EMPHASIS_TABLES`) of ``results`` to ``folder`` as Parquet."""
-    return [write_table(conform(results[n], n), folder, n) for n in EMPHASIS_TABLES if n in results]
+    """Write the schema-declared emphasis tables (:data:`EMPHASIS_TABLES`) of ``results`` to ``folder`` as Parquet.
+
+    A table saved per view (``emphasis_comparison``, :data:`analysis.core.schema.SAVED_BY_VIEW`)
+    keeps its leading ``view`` column.
+    """
+    return [write_table(_conformed(results[n], n), folder, n) for n in EMPHASIS_TABLES if n in results]
+
+
+def _conformed(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    """``df`` with the declared columns of ``name``, after its ``view`` column when the table is saved per view.
+
+    >>> list(_conformed(pd.DataFrame({"view": []}), "emphasis_comparison").columns)[:3]
+    ['view', 'measure', 'frame_id']
+    """
+    if name not in SAVED_BY_VIEW:
+        return conform(df, name)
+    out = conform(df.drop(columns="view", errors="ignore") if len(df) else None, name)
+    out.insert(0, "view", (df["view"] if len(df) else pd.Series([], dtype=object)).astype("str").to_numpy())
+    return out

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ...core.schema import conform
 from ...core.stats import N_BOOT
-from .measures import _emphasis_table, _grid_cells, compare_positions, emphasis, summarize
+from .measures import _emphasis_table, _grid_cells, compare_emphasis, emphasis, summarize
 from .topics import _hit_counts, headline_topics, mention_hits, topic_hits, topic_labels, topic_presence
 from .units import document_units, statement_units
 from .voice import voice
@@ -29,6 +29,7 @@ def analyse(
     n_boot: int = N_BOOT,
     n_perm: int = 10000,
     seed: int | None = None,
+    view: str = "split",
 ) -> dict[str, pd.DataFrame]:
     """Every emphasis table for two sides from the processed tables.
 
@@ -37,8 +38,13 @@ def analyse(
     those sides (``None``: every side mentioned other than the two compared; ``()``:
     none). Returns
     ``{"units", "hits", "presence", "emphasis", "emphasis_summary",
-    "emphasis_comparison", "voice", "voice_actors"}``; :func:`save` writes the ones
-    declared in the schema.
+    "emphasis_comparison", "voice"}``; :func:`save` writes the ones declared in the schema.
+
+    ``emphasis_comparison`` is the table notebook 05 shows and saves: per view of the
+    sides' statements (:func:`analysis.measures.views.views_shown` for ``view``: own and
+    reported words apart by default), the position rows then the lead rows of
+    :func:`compare_emphasis`, with a leading ``view`` column and ``q_value`` adjusted
+    over all of them as one family (:func:`analysis.core.compare.adjust_family`).
     """
     docs = tables["documents"]
     units = [document_units(tables)]
@@ -69,7 +75,7 @@ def analyse(
         "presence": presence,
         "emphasis": table,
         "emphasis_summary": summarize(table, [side_a, side_b], n_boot=n_boot, seed=seed),
-        "emphasis_comparison": compare_positions(presence, side_a, side_b, labels, n_boot=n_boot, n_perm=n_perm, seed=seed),
+        "emphasis_comparison": _comparison(presence, tables, side_a, side_b, labels, view, n_boot=n_boot, n_perm=n_perm, seed=seed),
     }
     if has_statements:
         st = tables["statements"]
@@ -81,6 +87,19 @@ def analyse(
     else:
         out["voice"] = conform(None, "voice")
     return out
+
+
+def _comparison(presence, tables, side_a: str, side_b: str, labels, view: str, **kwargs) -> pd.DataFrame:
+    """Table ``emphasis_comparison`` as saved: positions and leads per view shown, one BH family over every row."""
+    from ...core.compare import adjust_family
+    from ..views import by_view, views_shown
+
+    st = tables.get("statements")
+    if st is None or "origin" not in st.columns:
+        st = pd.DataFrame({"side": pd.Series([], dtype=object), "origin": pd.Series([], dtype=object)})
+    side_presence = presence.loc[presence["level"] == "side"]
+    table = by_view(side_presence, views_shown(st, [side_a, side_b], view), lambda p: compare_emphasis(p, side_a, side_b, labels, **kwargs))
+    return adjust_family(table)
 
 
 def _sentence_hits(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame | None:

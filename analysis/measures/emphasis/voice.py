@@ -35,7 +35,7 @@ def voice(
 
     ``by`` is ``"side"`` or ``"speaker"``. Only statements whose ``origin`` is in
     ``origins`` count (by default quotes and claims: the voice a reporter gives; a
-    readout's sentences are the side's own text, counted in ``readout_words`` but not
+    readout's sentences are the side's own text, counted in ``own_words`` but not
     in the shares). ``voice_share`` = the group's attributed words / all attributed
     words; ``direct_share`` = its quoted words / its attributed words. Intervals:
     percentile bootstrap over statements (whole documents when there are several).
@@ -84,7 +84,7 @@ def voice(
                 "quoted_words": int(quoted[i]),
                 "indirect_words": int(attributed[i] - quoted[i]),
                 "attributed_words": int(attributed[i]),
-                "readout_words": int(readout[i]),
+                "own_words": int(readout[i]),
                 "voice_share": attributed[i] / total if total else float("nan"),
                 "voice_share_lo": vs_lo[i],
                 "voice_share_hi": vs_hi[i],
@@ -94,7 +94,7 @@ def voice(
                 "skipped_share": skipped[i],
             }
         )
-    out = pd.DataFrame(rows).sort_values(["attributed_words", "readout_words", "group"], ascending=[False, False, True], kind="stable")
+    out = pd.DataFrame(rows).sort_values(["attributed_words", "own_words", "group"], ascending=[False, False, True], kind="stable")
     return conform(out, "voice")
 
 
