@@ -261,7 +261,7 @@ def caveats(
         )
     else:
         kinds = documents["kind"].value_counts()
-        kinds_txt = ", ".join(f"{int(n)} {k}" for k, n in kinds.items())
+        kinds_txt = "by kind: " + ", ".join(f"{k} {int(n)}" for k, n in kinds.items())  # kind names are data, not nouns to pluralise
         lines.append(
             f"* **{n_docs} documents** ({kinds_txt}). Tests follow the documents: side labels are shuffled within a "
             "document that quotes both sides and whole documents are relabelled among those that quote one; intervals "
