@@ -324,7 +324,7 @@ def _extract(text: str) -> Extraction:
     named, pron = find_mentions(text, cue_first_words(), None, with_pronouns=True, pos=pos)
     mentions = _drop_nested_pronouns(sorted(named + pron, key=lambda m: (m["start"], m["end"])))
     units = units_of(text, quotes, paras, pos["cue"])
-    claims, quotes = attribute(text, units, mentions, quotes, cues)
+    claims, quotes, mentions = attribute(text, units, mentions, quotes, cues)
     used = {id(c["source_mention"]) for c in claims if c["source_mention"] is not None}
     used |= {id(q["speaker_mention"]) for q in quotes if q.get("speaker_mention") is not None}
     for i, c in enumerate(claims):

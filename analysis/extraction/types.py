@@ -39,9 +39,9 @@ class _MentionKeys(Span):
 class Mention(_MentionKeys, total=False):
     """A mention of an actor (actors.find_mentions, find_pronouns, find_descriptions).
 
-    The extra keys are set while attributing (claims.attribute): ``in_quote`` (the
-    mention lies inside a quotation) and ``ref`` (the mention a pronoun or description
-    was resolved to).
+    The extra keys are on the new records made while attributing (resolution.mark_in_quote,
+    resolution.resolve_unit): ``in_quote`` (the mention lies inside a quotation) and ``ref``
+    (the mention a pronoun or description was resolved to).
     """
 
     in_quote: bool
