@@ -4,9 +4,9 @@ A claim is anchored on a reporting verb from ``resources/reporting_verbs.tsv`` (
 *cue*). Its *source* is found by one of a few transparent rules, recorded in the
 ``rule`` column:
 
-``subject``       "Lavrov said …", "Rubio, responding to …, stated: …" (the actor before the verb)
-``readout``       "The readout from the Russian Foreign Ministry highlighted …"
-``inverted``      "…,” said Waltz" (the actor right after a clause-final verb)
+``subject``       "Lee said …", "Cole, responding to …, stated: …" (the actor before the verb)
+``readout``       "The readout from the Turkish Foreign Ministry highlighted …"
+``inverted``      "…,” said Cole" (the actor right after a clause-final verb)
 ``participle``    "…, telling reporters, “…”", "… and saying …", "by saying …" (the clause's subject),
                   "…, with two clerks saying …" (the noun phrase after "with")
 ``according-to``  "According to X, …" / "…, according to X." / "according to a county tally"
@@ -23,7 +23,7 @@ A claim is anchored on a reporting verb from ``resources/reporting_verbs.tsv`` (
 
 and its *content* is what follows the verb (after "that", after the hearer of
 tell-type verbs, or the quote after ':'/','), or, when the verb closes the
-sentence ("…,” Waltz said."), what precedes the source. A reporting verb inside
+sentence ("…,” Cole said."), what precedes the source. A reporting verb inside
 another claim's content is nested and keeps the outer source (also for the three
 embedded rules above, :mod:`analysis.extraction.embedded`: measured on PolNeAR, a
 nested claim of their own scored no better); one that opens a new
@@ -259,14 +259,14 @@ def attribute_unit(
         after_txt = text[after_lo : min(hi, after_lo + CONTENT_WINDOW)]
         pre = text[lo : (src["start"] if rule in _SUBJECT_RULES else cue["start"])].rstrip()
         if rule in _SUBJECT_RULES:
-            pre = strip_title(pre)  # “…,” White House press secretary Karoline Leavitt said
+            pre = strip_title(pre)  # “…,” Harbor Board press secretary Ann Cole said
             if rule == "subject" and pre and pre[-1] not in QUOTE_END:
                 adj = _ADJ_AFTER_QUOTE.search(pre, max(0, len(pre) - 80))  # “…,” a smiling Lee said
                 if adj:
                     pre = pre[: adj.start()]
         short = stop_at_clause(SHOW_TITLE.sub(blank_title, after_txt))
         if cue["addressee"]:
-            # “…,” Witkoff told CNN / told a news conference in Kyiv: the addressee is not content
+            # “…,” Cole told the Courier / told a news conference in Ankara: the addressee is not content
             short = skip_addressee(short)
         aside = aside_span(text, lo, hi, pre, src["end"] if rule == "inverted" else cue["end"], claims) if rule in _ASIDE_RULES else None
         if infinitive:

@@ -134,7 +134,7 @@ def resolve_unit(text: str, lo: int, unit_m: list[dict], state: Antecedents) -> 
     beyond: dict[tuple, dict | None] = {}
 
     def resolve(m: dict, anonymous: bool) -> dict | None:
-        # "“… Clinton …,” she said": not Clinton; "in an interview with Acme Politics, he said": not Acme
+        # "“… Cole …,” she said": not Cole; "in an interview with Acme Politics, he said": not Acme
         same = first_in_unit(m, anonymous=anonymous)
         if same:
             return same[0]
@@ -191,7 +191,7 @@ def after_unit(text: str, lo: int, state: Antecedents, unit_m: list[dict], unit_
         earlier = tuple(tuple(_current(m, persons) for m in u) for u in earlier)
     if refs:
         recent = (recent + tuple(_current(m, persons) for m in refs))[-RECENT_SOURCES:]
-    # the actors this unit talks about, in order; "… met with Clinton": an object of a preposition is no antecedent
+    # the actors this unit talks about, in order; "… met with Cole": an object of a preposition is no antecedent
     named = tuple(
         m if m["how"] not in ("pronoun", "description") else dict(m["ref"], start=m["start"], end=m["end"])
         for m in unit_m

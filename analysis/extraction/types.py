@@ -5,8 +5,8 @@ these classes document their keys for readers and type checkers and cost nothing
 the code runs (a ``TypedDict`` is a ``dict``). Offsets are character offsets into the
 text given to :func:`analysis.extraction.extract` (or the document body), ``text[start:end] == text``.
 
->>> m: Mention = {"start": 0, "end": 5, "text": "Rubio", "actor": "Marco Rubio", "actor_id": "rubio",
-...               "side": "U.S.", "how": "surname", "kind": "person", "gender": "male", "role": None}
+>>> m: Mention = {"start": 0, "end": 4, "text": "Cole", "actor": "Ann Cole", "actor_id": "ann-cole",
+...               "side": None, "how": "surname", "kind": "person", "gender": "female", "role": None}
 >>> type(m) is dict
 True
 """
