@@ -156,8 +156,8 @@ def resolve_unit(text: str, lo: int, unit_m: list[dict], state: Antecedents) -> 
                 desc = WS.sub(" ", m["text"])
                 desc = desc[0].lower() + desc[1:]
                 m = {**m, "actor": desc, "actor_id": slug(desc), "kind": "anonymous", "how": "anonymous"}
-        elif persons:
-            m = _current(m, persons)
+        elif persons and m["kind"] == "name" and m.get("actor_id") in persons:
+            m = {**m, "kind": "person"}  # as Antecedents.current
         out.append(m)
     return out
 
@@ -190,20 +190,22 @@ def after_unit(text: str, lo: int, state: Antecedents, unit_m: list[dict], unit_
         recent = tuple(_current(m, persons) for m in recent)
         earlier = tuple(tuple(_current(m, persons) for m in u) for u in earlier)
     if refs:
-        recent = (recent + tuple(_current(m, persons) for m in refs))[-RECENT_SOURCES:]
+        recent = (recent + (tuple([_current(m, persons) for m in refs]) if persons else tuple(refs)))[-RECENT_SOURCES:]
     # the actors this unit talks about, in order; "… met with Cole": an object of a preposition is no antecedent
-    named = tuple(
+    named = [
         m if m["how"] not in ("pronoun", "description") else dict(m["ref"], start=m["start"], end=m["end"])
         for m in unit_m
         if m.get("actor") is not None
         and not m.get("in_quote")
         and (m["how"] not in ("pronoun", "description") or "ref" in m)
         and subject_position(text, lo, m)
-    )
+    ]
     if named:
         if grown:  # the unit's records were read before its names spoke
-            named = tuple(_current(m, persons) for m in named)
-        earlier = (earlier + (named,))[-EARLIER_UNITS:]
+            named = [_current(m, persons) for m in named]
+        earlier = (earlier + (tuple(named),))[-EARLIER_UNITS:]
+    elif not refs and not grown:
+        return state  # nothing to carry on: the same state
     return Antecedents(recent, earlier, persons, state.para)
 
 
