@@ -12,13 +12,13 @@ Mentions come from, in order of trust:
 * ``name``: a capitalised two- or three-word name right before or after a reporting verb;
 * ``surname``: a later surname-only (or full-name) mention of a person found by the above;
 * ``pronoun`` (he/she/it), resolved to an earlier actor by :func:`resolve_pronoun`;
-* ``anonymous``: an unnamed source ("a senior U.S. official"), actor None, side kept.
+* ``anonymous``: an unnamed source ("a senior Turkish official"), actor None, side kept.
 
 Everything linguistic lives in resource files; nothing here knows about any
 particular pair of sides.
 
->>> [(m["text"], m["actor"], m["how"]) for m in find_mentions("Foreign Minister Li Wen met Lavrov.")]
-[('Li Wen', 'Li Wen', 'title'), ('Lavrov', 'Sergey Lavrov', 'registry')]
+>>> [(m["text"], m["actor"], m["how"]) for m in find_mentions("Foreign Minister Li Wen met the Turkish envoy in Berlin.")]
+[('Li Wen', 'Li Wen', 'title'), ('Berlin', 'Germany', 'registry')]
 
 The patterns live in one module per concept, lowest first (none imports a later one):
 :mod:`~analysis.extraction.registry` (registry, sides, ``literal_alternation``),
@@ -194,8 +194,8 @@ def find_mentions(
     two- or three-word names next to a reporting verb count as people. Returns the
     mentions, or (mentions, unresolved pronouns) when ``with_pronouns``.
 
-    >>> [(m["actor"], m["side"]) for m in find_mentions("Ukraine’s President Ivan Petrenko met the Chinese Foreign Ministry.")]
-    [('Ukraine', 'Ukraine'), ('Ivan Petrenko', 'Ukraine'), ('Chinese Foreign Ministry', 'China')]
+    >>> [(m["actor"], m["side"]) for m in find_mentions("Turkey’s President Deniz Arslan met the Chinese Foreign Ministry.")]
+    [('Turkey', 'Turkey'), ('Deniz Arslan', 'Turkey'), ('Chinese Foreign Ministry', 'China')]
     """
     pos = scan(text, cue_words) if pos is None else pos
     rx = registry_pats()["alias"]
@@ -222,7 +222,7 @@ def find_mentions(
     chosen = _add_free(chosen, [m for m in proper if " " not in m["actor"]])
     anon = anon_mentions(text, pos["anon"])
     if anon:
-        # "a senior U.S. official": the anonymous source replaces the country word inside it
+        # "a senior Turkish official": the anonymous source replaces the country word inside it
         starts = [m["start"] for m in chosen]
         inside = set()
         for a in anon:
@@ -248,11 +248,11 @@ _WORD_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)[ \t\xa0]+$")
 
 def _other_first_name(text: str, start: int, alias: str, entry: dict) -> bool:
     """True when a one-word registry alias (a surname) follows a first name that is not the actor's own
-    ("Nora Trump", "Chelsea Clinton"): another person of that family, found by the open-world names.
+    ("Nora Cole" where the registry has Ann Cole): another person of that family, found by the open-world names.
 
-    >>> _other_first_name("Nora Trump spoke.", 5, "Trump", {"actor": "Donald Trump"})
+    >>> _other_first_name("Nora Cole spoke.", 5, "Cole", {"actor": "Ann Cole"})
     True
-    >>> _other_first_name("Donald Trump spoke.", 7, "Trump", {"actor": "Donald Trump"})
+    >>> _other_first_name("Ann Cole spoke.", 4, "Cole", {"actor": "Ann Cole"})
     False
     """
     if " " in alias or start < 3 or text[start - 1] not in " \t\xa0" or not text[start - 2].islower() and text[start - 2] not in " \t\xa0":

@@ -4,9 +4,9 @@ A claim is anchored on a reporting verb from ``resources/reporting_verbs.tsv`` (
 *cue*). Its *source* is found by one of a few transparent rules, recorded in the
 ``rule`` column:
 
-``subject``       "Lavrov said …", "Rubio, responding to …, stated: …" (the actor before the verb)
-``readout``       "The readout from the Russian Foreign Ministry highlighted …"
-``inverted``      "…,” said Waltz" (the actor right after a clause-final verb)
+``subject``       "Lee said …", "Cole, responding to …, stated: …" (the actor before the verb)
+``readout``       "The readout from the Turkish Foreign Ministry highlighted …"
+``inverted``      "…,” said Cole" (the actor right after a clause-final verb)
 ``participle``    "…, telling reporters, “…”", "… and saying …", "by saying …" (the clause's subject),
                   "…, with two clerks saying …" (the noun phrase after "with")
 ``according-to``  "According to X, …" / "…, according to X." / "according to a county tally"
@@ -23,7 +23,7 @@ A claim is anchored on a reporting verb from ``resources/reporting_verbs.tsv`` (
 
 and its *content* is what follows the verb (after "that", after the hearer of
 tell-type verbs, or the quote after ':'/','), or, when the verb closes the
-sentence ("…,” Waltz said."), what precedes the source. A reporting verb inside
+sentence ("…,” Cole said."), what precedes the source. A reporting verb inside
 another claim's content is nested and keeps the outer source (also for the three
 embedded rules above, :mod:`analysis.extraction.embedded`: measured on PolNeAR, a
 nested claim of their own scored no better); one that opens a new
@@ -64,10 +64,13 @@ The order of both sieves is data: :data:`analysis.extraction.rules.CLAIM_RULES` 
 :data:`analysis.extraction.rules.QUOTE_SIEVE`, ordered tuples of small named rule objects (a name, a
 cheap check, an apply over a frozen context). The pipeline runs forward: quotes
 (:mod:`analysis.extraction.quotes`) → cues (:mod:`analysis.extraction.cues`) → mentions
-(:mod:`analysis.extraction.actors`) → units (:mod:`analysis.extraction.extract`) → per unit, pronoun
-resolution (:mod:`analysis.extraction.resolution`, new records) then the claim rules → the quote sieve
+(:mod:`analysis.extraction.actors`) → units (:mod:`analysis.extraction.extract`) → one forward pass over
+the units: pronoun resolution (:mod:`analysis.extraction.resolution`: the unit's pronouns and
+descriptions as new records) then the claim rules, the unit's sources carried on to the next unit's
+pronouns → the resolved mentions (a name that spoke is a person) → the quote sieve
 (:mod:`analysis.extraction.quote_sieve`) → the claims of colon and dash quotes, headline and transcript
-lines. The rules' helpers live in modules by concept: :mod:`analysis.extraction.cues` (the
+lines. Resolution runs before each unit's claims, not after all of them, because the claim rules read
+resolved pronouns (see :mod:`analysis.extraction.resolution`). The rules' helpers live in modules by concept: :mod:`analysis.extraction.cues` (the
 reporting-verb lexicon and word lists), :mod:`analysis.extraction.contents` (content spans and the
 claim record), :mod:`analysis.extraction.subjects` (subject position, introductory phrases, datelines,
 titles), :mod:`analysis.extraction.sources` (finding a source), :mod:`analysis.extraction.embedded`
@@ -125,7 +128,7 @@ from .cues import (
 )
 from .grammar import CONTENT_WINDOW, tail_search
 from .quote_sieve import extend_to_continuations, quote_speakers
-from .resolution import resolve_unit
+from .resolution import Antecedents, after_unit, mark_in_quote, resolve_unit, settled
 from .rules import CLAIM_RULES, SKIP, CueContext
 from .sieve_after import DASH
 from .sources import (
@@ -136,7 +139,7 @@ from .sources import (
     intro_before_adverb,
     transcript_claims,
 )
-from .subjects import QUOTE_END, strip_title, subject_position
+from .subjects import QUOTE_END, strip_title
 
 if TYPE_CHECKING:  # typing only: no import at run time
     from .types import Claim, Cue, Mention, Quote, QuoteSpan
@@ -188,7 +191,6 @@ def attribute_unit(
     cue_list: list[dict],
     quote_spans: list[tuple[int, int]],
     quote_starts: list[int],
-    prev_sources: list[dict],
 ) -> list[dict]:
     """Claims of one unit (a sentence, or several joined by a quote) ``text[lo:hi]``."""
     claims: list[dict] = []
@@ -257,14 +259,14 @@ def attribute_unit(
         after_txt = text[after_lo : min(hi, after_lo + CONTENT_WINDOW)]
         pre = text[lo : (src["start"] if rule in _SUBJECT_RULES else cue["start"])].rstrip()
         if rule in _SUBJECT_RULES:
-            pre = strip_title(pre)  # “…,” White House press secretary Karoline Leavitt said
+            pre = strip_title(pre)  # “…,” Harbor Board press secretary Ann Cole said
             if rule == "subject" and pre and pre[-1] not in QUOTE_END:
                 adj = _ADJ_AFTER_QUOTE.search(pre, max(0, len(pre) - 80))  # “…,” a smiling Lee said
                 if adj:
                     pre = pre[: adj.start()]
         short = stop_at_clause(SHOW_TITLE.sub(blank_title, after_txt))
         if cue["addressee"]:
-            # “…,” Witkoff told CNN / told a news conference in Kyiv: the addressee is not content
+            # “…,” Cole told the Courier / told a news conference in Ankara: the addressee is not content
             short = skip_addressee(short)
         aside = aside_span(text, lo, hi, pre, src["end"] if rule == "inverted" else cue["end"], claims) if rule in _ASIDE_RULES else None
         if infinitive:
@@ -344,60 +346,48 @@ _ASIDE_RULES = frozenset(("subject", "subject-phrase", "inverted"))
 
 def attribute(
     text: str, units: list[tuple[int, int, int]], mentions: list[Mention], quotes: list[QuoteSpan], cues: list[Cue] | None = None
-) -> tuple[list[Claim], list[Quote]]:
-    """Claims of the whole text and the quotes with speakers, resolving pronouns on the way.
+) -> tuple[list[Claim], list[Quote], list[Mention]]:
+    """Claims of the whole text, the quotes with speakers, and the mentions with pronouns resolved.
 
-    ``units`` are (start, end, paragraph index); ``mentions`` include unresolved
-    pronouns (``how == "pronoun"``), which are resolved in place (actor, actor_id,
-    side, ``ref``). Returns (claims, quotes) as lists of dicts.
+    ``units`` are (start, end, paragraph index); ``mentions`` (sorted) include unresolved
+    pronouns and descriptions (``how`` pronoun/description). One forward pass over the units:
+    each unit's pronouns and descriptions are resolved (:mod:`analysis.extraction.resolution`,
+    new records), then its claim rules run (:func:`attribute_unit`), then what later pronouns
+    may stand for is carried on; then the quote sieve, then the claims of colon and dash quotes,
+    headline and transcript lines. Returns (claims, quotes, mentions) as lists of dicts: the
+    mentions are new records (``in_quote``; a resolved pronoun's actor, actor_id, side and
+    ``ref``; a name that spoke as a person); ``mentions`` itself is not edited.
+
+    >>> s = "Ann Cole visited the pier. She said it was safe."
+    >>> ms = [{"start": 0, "end": 8, "text": "Ann Cole", "actor": "Ann Cole", "actor_id": "ann-cole", "side": None,
+    ...        "how": "proper", "kind": "name", "gender": None, "role": None},
+    ...       {"start": 27, "end": 30, "text": "She", "actor": None, "actor_id": None, "side": None,
+    ...        "how": "pronoun", "kind": "person", "gender": "female", "role": None}]
+    >>> claims, quotes, out = attribute(s, [(0, 26, 0), (27, len(s), 0)], ms, [])
+    >>> [(c["text"], c["source"]) for c in claims], out[1]["actor"], ms[1]["actor"]
+    ([('it was safe', 'Ann Cole')], 'Ann Cole', None)
+    >>> out[0]["kind"], ms[0]["kind"]  # a name that spoke (through "She") is a person, as a new record
+    ('person', 'name')
     """
     quote_spans = [(q["mark_start"], q["mark_end"]) for q in quotes]
     quote_starts = [a for a, _ in quote_spans]
-    starts = [m["start"] for m in mentions]
-    by_actor: dict[str, list[dict]] = {}
-    for m in mentions:
-        m["in_quote"] = _inside(quote_starts, quote_spans, m["start"]) is not None
-        if m["kind"] == "name":
-            by_actor.setdefault(m["actor_id"], []).append(m)
+    marked = mark_in_quote(mentions, quote_spans)
+    starts = [m["start"] for m in marked]
     cues = find_cues(text) if cues is None else cues
     cue_starts = [c["start"] for c in cues]
     claims: list[dict] = []
-    recent: list[dict] = []
-    earlier_units: list[list[dict]] = []
-    last_para = -1
+    resolved = list(marked)  # the mentions as resolved so far: each unit's slice replaced by its new records
+    state = Antecedents()
     for lo, hi, para in units:
-        if para != last_para:
-            if last_para >= 0 and para > last_para + 1:
-                recent = []
-            last_para = para
+        state = state.enter(para)
         i0, i1 = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
-        # pronoun resolution, a stage of its own: new records for the unit's resolved pronouns and descriptions
-        unit_m = resolve_unit(text, lo, mentions[i0:i1], recent, earlier_units)
-        mentions[i0:i1] = unit_m
+        unit_m = resolve_unit(text, lo, resolved[i0:i1], state)
+        resolved[i0:i1] = unit_m
         c0, c1 = bisect.bisect_left(cue_starts, lo), bisect.bisect_left(cue_starts, hi)
-        unit_claims = attribute_unit(text, lo, hi, unit_m, quotes, cues[c0:c1], quote_spans, quote_starts, recent)
-        for c in unit_claims:
-            if c["source_mention"] is not None and c["source_mention"].get("actor") is not None:
-                ref = c["source_mention"].get("ref", c["source_mention"])
-                if ref["kind"] == "name":
-                    # a name of unknown kind that speaks is a person from here on ("he" may stand for it)
-                    for m in by_actor.get(ref["actor_id"], ()):
-                        m["kind"] = "person"
-                recent.append(ref)
-        recent = recent[-4:]
+        unit_claims = attribute_unit(text, lo, hi, unit_m, quotes, cues[c0:c1], quote_spans, quote_starts)
+        state = after_unit(text, lo, state, unit_m, unit_claims)
         claims += unit_claims
-        # the actors this unit talks about, in order; a resolved pronoun or description
-        # counts as its antecedent, placed where the pronoun stands
-        named = [
-            m if m["how"] not in ("pronoun", "description") else dict(m["ref"], start=m["start"], end=m["end"])
-            for m in unit_m
-            if m.get("actor") is not None
-            and not m.get("in_quote")
-            and (m["how"] not in ("pronoun", "description") or "ref" in m)
-            and subject_position(text, lo, m)  # "… met with Clinton": an object of a preposition is no antecedent
-        ]
-        if named:
-            earlier_units.append(named)
+    mentions = settled(resolved, state)
     claims.sort(key=lambda c: (c["start"], c["cue_start"]))
     quotes = quote_speakers(text, quotes, claims, units, cues, mentions)
     extend_to_continuations(text, claims, quotes)
@@ -405,7 +395,7 @@ def attribute(
     extra += transcript_claims(text, mentions, claims + extra, quotes)
     if extra:
         claims = sorted(claims + extra, key=lambda c: (c["start"], c["cue_start"]))
-    return claims, quotes
+    return claims, quotes, mentions
 
 
 def _punctuation_claims(text: str, quotes: list[dict], claims: list[dict]) -> list[dict]:

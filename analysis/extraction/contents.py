@@ -166,7 +166,7 @@ def _that_gap_ok(gap: str, addressee: bool) -> bool:
 
     >>> _that_gap_ok(" in a statement on Monday", False), _that_gap_ok(" she filed it to show", False)
     (True, False)
-    >>> _that_gap_ok(" reporters at the White House", True), _that_gap_ok(" the reason is", False)
+    >>> _that_gap_ok(" reporters at the town hall", True), _that_gap_ok(" the reason is", False)
     (True, False)
     """
     words = GAP_WORD.findall(gap)

@@ -117,7 +117,7 @@ def cue_regex() -> re.Pattern:
 def find_cues(text: str, lo: int = 0, hi: int | None = None, positions: list[int] | None = None) -> list[Cue]:
     """Reporting-verb cues in ``text[lo:hi]`` with lemma and class.
 
-    >>> [(c["text"], c["lemma"]) for c in find_cues("Lavrov told reporters he was pointing out facts.")]
+    >>> [(c["text"], c["lemma"]) for c in find_cues("Cole told reporters she was pointing out facts.")]
     [('told', 'tell'), ('pointing out', 'point out')]
     """
     hi = len(text) if hi is None else hi

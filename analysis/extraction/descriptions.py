@@ -4,15 +4,15 @@
   ("the Chinese Foreign Ministry"), an organisation named "<demonym> <noun>";
 * ``anonymous``: an unnamed source whose head noun is in ``resources/anonymous_sources.txt``,
   with its determiners, modifiers (``source_modifiers.txt``, number words, country words)
-  and a short prepositional phrase before a reporting verb ("a senior U.S. official",
+  and a short prepositional phrase before a reporting verb ("a senior Turkish official",
   "advocates for stem cell research said"), named by its description, side from its
   country word;
-* ``description``: a definite description ("the Russian minister", "the spokeswoman",
+* ``description``: a definite description ("the German minister", "the spokeswoman",
   ``org_descriptions.txt``) that stands for a person or organisation named earlier; it
   resolves like a pronoun (:func:`analysis.extraction.pronouns.compatible`).
 
->>> [(m["text"], m["side"]) for m in anon_mentions("Two senior U.S. officials said so.", [16])]
-[('Two senior U.S. officials', 'US')]
+>>> [(m["text"], m["side"]) for m in anon_mentions("Two senior Turkish officials said so.", [19])]
+[('Two senior Turkish officials', 'Turkey')]
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def _pats() -> dict[str, re.Pattern]:
             rf"(?:(?:{_alt(side_words(), 'i')}|{_alt(_anon_modifiers(), 'i')}|(?-i:[A-Z](?:[\w&-]|\.(?=\w))*\.?(?<!\w\w\.)(?:[’']s?)?)|\d[\d.,]*%?|{_alt(word_set('number_words.txt'), 'i')})\s+){{0,4}}$",
             re.I,
         ),
-        # "the Russian minister", "the spokeswoman": a definite description standing for an earlier person
+        # "the German minister", "the spokeswoman": a definite description standing for an earlier person
         "org_description": re.compile(
             rf"[Tt](?<![\w’'-][Tt])he\s+(?:(?P<side>{sw})\s+)?(?P<title>{_alt(read_list('org_descriptions.txt'), 'i')})(?![\w’'-])"
             rf"(?!\s*,?\s+(?:[A-Z]|of\b|for\b))"
@@ -78,7 +78,7 @@ def org_mentions(text: str, positions: list[int]) -> list[dict]:
     return out
 
 
-# words that may stand before an anonymous source ("two senior U.S. administration officials")
+# words that may stand before an anonymous source ("two senior Turkish administration officials")
 _ANON_DETS = ("an?", "the", "two", "three", "four", "several", "some", "many", "other", "one")
 
 
@@ -157,13 +157,13 @@ _DET_WORDS = frozenset("a an the two three four several some many other one".spl
 
 
 def find_descriptions(text: str) -> list[Mention]:
-    """Unresolved definite descriptions ("the Russian minister", "the spokeswoman"): pronoun-like mentions.
+    """Unresolved definite descriptions ("the German minister", "the spokeswoman"): pronoun-like mentions.
 
     They resolve like pronouns, but only to a person whose role contains the title's
     head word and whose side agrees with the country word, when there is one.
 
-    >>> [(m["text"], m["side"], m["role"]) for m in find_descriptions("Later the Russian minister spoke.")]
-    [('the Russian minister', 'Russia', 'minister')]
+    >>> [(m["text"], m["side"], m["role"]) for m in find_descriptions("Later the German minister spoke.")]
+    [('the German minister', 'Europe', 'minister')]
     """
     out = []
     for key, kind in (("description", "person"), ("org_description", "organization")):

@@ -14,9 +14,9 @@ The in-memory tables follow the schemas ``text_mentions``, ``text_actors``,
 tables (:func:`extract_document`) are the same columns with ``doc_id``,
 ``para_id`` and ``sent_id`` in front (``doc_id`` only for actors).
 
->>> x = extract('“We will keep talking,” Rubio said.')
+>>> x = extract('“We will keep talking,” a Turkish diplomat said.')
 >>> x.quotes[["text", "speaker", "side", "kind"]].values.tolist()
-[['We will keep talking,', 'Marco Rubio', 'US', 'full']]
+[['We will keep talking,', 'a Turkish diplomat', 'Turkey', 'full']]
 """
 
 from __future__ import annotations
@@ -109,9 +109,9 @@ def sentence_units(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     Used internally for attribution, where speed matters; the corpus tables use
     :func:`analysis.core.text.sentence_spans`.
 
-    >>> s = "Rubio met the U.S. team. He spoke. Gen. Kellogg left."
+    >>> s = "Dr. Lee met the St. Clair team. He spoke. Gen. Cole left."
     >>> [s[a:b] for a, b in sentence_units(s, 0, len(s))]
-    ['Rubio met the U.S. team.', 'He spoke.', 'Gen. Kellogg left.']
+    ['Dr. Lee met the St. Clair team.', 'He spoke.', 'Gen. Cole left.']
     """
     abbrevs, starters = _abbrevs()
     out, a = [], lo
@@ -253,9 +253,9 @@ def _kept_mentions(mentions: list[dict], used: set[int]) -> list[dict]:
 def extract(text: str) -> Extraction:
     """Mentions, actors, quotes and claims of ``text`` (offsets into ``text``). Never raises on a str.
 
-    >>> x = extract("Lavrov told reporters that Moscow was ready.")
+    >>> x = extract("The German envoy Ann Cole told reporters that Berlin was ready.")
     >>> x.claims[["text", "source", "side", "cue_lemma", "rule"]].values.tolist()
-    [['Moscow was ready', 'Sergey Lavrov', 'Russia', 'tell', 'subject']]
+    [['Berlin was ready', 'Ann Cole', 'Europe', 'tell', 'subject']]
     """
     if not isinstance(text, str):
         text = "" if text is None else str(text)
@@ -324,7 +324,7 @@ def _extract(text: str) -> Extraction:
     named, pron = find_mentions(text, cue_first_words(), None, with_pronouns=True, pos=pos)
     mentions = _drop_nested_pronouns(sorted(named + pron, key=lambda m: (m["start"], m["end"])))
     units = units_of(text, quotes, paras, pos["cue"])
-    claims, quotes = attribute(text, units, mentions, quotes, cues)
+    claims, quotes, mentions = attribute(text, units, mentions, quotes, cues)
     used = {id(c["source_mention"]) for c in claims if c["source_mention"] is not None}
     used |= {id(q["speaker_mention"]) for q in quotes if q.get("speaker_mention") is not None}
     for i, c in enumerate(claims):

@@ -138,7 +138,7 @@ def title_mentions(text: str, positions: list[int]) -> list[dict]:
                 ne = more.end()  # "Viktor F. Yanukovych": the name goes on past the initial
                 toks = text[ns:ne].split()
         if m.group("prep"):
-            # "Head of the Russian Direct Investment Fund Kirill Dmitriev": the name is the tail.
+            # "Head of the Harbor Investment Fund Ann Cole": the name is the tail.
             if len(toks) < 3:
                 continue
             ns = text.rfind(toks[-2], m.start("name"), ne)
@@ -153,7 +153,7 @@ def title_mentions(text: str, positions: list[int]) -> list[dict]:
             side = side_of(text[m.end("title") : ns])
         aid = registry_in(name)
         if aid and _other_first(name, aid):
-            aid = None  # "press secretary Anna Rubio": another person than the registered Marco Rubio
+            aid = None  # "press secretary Nora Cole": another person than a registered Ann Cole
         if aid:
             out.append(from_registry(aid, ns, ne, text[ns:ne], "title"))
         else:
@@ -236,22 +236,22 @@ def cue_name_mentions(text: str, cue_positions: list[int]) -> list[dict]:
 
 @lru_cache(maxsize=1)
 def apposition_side_words() -> dict[str, str]:
-    """One-word modifiers of a side (``words`` of sides.yaml, not its ``names``: "American", "Democrat") -> side.
+    """One-word modifiers of a side (``words`` of sides.yaml, not its ``names``: "Turkish", "Democrat") -> side.
 
-    A word that also names a group or its seat ("Washington") is left out: "Washington Post" is no apposition.
+    A word that also names a group or its seat ("Paris") is left out: "Paris Review" is no apposition.
     """
     names = {w for g in countries() for w in g["names"]}
     return {w: s for w, (s, _d) in side_words().items() if " " not in w and w not in names and w[:1].isupper() and not w.endswith("s")}
 
 
 def _side_apposition(text: str, ns: int, ne: int) -> tuple[int, int, str | None]:
-    """A side word set before a person's name ("Democrat Jane Doe", "American Ann Cole"): the name without it, and its side.
+    """A side word set before a person's name ("Democrat Jane Doe", "Turkish Ann Cole"): the name without it, and its side.
 
     Only when a known first name follows the word; else the span is returned unchanged with side None.
 
-    >>> s = "American Ann Cole"
+    >>> s = "Turkish Ann Cole"
     >>> _side_apposition(s, 0, len(s))
-    (9, 17, 'US')
+    (8, 16, 'Turkey')
     """
     toks = text[ns:ne].split(None, 2)
     if len(toks) >= 3 and toks[0] in apposition_side_words() and toks[1] in first_names():
@@ -422,7 +422,7 @@ def proper_mentions(text: str) -> list[dict]:
         if m.group("party") and len(toks) == len(text[m.start("name") : m.end("name")].split()):
             e = m.end()  # "Tom Price (R-Ga.)": the party tag belongs to the name
         if all(t.isupper() for t in toks) and any(len(t) >= 3 for t in toks) and (len(toks) > 1 or len(toks[0]) >= 5):
-            continue  # "WASHINGTON —", "NEW YORK (AP)", "TALKS GO ON": a dateline, a heading or a shouted word, no name
+            continue  # "BERLIN —", "NEW YORK (AP)", "TALKS GO ON": a dateline, a heading or a shouted word, no name
         if len(toks) == 1:
             t = toks[0]
             low = t.lower()
@@ -436,7 +436,7 @@ def proper_mentions(text: str) -> list[dict]:
                 continue  # "Dec. 8", "Aug. 24", "No. 2": an abbreviated word before a number, no name
             nxt = _NEXT_WORD.match(text, e)
             if nxt and nxt.group(1).lower() in titlew:
-                continue  # "the Russian minister", "Democratic lawmakers": a modifier, not a name
+                continue  # "the German minister", "Democratic lawmakers": a modifier, not a name
             if (
                 not titled
                 and t not in fn

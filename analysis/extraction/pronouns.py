@@ -182,6 +182,6 @@ def resolve_pronoun(
         if subject is not None:
             break
     if speaker is not None and subject is not None:
-        # "Lavrov said … Rubio struck a cautious tone. “…,” he said": the later one wins
+        # "Lee said … Cole struck a cautious tone. “…,” she said": the later one wins
         return subject if subject["start"] > speaker["start"] and subject.get("actor_id") != speaker.get("actor_id") else speaker
     return speaker if speaker is not None else subject

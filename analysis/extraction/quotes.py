@@ -190,7 +190,7 @@ def _pair_single(text: str, lo: int, hi: int, blocked: list[tuple[int, int]]) ->
                 opened = i
         elif right and not left:
             if text[i - 1] == "s" and text[i] in "’'" and i + 1 < hi and text[i + 1] == " " and text[i] in text[i + 1 : hi]:
-                continue  # plural possessive ("the Russians’ demands") before the real closing mark
+                continue  # plural possessive ("the farmers’ demands") before the real closing mark
             out.append((opened, opened + 1, i, i + 1))
             opened = None
     return out

@@ -15,8 +15,8 @@ parties, campaigns, ... with their names and words), and gives
 
 Nothing here knows about any particular pair of sides: it is all in the two files.
 
->>> registry()[alias_index()["Lavrov"]]["actor"], side_of("the Russian envoy")
-('Sergey Lavrov', 'Russia')
+>>> registry()[alias_index()["Ankara"]]["actor"], side_of("the Turkish envoy")
+('Turkey', 'Turkey')
 """
 
 from __future__ import annotations
@@ -106,8 +106,8 @@ def countries() -> list[dict]:
     an anonymous source its side. A malformed entry raises
     :class:`analysis.core.errors.InputError` naming the file.
 
-    >>> [(g["name"], g["kind"]) for g in countries()][:2]
-    [('United States', 'country'), ('Russia', 'country')]
+    >>> {g["name"]: g["kind"] for g in countries()}["Turkey"]
+    'country'
     """
     return parse_side_groups(read_yaml("sides.yaml"), resource_path("sides.yaml"))
 
@@ -137,7 +137,7 @@ side_groups = countries
 def group_ids() -> frozenset[str]:
     """actor_id of every side group (the actors made from ``sides.yaml``).
 
-    >>> "russia" in group_ids()
+    >>> "turkey" in group_ids()
     True
     """
     return frozenset(slug(c["name"]) for c in countries())
@@ -147,8 +147,8 @@ def group_ids() -> frozenset[str]:
 def side_words() -> dict[str, tuple[str, str]]:
     """Country word (names, modifiers and their possessives) -> (side, demonym).
 
-    >>> side_words()["Russia’s"]
-    ('Russia', 'Russian')
+    >>> side_words()["Turkey’s"]
+    ('Turkey', 'Turkish')
     """
     out: dict[str, tuple[str, str]] = {}
     for c in countries():
@@ -165,8 +165,8 @@ def side_word(matched: str) -> tuple[str, str]:
 def side_of(text: str) -> str | None:
     """Side of the first country word found in ``text`` (whole words), else None.
 
-    >>> side_of("the Ukrainian President"), side_of("a minister")
-    ('Ukraine', None)
+    >>> side_of("the Turkish President"), side_of("a minister")
+    ('Turkey', None)
     """
     m = pats()["side_word"].search(text)
     return side_word(m.group(0))[0] if m else None
@@ -228,7 +228,7 @@ def literal_alternation(items, flags: str = "") -> str:
 
     >>> literal_alternation(["Foreign Minister", "Foreign", "Fox"])
     '(?:Fo(?:reign(?:\\\\s+Minister)?|x))'
-    >>> bool(re.fullmatch(literal_alternation(["the U.S."], "i"), "The  U.S."))
+    >>> bool(re.fullmatch(literal_alternation(["the U.N."], "i"), "The  U.N."))
     True
     """
     items = {i for i in items if i}
@@ -307,7 +307,7 @@ def registry_in(name: str) -> str | None:
 
 
 def side_before(text: str, p: int) -> re.Match | None:
-    """The country word right before ``p`` ("Russian" in "Russian Foreign Minister"), as a match."""
+    """The country word right before ``p`` ("German" in "German Foreign Minister"), as a match."""
     lo = max(0, p - 40)
     if p == lo or not text[p - 1].isspace():
         return None

@@ -233,7 +233,7 @@ def _always(x: CueContext) -> bool:
 
 def _subject(x: CueContext) -> Attribution | None:
     """ "Lee said …", "Ortiz, responding to …, stated: …": the mention before the verb (rule subject,
-    or readout: "The readout from the Russian Foreign Ministry highlighted …")."""
+    or readout: "The readout from the Turkish Foreign Ministry highlighted …")."""
     left = leftward_source(x.text, x.lo, x.cue, x.mentions)
     if left is None:
         return None

@@ -153,10 +153,10 @@ def leftward_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tupl
             and not text[m["end"] - 1 : m["end"]] == ")"
             and not COMMA_BEFORE.search(strip_title_words(text[max(lo, m["start"] - 60) : m["start"]]))
         ):
-            continue  # "Trump, speaking aboard Air Force One, said": only ", NAME, said" is an apposed source
+            continue  # "Lee, speaking aboard the ferry, said": only ", NAME, said" is an apposed source
         gap = text[m["end"] : cue["start"]].rsplit(",", 1)[-1]
         if BE.search(gap) and not cue["text"].lower().endswith("ing"):
-            continue  # passive: "Rubio was warned that …" — Rubio is not the speaker
+            continue  # passive: "Lee was warned that …" — Lee is not the speaker
         if cue["text"].lower().endswith("ing") and not BE.search(gap):
             continue  # "emailed supporters saying …": a participle has no subject of its own (the participle rule decides)
         if m["kind"] == "place":

@@ -129,11 +129,11 @@ def build_statements(doc: dict, sentences: pd.DataFrame, quotes: pd.DataFrame, c
     :func:`analysis.extraction.extract.extract_document` (or ``extract``'s tables).
 
     >>> from analysis.core.corpus import segment
-    >>> d = {"doc_id": "r", "kind": "readout", "side": "Russia", "source": "Russian Foreign Ministry",
+    >>> d = {"doc_id": "r", "kind": "readout", "side": "Turkey", "source": "Turkish Foreign Ministry",
     ...      "body": "The sides met. They agreed to talk."}
     >>> s = segment(d)["sentences"]
     >>> build_statements(d, s, None, None)[["text", "speaker", "side", "origin"]].values.tolist()
-    [['The sides met.', 'Russian Foreign Ministry', 'Russia', 'readout'], ['They agreed to talk.', 'Russian Foreign Ministry', 'Russia', 'readout']]
+    [['The sides met.', 'Turkish Foreign Ministry', 'Turkey', 'readout'], ['They agreed to talk.', 'Turkish Foreign Ministry', 'Turkey', 'readout']]
     """
     if sentences is not None and "doc_id" in sentences:
         sentences = sentences[sentences["doc_id"] == doc["doc_id"]]

@@ -85,9 +85,9 @@ _C = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz’'")
 def _last_word(s: str) -> tuple[int, int] | None:
     """Span of group 1 of ``_LAST_WORD.search(s)`` (the last word, before trailing non-word characters), computed from the end.
 
-    >>> s = "talks with Rubio, "
+    >>> s = "talks with Cole, "
     >>> a, b = _last_word(s); s[a:b]
-    'Rubio'
+    'Cole'
     """
     n = len(s)
     j = n
@@ -128,7 +128,7 @@ def subject_position(text: str, lo: int, m: dict) -> bool:
             return True
     if word in ("and", "but", "or", "nor"):
         # ", and Acme News responded" / "asked for a photo and Lee said": a new clause's subject;
-        # "Rubio and Lavrov said": a coordinated one
+        # "Lee and Cole said": a coordinated one
         head = before[: w[0]].rstrip()
         if word in ("or", "nor"):
             return False
@@ -173,14 +173,14 @@ def _title_words() -> frozenset:
 
 
 def strip_title(pre: str) -> str:
-    """``pre`` without a trailing title phrase after a closing quote (“…,” Russian Foreign Minister Lavrov said).
+    """``pre`` without a trailing title phrase after a closing quote (“…,” German Foreign Minister Ann Cole said).
 
     Only stripped when what remains ends with a quote mark or comma; else ``pre`` is returned unchanged.
 
-    >>> strip_title("“We are ready,” White House press secretary")
+    >>> strip_title("“We are ready,” Harbor Board press secretary")
     '“We are ready,”'
-    >>> strip_title("The White House press secretary")
-    'The White House press secretary'
+    >>> strip_title("The Harbor Board press secretary")
+    'The Harbor Board press secretary'
     """
     out = pre
     for _ in range(10):

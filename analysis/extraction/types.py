@@ -5,8 +5,8 @@ these classes document their keys for readers and type checkers and cost nothing
 the code runs (a ``TypedDict`` is a ``dict``). Offsets are character offsets into the
 text given to :func:`analysis.extraction.extract` (or the document body), ``text[start:end] == text``.
 
->>> m: Mention = {"start": 0, "end": 5, "text": "Rubio", "actor": "Marco Rubio", "actor_id": "rubio",
-...               "side": "U.S.", "how": "surname", "kind": "person", "gender": "male", "role": None}
+>>> m: Mention = {"start": 0, "end": 4, "text": "Cole", "actor": "Ann Cole", "actor_id": "ann-cole",
+...               "side": None, "how": "surname", "kind": "person", "gender": "female", "role": None}
 >>> type(m) is dict
 True
 """
@@ -39,9 +39,9 @@ class _MentionKeys(Span):
 class Mention(_MentionKeys, total=False):
     """A mention of an actor (actors.find_mentions, find_pronouns, find_descriptions).
 
-    The extra keys are set while attributing (claims.attribute): ``in_quote`` (the
-    mention lies inside a quotation) and ``ref`` (the mention a pronoun or description
-    was resolved to).
+    The extra keys are on the new records made while attributing (resolution.mark_in_quote,
+    resolution.resolve_unit): ``in_quote`` (the mention lies inside a quotation) and ``ref``
+    (the mention a pronoun or description was resolved to).
     """
 
     in_quote: bool
