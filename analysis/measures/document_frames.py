@@ -21,7 +21,7 @@ validation figures in docs/methods.md. A codebook without a calibration file (th
 diplomacy codebook) falls back to "at least one hit", which is what its validation
 measured.
 
->>> story = ("Critics attacked the plan and accused the government of lying. "
+>>> story = ("Critics attacked the plan and accused the government of lying about it. "
 ...     "Opponents vowed to fight it in court, and the two sides clashed again. ") * 4
 >>> t = document_frames({"a": story, "b": "The weather was mild."})
 >>> t.loc["a"].to_dict(), int(t.loc["b"].sum())
