@@ -60,6 +60,8 @@ def suite_run(tmp_path_factory):
             str(out),
             "--resources",
             str(res),
+            "--groups",
+            "kind=readout,news",
         ],
         capture_output=True,
         text=True,
@@ -135,3 +137,19 @@ def test_bad_groups_or_codebook_is_one_line(tmp_path, extra, message):
     )
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and message in proc.stderr, proc.stderr
     assert not (tmp_path / "out" / "notebooks").exists() or not list((tmp_path / "out" / "notebooks").iterdir())
+
+
+def test_run_shows_the_groups_of_documents_reading(suite_run):
+    """With --groups, notebooks 04 and 06 display the group comparison (a reading inside an if block must be displayed)."""
+    proc, out = suite_run
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    for name in ("04_framing.ipynb", "06_comparison.ipynb"):
+        nb = json.loads((out / "notebooks" / name).read_text(encoding="utf-8"))
+        shown = [
+            "".join(o["data"]["text/markdown"])
+            for c in nb["cells"]
+            if c["cell_type"] == "code" and "groups_reading" in "".join(c["source"])
+            for o in c.get("outputs", [])
+            if "text/markdown" in o.get("data", {})
+        ]
+        assert shown and "readout" in shown[0] and "news" in shown[0] and "frame used" in shown[0], name
