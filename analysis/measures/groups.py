@@ -29,6 +29,9 @@ from ..core.errors import ArgumentError
 from ..core.schema import conform
 from ..core.stats import benjamini_hochberg, bootstrap_ci, newcombe_interval, permutation_test, wilson_interval
 
+#: Below this many documents in either group a comparison is described, not tested (as for sides: readings.MIN_DOCS_PER_SIDE).
+MIN_DOCS_PER_GROUP = 5
+
 __all__ = [
     "parse_groups",
     "assign_groups",
@@ -191,12 +194,23 @@ def groups_reading(table: pd.DataFrame) -> str:
     >>> v = pd.DataFrame({"f": [1, 1, 1, 0, 0, 0]}, index=list("abcdef"))
     >>> g = pd.Series(["A", "A", "A", "B", "B", "B"], index=list("abcdef"))
     >>> print(groups_reading(compare_groups(v, g, parse_groups("x=A,B"), binary=["f"], n_perm=200)))
-    f: A 1.00 [0.44, 1.00] (n = 3 documents) vs B 0.00 [0.00, 0.56] (n = 3); A - B = +1.00 [+0.21, +1.00], p = 0.100, BH q = 0.100: not established.
+    f: A 1.00 [0.44, 1.00] (n = 3 documents) vs B 0.00 [0.00, 0.56] (n = 3); A - B = +1.00 [+0.21, +1.00], p = 0.100, BH q = 0.100: described, not tested (fewer than 5 documents in a group).
+    >>> v6 = pd.DataFrame({"f": [1] * 5 + [0] * 5}, index=list("abcdefghij"))
+    >>> g6 = pd.Series(["A"] * 5 + ["B"] * 5, index=list("abcdefghij"))
+    >>> print(groups_reading(compare_groups(v6, g6, parse_groups("x=A,B"), binary=["f"], n_perm=200)).split(": ")[-1])
+    a difference.
     """
     lines = []
     for r in table.itertuples():
         sig = r.diff_lo > 0 or r.diff_hi < 0
-        verdict = "a difference" if sig and r.q_value < 0.05 else "not established"
+        if min(r.n_a, r.n_b) < MIN_DOCS_PER_GROUP:
+            verdict = f"described, not tested (fewer than {MIN_DOCS_PER_GROUP} documents in a group)"
+        elif sig and r.q_value < 0.05:
+            verdict = "a difference"
+        elif sig:
+            verdict = "not established (the interval excludes zero, but the adjusted test does not reach 0.05)"
+        else:
+            verdict = "not established"
         lines.append(
             f"{r.label}: {r.group_a} {r.value_a:.2f} [{r.lo_a:.2f}, {r.hi_a:.2f}] (n = {r.n_a} documents) vs {r.group_b} {r.value_b:.2f} "
             f"[{r.lo_b:.2f}, {r.hi_b:.2f}] (n = {r.n_b}); {r.group_a} - {r.group_b} = {r.diff:+.2f} [{r.diff_lo:+.2f}, {r.diff_hi:+.2f}], "

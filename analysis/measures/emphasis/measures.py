@@ -16,7 +16,20 @@ from ...core.stats import N_BOOT
 from .resampling import _ratio_cis
 from .units import weights
 
-__all__ = ["compare_leads", "compare_positions", "emphasis", "findings", "findings_across_documents", "summarize", "topic_order"]
+__all__ = [
+    "LEAD_SENTENCES",
+    "compare_leads",
+    "compare_positions",
+    "emphasis",
+    "findings",
+    "findings_across_documents",
+    "summarize",
+    "topic_order",
+]
+
+#: A document's lead: its first story paragraph, at most this many sentences of it (a text with no
+#: paragraph breaks would otherwise be all lead); the document-level frames read the same first 3 sentences.
+LEAD_SENTENCES = 3
 
 
 def emphasis(
@@ -254,7 +267,7 @@ def _emphasis_table(
         "first_pos": spread(pos, np.nan),
         "first_para_rank": _ints(spread(para, np.nan)),
         "first_para_pos": spread(np.where(known, para_pos, np.nan), np.nan),
-        "in_lead": spread(np.where(document, para == 1, rank == 1), False, bool),
+        "in_lead": spread(np.where(document, (para == 1) & (rank <= LEAD_SENTENCES), rank == 1), False, bool),
         "first_unit": spread(_objects(units, "unit_id", fu), None, object),
         "first_start": _ints(spread(_numbers(units, "start")[fu], np.nan)),
         "first_end": _ints(spread(_numbers(units, "end")[fu], np.nan)),
