@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["finding", "findings", "question", "QUESTIONS", "TABLES_USED"]
+__all__ = ["finding", "findings", "question", "verdict", "QUESTIONS", "TABLES_USED", "OPTIONAL_TABLES"]
 
 #: What each notebook asks, for any study: ``{a}`` and ``{b}`` are the two sides.
 QUESTIONS = {
@@ -31,6 +31,9 @@ QUESTIONS = {
     "06": "Side by side: voice, tone, frames and emphasis of {a} and {b}, each with its n.",
     "07": "Do voice, tone and frames of {a} and {b} change over time?",
 }
+
+#: Tables a finding adds when present (the tested comparisons a notebook saved).
+OPTIONAL_TABLES = {"03": ("sentiment_comparison",), "04": ("frame_share_comparison", "group_comparison")}
 
 #: The tables each finding reads (a missing table means no finding for that notebook).
 TABLES_USED = {
@@ -79,7 +82,77 @@ def _tone(t, sides) -> str:
     if len(rows) < 2:
         missing = [side for side in sides if not (s["side"] == side).any()]
         return f"No statement of {' or '.join(missing)}, so this corpus cannot compare the tone of the two sides."
-    return "Mean tone of each side's statements (-1 to 1): " + "; ".join(rows) + "."
+    text = "Mean tone of each side's statements (-1 to 1): " + "; ".join(rows) + "."
+    c = t.get("sentiment_comparison")
+    if c is not None and len(c):
+        c = c.loc[(c["measure"] == "tone") & ~c["masked"].astype(bool)]
+        for r in c.to_dict("records"):  # one row per view shown
+            view = f" ({_VIEWS.get(r['view'], r['view'])})" if "view" in r else ""
+            text += f" {r['side_a']} - {r['side_b']}{view}: {r['difference']:+.2f}, {verdict(r)}."
+    return text
+
+
+#: How a finding names a view.
+_VIEWS = {"own": "own words", "reported": "words the news attributes", "pooled": "all statements"}
+
+
+def verdict(row) -> str:
+    """A tested comparison row (``compare_sides`` columns with ``q_value``) in a few words, by the readings' rule.
+
+    >>> verdict({"side_a": "A", "side_b": "B", "n_a": 40, "n_b": 50, "diff_low": 0.1, "diff_high": 0.3, "q_value": 0.01})
+    '95% CI +0.10 to +0.30, BH q = 0.010: a difference'
+    >>> verdict({"side_a": "A", "side_b": "B", "n_a": 4, "n_b": 50, "diff_low": 0.1, "diff_high": 0.3, "q_value": 0.01})
+    'described, not tested (fewer than 10 statements for A)'
+    """
+    from ..measures.readings import ALPHA, too_thin
+
+    r = dict(row)
+    thin = too_thin(r)
+    if thin:
+        return f"described, not tested ({thin})"
+    lo, hi, q = r.get("diff_low"), r.get("diff_high"), r.get("q_value")
+    if q is None or q != q or lo is None or lo != lo:
+        return "no interval or test"
+    clear = q < ALPHA and (lo > 0 or hi < 0)
+    return f"95% CI {lo:+.2f} to {hi:+.2f}, BH q = {q:.3f}: {'a difference' if clear else 'no clear difference'}"
+
+
+def _frame_tests(t) -> str:
+    c = t.get("frame_share_comparison")
+    if c is None or not len(c):
+        return ""
+    from ..measures.readings import ALPHA, too_thin
+
+    tested = c.loc[[not too_thin(r) for r in c.to_dict("records")]]
+    if not len(tested):
+        return f" {len(c)} frame comparisons, all described, not tested (too few statements or documents)."
+    clear = tested.loc[(tested["q_value"] < ALPHA) & ((tested["diff_low"] > 0) | (tested["diff_high"] < 0))]
+    text = f" Frame shares tested: {len(tested)}, with a clear difference (BH q < {ALPHA}, interval excluding zero): {len(clear)}"
+    if len(clear):
+        r = clear.sort_values("q_value", kind="stable").iloc[0]
+        view = f", {_VIEWS.get(r['view'], r['view'])}" if "view" in r.index else ""
+        text += f", e.g. {r['measure'].removeprefix('share: ')} {r['difference']:+.2f} ({r['side_a']} - {r['side_b']}{view}, q = {r['q_value']:.3f})"
+    return text + "."
+
+
+def _group_tests(t) -> str:
+    g = t.get("group_comparison")
+    if g is None or not len(g):
+        return ""
+    from ..measures.groups import MIN_DOCS_PER_GROUP
+    from ..measures.readings import ALPHA
+
+    r0 = g.iloc[0]
+    head = f" Groups of documents by {r0['field']}, {r0['group_a']} (n = {int(r0['n_a'])}) vs {r0['group_b']} (n = {int(r0['n_b'])})"
+    if min(int(r0["n_a"]), int(r0["n_b"])) < MIN_DOCS_PER_GROUP:
+        return head + ": described, not tested (too few documents)."
+    clear = g.loc[(g["q_value"] < ALPHA) & ((g["diff_lo"] > 0) | (g["diff_hi"] < 0))]
+    text = head + f": {len(clear)} of {len(g)} measures with a clear difference"
+    best = g.sort_values("p_value", kind="stable").iloc[0]
+    text += (
+        f"; smallest p: {best['label']} {best['diff']:+.2f} [{best['diff_lo']:+.2f}, {best['diff_hi']:+.2f}], BH q = {best['q_value']:.3f}"
+    )
+    return text + "."
 
 
 def _frames(t, sides) -> str:
@@ -93,8 +166,8 @@ def _frames(t, sides) -> str:
             r = p.iloc[0]
             rows.append(f"{side}: {r['label']} ({int(r['n_present'])} of {int(r['n_units'])} statements)")
     if not rows:
-        return "No statement of either side carries a frame of the codebook, so this corpus cannot compare frames."
-    return "Most frequent frame: " + "; ".join(rows) + "."
+        return "No statement of either side carries a frame of the codebook, so this corpus cannot compare frames." + _group_tests(t)
+    return "Most frequent frame: " + "; ".join(rows) + "." + _frame_tests(t) + _group_tests(t)
 
 
 def _voice(t, sides) -> str:
@@ -158,6 +231,6 @@ def findings(notebooks: Sequence[str | Path], processed: str | Path, sides: Sequ
     from ..core.store import read_table
 
     processed = Path(processed)
-    names = {n for k in TABLES_USED.values() for n in k}
+    names = {n for k in (*TABLES_USED.values(), *OPTIONAL_TABLES.values()) for n in k}
     tables = {n: read_table(processed, n) for n in sorted(names) if (processed / f"{n}.parquet").is_file()}
     return {Path(nb).stem: finding(Path(nb).stem, tables, sides) for nb in notebooks}
