@@ -33,7 +33,7 @@ QUESTIONS = {
 }
 
 #: Tables a finding adds when present (the tested comparisons a notebook saved).
-OPTIONAL_TABLES = {"03": ("sentiment_comparison",), "04": ("frame_share_comparison", "group_comparison")}
+OPTIONAL_TABLES = {"03": ("sentiment_comparison",), "04": ("frame_share_comparison", "group_comparison"), "05": ("emphasis_comparison",)}
 
 #: The tables each finding reads (a missing table means no finding for that notebook).
 TABLES_USED = {
@@ -117,22 +117,30 @@ def verdict(row) -> str:
     return f"95% CI {lo:+.2f} to {hi:+.2f}, BH q = {q:.3f}: {'a difference' if clear else 'no clear difference'}"
 
 
-def _frame_tests(t) -> str:
-    c = t.get("frame_share_comparison")
+def _tested(c: pd.DataFrame | None, what: str) -> str:
+    """How many of a saved comparison table's rows were tested and how many show a clear difference, with the clearest."""
     if c is None or not len(c):
         return ""
     from ..measures.readings import ALPHA, too_thin
 
-    tested = c.loc[[not too_thin(r) for r in c.to_dict("records")]]
+    unit = lambda r: "documents" if r.get("measure") == "lead" else "statements"  # noqa: E731  (lead rows count documents)
+    tested = c.loc[[not too_thin(r, unit(r)) for r in c.to_dict("records")]]
     if not len(tested):
-        return f" {len(c)} frame comparisons, all described, not tested (too few statements or documents)."
+        return f" {len(c)} {what} comparisons, all described, not tested (too few statements or documents)."
     clear = tested.loc[(tested["q_value"] < ALPHA) & ((tested["diff_low"] > 0) | (tested["diff_high"] < 0))]
-    text = f" Frame shares tested: {len(tested)}, with a clear difference (BH q < {ALPHA}, interval excluding zero): {len(clear)}"
+    text = f" {what.capitalize()} comparisons tested: {len(tested)}, with a clear difference (BH q < {ALPHA}, interval excluding zero): {len(clear)}"
     if len(clear):
         r = clear.sort_values("q_value", kind="stable").iloc[0]
+        name = r["label"] if "label" in r.index and isinstance(r["label"], str) else str(r["measure"]).removeprefix("share: ")
+        if r.get("measure") in ("position", "lead"):
+            name = f"{r['measure']} of {name}"
         view = f", {_VIEWS.get(r['view'], r['view'])}" if "view" in r.index else ""
-        text += f", e.g. {r['measure'].removeprefix('share: ')} {r['difference']:+.2f} ({r['side_a']} - {r['side_b']}{view}, q = {r['q_value']:.3f})"
+        text += f", e.g. {name} {r['difference']:+.2f} ({r['side_a']} - {r['side_b']}{view}, q = {r['q_value']:.3f})"
     return text + "."
+
+
+def _frame_tests(t) -> str:
+    return _tested(t.get("frame_share_comparison"), "frame share")
 
 
 def _group_tests(t) -> str:
@@ -183,6 +191,10 @@ def _voice(t, sides) -> str:
     return "Voice: " + "; ".join(rows) + "."
 
 
+def _emphasis(t, sides) -> str:
+    return _voice(t, sides) + _tested(t.get("emphasis_comparison"), "position and lead")
+
+
 def _comparison(t, sides) -> str:
     return _voice(t, sides) + " " + _tone(t, sides)
 
@@ -211,7 +223,7 @@ def question(notebook: str, sides: Sequence[str]) -> str | None:
     return q.format(a=a, b=b) if q else None
 
 
-_FINDERS: dict[str, Callable] = {"01": _corpus, "02": _actors, "03": _tone, "04": _frames, "05": _voice, "06": _comparison, "07": _time}
+_FINDERS: dict[str, Callable] = {"01": _corpus, "02": _actors, "03": _tone, "04": _frames, "05": _emphasis, "06": _comparison, "07": _time}
 
 
 def finding(notebook: str, tables: Mapping[str, pd.DataFrame], sides: Sequence[str]) -> str | None:
