@@ -182,6 +182,24 @@ CASES = [
         None,
     ),
     (
+        "a quote-only verb after a quantified or bare plural speaker",
+        "The count dragged on. “Open the doors!” some voters chanted. “Count them all!” angry farmers chanted.",
+        ["some voters", "angry farmers"],
+        [("some voters", "Open the doors"), ("angry farmers", "Count them all")],
+    ),
+    (
+        "a quote-only verb after a long descriptive speaker",
+        "The count dragged on. “Is it over yet?” a young clerk in the hall wondered.",
+        ["a young clerk in the hall"],
+        None,
+    ),
+    (
+        "a quote-only verb after a closing mark and a non-noun stays no cue",
+        "The count dragged on. “Count every vote,” came the cry from the hall.",
+        [None],
+        None,
+    ),
+    (
         "no adjacent attribution when the name after a closed sentence starts a new report",
         "“The plan works.” Ann Cole said Monday she would run again.",
         [None],
