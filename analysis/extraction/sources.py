@@ -146,6 +146,8 @@ def leftward_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tupl
         m = cands[i]
         if not FILLER.match(text, m["end"], cue["start"]) and not _titled_filler(text[m["end"] : cue["start"]]):
             continue
+        if _NEW_SUBJECT_GAP.match(text, m["end"], cue["start"]):
+            continue  # "As Lee spoke, the crowd chanted", "Lee, a top aide said, …": the noun phrase after the comma is the subject
         if m["how"] == "anonymous" and i > 0 and _APPOSITION_GAP.match(text[cands[i - 1]["end"] : m["start"]]):
             continue  # "Tomas Berglund, a Swedish analyst, said": the analyst is Berglund
         if (
@@ -390,6 +392,12 @@ def opening_subject(text: str, lo: int, before: int) -> dict | None:
 
 
 COMMA_BEFORE = re.compile(r",\s*$")
+# a comma, then a determiner's noun phrase running up to the verb with no comma closing it: a new subject
+# ("After Lee left, the crowd chanted"), not an apposition to the mention before ("Lee, the mayor, said")
+_NEW_SUBJECT_GAP = re.compile(
+    r"\s*,\s*(?:the|an?|some|many|several|most|his|her|their|its|one|two|three|both|all)\s+"
+    r"(?:(?!(?:who|whose|which|that)\b)[^,;:“”\"«»()\n\s]+\s+){0,8}$"
+)
 _APPOSITION_GAP = re.compile(r"^,\s*(?:(?:an?|the)\s+)?[\w’'.\- ]{0,40}$")
 
 

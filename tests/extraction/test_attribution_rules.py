@@ -200,6 +200,24 @@ CASES = [
         None,
     ),
     (
+        "a noun phrase after a clause's comma is the subject, not the name before it",
+        "As Vera Lund thanked Bo Lind, the delegates chanted, “Four more years!”",
+        ["the delegates"],
+        [("the delegates", "Four more years")],
+    ),
+    (
+        "a noun phrase after an introductory phrase's comma is the subject, not a role noun in it",
+        "Recalling her years as a lawyer, the port director said, “We never lost a case.”",
+        ["the port director"],
+        [("the port director", "We never lost a case")],
+    ),
+    (
+        "an apposition with a relative clause still leaves the name as the subject",
+        "Bo Lind, a local man who writes novels, said the ferry was “too slow.”",
+        ["Bo Lind"],
+        [("Bo Lind", "the ferry was")],
+    ),
+    (
         "no adjacent attribution when the name after a closed sentence starts a new report",
         "“The plan works.” Ann Cole said Monday she would run again.",
         [None],
