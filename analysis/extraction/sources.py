@@ -166,7 +166,12 @@ def leftward_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tupl
         before = text[lo : m["start"]]
         if _ends_like_readout(before) and _READOUT.search(before):
             return m, "readout"
-        if subject_position(text, lo, m):
+        if subject_position(text, lo, m) or (
+            _RELATIVE_SUBJECT_GAP.match(text, m["end"], cue["start"])
+            and _VERB_PREPOSITION.search(text, max(lo, m["start"] - 12), m["start"])
+        ):
+            # "heard from Lee, who said …": the object of a verb's preposition is the relative pronoun's
+            # antecedent (not "the head of Acme, who said": there the head speaks)
             return m, "subject"
     return None
 
@@ -398,6 +403,10 @@ _NEW_SUBJECT_GAP = re.compile(
     r"\s*,\s*(?:the|an?|some|many|several|most|his|her|their|its|one|two|three|both|all)\s+"
     r"(?:(?!(?:who|whose|which|that)\b)[^,;:“”\"«»()\n\s]+\s+){0,8}$"
 )
+# a preposition that a verb takes ("heard from", "spoke to", "met with", "was criticised by"), right before a mention
+_VERB_PREPOSITION = re.compile(r"\b(?:from|to|with|by)\s+(?:the\s+)?$")
+# a relative pronoun right after the mention, then the verb (an adverb or auxiliary between)
+_RELATIVE_SUBJECT_GAP = re.compile(r"\s*,?\s*(?:who|which)\s+(?:(?:has|have|had|also|later|then|again|\w+ly)\s+){0,2}$")
 _APPOSITION_GAP = re.compile(r"^,\s*(?:(?:an?|the)\s+)?[\w’'.\- ]{0,40}$")
 
 

@@ -218,6 +218,12 @@ CASES = [
         [("Bo Lind", "the ferry was")],
     ),
     (
+        "a relative pronoun after a verb's prepositional object: the object speaks",
+        "Ann Cole heard from Bo Lind, who said that the ferry was fair. Compare that with Lind, who has called the toll “a scandal.”",
+        ["Bo Lind"],
+        [("Bo Lind", "the ferry was fair"), ("Bo Lind", "the toll")],
+    ),
+    (
         "no adjacent attribution when the name after a closed sentence starts a new report",
         "“The plan works.” Ann Cole said Monday she would run again.",
         [None],
@@ -712,3 +718,9 @@ def test_doubled_apostrophes_are_double_quote_marks():
         ["'Never,'", "Vera Lund"],
     ]
     assert all(text[r.start - 2 : r.start] == "''" for r in q.itertuples())
+
+
+def test_a_relative_pronoun_after_a_noun_modifier_does_not_make_its_object_speak():
+    # "the head of Acme, who said": the head speaks, not Acme
+    c = extract("Ann Cole met the head of Acme Foods, who said that the ferry was fair.").claims
+    assert "Acme Foods" not in c["source"].tolist()
