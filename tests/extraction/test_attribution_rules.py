@@ -224,6 +224,12 @@ CASES = [
         [("Bo Lind", "the ferry was fair"), ("Bo Lind", "the toll")],
     ),
     (
+        "a name inside an apposition is not the speaker: the name the apposition hangs on is",
+        "Vera Lund, the editor of the county weekly, the Dale Courier, said the count was “fair.”",
+        ["Vera Lund"],
+        [("Vera Lund", "the count was")],
+    ),
+    (
         "no adjacent attribution when the name after a closed sentence starts a new report",
         "“The plan works.” Ann Cole said Monday she would run again.",
         [None],
