@@ -230,6 +230,12 @@ CASES = [
         [("Vera Lund", "the count was")],
     ),
     (
+        "sentence-subject: a possessive country before a title and a name",
+        "Pier Deal Signed. Norway’s Minister Vera Lund hailed the pier deal as a “turning point.”",
+        ["Vera Lund"],
+        None,
+    ),
+    (
         "no adjacent attribution when the name after a closed sentence starts a new report",
         "“The plan works.” Ann Cole said Monday she would run again.",
         [None],
