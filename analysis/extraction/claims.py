@@ -391,11 +391,39 @@ def attribute(
     claims.sort(key=lambda c: (c["start"], c["cue_start"]))
     quotes = quote_speakers(text, quotes, claims, units, cues, mentions)
     extend_to_continuations(text, claims, quotes)
-    extra = _punctuation_claims(text, quotes, claims) + headline_claims(text, mentions, claims, quotes)
+    heads = headline_claims(text, mentions, claims, quotes)
+    if heads:
+        quotes = _headline_speakers(quotes, heads)
+    extra = _punctuation_claims(text, quotes, claims) + heads
     extra += transcript_claims(text, mentions, claims + extra, quotes)
     if extra:
         claims = sorted(claims + extra, key=lambda c: (c["start"], c["cue_start"]))
     return claims, quotes, mentions
+
+
+def _headline_speakers(quotes: list[dict], heads: list[dict]) -> list[dict]:
+    """Quotes with no speaker inside a headline claim's content ("Lindqvist: Farmers ‘Losing Patience’")
+    take the headline's source (rule ``headline``), as new records."""
+    out = []
+    for q in quotes:
+        h = next((c for c in heads if c["start"] <= q["start"] and q["end"] <= c["end"] + 1), None)
+        if h is not None and q.get("speaker_mention") is None:
+            src = h["source_mention"]
+            q = {
+                **q,
+                "speaker": src.get("actor"),
+                "speaker_id": src.get("actor_id"),
+                "side": src.get("side"),
+                "speaker_start": src["start"],
+                "speaker_end": src["end"],
+                "speaker_mention": src,
+                "cue": h["cue"],
+                "cue_start": h["cue_start"],
+                "cue_end": h["cue_end"],
+                "rule": "headline",
+            }
+        out.append(q)
+    return out
 
 
 def _punctuation_claims(text: str, quotes: list[dict], claims: list[dict]) -> list[dict]:

@@ -736,3 +736,9 @@ def test_a_relative_pronoun_after_a_noun_modifier_does_not_make_its_object_speak
     # "the head of Acme, who said": the head speaks, not Acme
     c = extract("Ann Cole met the head of Acme Foods, who said that the ferry was fair.").claims
     assert "Acme Foods" not in c["source"].tolist()
+
+
+def test_a_quote_in_a_headline_takes_the_headline_source():
+    # "Name: …" on the first line: a scare quote the sieve leaves speakerless is the named source's
+    x = extract("Lindqvist: Farmers ‘Losing Patience’ With Port Board.\n\nThe board met on Monday.")
+    assert x.quotes[["text", "speaker", "rule"]].values.tolist() == [["Losing Patience", "Lindqvist", "headline"]]
