@@ -158,6 +158,9 @@ _AFTER_SHORT = re.compile(
     re.I,
 )
 # "to" and a hearer before "that" or a quote ("wrote to the council that", "said to reporters, “…”")
+# a closing mark, a name and an aside set off by commas, right before the verb: “…,” Ann Cole, the mayor, said to cheers
+_QUOTE_NAME_ASIDE = re.compile(r"[,.!?…](?:[”\"»’]|'')\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3},[^,;:“”\"«»\n]{1,100},\s*$")
+_ASIDE_REACH = 160  # characters before the verb searched for that quote, name and aside
 _TO_HEARER = re.compile(r"\s+to\s+(?!be\b|have\b)[^.;:!?“”\"\n]{1,60}?(?:\bthat\b|[,:]?\s*[“\"])")
 
 
@@ -205,7 +208,9 @@ def attribute_unit(
                 infinitive = True  # "Lee vowed to repeal the law": the to-infinitive is the content
             elif (hearer := _TO_HEARER.match(text, cue["end"], hi)) and not cue_between(text, cue["end"], hearer.end()):
                 cue = dict(cue, addressee=True)  # "Lee wrote to the council that …": the hearer, then the content
-            elif not QUOTE_BEFORE.search(text, max(lo, cue["start"] - 60), cue["start"]):
+            elif not QUOTE_BEFORE.search(text, max(lo, cue["start"] - 60), cue["start"]) and not _QUOTE_NAME_ASIDE.search(
+                text, max(lo, cue["start"] - _ASIDE_REACH), cue["start"]
+            ):
                 continue  # "is said to be", "reported to the board"; but “…,” Lee said to cheers
         if cue["form"] in word_set("cue_noun_first.txt") and (
             text[cue["start"]].isupper() or not _CONTENT_INTRO_STRICT.match(text, cue["end"], hi)

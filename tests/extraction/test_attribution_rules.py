@@ -236,6 +236,12 @@ CASES = [
         None,
     ),
     (
+        "a verb taking 'to' after a quote, a name and an aside: the name speaks",
+        "Ferries are “too slow” and “too dear,” Ivo Brandt, the former harbour master, declared to the crowd.",
+        [],
+        [("Ivo Brandt", "Ferries are")],
+    ),
+    (
         "no adjacent attribution when the name after a closed sentence starts a new report",
         "“The plan works.” Ann Cole said Monday she would run again.",
         [None],
