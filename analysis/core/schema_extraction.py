@@ -60,7 +60,8 @@ _EXTRACT_TABLES = {
             "rule": (
                 "object",
                 "attribution rule that fired (the quote sieve of analysis.extraction.quote_sieve: a claim's rule, or adjacent, dash, colon, "
-                "put-it, naming (speaker None) or passive-by, sentence-cue, possessive, sentence-subject, continuation, lead-in, previous-subject, previous-claim, subject-phrase), or None",
+                "put-it, naming (speaker None) or passive-by, sentence-cue, possessive, sentence-subject, continuation, lead-in, previous-subject, previous-claim, subject-phrase; "
+                "then headline: a quote no rule attributed inside a first line 'Name: …'), or None",
             ),
         },
     ),

@@ -158,6 +158,9 @@ _AFTER_SHORT = re.compile(
     re.I,
 )
 # "to" and a hearer before "that" or a quote ("wrote to the council that", "said to reporters, “…”")
+# a closing mark, a name and an aside set off by commas, right before the verb: “…,” Ann Cole, the mayor, said to cheers
+_QUOTE_NAME_ASIDE = re.compile(r"[,.!?…](?:[”\"»’]|'')\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3},[^,;:“”\"«»\n]{1,100},\s*$")
+_ASIDE_REACH = 160  # characters before the verb searched for that quote, name and aside
 _TO_HEARER = re.compile(r"\s+to\s+(?!be\b|have\b)[^.;:!?“”\"\n]{1,60}?(?:\bthat\b|[,:]?\s*[“\"])")
 
 
@@ -205,7 +208,9 @@ def attribute_unit(
                 infinitive = True  # "Lee vowed to repeal the law": the to-infinitive is the content
             elif (hearer := _TO_HEARER.match(text, cue["end"], hi)) and not cue_between(text, cue["end"], hearer.end()):
                 cue = dict(cue, addressee=True)  # "Lee wrote to the council that …": the hearer, then the content
-            elif not QUOTE_BEFORE.search(text, max(lo, cue["start"] - 60), cue["start"]):
+            elif not QUOTE_BEFORE.search(text, max(lo, cue["start"] - 60), cue["start"]) and not _QUOTE_NAME_ASIDE.search(
+                text, max(lo, cue["start"] - _ASIDE_REACH), cue["start"]
+            ):
                 continue  # "is said to be", "reported to the board"; but “…,” Lee said to cheers
         if cue["form"] in word_set("cue_noun_first.txt") and (
             text[cue["start"]].isupper() or not _CONTENT_INTRO_STRICT.match(text, cue["end"], hi)
@@ -391,11 +396,39 @@ def attribute(
     claims.sort(key=lambda c: (c["start"], c["cue_start"]))
     quotes = quote_speakers(text, quotes, claims, units, cues, mentions)
     extend_to_continuations(text, claims, quotes)
-    extra = _punctuation_claims(text, quotes, claims) + headline_claims(text, mentions, claims, quotes)
+    heads = headline_claims(text, mentions, claims, quotes)
+    if heads:
+        quotes = _headline_speakers(quotes, heads)
+    extra = _punctuation_claims(text, quotes, claims) + heads
     extra += transcript_claims(text, mentions, claims + extra, quotes)
     if extra:
         claims = sorted(claims + extra, key=lambda c: (c["start"], c["cue_start"]))
     return claims, quotes, mentions
+
+
+def _headline_speakers(quotes: list[dict], heads: list[dict]) -> list[dict]:
+    """Quotes with no speaker inside a headline claim's content ("Lindqvist: Farmers ‘Losing Patience’")
+    take the headline's source (rule ``headline``), as new records."""
+    out = []
+    for q in quotes:
+        h = next((c for c in heads if c["start"] <= q["start"] and q["end"] <= c["end"] + 1), None)
+        if h is not None and q.get("speaker_mention") is None:
+            src = h["source_mention"]
+            q = {
+                **q,
+                "speaker": src.get("actor"),
+                "speaker_id": src.get("actor_id"),
+                "side": src.get("side"),
+                "speaker_start": src["start"],
+                "speaker_end": src["end"],
+                "speaker_mention": src,
+                "cue": h["cue"],
+                "cue_start": h["cue_start"],
+                "cue_end": h["cue_end"],
+                "rule": "headline",
+            }
+        out.append(q)
+    return out
 
 
 def _punctuation_claims(text: str, quotes: list[dict], claims: list[dict]) -> list[dict]:

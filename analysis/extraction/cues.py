@@ -188,7 +188,8 @@ def cue_between(text: str, a: int, b: int) -> bool:
 
 QUOTE_BEFORE = re.compile(
     r"[,.!?…](?:[”\"»’]|'')\s+(?:(?:(?:[A-Z][\w.’'-]*|he|she|they|we|it)\s+){0,4}"
-    r"|(?:[Tt]he|an?|one|another|this|his|her|their)\s+(?:[\w’'-]+\s+){1,4})$"  # “…,” the man shouted
+    r"|(?:[Tt]he|an?|one|another|this|his|her|their|some|many|several|most|all|both|dozens\s+of|hundreds\s+of)\s+(?:[\w’'-]+\s+){1,6}"
+    r"|(?:[a-z][\w’'-]+\s+)?[a-z][\w’'-]+s\s+)$"  # “…,” the man shouted; “…,” some voters chanted; “…,” angry fans chanted
 )
 _QUOTE_SOON = re.compile(r"[^.!?;“”\"«»\n]{0,80}?(?:[“\"«]|'')")
 _THAT_NEXT = re.compile(r"\s+that\s+(?!(?:night|day|week|morning|evening|afternoon|year|month|time|weekend)\b)")

@@ -323,6 +323,8 @@ def sentence_subject(text: str, q: dict, units, ustarts: list[int], mentions: li
             if m["start"] > lo + 8 and (d := _desc_subject(text, lo, m["start"])) is not None:
                 return _later_clause_subject(text, lo, q, mentions[j0:j1], m) or d
             return _later_clause_subject(text, lo, q, mentions[j0:j1], m) or m
+        if m["kind"] in ("country", "place") and text.startswith(("’s ", "'s "), m["end"]):
+            continue  # "Denmark’s minister Ann Cole …": a possessive place before a title, the name is the subject
         if m["kind"] in ("country", "place") or not subject_position(text, lo, m):
             skipped = True  # "on the steps of the Ohio statehouse, Lee …": past a place or a preposition's object,
             continue  # the subject opens the clause after a comma

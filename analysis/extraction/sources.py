@@ -146,6 +146,12 @@ def leftward_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tupl
         m = cands[i]
         if not FILLER.match(text, m["end"], cue["start"]) and not _titled_filler(text[m["end"] : cue["start"]]):
             continue
+        if _NEW_SUBJECT_GAP.match(text, m["end"], cue["start"]):
+            continue  # "As Lee spoke, the crowd chanted", "Lee, a top aide said, …": the noun phrase after the comma is the subject
+        if text[m["end"] : cue["start"]].strip() == "," and (head := _aside_head(text, cands, i)) is not None:
+            if subject_position(text, lo, head):
+                return head, "subject"  # "Lee, the editor of the town paper, the Courier, said": the name the aside hangs on speaks
+            continue
         if m["how"] == "anonymous" and i > 0 and _APPOSITION_GAP.match(text[cands[i - 1]["end"] : m["start"]]):
             continue  # "Tomas Berglund, a Swedish analyst, said": the analyst is Berglund
         if (
@@ -164,8 +170,29 @@ def leftward_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tupl
         before = text[lo : m["start"]]
         if _ends_like_readout(before) and _READOUT.search(before):
             return m, "readout"
-        if subject_position(text, lo, m):
+        if subject_position(text, lo, m) or (
+            _RELATIVE_SUBJECT_GAP.match(text, m["end"], cue["start"])
+            and _VERB_PREPOSITION.search(text, max(lo, m["start"] - 12), m["start"])
+        ):
+            # "heard from Lee, who said …": the object of a verb's preposition is the relative pronoun's
+            # antecedent (not "the head of Acme, who said": there the head speaks)
             return m, "subject"
+    return None
+
+
+_ASIDE_CANDIDATES = 6  # mentions looked back past (descriptions inside the aside) for the aside's head
+
+
+def _aside_head(text: str, cands: list[dict], i: int) -> dict | None:
+    """The named person before ``cands[i]`` whose aside runs up to it ("Lee, the editor of the town paper,
+    the Courier, said": Lee), skipping descriptions inside the aside, else None."""
+    for j in range(i - 1, max(-1, i - 1 - _ASIDE_CANDIDATES), -1):
+        h = cands[j]
+        if h["how"] == "anonymous":
+            continue
+        if h["kind"] == "person" and h["how"] != "pronoun" and _ASIDE_BEFORE.match(text, h["end"], cands[i]["start"]):
+            return h
+        return None
     return None
 
 
@@ -390,6 +417,21 @@ def opening_subject(text: str, lo: int, before: int) -> dict | None:
 
 
 COMMA_BEFORE = re.compile(r",\s*$")
+# a comma, then a determiner's noun phrase running up to the verb with no comma closing it: a new subject
+# ("After Lee left, the crowd chanted"), not an apposition to the mention before ("Lee, the mayor, said")
+_NEW_SUBJECT_GAP = re.compile(
+    r"\s*,\s*(?:the|an?|some|many|several|most|his|her|their|its|one|two|three|both|all)\s+"
+    r"(?:(?!(?:who|whose|which|that)\b)[^,;:“”\"«»()\n\s]+\s+){0,8}$"
+)
+# a preposition that a verb takes ("heard from", "spoke to", "met with", "was criticised by"), right before a mention
+_VERB_PREPOSITION = re.compile(r"\b(?:from|to|with|by)\s+(?:the\s+)?$")
+# an aside opened after a person's name that runs up to a later name set off by commas ("Lee, the editor of
+# the town paper, …", "Lee, whose firm, …"): that later name is part of the aside
+_ASIDE_BEFORE = re.compile(
+    r",\s*(?:the|an?|whose|his|her|its|their)\s+(?:(?!and\b|or\b)[^,;:“”\"«»()\n\s]+\s+){0,8}[^,;:“”\"«»()\n\s]*,\s*(?:the\s+)?$"
+)
+# a relative pronoun right after the mention, then the verb (an adverb or auxiliary between)
+_RELATIVE_SUBJECT_GAP = re.compile(r"\s*,?\s*(?:who|which)\s+(?:(?:has|have|had|also|later|then|again|\w+ly)\s+){0,2}$")
 _APPOSITION_GAP = re.compile(r"^,\s*(?:(?:an?|the)\s+)?[\w’'.\- ]{0,40}$")
 
 

@@ -182,6 +182,66 @@ CASES = [
         None,
     ),
     (
+        "a quote-only verb after a quantified or bare plural speaker",
+        "The count dragged on. “Open the doors!” some voters chanted. “Count them all!” angry farmers chanted.",
+        ["some voters", "angry farmers"],
+        [("some voters", "Open the doors"), ("angry farmers", "Count them all")],
+    ),
+    (
+        "a quote-only verb after a long descriptive speaker",
+        "The count dragged on. “Is it over yet?” a young clerk in the hall wondered.",
+        ["a young clerk in the hall"],
+        None,
+    ),
+    (
+        "a quote-only verb after a closing mark and a non-noun stays no cue",
+        "The count dragged on. “Count every vote,” came the cry from the hall.",
+        [None],
+        None,
+    ),
+    (
+        "a noun phrase after a clause's comma is the subject, not the name before it",
+        "As Vera Lund thanked Bo Lind, the delegates chanted, “Four more years!”",
+        ["the delegates"],
+        [("the delegates", "Four more years")],
+    ),
+    (
+        "a noun phrase after an introductory phrase's comma is the subject, not a role noun in it",
+        "Recalling her years as a lawyer, the port director said, “We never lost a case.”",
+        ["the port director"],
+        [("the port director", "We never lost a case")],
+    ),
+    (
+        "an apposition with a relative clause still leaves the name as the subject",
+        "Bo Lind, a local man who writes novels, said the ferry was “too slow.”",
+        ["Bo Lind"],
+        [("Bo Lind", "the ferry was")],
+    ),
+    (
+        "a relative pronoun after a verb's prepositional object: the object speaks",
+        "Ann Cole heard from Bo Lind, who said that the ferry was fair. Compare that with Lind, who has called the toll “a scandal.”",
+        ["Bo Lind"],
+        [("Bo Lind", "the ferry was fair"), ("Bo Lind", "the toll")],
+    ),
+    (
+        "a name inside an apposition is not the speaker: the name the apposition hangs on is",
+        "Vera Lund, the editor of the county weekly, the Dale Courier, said the count was “fair.”",
+        ["Vera Lund"],
+        [("Vera Lund", "the count was")],
+    ),
+    (
+        "sentence-subject: a possessive country before a title and a name",
+        "Pier Deal Signed. Norway’s Minister Vera Lund hailed the pier deal as a “turning point.”",
+        ["Vera Lund"],
+        None,
+    ),
+    (
+        "a verb taking 'to' after a quote, a name and an aside: the name speaks",
+        "Ferries are “too slow” and “too dear,” Ivo Brandt, the former harbour master, declared to the crowd.",
+        [],
+        [("Ivo Brandt", "Ferries are")],
+    ),
+    (
         "no adjacent attribution when the name after a closed sentence starts a new report",
         "“The plan works.” Ann Cole said Monday she would run again.",
         [None],
@@ -676,3 +736,15 @@ def test_doubled_apostrophes_are_double_quote_marks():
         ["'Never,'", "Vera Lund"],
     ]
     assert all(text[r.start - 2 : r.start] == "''" for r in q.itertuples())
+
+
+def test_a_relative_pronoun_after_a_noun_modifier_does_not_make_its_object_speak():
+    # "the head of Acme, who said": the head speaks, not Acme
+    c = extract("Ann Cole met the head of Acme Foods, who said that the ferry was fair.").claims
+    assert "Acme Foods" not in c["source"].tolist()
+
+
+def test_a_quote_in_a_headline_takes_the_headline_source():
+    # "Name: …" on the first line: a scare quote the sieve leaves speakerless is the named source's
+    x = extract("Lindqvist: Farmers ‘Losing Patience’ With Port Board.\n\nThe board met on Monday.")
+    assert x.quotes[["text", "speaker", "rule"]].values.tolist() == [["Losing Patience", "Lindqvist", "headline"]]
