@@ -127,7 +127,7 @@ from .cues import (
     noun_before,
 )
 from .grammar import CONTENT_WINDOW, tail_search
-from .quote_sieve import extend_to_continuations, quote_speakers
+from .quote_sieve import extend_to_continuations, quote_speakers, speaker_fields
 from .resolution import Antecedents, after_unit, mark_in_quote, resolve_unit, settled
 from .rules import CLAIM_RULES, SKIP, CueContext
 from .sieve_after import DASH
@@ -413,15 +413,9 @@ def _headline_speakers(quotes: list[dict], heads: list[dict]) -> list[dict]:
     for q in quotes:
         h = next((c for c in heads if c["start"] <= q["start"] and q["end"] <= c["end"] + 1), None)
         if h is not None and q.get("speaker_mention") is None:
-            src = h["source_mention"]
             q = {
                 **q,
-                "speaker": src.get("actor"),
-                "speaker_id": src.get("actor_id"),
-                "side": src.get("side"),
-                "speaker_start": src["start"],
-                "speaker_end": src["end"],
-                "speaker_mention": src,
+                **speaker_fields(h["source_mention"]),
                 "cue": h["cue"],
                 "cue_start": h["cue_start"],
                 "cue_end": h["cue_end"],

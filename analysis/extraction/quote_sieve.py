@@ -18,7 +18,7 @@ from .contents import set_span
 from .rules import QUOTE_SIEVE, QuoteContext, QuoteState
 from .sieve_beyond import opens_paragraph
 
-__all__ = ["quote_speakers", "extend_to_continuations"]
+__all__ = ["quote_speakers", "extend_to_continuations", "speaker_fields"]
 
 
 def extend_to_continuations(text: str, claims: list[dict], quotes: list[dict]) -> None:
@@ -97,7 +97,7 @@ def quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cue
             owner = overlapping[0]
         if owner is not None:
             src = owner["source_mention"]
-            q.update(_speaker_fields(src), cue=owner["cue"], cue_start=owner["cue_start"], cue_end=owner["cue_end"], rule=owner["rule"])
+            q.update(speaker_fields(src), cue=owner["cue"], cue_start=owner["cue_start"], cue_end=owner["cue_end"], rule=owner["rule"])
         else:
             state = QuoteState(p, prev, prev_end_para)
             found, name = None, None
@@ -106,9 +106,9 @@ def quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cue
                     name = found.rule or rule.name
                     break
             if found is None:
-                q.update(_speaker_fields(None), cue=None, cue_start=None, cue_end=None, rule=None)
+                q.update(speaker_fields(None), cue=None, cue_start=None, cue_end=None, rule=None)
             else:
-                q.update(_speaker_fields(found.mention), cue=found.cue, cue_start=found.cue_start, cue_end=found.cue_end, rule=name)
+                q.update(speaker_fields(found.mention), cue=found.cue, cue_start=found.cue_start, cue_end=found.cue_end, rule=name)
                 if found.new_mention:
                     created.append(found.mention)
         q["para"] = p
@@ -134,7 +134,13 @@ def _inside_any(quotes: list[dict], pos: int) -> bool:
     return k >= 0 and pos < quotes[k]["mark_end"]
 
 
-def _speaker_fields(src: dict | None) -> dict:
+def speaker_fields(src: dict | None) -> dict:
+    """The speaker columns of a quote record from the mention ``src`` it is credited to (all None without one).
+
+    >>> f = speaker_fields({"actor": "Ann Cole", "actor_id": None, "side": None, "start": 3, "end": 11})
+    >>> f["speaker"], f["speaker_start"], f["speaker_end"], speaker_fields(None)["speaker"]
+    ('Ann Cole', 3, 11, None)
+    """
     if src is None:
         return {"speaker": None, "speaker_id": None, "side": None, "speaker_start": None, "speaker_end": None, "speaker_mention": None}
     return {
