@@ -28,8 +28,9 @@ import pandas as pd
 from ..core.errors import ArgumentError
 from ..core.schema import conform
 from ..core.stats import benjamini_hochberg, bootstrap_ci, newcombe_interval, permutation_test, wilson_interval
+from .readings_format import ALPHA
 
-#: Below this many documents in either group a comparison is described, not tested (as for sides: readings.MIN_DOCS_PER_SIDE).
+#: Below this many documents in either group a comparison is described, not tested (the sides' threshold).
 MIN_DOCS_PER_GROUP = 5
 
 __all__ = [
@@ -205,10 +206,10 @@ def groups_reading(table: pd.DataFrame) -> str:
         sig = r.diff_lo > 0 or r.diff_hi < 0
         if min(r.n_a, r.n_b) < MIN_DOCS_PER_GROUP:
             verdict = f"described, not tested (fewer than {MIN_DOCS_PER_GROUP} documents in a group)"
-        elif sig and r.q_value < 0.05:
+        elif sig and r.q_value < ALPHA:
             verdict = "a difference"
         elif sig:
-            verdict = "not established (the interval excludes zero, but the adjusted test does not reach 0.05)"
+            verdict = f"not established (the interval excludes zero, but the adjusted test does not reach {ALPHA})"
         else:
             verdict = "not established"
         lines.append(

@@ -58,6 +58,7 @@ __all__ = [
     "sorted_tests_reading",
     "possessive",
     "too_thin",
+    "is_clear",
     "voice_reading",
     "period_reading",
     "views_note",
@@ -485,9 +486,14 @@ def frames_reading(by_side: pd.DataFrame, comparisons: pd.DataFrame | None = Non
     return text
 
 
-def _is_clear(t: pd.DataFrame) -> pd.Series:
+def is_clear(t: pd.DataFrame, low: str = "diff_low", high: str = "diff_high") -> pd.Series:
+    """Per row of a comparison table: a clear difference, q (else p) under :data:`ALPHA` and the interval ``low``..``high`` excluding zero.
+
+    >>> is_clear(pd.DataFrame({"q_value": [0.01, 0.01, 0.2], "diff_low": [0.1, -0.1, 0.1], "diff_high": [0.3, 0.3, 0.3]})).tolist()
+    [True, False, False]
+    """
     q = t["q_value"] if "q_value" in t.columns else t["p_value"]
-    return (q < ALPHA) & ((t["diff_low"] > 0) | (t["diff_high"] < 0))
+    return (q < ALPHA) & ((t[low] > 0) | (t[high] < 0))
 
 
 def sorted_tests_reading(comparisons: pd.DataFrame, show: int = 5, what: str = "frame") -> str:
@@ -509,7 +515,7 @@ def sorted_tests_reading(comparisons: pd.DataFrame, show: int = 5, what: str = "
     if tested.empty:
         return f"No {what} could be tested (a side has no statements)."
     q = tested["q_value"] if "q_value" in tested.columns else tested["p_value"]
-    clear = _is_clear(tested)
+    clear = is_clear(tested)
     order = tested.assign(_c=~clear, _q=q, _s=-tested["difference"].abs()).sort_values(["_c", "_q", "_s"], kind="stable")
     head = (
         f"{_plural(len(tested), what)} tested, {int(clear.sum())} with a clear difference (q < {ALPHA} and the interval "

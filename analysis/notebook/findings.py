@@ -121,13 +121,13 @@ def _tested(c: pd.DataFrame | None, what: str) -> str:
     """How many of a saved comparison table's rows were tested and how many show a clear difference, with the clearest."""
     if c is None or not len(c):
         return ""
-    from ..measures.readings import ALPHA, too_thin
+    from ..measures.readings import ALPHA, is_clear, too_thin
 
     unit = lambda r: "documents" if r.get("measure") == "lead" else "statements"  # noqa: E731  (lead rows count documents)
     tested = c.loc[[not too_thin(r, unit(r)) for r in c.to_dict("records")]]
     if not len(tested):
         return f" {len(c)} {what} comparisons, all described, not tested (too few statements or documents)."
-    clear = tested.loc[(tested["q_value"] < ALPHA) & ((tested["diff_low"] > 0) | (tested["diff_high"] < 0))]
+    clear = tested.loc[is_clear(tested)]
     text = f" {what.capitalize()} comparisons tested: {len(tested)}, with a clear difference (BH q < {ALPHA}, interval excluding zero): {len(clear)}"
     if len(clear):
         r = clear.sort_values("q_value", kind="stable").iloc[0]
@@ -148,13 +148,13 @@ def _group_tests(t) -> str:
     if g is None or not len(g):
         return ""
     from ..measures.groups import MIN_DOCS_PER_GROUP
-    from ..measures.readings import ALPHA
+    from ..measures.readings import is_clear
 
     r0 = g.iloc[0]
     head = f" Groups of documents by {r0['field']}, {r0['group_a']} (n = {int(r0['n_a'])}) vs {r0['group_b']} (n = {int(r0['n_b'])})"
     if min(int(r0["n_a"]), int(r0["n_b"])) < MIN_DOCS_PER_GROUP:
         return head + ": described, not tested (too few documents)."
-    clear = g.loc[(g["q_value"] < ALPHA) & ((g["diff_lo"] > 0) | (g["diff_hi"] < 0))]
+    clear = g.loc[is_clear(g, "diff_lo", "diff_hi")]
     text = head + f": {len(clear)} of {len(g)} measures with a clear difference"
     best = g.sort_values("p_value", kind="stable").iloc[0]
     text += (
