@@ -13,6 +13,9 @@ import pandas as pd
 
 from ...core.schema import conform
 from ...core.stats import N_BOOT
+
+# a document's lead: its first story paragraph, at most its first LEAD_SENTENCES sentences (as the document-level frames read it)
+from ..document_frames import LEAD_SENTENCES
 from .resampling import _ratio_cis
 from .units import weights
 
@@ -26,10 +29,6 @@ __all__ = [
     "summarize",
     "topic_order",
 ]
-
-#: A document's lead: its first story paragraph, at most this many sentences of it (a text with no
-#: paragraph breaks would otherwise be all lead); the document-level frames read the same first 3 sentences.
-LEAD_SENTENCES = 3
 
 
 def emphasis(
