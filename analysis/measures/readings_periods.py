@@ -65,8 +65,8 @@ def period_reading(table: pd.DataFrame, what: str, digits: int = 2, percent: boo
     def fmt(x):
         return _pct(x) if percent else _num(x, digits)
 
-    def ci(r):
-        return _interval(r["ci_low"], r["ci_high"], digits, pct=percent)
+    def ci(r):  # same precision as the estimate it belongs to
+        return _interval(r["ci_low"], r["ci_high"], 0 if percent else digits, pct=percent)
 
     lines, tests = [], []
     groups = ["view", "side"] if "view" in t.columns else ["side"]
@@ -96,10 +96,11 @@ def period_reading(table: pd.DataFrame, what: str, digits: int = 2, percent: boo
         if "label" in g.columns:
             name = f"{what} ({first['label']})"
         d = last[est] - first[est]
-        verb = "rose" if d > 0 else "fell" if d < 0 else "stayed"
+        same = fmt(first[est]) == fmt(last[est])  # "rose from 3% to 3%" reads as a slip: name no direction the figures do not show
+        verb, word = ("was", "and") if same else ("rose" if d > 0 else "fell", "to")
         text = (
-            f"* {label}: {name} {verb} from {fmt(first[est])} in {first['period']} (95% CI {ci(first)}; "
-            f"n = {int(first['n'])} in {_plural(int(first['n_docs']), 'document')}) to {fmt(last[est])} in {last['period']} "
+            f"* {label}: {name} {verb}{'' if same else ' from'} {fmt(first[est])} in {first['period']} (95% CI {ci(first)}; "
+            f"n = {int(first['n'])} in {_plural(int(first['n_docs']), 'document')}) {word} {fmt(last[est])} in {last['period']} "
             f"({ci(last)}; n = {int(last['n'])} in {_plural(int(last['n_docs']), 'document')}); "
         )
         tests.append((len(lines), _change_test(first, last), " Too thin to compare: " + ", ".join(thin) + "." if thin else ""))

@@ -124,3 +124,26 @@ def test_no_reading_stronger_than_its_adjusted_test():
     line = readings.comparison_reading(big, "share")
     assert line.startswith("No clear difference") and "q = 0.200" in line and "so no difference is claimed" in line
     assert "Democrats' share" in readings.comparison_reading(dict(big, side_a="Democrats", q_value=0.01), "share")
+
+
+def test_period_reading_names_no_direction_its_figures_do_not_show():
+    """Shares that round to the same percentage are not said to rise; intervals use the estimate's precision."""
+    import pandas as pd
+
+    t = pd.DataFrame(
+        {
+            "side": "A",
+            "period": ["2023", "2024"],
+            "n": [20, 25],
+            "n_docs": [8, 9],
+            "voice_share": [0.031, 0.034],
+            "ci_low": [0.0117, 0.0089],
+            "ci_high": [0.0428, 0.0712],
+            "thin": [False, False],
+        }
+    )
+    line = readings.period_reading(t, "voice share")
+    assert "voice share was 3% in 2023 (95% CI 1% to 4%;" in line and "and 3% in 2024 (1% to 7%;" in line
+    assert "rose" not in line and "." not in line.split("CI ")[1].split(";")[0]
+    rising = readings.period_reading(t.assign(voice_share=[0.03, 0.06]), "voice share")
+    assert "voice share rose from 3% in 2023" in rising and "to 6% in 2024" in rising
