@@ -70,6 +70,19 @@ def test_a_frame_with_repeats_counts_each_pattern_up_to_that_many_times():
     assert e.loc["a", "economic"] == 3 and e.loc["b", "economic"] == 3
 
 
+def test_human_interest_counts_a_persons_home_not_buildings_or_pronouns():
+    frames = load_frames("generic")
+    e = frame_evidence(
+        {
+            "official": "She said her plan would protect 2,000 homes from floods.",
+            "family": "The flood forced them to leave their homes, and my home is gone, a father said.",
+        },
+        frames,
+    )
+    assert e.loc["official", "human_interest"] == 0  # a quoted official's pronouns, homes as buildings
+    assert e.loc["family", "human_interest"] == 3  # their homes, my home, father
+
+
 def test_bad_repeats_is_bad_input(tmp_path):
     p = tmp_path / "mine.yaml"
     p.write_text("frames:\n  - id: weather\n    repeats: 0\n    patterns: [rain]\n", encoding="utf-8")
