@@ -1,8 +1,9 @@
 """Fit the generic codebook's document-level calibration on the Narrative Frames Corpus development half.
 
-For each frame: an L2-penalised logistic regression of the people's coding on log(1 + different codebook
-patterns matched) in the document, in its first 400 words and in its first 3 sentences, and log(different
-words), its cut-off set so the share of documents flagged equals the share coded
+For each frame: an L2-penalised logistic regression of the people's coding on log(1 + codebook patterns
+matched, each counted up to the frame's ``repeats`` times: 1, different patterns, unless the codebook says
+otherwise) in the document, in its first 400 words and in its first 3 sentences, and log(different words),
+its cut-off set so the share of documents flagged equals the share coded
 (:func:`analysis.measures.document_frames.fit_frame`). Deterministic (L-BFGS from zeros,
 weights rounded to 6 decimals, no dates): the same data give a byte-identical file.
 
@@ -35,7 +36,8 @@ HEADER = """\
 # A document uses a frame when
 #   intercept + b_patterns * log(1 + patterns) + b_lead_words * log(1 + patterns in the first {lead_words} words)
 #   + b_lead_sentences * log(1 + patterns in the first {lead_sentences} sentences) + b_types * log(different words) >= 0
-# (patterns = different patterns of the frame matched; analysis.measures.document_frames):
+# (patterns = patterns of the frame matched, each counted up to the frame's `repeats` in
+# frames_generic.yaml, 1 = different patterns; analysis.measures.document_frames):
 # an L2-penalised logistic regression of the people's coding on the four features, its
 # cut-off set so the share flagged on the development half equals the share people coded.
 # Validation: benchmarks/eval_frames.py, docs/methods.md.

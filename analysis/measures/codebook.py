@@ -98,7 +98,9 @@ class Pattern:
 
 @dataclass(frozen=True)
 class Frame:
-    """One frame of the codebook (see ``resources/frames.yaml``)."""
+    """One frame of the codebook (see ``resources/frames.yaml``). ``repeats``: how many times one pattern counts in a
+    document's evidence of the frame (:func:`analysis.measures.document_frames.frame_evidence`; 1, the default: each
+    different pattern once)."""
 
     id: str
     label: str
@@ -106,6 +108,7 @@ class Frame:
     adapted_from: str
     patterns: tuple[Pattern, ...]
     exclusions: tuple[Pattern, ...] = ()
+    repeats: int = 1
 
 
 def normalize_token(token: str) -> str:
@@ -176,9 +179,9 @@ def _patterns(items, where: str) -> tuple[Pattern, ...]:
 def parse_codebook(data: Mapping, where: str = CODEBOOK) -> tuple[Frame, ...]:
     """Validate and compile a parsed codebook mapping (``{"stemmer": ..., "frames": [...]}``).
 
-    >>> fr = parse_codebook({"frames": [{"id": "econ", "label": "Economic", "patterns": ["trade"]}]})
-    >>> fr[0].id, fr[0].patterns[0].elements
-    ('econ', (('stem', 'trade'),))
+    >>> fr = parse_codebook({"frames": [{"id": "econ", "label": "Economic", "patterns": ["trade"], "repeats": 2}]})
+    >>> fr[0].id, fr[0].patterns[0].elements, fr[0].repeats
+    ('econ', (('stem', 'trade'),), 2)
     """
     if not isinstance(data, Mapping) or not isinstance(data.get("frames"), list):
         raise InputError(where, "expected a mapping with a 'frames' list")
@@ -196,6 +199,9 @@ def parse_codebook(data: Mapping, where: str = CODEBOOK) -> tuple[Frame, ...]:
         pats = _patterns(f.get("patterns"), f"{where} ({fid})")
         if not pats:
             raise InputError(where, f"frame {fid!r} has no patterns")
+        repeats = f.get("repeats", 1)
+        if isinstance(repeats, bool) or not isinstance(repeats, int) or repeats < 1:
+            raise InputError(where, f"frame {fid!r}: repeats must be a whole number >= 1, not {repeats!r}")
         frames.append(
             Frame(
                 id=fid,
@@ -204,6 +210,7 @@ def parse_codebook(data: Mapping, where: str = CODEBOOK) -> tuple[Frame, ...]:
                 adapted_from=str(f.get("adapted_from") or ""),
                 patterns=pats,
                 exclusions=_patterns(f.get("exclusions"), f"{where} ({fid})"),
+                repeats=repeats,
             )
         )
     return tuple(frames)

@@ -3,8 +3,9 @@
 A dictionary hit marks a place to read; it is not a verdict that the document uses the
 frame (one stray "cost" does not make an article economic). Here the evidence of a
 frame in a document is how many *different* patterns of the frame match (ten different
-markers of conflict say more than one word repeated ten times) in the whole document,
-in its first :data:`LEAD_WORDS` words and in its first :data:`LEAD_SENTENCES` sentences
+markers of conflict say more than one word repeated ten times; a frame whose codebook
+entry sets ``repeats: k`` counts each pattern up to k times, for a frame told by
+sustained attention rather than by one marker) in the whole document, in its first :data:`LEAD_WORDS` words and in its first :data:`LEAD_SENTENCES` sentences
 (news puts its frame up front), set against the document's vocabulary (its different
 words: a long or wordy document matches more patterns by chance). A document uses the
 frame when
@@ -78,12 +79,14 @@ def _lead_ends(body: str) -> tuple[int, int]:
 
 def frame_evidence(texts: Mapping[str, str], frames: Sequence[Frame]) -> pd.DataFrame:
     """The evidence of every frame in every document: index doc_id; ``n_words``, ``n_types`` (different lower-case
-    words), and per frame id ``F`` the different patterns of the frame matched in the document (``F``), in its lead
-    words (``F.lead_words``) and in its lead sentences (``F.lead_sentences``).
+    words), and per frame id ``F`` the patterns of the frame matched in the document (``F``), in its lead words
+    (``F.lead_words``) and in its lead sentences (``F.lead_sentences``), each pattern counted up to the frame's
+    ``repeats`` times (1: different patterns).
 
-    >>> e = frame_evidence({"d": "Costs rose, costs fell and the economy shrank."}, load_frames("generic"))
-    >>> e.loc["d", ["economic", "economic.lead_words", "economic.lead_sentences", "n_words", "n_types"]].tolist()
-    [2, 2, 2, 8, 7]
+    >>> text = "Critics mocked it; critics mocked it again. Costs rose, costs fell and the economy shrank."
+    >>> e = frame_evidence({"d": text}, load_frames("generic"))  # conflict: repeats 1; economic: repeats 3
+    >>> e.loc["d", ["conflict", "economic", "economic.lead_words", "economic.lead_sentences", "n_words", "n_types"]].tolist()
+    [2, 3, 3, 3, 15, 11]
     """
     ids = [str(k) for k in texts]
     bodies = {str(k): (v if isinstance(v, str) else "") for k, v in texts.items()}
@@ -96,9 +99,12 @@ def frame_evidence(texts: Mapping[str, str], frames: Sequence[Frame]) -> pd.Data
         starts = hits["start"].to_numpy()
         in_w = starts < hits["doc_id"].map(lambda d: ends[d][0]).to_numpy()
         in_s = starts < hits["doc_id"].map(lambda d: ends[d][1]).to_numpy()
+        cap = {f.id: f.repeats for f in frames}
         parts = []
         for suffix, keep in (("", slice(None)), (".lead_words", in_w), (".lead_sentences", in_s)):
-            c = hits[keep].groupby(["doc_id", "frame_id"])["pattern"].nunique().unstack()
+            n = hits[keep].groupby(["doc_id", "frame_id", "pattern"]).size()  # matches of each pattern
+            n = n.clip(upper=n.index.get_level_values("frame_id").map(cap).to_numpy())  # each counts up to `repeats`
+            c = n.groupby(level=["doc_id", "frame_id"]).sum().unstack()
             parts.append(c.rename(columns=lambda f, s=suffix: f"{f}{s}"))
         counts = pd.concat(parts, axis=1)
     else:

@@ -59,8 +59,35 @@ def test_document_frames_is_a_0_1_table_indexed_by_doc_id():
 
 
 def test_evidence_counts_different_patterns_not_repeats():
-    e = frame_evidence({"a": "Costs, costs, costs.", "b": "Costs and taxes and prices."}, load_frames("generic"))
-    assert e.loc["a", "economic"] == 1 and e.loc["b", "economic"] == 3
+    e = frame_evidence({"a": "Critics, critics, critics.", "b": "Critics accused and blamed them."}, load_frames("generic"))
+    assert e.loc["a", "conflict"] == 1 and e.loc["b", "conflict"] == 3
+
+
+def test_a_frame_with_repeats_counts_each_pattern_up_to_that_many_times():
+    frames = load_frames("generic")
+    assert {f.id: f.repeats for f in frames}["economic"] == 3  # the others count different patterns
+    e = frame_evidence({"a": "Costs, costs, costs, costs, costs.", "b": "Costs and taxes and prices."}, frames)
+    assert e.loc["a", "economic"] == 3 and e.loc["b", "economic"] == 3
+
+
+def test_human_interest_counts_a_persons_home_not_buildings_or_pronouns():
+    frames = load_frames("generic")
+    e = frame_evidence(
+        {
+            "official": "She said her plan would protect 2,000 homes from floods.",
+            "family": "The flood forced them to leave their homes, and my home is gone, a father said.",
+        },
+        frames,
+    )
+    assert e.loc["official", "human_interest"] == 0  # a quoted official's pronouns, homes as buildings
+    assert e.loc["family", "human_interest"] == 3  # their homes, my home, father
+
+
+def test_bad_repeats_is_bad_input(tmp_path):
+    p = tmp_path / "mine.yaml"
+    p.write_text("frames:\n  - id: weather\n    repeats: 0\n    patterns: [rain]\n", encoding="utf-8")
+    with pytest.raises(InputError, match="repeats"):
+        load_frames(str(p))
 
 
 def test_evidence_counts_the_lead_and_the_vocabulary():
