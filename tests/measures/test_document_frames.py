@@ -83,6 +83,26 @@ def test_human_interest_counts_a_persons_home_not_buildings_or_pronouns():
     assert e.loc["family", "human_interest"] == 3  # their homes, my home, father
 
 
+def test_morality_counts_reproach_prescription_and_religion_not_idioms():
+    frames = load_frames("generic")
+    e = frame_evidence(
+        {
+            "moral": (
+                "The hypocrites fly to every summit, then lecture the voters and demand lifestyle changes. "
+                "A theologian and the parish clergy read scripture on the duties of the faithful."
+            ),
+            "idiom": (
+                "The senior lecturer said both firms had bargained in good faith, a leap of faith by virtue of "
+                "the contract, and praised the virtues of the new lecture hall."
+            ),
+        },
+        frames,
+    )
+    # hypocrites, lecture, lifestyle; theologian, clergy, scripture, duties, faithful
+    assert e.loc["moral", "morality"] == 8
+    assert e.loc["idiom", "morality"] == 0  # an academic post, idioms of trust and of means, a room
+
+
 def test_bad_repeats_is_bad_input(tmp_path):
     p = tmp_path / "mine.yaml"
     p.write_text("frames:\n  - id: weather\n    repeats: 0\n    patterns: [rain]\n", encoding="utf-8")
