@@ -88,7 +88,7 @@ def test_morality_counts_reproach_prescription_and_religion_not_idioms():
     e = frame_evidence(
         {
             "moral": (
-                "The hypocrites fly to every summit, then lecture the voters and demand lifestyle changes. "
+                "The hypocrites fly to every summit, then lecture the voters on how to live and demand lifestyle changes. "
                 "A theologian and the parish clergy read scripture on the duties of the faithful."
             ),
             "idiom": (
@@ -98,8 +98,8 @@ def test_morality_counts_reproach_prescription_and_religion_not_idioms():
         },
         frames,
     )
-    # hypocrites, lecture, lifestyle; theologian, clergy, scripture, duties, faithful
-    assert e.loc["moral", "morality"] == 8
+    # hypocrites, lecture, how to live, lifestyle; theologian, clergy, scripture, duties, faithful
+    assert e.loc["moral", "morality"] == 9
     assert e.loc["idiom", "morality"] == 0  # an academic post, idioms of trust and of means, a room
 
 
