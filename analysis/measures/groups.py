@@ -209,9 +209,9 @@ def groups_reading(table: pd.DataFrame) -> str:
         elif sig and r.q_value < ALPHA:
             verdict = "a difference"
         elif sig:
-            verdict = f"not established (the interval excludes zero, but the adjusted test does not reach {ALPHA})"
+            verdict = f"no clear difference (the interval excludes zero, but the adjusted test does not reach {ALPHA})"
         else:
-            verdict = "not established"
+            verdict = "no clear difference"
         lines.append(
             f"{r.label}: {r.group_a} {r.value_a:.2f} [{r.lo_a:.2f}, {r.hi_a:.2f}] (n = {r.n_a} documents) vs {r.group_b} {r.value_b:.2f} "
             f"[{r.lo_b:.2f}, {r.hi_b:.2f}] (n = {r.n_b}); {r.group_a} - {r.group_b} = {r.diff:+.2f} [{r.diff_lo:+.2f}, {r.diff_hi:+.2f}], "
