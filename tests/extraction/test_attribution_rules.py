@@ -615,6 +615,12 @@ CASES = [
         ["Ivo Brandt"],
         [("Ivo Brandt", "the count was")],
     ),
+    (
+        "subject: a negated or modal auxiliary between the source and the verb",
+        "Ann Cole doesn’t believe the ferry will stop. Ivo Brandt has since said that the count was wrong.",
+        [],
+        [("Ann Cole", "the ferry will stop"), ("Ivo Brandt", "the count was wrong")],
+    ),
 ]
 
 
