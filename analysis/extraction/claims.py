@@ -146,7 +146,10 @@ if TYPE_CHECKING:  # typing only: no import at run time
 
 __all__ = ["cue_lexicon", "cue_pattern", "cue_first_words", "cue_regex", "find_cues", "cues_of_matches", "attribute_unit", "attribute"]
 # a subordinate clause opening the sentence ("While Lee said that …, he …"): its content ends at the comma
-_SUBORDINATE = re.compile(r"[\s“\"]*(?:While|Although|Though|Because|When|If|Whereas|Even though|Even as)\b[^,;:“”\"]*$")
+_SUBORDINATE = re.compile(r"[\s“\"]*(?:While|Although|Though|Because|When|If|Whereas|Even though|Even as|After|Before|Until|Since|Once)\b[^,;:“”\"]*$")
+# a preposition that opens a clause right before its subject ("… after the Courier reported that …")
+_SUBORDINATOR_BEFORE = re.compile(r"\b(?:[Aa]fter|[Bb]efore|[Uu]ntil|[Tt]ill)\s+(?:the\s+)?$")
+_SUBORDINATOR_REACH = 12  # characters before the source searched for it
 # the same across an apposition with commas ("said Lee, an adviser to the mayor, “…”")
 _TO_QUOTE_FAR = re.compile(r"\s*(?:(?:[^.;:!?“”\"«»\n]|\.(?=,))*?[:,])?\s*(?=[“\"«„”]|'')")
 _AFTER_SHORT = re.compile(
@@ -315,7 +318,16 @@ def attribute_unit(
                 b = coordinated_end(text, a, b, quotes)
             if how == "object":
                 b = tail_end(text, a, b, quotes, cue["lemma"] not in word_set("clause_content_cues.txt"))
-            if how in ("that", "object") and rule in ("subject", "subject-phrase") and _SUBORDINATE.match(text, lo, src["start"]):
+            if (
+                how in ("that", "object")
+                and rule in ("subject", "subject-phrase")
+                and (
+                    _SUBORDINATE.match(text, lo, src["start"])
+                    or _SUBORDINATOR_BEFORE.search(text, max(lo, src["start"] - _SUBORDINATOR_REACH), src["start"])
+                )
+            ):
+                if text[cue["end"] : a].lstrip().startswith(","):
+                    continue  # "After Lee testified, the panel moved on": the clause ends at the verb
                 comma = comma_outside_quotes(text, a, b)
                 if comma is not None:
                     b = comma

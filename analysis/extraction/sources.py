@@ -22,7 +22,7 @@ from functools import lru_cache
 from ..core.resources import word_set
 from .actors import PREPOSITIONS, side_of, slug
 from .contents import ASKER, GAP_WORD, HAS_QUOTE_CHAR, SHOW_TITLE, WORD_CHAR, claim_record, trim
-from .cues import WS, word_group
+from .cues import WS, finite_cue, word_group
 from .grammar import PHRASE_WINDOW
 from .subjects import DET_WORDS, anonymous_mention, strip_title_words, subject_position
 
@@ -172,7 +172,7 @@ def leftward_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tupl
         before = text[lo : m["start"]]
         if _ends_like_readout(before) and _READOUT.search(before):
             return m, "readout"
-        if subject_position(text, lo, m) or (
+        if subject_position(text, lo, m, finite_cue(text, cue)) or (
             _RELATIVE_SUBJECT_GAP.match(text, m["end"], cue["start"])
             and _VERB_PREPOSITION.search(text, max(lo, m["start"] - 12), m["start"])
         ):

@@ -19,7 +19,7 @@ from functools import lru_cache
 from ..core.resources import read_list
 from .actors import PREPOSITIONS, side_of, slug
 from .contents import comma_outside_quotes
-from .cues import WS
+from .cues import WS, word_group
 from .grammar import tail_search
 
 __all__ = [
@@ -110,8 +110,17 @@ def _last_word(s: str) -> tuple[int, int] | None:
     return i, k
 
 
-def subject_position(text: str, lo: int, m: dict) -> bool:
-    """True unless the word before the mention (skipping a determiner) is a preposition or 'and'."""
+def subject_position(text: str, lo: int, m: dict, finite: bool = False) -> bool:
+    """True unless the word before the mention (skipping a determiner) is a preposition or 'and'.
+
+    ``finite``: a finite verb follows the mention, so a preposition that also opens a clause ("after",
+    "before", "until") is a conjunction there and the mention is its clause's subject.
+
+    >>> s = "The plane was grounded after the Courier reported it."
+    >>> m = {"start": 33, "end": 40}
+    >>> subject_position(s, 0, m), subject_position(s, 0, m, finite=True)
+    (False, True)
+    """
     before = text[lo : m["start"]]
     before = drop_det(before)
     w = _last_word(before)
@@ -134,7 +143,7 @@ def subject_position(text: str, lo: int, m: dict) -> bool:
             return False
         prev = _last_word(head) if head else None
         return not head or head[-1] in ",;:—–" or (prev is not None and not head[prev[0] : prev[0] + 1].isupper())
-    return word not in PREPOSITIONS
+    return word not in PREPOSITIONS or (finite and word in word_group("subordinator_preposition"))
 
 
 def unit_subject(text: str, lo: int, mentions: list[dict], before: int) -> dict | None:

@@ -621,6 +621,13 @@ CASES = [
         [],
         [("Ann Cole", "the ferry will stop"), ("Ivo Brandt", "the count was wrong")],
     ),
+    (
+        "subject: 'after' or 'before' opening a clause makes its subject the source, up to the clause's comma",
+        "The ferry was halted after the Valley Courier reported that its licence had lapsed. "
+        "Before Ivo Brandt suggested that the count was wrong, Ann Cole left.",
+        [],
+        [("Valley Courier", "its licence had lapsed"), ("Ivo Brandt", "the count was wrong")],
+    ),
 ]
 
 
