@@ -443,7 +443,14 @@ _HEADLINE = re.compile(
 )
 
 
-_ADVERB_END = re.compile(r"\s+(?:\w+ly|also|then|later)\s+$")  # ", and specifically mentioned", "and then said"
+# adverbs, auxiliaries and a day between a clause intro and its verb: ", and specifically mentioned", "and then
+# said", "and has since called for", "but on Monday announced"
+_ADVERB_END = re.compile(
+    r"\s+(?:(?:\w+ly|also|then|later|has|have|had|would|will|could|can|may|might|should|must|did|does|do|not|never|"
+    r"since|still|even|just|now|already|again|once|long|(?:on|last|this|that)\s+"
+    + _DAYS
+    + r"|(?:last|this|that)\s+(?:week|month|year)|(?:does|did|do|has|have|had|would|could|should|ca|wo)n[’']t)\s+){1,4}$"
+)
 # a transcript line: a speaker's name in capitals, a colon, what they said ("LEE: We will win.")
 _TRANSCRIPT = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.’'-]+(?:[ \t]+[A-Z][A-Z.’'-]+){0,2})[ \t]*:[ \t]+(?=\S)([^\n]+)")
 

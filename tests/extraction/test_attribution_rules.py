@@ -628,6 +628,13 @@ CASES = [
         [],
         [("Valley Courier", "its licence had lapsed"), ("Ivo Brandt", "the count was wrong")],
     ),
+    (
+        "coordinated: an auxiliary or a day between 'and'/'but' and the verb",
+        "Ann Cole often questions the ferry budget and has called for a new vote. "
+        "Ivo Brandt praised the pier but on Monday conceded that it was late.",
+        [],
+        [("Ann Cole", "a new vote"), ("Ivo Brandt", "it was late")],
+    ),
 ]
 
 
