@@ -254,7 +254,7 @@ _TAIL = re.compile(
     r"|,\s+(?:and|but)\s+(?:the|a|an|he|she|they|it|there|his|her|their|its|some|many)\b"  # a new clause
 )
 # the subject's next verb after a noun-phrase object ("called the merger a disaster and ranked …")
-_TAIL_VP = re.compile(r"\s(?:and|but)\s+(?:[a-z]+ed)\b")
+_TAIL_VP = re.compile(r"\s(?:and|but)\s+(?:[a-z]+ed)\b|,\s+(?:[a-z]+ed)\s")
 
 
 def tail_end(text: str, a: int, b: int, quotes: list[dict], np_object: bool = False) -> int:

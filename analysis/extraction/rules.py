@@ -247,7 +247,13 @@ def _subject(x: CueContext) -> Attribution | None:
 _TO_CUE = re.compile(
     r"(?:\b(?:went|go|goes|going|gone)\s+on|\b(?:took|take|takes|taking|taken)\s+to\s+(?:[A-Z][\w.-]*|social\s+media|the\s+airwaves)"
     r"|\b(?:was|were|is|are|been|be)\s+quick"
-    r"|\b(?:used|uses|use|using)\s+(?:the|his|her|their|its)\s+(?:occasion|opportunity|speech|interview|appearance|remarks|platform|address))"
+    r"|\b(?:used|uses|use|using)\s+(?:the|his|her|their|its)\s+(?:occasion|opportunity|speech|interview|appearance|remarks|platform|address)"
+    # a verb or an adjective that takes the reporting verb as its infinitive: "Lee continued to argue …",
+    # "Lee seemed to suggest …", "Officials were careful to note …", "Lee took pains to stress …"
+    r"|\b(?:continu(?:e|es|ed|ing)|seem(?:s|ed)?|appear(?:s|ed)?|fail(?:s|ed)?|struggl(?:e|es|ed)|tr(?:y|ies|ied)|want(?:s|ed)?"
+    r"|beg(?:an|in|ins|un)|start(?:s|ed)?|hop(?:e|es|ed)|rush(?:es|ed)?|took\s+pains|take\s+pains|takes\s+pains)"
+    r"|\b(?:was|were|is|are|been|be|seemed|appeared)\s+(?:\w+ly\s+)?"
+    r"(?:likely|quick|ready|eager|willing|reluctant|careful|inclined|keen|the\s+first|the\s+last))"
     r"\s+to\s+$"
 )
 

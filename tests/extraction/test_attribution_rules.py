@@ -635,6 +635,12 @@ CASES = [
         [],
         [("Ann Cole", "a new vote"), ("Ivo Brandt", "it was late")],
     ),
+    (
+        "to-cue: a verb or adjective that takes the reporting verb as its infinitive",
+        "Ann Cole continued to say she had never seen the file. Ivo Brandt was careful to note that the count was early.",
+        [],
+        [("Ann Cole", "she had never seen the file"), ("Ivo Brandt", "the count was early")],
+    ),
 ]
 
 
