@@ -641,6 +641,12 @@ CASES = [
         [],
         [("Ann Cole", "she had never seen the file"), ("Ivo Brandt", "the count was early")],
     ),
+    (
+        "subject: a sentence opening with its source after a doubled-apostrophe quote ending in ?",
+        "''Can we win the county?'' Mr. Lane asked.",
+        ["Lane"],
+        [("Lane", "''Can we win the county?''")],
+    ),
 ]
 
 
