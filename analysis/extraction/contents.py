@@ -426,16 +426,37 @@ def aside_span(text: str, lo: int, hi: int, pre: str, after: int, claims: list[d
 
 
 def stop_clause_end(text: str, a: int, hi: int) -> int:
-    """End of the clause that starts at ``a``: the first sentence stop (``.;!?``) or ``hi``."""
+    """End of the clause that starts at ``a``: the first sentence stop (``.;!?``, not the period of an
+    abbreviation such as "Mr." or "Gov.") or ``hi``.
+
+    >>> s = "to make Mr. Lee the head of it. Then"
+    >>> s[: stop_clause_end(s, 0, len(s))]
+    'to make Mr. Lee the head of it'
+    """
     m = _CLAUSE_STOP.search(text, a, hi)
-    while m is not None and m.group(0).startswith(","):
+    while m is not None and (m.group(0).startswith(",") or _abbreviation_stop(text, m)):
         m = _CLAUSE_STOP.search(text, m.end(), hi)
     return m.start() if m else hi
 
 
 def stop_at_clause(s: str) -> str:
+    """``s`` up to its first clause stop (as :func:`stop_clause_end`, also a ", <participle>")."""
     m = _CLAUSE_STOP.search(s)
+    while m is not None and _abbreviation_stop(s, m):
+        m = _CLAUSE_STOP.search(s, m.end())
     return s[: m.start()] if m else s
+
+
+_WORD_BEFORE_STOP = re.compile(r"(?<![\w.’'])([A-Za-z][A-Za-z.’']{0,5})$")
+_ABBREVIATION_REACH = 8  # characters before a period searched for the abbreviation it ends
+
+
+def _abbreviation_stop(text: str, m: re.Match) -> bool:
+    """True when the stop ``m`` is the period of an abbreviation of ``abbreviations.txt`` ("Mr.", "Gov.")."""
+    if m.group(0) != ".":
+        return False
+    w = _WORD_BEFORE_STOP.search(text, max(0, m.start() - _ABBREVIATION_REACH), m.start())
+    return w is not None and w.group(1).lower() in word_set("abbreviations.txt")
 
 
 def comma_outside_quotes(text: str, a: int, b: int) -> int | None:

@@ -647,6 +647,12 @@ CASES = [
         ["Lane"],
         [("Lane", "''Can we win the county?''")],
     ),
+    (
+        "infinitive content: the period of an abbreviation does not end it",
+        "Ann Cole has vowed to block Mr. Lane's nominee for the harbour board.",
+        [],
+        [("Ann Cole", "to block Mr. Lane's nominee for the harbour board")],
+    ),
 ]
 
 
