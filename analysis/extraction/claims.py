@@ -294,6 +294,9 @@ def attribute_unit(
                     and not _HAS_THAT.search(short)
                     and len(short.split()) <= 20
                     and not (pre[-1] == "," and _SUBORDINATE_START.match(text, lo) and pre.count(",") == 1)
+                    # "A keen supporter of the pier, Lee complained of the cost": after a plain comma (no quote
+                    # before it) the verb's "of"/"about" object is what it reports
+                    and not (pre[-1] == "," and pre[-2:-1] not in QUOTE_END and cue["lemma"] != "say" and _OF_OBJECT.match(short))
                 )
             )
         ):
@@ -346,6 +349,7 @@ def attribute_unit(
 
 
 _HAS_THAT = re.compile(r"\bthat\b|[“\"«]")
+_OF_OBJECT = re.compile(r"\s*(?:of|about)\s")
 # what opens a content after the verb even when a quote stands before the source ("“Yes,” Lee said that night" is not one)
 _CONTENT_INTRO = re.compile(r"\s*(?:that\b(?!\s+(?:night|day|week|morning|evening|afternoon|year|month|time|weekend)\b)|:)")
 # a sentence that opens with a subordinate clause ("While X did Y, Lee told reporters …")

@@ -653,6 +653,12 @@ CASES = [
         [],
         [("Ann Cole", "to block Mr. Lane's nominee for the harbour board")],
     ),
+    (
+        "subject: after an opening apposition and a plain comma, the verb's 'of' object is what it reports",
+        "A keen supporter of the pier, Ann Cole complained of the cost of the repairs. The pier was a mess, Ivo Brandt said of the plan.",
+        [],
+        [("Ann Cole", "of the cost of the repairs"), ("Ivo Brandt", "The pier was a mess")],
+    ),
 ]
 
 
