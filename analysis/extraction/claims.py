@@ -222,6 +222,8 @@ def attribute_unit(
         before_txt = text[lo : cue["start"]]
         if cue["lemma"] != "according to" and noun_before(before_txt[-40:]) or _SO_CALLED.search(before_txt[-4:]):
             continue  # "a mock trial", "his vow", "Lee’s remarks": a determiner or possessive makes the form a noun
+        if cue["form"].endswith("ed") and _NUMBER_BEFORE.search(before_txt[-_NUMBER_REACH:]) and _NOUN_AFTER.match(text, cue["end"], hi):
+            continue  # "leads by 300 pledged delegates", "12 reported cases": a participle modifying a noun
         intro = tail_search(CLAUSE_INTRO, before_txt) or intro_before_adverb(before_txt)
         participle = bool(intro) and (cue["form"].endswith("ing") or coordinated(intro.group(0)))
         if not participle and cue["form"].endswith("ing"):
@@ -465,4 +467,8 @@ def _punctuation_claims(text: str, quotes: list[dict], claims: list[dict]) -> li
     return out
 
 
+# a number right before a participle that modifies the noun after it ("300 pledged delegates")
+_NUMBER_BEFORE = re.compile(r"(?<![\w.,])\d[\d,.]*\s+$")
+_NUMBER_REACH = 20
+_NOUN_AFTER = re.compile(r"\s+(?!(?:that|to|by|in|on|at|for|with|as|it|they|he|she|we|the|a|an|this|his|her|their|its|of|about)\b)[a-z]")
 _SO_CALLED = re.compile(r"(?<![\w’'-])[Ss]o[ -]$")  # "the so-called plan": no speech

@@ -678,6 +678,10 @@ def test_rule(rule, text, speakers, claims):
         assert any(s == source.lower() and t.startswith(start) for s, t in got), got
 
 
+def test_a_participle_between_a_number_and_its_noun_reports_nothing():
+    assert extract("Ann Cole leads Ivo Brandt by 300 pledged delegates.").claims.empty
+
+
 def test_declining_to_say_reports_nothing():
     assert extract("Ann Cole declined to say whether the ferry would stop.").claims.empty
 
