@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .contents import GAP_WORD, asked_content, claim_record, clause_start, content_before, trim
+from .contents import GAP_WORD, adverbial_lead, asked_content, claim_record, clause_start, content_before, trim
 from .cues import NOUNLIKE, finite_cue
 from .embedded import embedded_claim
 from .grammar import tail_search
@@ -184,18 +184,21 @@ def _according_to(x: CueContext) -> Attribution:
         ms = [np]
     src = next((m for m in ms if m["kind"] == "person"), ms[0])
     head = text[lo : cue["start"]].strip(' \t\n\r“"')
-    if not head or head.endswith((":", ";")) or text[cue["start"]].isupper():
+    intro_lead = head.endswith(",") and adverbial_lead(text, lo, cue["start"])  # "In addition, according to X, …"
+    if not head or head.endswith((":", ";")) or text[cue["start"]].isupper() or intro_lead:
         end_np = text.find(",", src["end"], hi)
         a, b = trim(text, (end_np + 1) if end_np >= 0 else src["end"], hi)
     else:
         start = clause_start(text, lo, x.claims)
         paren = text.rfind("(", start, cue["start"])
-        if paren >= 0 and text.find(")", paren, cue["start"]) < 0:
+        aside = paren >= 0 and text.find(")", paren, cue["start"]) < 0
+        if aside:
             start = paren + 1  # "(the real figure is lower, according to X)": the aside is the content
         a, b = content_before(text, start, cue["start"], x.quotes)
         end_np = text.find(",", src["end"], hi)
         if (
-            end_np >= 0
+            not aside
+            and end_np >= 0
             and len(GAP_WORD.findall(text, end_np, hi)) >= _ACCORDING_GOES_ON
             and not text[end_np + 1 : hi].lstrip().startswith(("“", '"'))
         ):

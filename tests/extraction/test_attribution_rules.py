@@ -659,6 +659,13 @@ CASES = [
         [],
         [("Ann Cole", "of the cost of the repairs"), ("Ivo Brandt", "The pier was a mess")],
     ),
+    (
+        "according-to: after an introductory phrase the clause that follows is the content; in brackets, the bracketed aside",
+        "In addition, according to the harbour board, nine more boats will be checked. "
+        "Ports like Dover (most of its boats were old, according to a survey), Hull and Wick came last.",
+        [],
+        [("the harbour board", "nine more boats will be checked"), ("a survey", "most of its boats were old")],
+    ),
 ]
 
 
