@@ -229,6 +229,10 @@ def attribute_unit(
         if not participle and cue["form"].endswith("ing"):
             intro = GERUND_PREP.search(before_txt, max(0, len(before_txt) - 40))  # "Lee drew fire by saying …": the clause's subject speaks
             participle = bool(intro) and intro.start() > 0
+            if not participle:
+                # “… it,” adding that …: the comma stands inside the closing quote mark
+                intro = _COMMA_IN_QUOTE.search(before_txt, max(0, len(before_txt) - 8))
+                participle = bool(intro) and intro.start() > 0
         live = [c for c in live if c["end"] > cue["start"]]
         x = CueContext(text, lo, hi, cue, mentions, quotes, claims, last_source, before_txt, intro, participle, live)
         found = SKIP
@@ -350,6 +354,8 @@ def attribute_unit(
     return claims
 
 
+# a comma (or . ! ?) inside a closing quote mark, ending the text before a participle: “… it,” adding …
+_COMMA_IN_QUOTE = re.compile(r"(?<=[,.!?])(?:[”\"’]|'')\s+$")
 _HAS_THAT = re.compile(r"\bthat\b|[“\"«]")
 _OF_OBJECT = re.compile(r"\s*(?:of|about)\s")
 # what opens a content after the verb even when a quote stands before the source ("“Yes,” Lee said that night" is not one)

@@ -666,6 +666,12 @@ CASES = [
         [],
         [("the harbour board", "nine more boats will be checked"), ("a survey", "most of its boats were old")],
     ),
+    (
+        "participle: after a comma inside the closing quote mark, the participle takes the clause's source",
+        "Ivo Brandt blamed the press for the fuss over the “pier plan,” saying reporters were nitpicking.",
+        [],
+        [("Ivo Brandt", "reporters were nitpicking")],
+    ),
 ]
 
 
