@@ -86,6 +86,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..core.resources import word_set
@@ -125,6 +126,7 @@ from .cues import (
     cues_of_matches,
     find_cues,
     noun_before,
+    word_group,
 )
 from .grammar import CONTENT_WINDOW, tail_search
 from .quote_sieve import extend_to_continuations, quote_speakers, speaker_fields
@@ -232,6 +234,10 @@ def attribute_unit(
             if not participle:
                 # “… it,” adding that …: the comma stands inside the closing quote mark
                 intro = _COMMA_IN_QUOTE.search(before_txt, max(0, len(before_txt) - 8))
+                participle = bool(intro) and intro.start() > 0
+            if not participle:
+                # "The board issued a statement Monday saying …": the participle reports for the clause's subject
+                intro = _document_before().search(before_txt, max(0, len(before_txt) - _DOCUMENT_REACH))
                 participle = bool(intro) and intro.start() > 0
         live = [c for c in live if c["end"] > cue["start"]]
         x = CueContext(text, lo, hi, cue, mentions, quotes, claims, last_source, before_txt, intro, participle, live)
@@ -352,6 +358,21 @@ def attribute_unit(
         if src.get("actor") is not None or src.get("how") == "anonymous":
             last_source = src
     return claims
+
+
+_DOCUMENT_REACH = 60  # characters before a participle searched for the document noun it follows
+
+
+@lru_cache(maxsize=1)
+def _document_before() -> re.Pattern:
+    """A document noun (``document_noun`` of ``claim_function_words.tsv``) after a determiner or a verb, and
+    an optional day, ending the text before a participle: "issued a statement Monday ", "sent letters "."""
+    nouns = "|".join(sorted((re.escape(w) for w in word_group("document_noun")), key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:{nouns})s?(?:\s+(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|"
+        r"yesterday|tonight)|\s+(?:this|last)\s+(?:week|month|morning|evening))?\s+$",
+        re.I,
+    )
 
 
 # a comma (or . ! ?) inside a closing quote mark, ending the text before a participle: “… it,” adding …

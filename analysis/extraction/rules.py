@@ -292,8 +292,26 @@ def _participle_check(x: CueContext) -> bool:
     return x.participle
 
 
+# a verb that issues a document, and the words up to the document noun before a participle ("issued a statement")
+_ISSUES = re.compile(
+    r"\b(?:issued|issues|released|releases|sent|sends|posted|posts|published|publishes|put|puts|fired|tweeted|wrote|filed|aired|ran|placed"
+    r"|circulated|distributed|launched|emailed|e-mailed|shared)(?:\s+(?:out|back|up|off))?\s+(?:[^\s,;:“”\"]+\s+){0,5}$"
+)
+_ISSUES_REACH = 80  # characters before the document noun searched for the verb
+
+
 def _participle(x: CueContext) -> Attribution:
-    """ "…, telling reporters, “…”", "… and saying …", "by saying …": the clause's subject."""
+    """ "…, telling reporters, “…”", "… and saying …", "by saying …": the clause's subject; "Acme issued a
+    statement saying …": the subject of the verb that issued the document."""
+    issued = _ISSUES.search(x.before, max(0, x.intro.start() - _ISSUES_REACH), x.intro.start()) if x.cue["form"].endswith("ing") else None
+    if issued is not None:
+        at = x.lo + issued.start()
+        left = leftward_source(x.text, x.lo, {**x.cue, "start": at, "end": at + len(issued.group(0).split()[0]), "text": ""}, x.mentions)
+        if left is not None:
+            return Attribution(left[0], "participle", x.lo + x.intro.start())
+        phrase = phrase_source(x.text, x.lo, {"start": at})  # "Later, her office put out a statement saying …"
+        if phrase is not None:
+            return Attribution(phrase, "participle", x.lo + x.intro.start())
     src = (
         x.last_source
         or unit_subject(x.text, x.lo, x.mentions, x.cue["start"])

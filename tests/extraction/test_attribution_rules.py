@@ -672,6 +672,12 @@ CASES = [
         [],
         [("Ivo Brandt", "reporters were nitpicking")],
     ),
+    (
+        "participle: a participle after a document its subject issued reports for that subject",
+        "The harbour board released a statement Wednesday saying the pier was safe. Ann Cole sent letters urging a new vote.",
+        [],
+        [("the harbour board", "the pier was safe"), ("Ann Cole", "a new vote")],
+    ),
 ]
 
 
