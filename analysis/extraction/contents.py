@@ -257,9 +257,22 @@ _TAIL = re.compile(
 _TAIL_VP = re.compile(r"\s(?:and|but)\s+(?:[a-z]+ed)\b|,\s+(?:[a-z]+ed)\s")
 
 
+# where and how the subject spoke, after an object ("called the plan a sham in a tweet Tuesday", "mentions her
+# granddaughter in speeches"): the reporter's frame, not the content
+_VENUE_TAIL = re.compile(
+    r"\s(?:in|on|at|during)\s+(?:(?:a|an|the|his|her|their|its|this|last|one|several|many|two|recent|every|almost\s+every|each)\s+)?"
+    r"(?:[\w’'.-]+\s+){0,3}?(?:speech(?:es)?|tweets?|interviews?|statements?|posts?|op-eds?|articles?|columns?|videos?|ads?"
+    r"|debates?|appearances?|rall(?:y|ies)|briefings?|(?:news|press)\s+conferences?|e-?mails?|messages?|letters?|remarks|print"
+    r"|Twitter|Facebook|Instagram|television|radio)\b"
+)
+
+_VENUE_TAIL_REST = 25  # at most this many characters of the object after the venue (a day: "in a tweet on Tuesday")
+
+
 def tail_end(text: str, a: int, b: int, quotes: list[dict], np_object: bool = False) -> int:
     """End of an object content before a concessive or contrastive clause or a new coordinated clause
-    outside quotes; after a noun-phrase object (``np_object``) also before the subject's next verb.
+    outside quotes; after a noun-phrase object (``np_object``) also before the subject's next verb and
+    before where the subject said it ("in a tweet", "in speeches").
 
     >>> s = "the overthrow of the regime, even though the result was clear"
     >>> s[:tail_end(s, 0, len(s), [])]
@@ -267,10 +280,14 @@ def tail_end(text: str, a: int, b: int, quotes: list[dict], np_object: bool = Fa
     >>> s = "the merger a disaster and ranked its chief last"
     >>> s[:tail_end(s, 0, len(s), [], np_object=True)]
     'the merger a disaster'
+    >>> s = "the plan a sham in a tweet on Tuesday"
+    >>> s[:tail_end(s, 0, len(s), [], np_object=True)]
+    'the plan a sham'
     """
     ms = list(_TAIL.finditer(text, a, b))
     if np_object:
-        ms = sorted(ms + list(_TAIL_VP.finditer(text, a, b)), key=lambda m: m.start())
+        ms += list(_TAIL_VP.finditer(text, a, b)) + [m for m in _VENUE_TAIL.finditer(text, a, b) if b - m.end() <= _VENUE_TAIL_REST]
+    ms.sort(key=lambda m: m.start())
     for m in ms:
         k = bisect.bisect_right(quotes, m.start(), key=_mark_start) - 1
         if k >= 0 and m.start() < quotes[k]["mark_end"]:

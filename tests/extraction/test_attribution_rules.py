@@ -681,6 +681,11 @@ CASES = [
 ]
 
 
+def test_where_a_noun_phrase_object_was_said_is_not_its_content():
+    x = extract("Ann Cole called the pier plan a sham in a tweet on Tuesday.")
+    assert x.claims["text"].tolist() == ["the pier plan a sham"]
+
+
 @pytest.mark.parametrize("rule, text, speakers, claims", CASES, ids=[c[0] for c in CASES])
 def test_rule(rule, text, speakers, claims):
     x = extract(text)
