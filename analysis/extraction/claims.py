@@ -267,6 +267,11 @@ def attribute_unit(
                 if b2 > a2:
                     set_span(text, open_claim, a2, b2, quotes)
                     open_claim = None
+        if open_claim is not None and rule == "subject" and (clause_at is None or clause_at < open_claim["start"]):
+            # "75 percent said yes, while 49 percent of Republicans say …": a clause break before the source ends the open claim
+            brk = tail_search(_CLAUSE_BREAK, text[open_claim["start"] : src["start"]], _CLAUSE_BREAK_REACH)
+            if brk is not None and brk.start() > 0:
+                clause_at = open_claim["start"] + brk.start()
         if open_claim is not None:
             if clause_at is None or clause_at < open_claim["start"]:
                 continue
@@ -494,6 +499,9 @@ def _punctuation_claims(text: str, quotes: list[dict], claims: list[dict]) -> li
     return out
 
 
+# a clause break right before a new subject: a comma or semicolon and a conjunction
+_CLAUSE_BREAK = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas|though|although)?|[;—–])\s+(?:(?:the|a|an|only|some|many|most|all)\s+)?$")
+_CLAUSE_BREAK_REACH = 40
 # a number right before a participle that modifies the noun after it ("300 pledged delegates")
 _NUMBER_BEFORE = re.compile(r"(?<![\w.,])\d[\d,.]*\s+$")
 _NUMBER_REACH = 20

@@ -681,6 +681,12 @@ CASES = [
 ]
 
 
+def test_a_new_subject_after_a_clause_break_ends_the_open_claim():
+    x = extract("Asked whether the pier was safe, 75 percent of residents said yes, while only 40 percent of visitors said no.")
+    got = [(r.source, r.text) for r in x.claims.itertuples() if r.cue == "said"]
+    assert got == [("75 percent of residents", "yes"), ("40 percent of visitors", "no")]
+
+
 def test_where_a_noun_phrase_object_was_said_is_not_its_content():
     x = extract("Ann Cole called the pier plan a sham in a tweet on Tuesday.")
     assert x.claims["text"].tolist() == ["the pier plan a sham"]
