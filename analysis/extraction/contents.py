@@ -159,6 +159,13 @@ def first_word(text: str, a: int, b: int) -> str:
     return m.group(0).lower() if m else ""
 
 
+# a time phrase whose determiner is also a subject pronoun ("this week", "that night")
+_TIME_NP = re.compile(
+    r"\b(?:this|that|last|next)\s+(?:week|month|year|morning|afternoon|evening|night|weekend|spring|summer|fall|autumn|winter|time)\b",
+    re.I,
+)
+
+
 def _that_gap_ok(gap: str, addressee: bool) -> bool:
     """True when the words between a reporting verb and a following *that* are circumstance
     ("said Monday that", "said in a statement that") or, for tell-type verbs, the hearer
@@ -168,8 +175,10 @@ def _that_gap_ok(gap: str, addressee: bool) -> bool:
     (True, False)
     >>> _that_gap_ok(" reporters at the town hall", True), _that_gap_ok(" the reason is", False)
     (True, False)
+    >>> _that_gap_ok(" earlier this week", False)
+    True
     """
-    words = GAP_WORD.findall(gap)
+    words = GAP_WORD.findall(_TIME_NP.sub(" ", gap))  # "said earlier this week that": "this" is no subject there
     if not words:
         return True
     low = [w.lower() for w in words]

@@ -687,6 +687,11 @@ def test_a_new_subject_after_a_clause_break_ends_the_open_claim():
     assert got == [("75 percent of residents", "yes"), ("40 percent of visitors", "no")]
 
 
+def test_a_time_phrase_with_this_before_that_is_circumstance():
+    x = extract("Ann Cole stated earlier this week that she is willing to talk.")
+    assert x.claims["text"].tolist() == ["she is willing to talk"]
+
+
 def test_where_a_noun_phrase_object_was_said_is_not_its_content():
     x = extract("Ann Cole called the pier plan a sham in a tweet on Tuesday.")
     assert x.claims["text"].tolist() == ["the pier plan a sham"]
