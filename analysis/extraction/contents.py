@@ -53,6 +53,7 @@ __all__ = [
     "claim_record",
 ]
 _THAT = re.compile(r"[^,.;:!?“”\"«»\n]{0,80}?\bthat\b\s*")
+_CIRCUMSTANCE_OPEN = re.compile(r"\s+(?:in|at|on|during|after|before|while|from|via|through)\s")
 _THAT_ADDRESSEE = re.compile(r"(?:[^.;:!?“”\"«»\n]|(?<=[A-Z])\.){0,120}?\bthat\b\s*")
 _TO_QUOTE = re.compile(r"\s*(?:[^,.;:!?“”\"«»\n]{0,60}?\s*[:,])?\s*(?=[“\"«„”]|'')")
 _COLON = re.compile(r"[^,.;!?“”\"«»\n]{0,60}?:\s*")
@@ -202,8 +203,9 @@ def content_after(text: str, cue: dict, hi: int, quotes: list[dict]) -> tuple[in
     if t:
         p = t.end()
     m = _THAT.match(text, p, hi) if text.find("that", p, min(hi, p + 84)) >= 0 else None
-    if m is None and cue["addressee"] and text.find("that", p, min(hi, p + 124)) >= 0:
-        m = _THAT_ADDRESSEE.match(text, p, hi)  # "told customers at a diner in Manchester, N.H., that …"
+    if m is None and text.find("that", p, min(hi, p + 124)) >= 0 and (cue["addressee"] or _CIRCUMSTANCE_OPEN.match(text, p, hi)):
+        # "told customers at a diner in Manchester, N.H., that …"; "said during a visit to Dover, Kent, that …"
+        m = _THAT_ADDRESSEE.match(text, p, hi)
     if m is not None and not _that_gap_ok(text[p : m.end()].rstrip()[:-4], cue["addressee"]):
         m = None  # "said she filed it to show that …": the first clause is the content, not what follows "that"
     if (

@@ -692,6 +692,11 @@ def test_a_time_phrase_with_this_before_that_is_circumstance():
     assert x.claims["text"].tolist() == ["she is willing to talk"]
 
 
+def test_a_circumstance_with_commas_before_that():
+    x = extract("Ann Cole said Thursday during a visit to a farm in Dover, Kent, that the tax is wrong.")
+    assert x.claims["text"].tolist() == ["the tax is wrong"]
+
+
 def test_where_a_noun_phrase_object_was_said_is_not_its_content():
     x = extract("Ann Cole called the pier plan a sham in a tweet on Tuesday.")
     assert x.claims["text"].tolist() == ["the pier plan a sham"]
