@@ -697,6 +697,12 @@ def test_a_circumstance_with_commas_before_that():
     assert x.claims["text"].tolist() == ["the tax is wrong"]
 
 
+def test_a_place_with_a_relative_clause_is_no_person():
+    x = extract("Ann Cole met the board in Port Zarnovia, which is set to host the vote. Ivo Brandt, the host of the show, said nothing.")
+    how = dict(zip(x.mentions["text"], x.mentions["how"]))
+    assert how["Port Zarnovia"] != "apposition" and how["Ivo Brandt"] == "apposition"
+
+
 def test_where_a_noun_phrase_object_was_said_is_not_its_content():
     x = extract("Ann Cole called the pier plan a sham in a tweet on Tuesday.")
     assert x.claims["text"].tolist() == ["the pier plan a sham"]
