@@ -126,6 +126,9 @@ def asked_content(text: str, a: int, hi: int, quotes: list[dict]) -> tuple[int, 
     >>> s = "Asked whether he would run again, Lee smiled."
     >>> a, b = asked_content(s, 5, len(s), []); s[a:b]
     'whether he would run again'
+    >>> s = "Asked whether Mr. Lee would run, Cole smiled."
+    >>> a, b = asked_content(s, 5, len(s), []); s[a:b]
+    'whether Mr. Lee would run'
     """
     m = _ASKED_BY.match(text, a, hi) or ASKER.match(text, a, hi)
     if m:
@@ -138,6 +141,8 @@ def asked_content(text: str, a: int, hi: int, quotes: list[dict]) -> tuple[int, 
     b = comma_outside_quotes(text, a, hi)
     b = hi if b is None else b
     stop = _CLAUSE_STOP.search(text, a, b)
+    while stop is not None and _abbreviation_stop(text, stop):
+        stop = _CLAUSE_STOP.search(text, stop.end(), b)  # "asked whether Mr. Lee would run": not a stop
     if stop and text[stop.start()] in ".;!?":
         b = stop.start() + (1 if text[stop.start()] == "?" else 0)
     a, b = trim(text, a, b)

@@ -703,6 +703,11 @@ def test_a_place_with_a_relative_clause_is_no_person():
     assert how["Port Zarnovia"] != "apposition" and how["Ivo Brandt"] == "apposition"
 
 
+def test_an_abbreviation_does_not_end_an_asked_question():
+    x = extract("Asked whether Mr. Lane would run, Ann Cole smiled.")
+    assert x.claims["text"].tolist() == ["whether Mr. Lane would run"]
+
+
 def test_where_a_noun_phrase_object_was_said_is_not_its_content():
     x = extract("Ann Cole called the pier plan a sham in a tweet on Tuesday.")
     assert x.claims["text"].tolist() == ["the pier plan a sham"]
