@@ -145,6 +145,9 @@ def asked_content(text: str, a: int, hi: int, quotes: list[dict]) -> tuple[int, 
         stop = _CLAUSE_STOP.search(text, stop.end(), b)  # "asked whether Mr. Lee would run": not a stop
     if stop and text[stop.start()] in ".;!?":
         b = stop.start() + (1 if text[stop.start()] == "?" else 0)
+    venue = _VENUE_TAIL.search(text, a, b)
+    if venue is not None and not HAS_QUOTE_CHAR.search(text, a, venue.start()):
+        b = venue.start()  # "asked about the plan during an interview on Monday": where it was asked
     a, b = trim(text, a, b)
     if b - a < 3 or not WORD_CHAR.search(text, a, b):
         return None
@@ -276,7 +279,7 @@ _TAIL_VP = re.compile(r"\s(?:and|but)\s+(?:[a-z]+ed)\b|,\s+(?:[a-z]+ed)\s")
 # where and how the subject spoke, after an object ("called the plan a sham in a tweet Tuesday", "mentions her
 # granddaughter in speeches"): the reporter's frame, not the content
 _VENUE_TAIL = re.compile(
-    r"\s(?:in|on|at|during)\s+(?:(?:a|an|the|his|her|their|its|this|last|one|several|many|two|recent|every|almost\s+every|each)\s+)?"
+    r"\s(?:in|on|at|during|after)\s+(?:(?:a|an|the|his|her|their|its|this|last|one|several|many|two|recent|every|almost\s+every|each)\s+)?"
     r"(?:[\w’'.-]+\s+){0,3}?(?:speech(?:es)?|tweets?|interviews?|statements?|posts?|op-eds?|articles?|columns?|videos?|ads?"
     r"|debates?|appearances?|rall(?:y|ies)|briefings?|(?:news|press)\s+conferences?|e-?mails?|messages?|letters?|remarks|print"
     r"|Twitter|Facebook|Instagram|television|radio)\b"

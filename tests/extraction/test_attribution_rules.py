@@ -708,6 +708,11 @@ def test_an_abbreviation_does_not_end_an_asked_question():
     assert x.claims["text"].tolist() == ["whether Mr. Lane would run"]
 
 
+def test_where_a_question_was_asked_is_not_the_question():
+    x = extract("Ann Cole was asked about the pier during an interview published Monday by the Courier.")
+    assert x.claims["text"].tolist() == ["about the pier"]
+
+
 def test_where_a_noun_phrase_object_was_said_is_not_its_content():
     x = extract("Ann Cole called the pier plan a sham in a tweet on Tuesday.")
     assert x.claims["text"].tolist() == ["the pier plan a sham"]
