@@ -289,6 +289,8 @@ def attribute_unit(
                 adj = _ADJ_AFTER_QUOTE.search(pre, max(0, len(pre) - 80))  # “…,” a smiling Lee said
                 if adj:
                     pre = pre[: adj.start()]
+                elif src.get("how") == "anonymous" and (mod := _DESCRIPTION_AFTER_COMMA.search(pre, max(0, len(pre) - _DESCRIPTION_REACH))):
+                    pre = pre[: mod.start() + 1]  # "Lee was kind, a port official told the Courier": the words before "official" describe it
         short = stop_at_clause(SHOW_TITLE.sub(blank_title, after_txt))
         if cue["addressee"]:
             # “…,” Cole told the Courier / told a news conference in Ankara: the addressee is not content
@@ -397,6 +399,9 @@ _ADJ_AFTER_QUOTE = re.compile(r"(?<=[,!?][”\"»’'])\s+(?:(?:a|an|the)\s+)?[a
 
 
 _ASIDE_RULES = frozenset(("subject", "subject-phrase", "inverted"))
+# a determiner and lower-case words (or a coordinated noun) between a comma and a descriptive source's head noun
+_DESCRIPTION_AFTER_COMMA = re.compile(r",(?:\s+(?:a|an|the|some|several|two|three|one|many|[a-z][\w-]*)){1,4}$")
+_DESCRIPTION_REACH = 60  # characters before the source searched for them
 
 
 def attribute(

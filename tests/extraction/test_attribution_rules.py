@@ -713,6 +713,11 @@ def test_where_a_question_was_asked_is_not_the_question():
     assert x.claims["text"].tolist() == ["about the pier"]
 
 
+def test_a_described_source_after_a_comma_reports_the_clause_before_it():
+    x = extract("Lane was kind, a port official told The Harbour Times.")
+    assert x.claims["text"].tolist() == ["Lane was kind"]
+
+
 def test_where_a_noun_phrase_object_was_said_is_not_its_content():
     x = extract("Ann Cole called the pier plan a sham in a tweet on Tuesday.")
     assert x.claims["text"].tolist() == ["the pier plan a sham"]
