@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..core.resources import read_list
+from ..core.resources import read_list, read_tsv
 from .actors import PREPOSITIONS, side_of, slug
 from .contents import comma_outside_quotes
 from .cues import WS, word_group
@@ -178,11 +178,13 @@ _TRAILING_WORD = re.compile(r"\s*([A-Za-z][\w.’'-]*)$")
 @lru_cache(maxsize=1)
 def _title_words() -> frozenset:
     words = {w.lower() for line in read_list("titles.txt") for w in line.split()}
+    words |= {r["noun"] for r in read_tsv("person_nouns.tsv")}  # "…, campaign official Ann Cole said"
     return frozenset(words | {"of", "the", "for", "and", "on", "former", "then", "acting", "incoming", "outgoing"})
 
 
 def strip_title(pre: str) -> str:
-    """``pre`` without a trailing title phrase after a closing quote (“…,” German Foreign Minister Ann Cole said).
+    """``pre`` without a trailing title phrase after a closing quote or a comma (“…,” German Foreign Minister Ann
+    Cole said; "…, organizer Ann Cole said": title words of titles.txt and the person nouns of person_nouns.tsv).
 
     Only stripped when what remains ends with a quote mark or comma; else ``pre`` is returned unchanged.
 

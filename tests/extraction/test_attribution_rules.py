@@ -718,6 +718,11 @@ def test_a_described_source_after_a_comma_reports_the_clause_before_it():
     assert x.claims["text"].tolist() == ["Lane was kind"]
 
 
+def test_a_person_noun_before_a_clause_final_source_is_set_aside():
+    x = extract("The pier is safe, organizer Ann Cole said.")
+    assert x.claims[["source", "text"]].values.tolist() == [["Ann Cole", "The pier is safe"]]
+
+
 def test_where_a_noun_phrase_object_was_said_is_not_its_content():
     x = extract("Ann Cole called the pier plan a sham in a tweet on Tuesday.")
     assert x.claims["text"].tolist() == ["the pier plan a sham"]
