@@ -55,7 +55,7 @@ FILLER = re.compile(
     (?:(?:has|have|had|was|were|is|are|also|later|then|again|previously|earlier|repeatedly|would|will|
         could|did|does|do|not|never|publicly|reportedly|separately|already|once|first|further|however|too|
         (?:does|did|do|has|have|had|is|are|was|were|would|could|should|ca|wo)n[’']t|cannot|
-        can|may|might|must|should|been|since|still|even|just|now|
+        can|may|might|must|should|been|since|still|even|just|now|long|in\s+the\s+past|
         (?:on|late|early)\s+"""
     + _DAYS
     + r"""|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:night|morning|evening)|

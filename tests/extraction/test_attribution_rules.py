@@ -622,6 +622,12 @@ CASES = [
         [("Ann Cole", "the ferry will stop"), ("Ivo Brandt", "the count was wrong")],
     ),
     (
+        "subject: 'long' or 'in the past' between the source and the verb",
+        "Ann Cole has long insisted the pier is safe. Harbour advisers have in the past said the vote would be close.",
+        [],
+        [("Ann Cole", "the pier is safe"), ("Harbour advisers", "the vote would be close")],
+    ),
+    (
         "subject: 'after' or 'before' opening a clause makes its subject the source, up to the clause's comma",
         "The ferry was halted after the Valley Courier reported that its licence had lapsed. "
         "Before Ivo Brandt suggested that the count was wrong, Ann Cole left.",
