@@ -79,7 +79,9 @@ titles), :mod:`analysis.extraction.sources` (finding a source), :mod:`analysis.e
 where they read), with window sizes in :mod:`analysis.extraction.grammar`. This module keeps
 :func:`attribute_unit` (one unit: cue gates, the claim rules, then the content read after or before
 the verb) and :func:`attribute` (the whole text), and re-exports the cue functions of
-:mod:`analysis.extraction.cues` (row records: :mod:`analysis.extraction.types`).
+:mod:`analysis.extraction.cues` (row records: :mod:`analysis.extraction.types`). It runs past the
+suggested 500 lines because :func:`attribute_unit`'s cue gates and content choices read its local
+state (the open claims, the unit's last source) and the patterns they use are kept next to them.
 """
 
 from __future__ import annotations
@@ -148,7 +150,9 @@ if TYPE_CHECKING:  # typing only: no import at run time
 
 __all__ = ["cue_lexicon", "cue_pattern", "cue_first_words", "cue_regex", "find_cues", "cues_of_matches", "attribute_unit", "attribute"]
 # a subordinate clause opening the sentence ("While Lee said that …, he …"): its content ends at the comma
-_SUBORDINATE = re.compile(r"[\s“\"]*(?:While|Although|Though|Because|When|If|Whereas|Even though|Even as|After|Before|Until|Since|Once)\b[^,;:“”\"]*$")
+_SUBORDINATE = re.compile(
+    r"[\s“\"]*(?:While|Although|Though|Because|When|If|Whereas|Even though|Even as|After|Before|Until|Since|Once)\b[^,;:“”\"]*$"
+)
 # a preposition that opens a clause right before its subject ("… after the Courier reported that …")
 _SUBORDINATOR_BEFORE = re.compile(r"\b(?:[Aa]fter|[Bb]efore|[Uu]ntil|[Tt]ill)\s+(?:the\s+)?$")
 _SUBORDINATOR_REACH = 12  # characters before the source searched for it
@@ -290,7 +294,9 @@ def attribute_unit(
                 if adj:
                     pre = pre[: adj.start()]
                 elif src.get("how") == "anonymous" and (mod := _DESCRIPTION_AFTER_COMMA.search(pre, max(0, len(pre) - _DESCRIPTION_REACH))):
-                    pre = pre[: mod.start() + 1]  # "Lee was kind, a port official told the Courier": the words before "official" describe it
+                    pre = pre[
+                        : mod.start() + 1
+                    ]  # "Lee was kind, a port official told the Courier": the words before "official" describe it
         short = stop_at_clause(SHOW_TITLE.sub(blank_title, after_txt))
         if cue["addressee"]:
             # “…,” Cole told the Courier / told a news conference in Ankara: the addressee is not content
@@ -300,22 +306,25 @@ def attribute_unit(
             a, b = trim(text, cue["end"], object_end(text, cue["end"], stop_clause_end(text, cue["end"], hi), quotes))
         elif aside is not None:
             a, b = aside  # "Any attempt to debunk it, he said, becomes hopeless": the sentence around the aside
-        elif rule == "inverted" or (
-            rule in _SUBJECT_RULES
-            and pre
-            and (
-                # “…,” Lee said with a grin / said, a hint of anger in her voice / tweeted the day after …
-                (pre[-1] in CLOSING_MARKS and not _CONTENT_INTRO.match(text, cue["end"], hi))
-                or (
-                    pre[-1] in QUOTE_END
-                    and not adverbial_lead(text, clause_start(text, lo, claims), lo + len(pre))
-                    and _AFTER_SHORT.match(short)
-                    and not _HAS_THAT.search(short)
-                    and len(short.split()) <= 20
-                    and not (pre[-1] == "," and _SUBORDINATE_START.match(text, lo) and pre.count(",") == 1)
-                    # "A keen supporter of the pier, Lee complained of the cost": after a plain comma (no quote
-                    # before it) the verb's "of"/"about" object is what it reports
-                    and not (pre[-1] == "," and pre[-2:-1] not in QUOTE_END and cue["lemma"] != "say" and _OF_OBJECT.match(short))
+        elif (
+            rule == "inverted"
+            or (
+                rule in _SUBJECT_RULES
+                and pre
+                and (
+                    # “…,” Lee said with a grin / said, a hint of anger in her voice / tweeted the day after …
+                    (pre[-1] in CLOSING_MARKS and not _CONTENT_INTRO.match(text, cue["end"], hi))
+                    or (
+                        pre[-1] in QUOTE_END
+                        and not adverbial_lead(text, clause_start(text, lo, claims), lo + len(pre))
+                        and _AFTER_SHORT.match(short)
+                        and not _HAS_THAT.search(short)
+                        and len(short.split()) <= 20
+                        and not (pre[-1] == "," and _SUBORDINATE_START.match(text, lo) and pre.count(",") == 1)
+                        # "A keen supporter of the pier, Lee complained of the cost": after a plain comma (no quote
+                        # before it) the verb's "of"/"about" object is what it reports
+                        and not (pre[-1] == "," and pre[-2:-1] not in QUOTE_END and cue["lemma"] != "say" and _OF_OBJECT.match(short))
+                    )
                 )
             )
         ):
