@@ -79,13 +79,16 @@ titles), :mod:`analysis.extraction.sources` (finding a source), :mod:`analysis.e
 where they read), with window sizes in :mod:`analysis.extraction.grammar`. This module keeps
 :func:`attribute_unit` (one unit: cue gates, the claim rules, then the content read after or before
 the verb) and :func:`attribute` (the whole text), and re-exports the cue functions of
-:mod:`analysis.extraction.cues` (row records: :mod:`analysis.extraction.types`).
+:mod:`analysis.extraction.cues` (row records: :mod:`analysis.extraction.types`). It runs past the
+suggested 500 lines because :func:`attribute_unit`'s cue gates and content choices read its local
+state (the open claims, the unit's last source) and the patterns they use are kept next to them.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..core.resources import word_set
@@ -125,6 +128,7 @@ from .cues import (
     cues_of_matches,
     find_cues,
     noun_before,
+    word_group,
 )
 from .grammar import CONTENT_WINDOW, tail_search
 from .quote_sieve import extend_to_continuations, quote_speakers, speaker_fields
@@ -146,7 +150,12 @@ if TYPE_CHECKING:  # typing only: no import at run time
 
 __all__ = ["cue_lexicon", "cue_pattern", "cue_first_words", "cue_regex", "find_cues", "cues_of_matches", "attribute_unit", "attribute"]
 # a subordinate clause opening the sentence ("While Lee said that …, he …"): its content ends at the comma
-_SUBORDINATE = re.compile(r"[\s“\"]*(?:While|Although|Though|Because|When|If|Whereas|Even though|Even as)\b[^,;:“”\"]*$")
+_SUBORDINATE = re.compile(
+    r"[\s“\"]*(?:While|Although|Though|Because|When|If|Whereas|Even though|Even as|After|Before|Until|Since|Once)\b[^,;:“”\"]*$"
+)
+# a preposition that opens a clause right before its subject ("… after the Courier reported that …")
+_SUBORDINATOR_BEFORE = re.compile(r"\b(?:[Aa]fter|[Bb]efore|[Uu]ntil|[Tt]ill)\s+(?:the\s+)?$")
+_SUBORDINATOR_REACH = 12  # characters before the source searched for it
 # the same across an apposition with commas ("said Lee, an adviser to the mayor, “…”")
 _TO_QUOTE_FAR = re.compile(r"\s*(?:(?:[^.;:!?“”\"«»\n]|\.(?=,))*?[:,])?\s*(?=[“\"«„”]|'')")
 _AFTER_SHORT = re.compile(
@@ -219,11 +228,21 @@ def attribute_unit(
         before_txt = text[lo : cue["start"]]
         if cue["lemma"] != "according to" and noun_before(before_txt[-40:]) or _SO_CALLED.search(before_txt[-4:]):
             continue  # "a mock trial", "his vow", "Lee’s remarks": a determiner or possessive makes the form a noun
+        if cue["form"].endswith("ed") and _NUMBER_BEFORE.search(before_txt[-_NUMBER_REACH:]) and _NOUN_AFTER.match(text, cue["end"], hi):
+            continue  # "leads by 300 pledged delegates", "12 reported cases": a participle modifying a noun
         intro = tail_search(CLAUSE_INTRO, before_txt) or intro_before_adverb(before_txt)
         participle = bool(intro) and (cue["form"].endswith("ing") or coordinated(intro.group(0)))
         if not participle and cue["form"].endswith("ing"):
             intro = GERUND_PREP.search(before_txt, max(0, len(before_txt) - 40))  # "Lee drew fire by saying …": the clause's subject speaks
             participle = bool(intro) and intro.start() > 0
+            if not participle:
+                # “… it,” adding that …: the comma stands inside the closing quote mark
+                intro = _COMMA_IN_QUOTE.search(before_txt, max(0, len(before_txt) - 8))
+                participle = bool(intro) and intro.start() > 0
+            if not participle:
+                # "The board issued a statement Monday saying …": the participle reports for the clause's subject
+                intro = _document_before().search(before_txt, max(0, len(before_txt) - _DOCUMENT_REACH))
+                participle = bool(intro) and intro.start() > 0
         live = [c for c in live if c["end"] > cue["start"]]
         x = CueContext(text, lo, hi, cue, mentions, quotes, claims, last_source, before_txt, intro, participle, live)
         found = SKIP
@@ -252,6 +271,11 @@ def attribute_unit(
                 if b2 > a2:
                     set_span(text, open_claim, a2, b2, quotes)
                     open_claim = None
+        if open_claim is not None and rule == "subject" and (clause_at is None or clause_at < open_claim["start"]):
+            # "75 percent said yes, while 49 percent of Republicans say …": a clause break before the source ends the open claim
+            brk = tail_search(_CLAUSE_BREAK, text[open_claim["start"] : src["start"]], _CLAUSE_BREAK_REACH)
+            if brk is not None and brk.start() > 0:
+                clause_at = open_claim["start"] + brk.start()
         if open_claim is not None:
             if clause_at is None or clause_at < open_claim["start"]:
                 continue
@@ -269,6 +293,10 @@ def attribute_unit(
                 adj = _ADJ_AFTER_QUOTE.search(pre, max(0, len(pre) - 80))  # “…,” a smiling Lee said
                 if adj:
                     pre = pre[: adj.start()]
+                elif src.get("how") == "anonymous" and (mod := _DESCRIPTION_AFTER_COMMA.search(pre, max(0, len(pre) - _DESCRIPTION_REACH))):
+                    pre = pre[
+                        : mod.start() + 1
+                    ]  # "Lee was kind, a port official told the Courier": the words before "official" describe it
         short = stop_at_clause(SHOW_TITLE.sub(blank_title, after_txt))
         if cue["addressee"]:
             # “…,” Cole told the Courier / told a news conference in Ankara: the addressee is not content
@@ -278,19 +306,25 @@ def attribute_unit(
             a, b = trim(text, cue["end"], object_end(text, cue["end"], stop_clause_end(text, cue["end"], hi), quotes))
         elif aside is not None:
             a, b = aside  # "Any attempt to debunk it, he said, becomes hopeless": the sentence around the aside
-        elif rule == "inverted" or (
-            rule in _SUBJECT_RULES
-            and pre
-            and (
-                # “…,” Lee said with a grin / said, a hint of anger in her voice / tweeted the day after …
-                (pre[-1] in CLOSING_MARKS and not _CONTENT_INTRO.match(text, cue["end"], hi))
-                or (
-                    pre[-1] in QUOTE_END
-                    and not adverbial_lead(text, clause_start(text, lo, claims), lo + len(pre))
-                    and _AFTER_SHORT.match(short)
-                    and not _HAS_THAT.search(short)
-                    and len(short.split()) <= 20
-                    and not (pre[-1] == "," and _SUBORDINATE_START.match(text, lo) and pre.count(",") == 1)
+        elif (
+            rule == "inverted"
+            or (
+                rule in _SUBJECT_RULES
+                and pre
+                and (
+                    # “…,” Lee said with a grin / said, a hint of anger in her voice / tweeted the day after …
+                    (pre[-1] in CLOSING_MARKS and not _CONTENT_INTRO.match(text, cue["end"], hi))
+                    or (
+                        pre[-1] in QUOTE_END
+                        and not adverbial_lead(text, clause_start(text, lo, claims), lo + len(pre))
+                        and _AFTER_SHORT.match(short)
+                        and not _HAS_THAT.search(short)
+                        and len(short.split()) <= 20
+                        and not (pre[-1] == "," and _SUBORDINATE_START.match(text, lo) and pre.count(",") == 1)
+                        # "A keen supporter of the pier, Lee complained of the cost": after a plain comma (no quote
+                        # before it) the verb's "of"/"about" object is what it reports
+                        and not (pre[-1] == "," and pre[-2:-1] not in QUOTE_END and cue["lemma"] != "say" and _OF_OBJECT.match(short))
+                    )
                 )
             )
         ):
@@ -315,7 +349,16 @@ def attribute_unit(
                 b = coordinated_end(text, a, b, quotes)
             if how == "object":
                 b = tail_end(text, a, b, quotes, cue["lemma"] not in word_set("clause_content_cues.txt"))
-            if how in ("that", "object") and rule in ("subject", "subject-phrase") and _SUBORDINATE.match(text, lo, src["start"]):
+            if (
+                how in ("that", "object")
+                and rule in ("subject", "subject-phrase")
+                and (
+                    _SUBORDINATE.match(text, lo, src["start"])
+                    or _SUBORDINATOR_BEFORE.search(text, max(lo, src["start"] - _SUBORDINATOR_REACH), src["start"])
+                )
+            ):
+                if text[cue["end"] : a].lstrip().startswith(","):
+                    continue  # "After Lee testified, the panel moved on": the clause ends at the verb
                 comma = comma_outside_quotes(text, a, b)
                 if comma is not None:
                     b = comma
@@ -333,7 +376,25 @@ def attribute_unit(
     return claims
 
 
+_DOCUMENT_REACH = 60  # characters before a participle searched for the document noun it follows
+
+
+@lru_cache(maxsize=1)
+def _document_before() -> re.Pattern:
+    """A document noun (``document_noun`` of ``claim_function_words.tsv``) after a determiner or a verb, and
+    an optional day, ending the text before a participle: "issued a statement Monday ", "sent letters "."""
+    nouns = "|".join(sorted((re.escape(w) for w in word_group("document_noun")), key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:{nouns})s?(?:\s+(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|"
+        r"yesterday|tonight)|\s+(?:this|last)\s+(?:week|month|morning|evening))?\s+$",
+        re.I,
+    )
+
+
+# a comma (or . ! ?) inside a closing quote mark, ending the text before a participle: “… it,” adding …
+_COMMA_IN_QUOTE = re.compile(r"(?<=[,.!?])(?:[”\"’]|'')\s+$")
 _HAS_THAT = re.compile(r"\bthat\b|[“\"«]")
+_OF_OBJECT = re.compile(r"\s*(?:of|about)\s")
 # what opens a content after the verb even when a quote stands before the source ("“Yes,” Lee said that night" is not one)
 _CONTENT_INTRO = re.compile(r"\s*(?:that\b(?!\s+(?:night|day|week|morning|evening|afternoon|year|month|time|weekend)\b)|:)")
 # a sentence that opens with a subordinate clause ("While X did Y, Lee told reporters …")
@@ -347,6 +408,9 @@ _ADJ_AFTER_QUOTE = re.compile(r"(?<=[,!?][”\"»’'])\s+(?:(?:a|an|the)\s+)?[a
 
 
 _ASIDE_RULES = frozenset(("subject", "subject-phrase", "inverted"))
+# a determiner and lower-case words (or a coordinated noun) between a comma and a descriptive source's head noun
+_DESCRIPTION_AFTER_COMMA = re.compile(r",(?:\s+(?:a|an|the|some|several|two|three|one|many|[a-z][\w-]*)){1,4}$")
+_DESCRIPTION_REACH = 60  # characters before the source searched for them
 
 
 def attribute(
@@ -449,4 +513,11 @@ def _punctuation_claims(text: str, quotes: list[dict], claims: list[dict]) -> li
     return out
 
 
+# a clause break right before a new subject: a comma or semicolon and a conjunction
+_CLAUSE_BREAK = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas|though|although)?|[;—–])\s+(?:(?:the|a|an|only|some|many|most|all)\s+)?$")
+_CLAUSE_BREAK_REACH = 40
+# a number right before a participle that modifies the noun after it ("300 pledged delegates")
+_NUMBER_BEFORE = re.compile(r"(?<![\w.,])\d[\d,.]*\s+$")
+_NUMBER_REACH = 20
+_NOUN_AFTER = re.compile(r"\s+(?!(?:that|to|by|in|on|at|for|with|as|it|they|he|she|we|the|a|an|this|his|her|their|its|of|about)\b)[a-z]")
 _SO_CALLED = re.compile(r"(?<![\w’'-])[Ss]o[ -]$")  # "the so-called plan": no speech

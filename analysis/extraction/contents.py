@@ -53,6 +53,7 @@ __all__ = [
     "claim_record",
 ]
 _THAT = re.compile(r"[^,.;:!?“”\"«»\n]{0,80}?\bthat\b\s*")
+_CIRCUMSTANCE_OPEN = re.compile(r"\s+(?:in|at|on|during|after|before|while|from|via|through)\s")
 _THAT_ADDRESSEE = re.compile(r"(?:[^.;:!?“”\"«»\n]|(?<=[A-Z])\.){0,120}?\bthat\b\s*")
 _TO_QUOTE = re.compile(r"\s*(?:[^,.;:!?“”\"«»\n]{0,60}?\s*[:,])?\s*(?=[“\"«„”]|'')")
 _COLON = re.compile(r"[^,.;!?“”\"«»\n]{0,60}?:\s*")
@@ -125,6 +126,9 @@ def asked_content(text: str, a: int, hi: int, quotes: list[dict]) -> tuple[int, 
     >>> s = "Asked whether he would run again, Lee smiled."
     >>> a, b = asked_content(s, 5, len(s), []); s[a:b]
     'whether he would run again'
+    >>> s = "Asked whether Mr. Lee would run, Cole smiled."
+    >>> a, b = asked_content(s, 5, len(s), []); s[a:b]
+    'whether Mr. Lee would run'
     """
     m = _ASKED_BY.match(text, a, hi) or ASKER.match(text, a, hi)
     if m:
@@ -137,8 +141,13 @@ def asked_content(text: str, a: int, hi: int, quotes: list[dict]) -> tuple[int, 
     b = comma_outside_quotes(text, a, hi)
     b = hi if b is None else b
     stop = _CLAUSE_STOP.search(text, a, b)
+    while stop is not None and _abbreviation_stop(text, stop):
+        stop = _CLAUSE_STOP.search(text, stop.end(), b)  # "asked whether Mr. Lee would run": not a stop
     if stop and text[stop.start()] in ".;!?":
         b = stop.start() + (1 if text[stop.start()] == "?" else 0)
+    venue = _VENUE_TAIL.search(text, a, b)
+    if venue is not None and not HAS_QUOTE_CHAR.search(text, a, venue.start()):
+        b = venue.start()  # "asked about the plan during an interview on Monday": where it was asked
     a, b = trim(text, a, b)
     if b - a < 3 or not WORD_CHAR.search(text, a, b):
         return None
@@ -159,6 +168,13 @@ def first_word(text: str, a: int, b: int) -> str:
     return m.group(0).lower() if m else ""
 
 
+# a time phrase whose determiner is also a subject pronoun ("this week", "that night")
+_TIME_NP = re.compile(
+    r"\b(?:this|that|last|next)\s+(?:week|month|year|morning|afternoon|evening|night|weekend|spring|summer|fall|autumn|winter|time)\b",
+    re.I,
+)
+
+
 def _that_gap_ok(gap: str, addressee: bool) -> bool:
     """True when the words between a reporting verb and a following *that* are circumstance
     ("said Monday that", "said in a statement that") or, for tell-type verbs, the hearer
@@ -168,8 +184,10 @@ def _that_gap_ok(gap: str, addressee: bool) -> bool:
     (True, False)
     >>> _that_gap_ok(" reporters at the town hall", True), _that_gap_ok(" the reason is", False)
     (True, False)
+    >>> _that_gap_ok(" earlier this week", False)
+    True
     """
-    words = GAP_WORD.findall(gap)
+    words = GAP_WORD.findall(_TIME_NP.sub(" ", gap))  # "said earlier this week that": "this" is no subject there
     if not words:
         return True
     low = [w.lower() for w in words]
@@ -193,8 +211,9 @@ def content_after(text: str, cue: dict, hi: int, quotes: list[dict]) -> tuple[in
     if t:
         p = t.end()
     m = _THAT.match(text, p, hi) if text.find("that", p, min(hi, p + 84)) >= 0 else None
-    if m is None and cue["addressee"] and text.find("that", p, min(hi, p + 124)) >= 0:
-        m = _THAT_ADDRESSEE.match(text, p, hi)  # "told customers at a diner in Manchester, N.H., that …"
+    if m is None and text.find("that", p, min(hi, p + 124)) >= 0 and (cue["addressee"] or _CIRCUMSTANCE_OPEN.match(text, p, hi)):
+        # "told customers at a diner in Manchester, N.H., that …"; "said during a visit to Dover, Kent, that …"
+        m = _THAT_ADDRESSEE.match(text, p, hi)
     if m is not None and not _that_gap_ok(text[p : m.end()].rstrip()[:-4], cue["addressee"]):
         m = None  # "said she filed it to show that …": the first clause is the content, not what follows "that"
     if (
@@ -254,12 +273,25 @@ _TAIL = re.compile(
     r"|,\s+(?:and|but)\s+(?:the|a|an|he|she|they|it|there|his|her|their|its|some|many)\b"  # a new clause
 )
 # the subject's next verb after a noun-phrase object ("called the merger a disaster and ranked …")
-_TAIL_VP = re.compile(r"\s(?:and|but)\s+(?:[a-z]+ed)\b")
+_TAIL_VP = re.compile(r"\s(?:and|but)\s+(?:[a-z]+ed)\b|,\s+(?:[a-z]+ed)\s")
+
+
+# where and how the subject spoke, after an object ("called the plan a sham in a tweet Tuesday", "mentions her
+# granddaughter in speeches"): the reporter's frame, not the content
+_VENUE_TAIL = re.compile(
+    r"\s(?:in|on|at|during|after)\s+(?:(?:a|an|the|his|her|their|its|this|last|one|several|many|two|recent|every|almost\s+every|each)\s+)?"
+    r"(?:[\w’'.-]+\s+){0,3}?(?:speech(?:es)?|tweets?|interviews?|statements?|posts?|op-eds?|articles?|columns?|videos?|ads?"
+    r"|debates?|appearances?|rall(?:y|ies)|briefings?|(?:news|press)\s+conferences?|e-?mails?|messages?|letters?|remarks|print"
+    r"|Twitter|Facebook|Instagram|television|radio)\b"
+)
+
+_VENUE_TAIL_REST = 25  # at most this many characters of the object after the venue (a day: "in a tweet on Tuesday")
 
 
 def tail_end(text: str, a: int, b: int, quotes: list[dict], np_object: bool = False) -> int:
     """End of an object content before a concessive or contrastive clause or a new coordinated clause
-    outside quotes; after a noun-phrase object (``np_object``) also before the subject's next verb.
+    outside quotes; after a noun-phrase object (``np_object``) also before the subject's next verb and
+    before where the subject said it ("in a tweet", "in speeches").
 
     >>> s = "the overthrow of the regime, even though the result was clear"
     >>> s[:tail_end(s, 0, len(s), [])]
@@ -267,10 +299,14 @@ def tail_end(text: str, a: int, b: int, quotes: list[dict], np_object: bool = Fa
     >>> s = "the merger a disaster and ranked its chief last"
     >>> s[:tail_end(s, 0, len(s), [], np_object=True)]
     'the merger a disaster'
+    >>> s = "the plan a sham in a tweet on Tuesday"
+    >>> s[:tail_end(s, 0, len(s), [], np_object=True)]
+    'the plan a sham'
     """
     ms = list(_TAIL.finditer(text, a, b))
     if np_object:
-        ms = sorted(ms + list(_TAIL_VP.finditer(text, a, b)), key=lambda m: m.start())
+        ms += list(_TAIL_VP.finditer(text, a, b)) + [m for m in _VENUE_TAIL.finditer(text, a, b) if b - m.end() <= _VENUE_TAIL_REST]
+    ms.sort(key=lambda m: m.start())
     for m in ms:
         k = bisect.bisect_right(quotes, m.start(), key=_mark_start) - 1
         if k >= 0 and m.start() < quotes[k]["mark_end"]:
@@ -426,16 +462,37 @@ def aside_span(text: str, lo: int, hi: int, pre: str, after: int, claims: list[d
 
 
 def stop_clause_end(text: str, a: int, hi: int) -> int:
-    """End of the clause that starts at ``a``: the first sentence stop (``.;!?``) or ``hi``."""
+    """End of the clause that starts at ``a``: the first sentence stop (``.;!?``, not the period of an
+    abbreviation such as "Mr." or "Gov.") or ``hi``.
+
+    >>> s = "to make Mr. Lee the head of it. Then"
+    >>> s[: stop_clause_end(s, 0, len(s))]
+    'to make Mr. Lee the head of it'
+    """
     m = _CLAUSE_STOP.search(text, a, hi)
-    while m is not None and m.group(0).startswith(","):
+    while m is not None and (m.group(0).startswith(",") or _abbreviation_stop(text, m)):
         m = _CLAUSE_STOP.search(text, m.end(), hi)
     return m.start() if m else hi
 
 
 def stop_at_clause(s: str) -> str:
+    """``s`` up to its first clause stop (as :func:`stop_clause_end`, also a ", <participle>")."""
     m = _CLAUSE_STOP.search(s)
+    while m is not None and _abbreviation_stop(s, m):
+        m = _CLAUSE_STOP.search(s, m.end())
     return s[: m.start()] if m else s
+
+
+_WORD_BEFORE_STOP = re.compile(r"(?<![\w.’'])([A-Za-z][A-Za-z.’']{0,5})$")
+_ABBREVIATION_REACH = 8  # characters before a period searched for the abbreviation it ends
+
+
+def _abbreviation_stop(text: str, m: re.Match) -> bool:
+    """True when the stop ``m`` is the period of an abbreviation of ``abbreviations.txt`` ("Mr.", "Gov.")."""
+    if m.group(0) != ".":
+        return False
+    w = _WORD_BEFORE_STOP.search(text, max(0, m.start() - _ABBREVIATION_REACH), m.start())
+    return w is not None and w.group(1).lower() in word_set("abbreviations.txt")
 
 
 def comma_outside_quotes(text: str, a: int, b: int) -> int | None:

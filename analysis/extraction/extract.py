@@ -143,7 +143,7 @@ def sentence_units(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
-_QEND = re.compile(r"[?!…][”\"’»]\s*$")
+_QEND = re.compile(r"[?!…][”\"’»']{1,3}\s*$")  # “Why now?” / ''Why now?'' / “He asked, 'why?'”
 
 
 def units_of(

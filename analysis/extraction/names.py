@@ -178,6 +178,12 @@ _APPOS_STOP = re.compile(r"[,.;:“”\"\n]")
 _INITIAL_TAIL = re.compile(rf"\.[ \t\xa0]+{UPWORD}(?:[ \t\xa0]+{UPWORD}){{0,2}}(?![\w’'])")
 
 
+# a relative pronoun for things in the words after the comma, or a preposition of place before the name
+_THING_APPOSITION = re.compile(r"\bwhich\b")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|across|throughout)\s+$")
+_PLACE_REACH = 12
+
+
 def apposition_mentions(text: str, positions: list[int]) -> list[dict]:
     out = []
     before, after = _pats()["appos_before"], _pats()["appos_after"]
@@ -196,6 +202,8 @@ def apposition_mentions(text: str, positions: list[int]) -> list[dict]:
         ns, ne = _trim_name(text, b.start("name"), b.end("name"))
         if len(text[ns:ne].split()) < 2:
             continue
+        if _THING_APPOSITION.search(gap) or _PLACE_BEFORE.search(text, max(0, ns - _PLACE_REACH), ns):
+            continue  # "in Port Alder, which is set to host …": a place and a relative clause, no person's title
         name = WS.sub(" ", text[ns:ne])
         if registry_pats()["alias"].fullmatch(name):
             continue

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .contents import GAP_WORD, asked_content, claim_record, clause_start, content_before, trim
+from .contents import GAP_WORD, adverbial_lead, asked_content, claim_record, clause_start, content_before, trim
 from .cues import NOUNLIKE, finite_cue
 from .embedded import embedded_claim
 from .grammar import tail_search
@@ -184,18 +184,21 @@ def _according_to(x: CueContext) -> Attribution:
         ms = [np]
     src = next((m for m in ms if m["kind"] == "person"), ms[0])
     head = text[lo : cue["start"]].strip(' \t\n\r“"')
-    if not head or head.endswith((":", ";")) or text[cue["start"]].isupper():
+    intro_lead = head.endswith(",") and adverbial_lead(text, lo, cue["start"])  # "In addition, according to X, …"
+    if not head or head.endswith((":", ";")) or text[cue["start"]].isupper() or intro_lead:
         end_np = text.find(",", src["end"], hi)
         a, b = trim(text, (end_np + 1) if end_np >= 0 else src["end"], hi)
     else:
         start = clause_start(text, lo, x.claims)
         paren = text.rfind("(", start, cue["start"])
-        if paren >= 0 and text.find(")", paren, cue["start"]) < 0:
+        aside = paren >= 0 and text.find(")", paren, cue["start"]) < 0
+        if aside:
             start = paren + 1  # "(the real figure is lower, according to X)": the aside is the content
         a, b = content_before(text, start, cue["start"], x.quotes)
         end_np = text.find(",", src["end"], hi)
         if (
-            end_np >= 0
+            not aside
+            and end_np >= 0
             and len(GAP_WORD.findall(text, end_np, hi)) >= _ACCORDING_GOES_ON
             and not text[end_np + 1 : hi].lstrip().startswith(("“", '"'))
         ):
@@ -247,7 +250,13 @@ def _subject(x: CueContext) -> Attribution | None:
 _TO_CUE = re.compile(
     r"(?:\b(?:went|go|goes|going|gone)\s+on|\b(?:took|take|takes|taking|taken)\s+to\s+(?:[A-Z][\w.-]*|social\s+media|the\s+airwaves)"
     r"|\b(?:was|were|is|are|been|be)\s+quick"
-    r"|\b(?:used|uses|use|using)\s+(?:the|his|her|their|its)\s+(?:occasion|opportunity|speech|interview|appearance|remarks|platform|address))"
+    r"|\b(?:used|uses|use|using)\s+(?:the|his|her|their|its)\s+(?:occasion|opportunity|speech|interview|appearance|remarks|platform|address)"
+    # a verb or an adjective that takes the reporting verb as its infinitive: "Lee continued to argue …",
+    # "Lee seemed to suggest …", "Officials were careful to note …", "Lee took pains to stress …"
+    r"|\b(?:continu(?:e|es|ed|ing)|seem(?:s|ed)?|appear(?:s|ed)?|fail(?:s|ed)?|struggl(?:e|es|ed)|tr(?:y|ies|ied)|want(?:s|ed)?"
+    r"|beg(?:an|in|ins|un)|start(?:s|ed)?|hop(?:e|es|ed)|rush(?:es|ed)?|took\s+pains|take\s+pains|takes\s+pains)"
+    r"|\b(?:was|were|is|are|been|be|seemed|appeared)\s+(?:\w+ly\s+)?"
+    r"(?:likely|quick|ready|eager|willing|reluctant|careful|inclined|keen|the\s+first|the\s+last))"
     r"\s+to\s+$"
 )
 
@@ -283,8 +292,26 @@ def _participle_check(x: CueContext) -> bool:
     return x.participle
 
 
+# a verb that issues a document, and the words up to the document noun before a participle ("issued a statement")
+_ISSUES = re.compile(
+    r"\b(?:issued|issues|released|releases|sent|sends|posted|posts|published|publishes|put|puts|fired|tweeted|wrote|filed|aired|ran|placed"
+    r"|circulated|distributed|launched|emailed|e-mailed|shared)(?:\s+(?:out|back|up|off))?\s+(?:[^\s,;:“”\"]+\s+){0,5}$"
+)
+_ISSUES_REACH = 80  # characters before the document noun searched for the verb
+
+
 def _participle(x: CueContext) -> Attribution:
-    """ "…, telling reporters, “…”", "… and saying …", "by saying …": the clause's subject."""
+    """ "…, telling reporters, “…”", "… and saying …", "by saying …": the clause's subject; "Acme issued a
+    statement saying …": the subject of the verb that issued the document."""
+    issued = _ISSUES.search(x.before, max(0, x.intro.start() - _ISSUES_REACH), x.intro.start()) if x.cue["form"].endswith("ing") else None
+    if issued is not None:
+        at = x.lo + issued.start()
+        left = leftward_source(x.text, x.lo, {**x.cue, "start": at, "end": at + len(issued.group(0).split()[0]), "text": ""}, x.mentions)
+        if left is not None:
+            return Attribution(left[0], "participle", x.lo + x.intro.start())
+        phrase = phrase_source(x.text, x.lo, {"start": at})  # "Later, her office put out a statement saying …"
+        if phrase is not None:
+            return Attribution(phrase, "participle", x.lo + x.intro.start())
     src = (
         x.last_source
         or unit_subject(x.text, x.lo, x.mentions, x.cue["start"])

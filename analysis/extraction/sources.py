@@ -22,7 +22,7 @@ from functools import lru_cache
 from ..core.resources import word_set
 from .actors import PREPOSITIONS, side_of, slug
 from .contents import ASKER, GAP_WORD, HAS_QUOTE_CHAR, SHOW_TITLE, WORD_CHAR, claim_record, trim
-from .cues import WS, word_group
+from .cues import WS, finite_cue, word_group
 from .grammar import PHRASE_WINDOW
 from .subjects import DET_WORDS, anonymous_mention, strip_title_words, subject_position
 
@@ -54,6 +54,8 @@ FILLER = re.compile(
     (?:(?:who|which)\s+)?
     (?:(?:has|have|had|was|were|is|are|also|later|then|again|previously|earlier|repeatedly|would|will|
         could|did|does|do|not|never|publicly|reportedly|separately|already|once|first|further|however|too|
+        (?:does|did|do|has|have|had|is|are|was|were|would|could|should|ca|wo)n[’']t|cannot|
+        can|may|might|must|should|been|since|still|even|just|now|long|in\s+the\s+past|
         (?:on|late|early)\s+"""
     + _DAYS
     + r"""|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:night|morning|evening)|
@@ -170,7 +172,7 @@ def leftward_source(text: str, lo: int, cue: dict, mentions: list[dict]) -> tupl
         before = text[lo : m["start"]]
         if _ends_like_readout(before) and _READOUT.search(before):
             return m, "readout"
-        if subject_position(text, lo, m) or (
+        if subject_position(text, lo, m, finite_cue(text, cue)) or (
             _RELATIVE_SUBJECT_GAP.match(text, m["end"], cue["start"])
             and _VERB_PREPOSITION.search(text, max(lo, m["start"] - 12), m["start"])
         ):
@@ -441,7 +443,14 @@ _HEADLINE = re.compile(
 )
 
 
-_ADVERB_END = re.compile(r"\s+(?:\w+ly|also|then|later)\s+$")  # ", and specifically mentioned", "and then said"
+# adverbs, auxiliaries and a day between a clause intro and its verb: ", and specifically mentioned", "and then
+# said", "and has since called for", "but on Monday announced"
+_ADVERB_END = re.compile(
+    r"\s+(?:(?:\w+ly|also|then|later|has|have|had|would|will|could|can|may|might|should|must|did|does|do|not|never|"
+    r"since|still|even|just|now|already|again|once|long|(?:on|last|this|that)\s+"
+    + _DAYS
+    + r"|(?:last|this|that)\s+(?:week|month|year)|(?:does|did|do|has|have|had|would|could|should|ca|wo)n[’']t)\s+){1,4}$"
+)
 # a transcript line: a speaker's name in capitals, a colon, what they said ("LEE: We will win.")
 _TRANSCRIPT = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.’'-]+(?:[ \t]+[A-Z][A-Z.’'-]+){0,2})[ \t]*:[ \t]+(?=\S)([^\n]+)")
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..core.resources import read_list
+from ..core.resources import read_list, read_tsv
 from .actors import PREPOSITIONS, side_of, slug
 from .contents import comma_outside_quotes
-from .cues import WS
+from .cues import WS, word_group
 from .grammar import tail_search
 
 __all__ = [
@@ -110,8 +110,17 @@ def _last_word(s: str) -> tuple[int, int] | None:
     return i, k
 
 
-def subject_position(text: str, lo: int, m: dict) -> bool:
-    """True unless the word before the mention (skipping a determiner) is a preposition or 'and'."""
+def subject_position(text: str, lo: int, m: dict, finite: bool = False) -> bool:
+    """True unless the word before the mention (skipping a determiner) is a preposition or 'and'.
+
+    ``finite``: a finite verb follows the mention, so a preposition that also opens a clause ("after",
+    "before", "until") is a conjunction there and the mention is its clause's subject.
+
+    >>> s = "The plane was grounded after the Courier reported it."
+    >>> m = {"start": 33, "end": 40}
+    >>> subject_position(s, 0, m), subject_position(s, 0, m, finite=True)
+    (False, True)
+    """
     before = text[lo : m["start"]]
     before = drop_det(before)
     w = _last_word(before)
@@ -134,7 +143,7 @@ def subject_position(text: str, lo: int, m: dict) -> bool:
             return False
         prev = _last_word(head) if head else None
         return not head or head[-1] in ",;:—–" or (prev is not None and not head[prev[0] : prev[0] + 1].isupper())
-    return word not in PREPOSITIONS
+    return word not in PREPOSITIONS or (finite and word in word_group("subordinator_preposition"))
 
 
 def unit_subject(text: str, lo: int, mentions: list[dict], before: int) -> dict | None:
@@ -169,11 +178,13 @@ _TRAILING_WORD = re.compile(r"\s*([A-Za-z][\w.’'-]*)$")
 @lru_cache(maxsize=1)
 def _title_words() -> frozenset:
     words = {w.lower() for line in read_list("titles.txt") for w in line.split()}
+    words |= {r["noun"] for r in read_tsv("person_nouns.tsv")}  # "…, campaign official Ann Cole said"
     return frozenset(words | {"of", "the", "for", "and", "on", "former", "then", "acting", "incoming", "outgoing"})
 
 
 def strip_title(pre: str) -> str:
-    """``pre`` without a trailing title phrase after a closing quote (“…,” German Foreign Minister Ann Cole said).
+    """``pre`` without a trailing title phrase after a closing quote or a comma (“…,” German Foreign Minister Ann
+    Cole said; "…, organizer Ann Cole said": title words of titles.txt and the person nouns of person_nouns.tsv).
 
     Only stripped when what remains ends with a quote mark or comma; else ``pre`` is returned unchanged.
 
