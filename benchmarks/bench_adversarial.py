@@ -47,6 +47,11 @@ CASES = {
     "quotes": "“Yes,” she said. ",
     "single-quotes": "‘Lee said’ and ",
     "paragraphs": "“We will go.”\n\n",
+    "scare-quotes": "the plan “rigged” in a tweet ",  # descriptions as objects of prepositions before each quote
+    "quote-participle": "“Fine,” adding that ",  # a participle after each quote: every cue before it re-read
+    "document-noun": "a statement saying ",
+    "after-clause": "after Lee said ",
+    "bare-quotes": "“No” ",
 }
 
 

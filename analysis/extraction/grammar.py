@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["TAIL_WINDOW", "CONTENT_WINDOW", "PHRASE_WINDOW", "tail_search"]
+__all__ = ["TAIL_WINDOW", "CONTENT_WINDOW", "PHRASE_WINDOW", "SKIPPED_MENTIONS", "tail_search"]
 
 # characters before a cue (or a mention) searched for what ends the text there: a clause intro
 # (", and"), a trailing title word, an "asked" frame
@@ -23,6 +23,9 @@ TAIL_WINDOW = 300
 CONTENT_WINDOW = 1500
 # characters before a cue that may hold a descriptive subject ("Current and former officials said")
 PHRASE_WINDOW = 1000
+# mentions looked past (places, objects of prepositions) for the subject of a sentence: a subject
+# behind more of them is no subject, and the scan stays bounded in text with no sentence break
+SKIPPED_MENTIONS = 16
 
 
 def tail_search(rx: re.Pattern, s: str, window: int = TAIL_WINDOW) -> re.Match | None:

@@ -21,6 +21,7 @@ from functools import lru_cache
 from ..core.resources import read_list, word_set
 from .actors import PREPOSITIONS, compatible, literal_alternation
 from .cues import NOUNLIKE
+from .grammar import SKIPPED_MENTIONS
 from .sieve_after import CUE_WORD
 from .sources import BE, COMMA_BEFORE, RELATIVE, leftward_source
 from .subjects import DET_WORDS, after_intro, description_mention, drop_det, lone_capital, strip_title_words, subject_position
@@ -77,9 +78,14 @@ def colon_subject(text: str, q: dict, units, ustarts: list[int], mentions: list[
     return None
 
 
+def _marks(text: str, lo: int, hi: int) -> int:
+    """Double quote marks in ``text[lo:hi]``."""
+    return text.count("“", lo, hi) + text.count("”", lo, hi) + text.count('"', lo, hi)
+
+
 def inside_any_mark(text: str, pos: int, lo: int) -> bool:
     """True when an odd number of double quote marks stands between ``lo`` and ``pos`` (pos is inside a quote)."""
-    return sum(text.count(ch, lo, pos) for ch in '“”"') % 2 == 1
+    return _marks(text, lo, pos) % 2 == 1
 
 
 _RELATIVE_BEFORE = re.compile(r"[ \t\xa0]*,?[ \t\xa0]*\b(?:who|which)[ \t\xa0]+(?:(?:also|later|then|once|had|has|have|\w+ly)[ \t\xa0]+)?$")
@@ -122,8 +128,11 @@ def sentence_cue_speaker(text: str, q: dict, units, ustarts, mentions, mstarts, 
     j0, j1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, q["mark_start"])
     unit_m = [m for m in mentions[j0:j1] if not m.get("in_quote")]
     c0, c1 = bisect.bisect_left(cstarts, lo), bisect.bisect_left(cstarts, q["mark_start"])
+    # marks between lo and each cue, counted backwards from the quote once (not from lo again per cue)
+    total, after, prev = _marks(text, lo, q["mark_start"]), 0, q["mark_start"]
     for cue in reversed(cues[c0:c1]):
-        if inside_any_mark(text, cue["start"], lo) or cue["form"] in NOUNLIKE:
+        after, prev = after + _marks(text, cue["start"], prev), cue["start"]
+        if (total - after) % 2 == 1 or cue["form"] in NOUNLIKE:  # inside_any_mark(text, cue["start"], lo)
             continue
         if (ps := _participle_subject(text, lo, cue, unit_m)) is not None:
             return ps, cue  # "…, with Ann Cole calling it “a mess”"
@@ -309,7 +318,9 @@ def sentence_subject(text: str, q: dict, units, ustarts: list[int], mentions: li
     lo = after_intro(text, lo, q["mark_start"])  # "In granting the request, a judge found …": the subject follows the comma
     j0, j1 = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, q["mark_start"])
     skipped = False
-    for m in mentions[j0:j1]:
+    for i, m in enumerate(mentions[j0:j1]):
+        if i >= SKIPPED_MENTIONS:
+            return None  # no subject among the first mentions of the sentence
         if m.get("in_quote"):
             continue
         if lone_capital(text, lo, m):

@@ -20,7 +20,7 @@ from ..core.resources import read_list, read_tsv
 from .actors import PREPOSITIONS, side_of, slug
 from .contents import comma_outside_quotes
 from .cues import WS, word_group
-from .grammar import tail_search
+from .grammar import SKIPPED_MENTIONS, tail_search
 
 __all__ = [
     "DET_WORDS",
@@ -152,10 +152,16 @@ def unit_subject(text: str, lo: int, mentions: list[dict], before: int) -> dict 
     past places and capitalised sentence words ("Early in the race, Lee …")."""
     intro = _INTRO_PHRASE.match(text, lo, before)
     skip_to = max(intro.end() if intro else lo, after_intro(text, lo, before))
+    looked = 0
     for m in mentions:
         if m["start"] >= before:
             break
-        if m["start"] < skip_to or m.get("kind") == "place" or lone_capital(text, skip_to, m):
+        if m["start"] < skip_to:
+            continue
+        looked += 1
+        if looked > SKIPPED_MENTIONS:
+            return None  # no subject among the first mentions of the sentence
+        if m.get("kind") == "place" or lone_capital(text, skip_to, m):
             continue
         if not m.get("in_quote") and subject_position(text, lo, m):
             return m
