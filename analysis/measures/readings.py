@@ -54,6 +54,7 @@ __all__ = [
     "MIN_STATEMENTS_PER_SIDE",
     "comparison_reading",
     "comparisons_reading",
+    "design_note",
     "family_note",
     "sorted_tests_reading",
     "possessive",
@@ -127,6 +128,32 @@ def too_thin(row: Mapping, unit: str = "statements") -> str:
     return "; ".join(why)
 
 
+def design_note(row: Mapping, digits: int = 2) -> str:
+    """A sentence when a design's difference is not the difference of the two means shown beside it ("" otherwise).
+
+    Within a document that quotes both sides the difference compares the sides inside it (its
+    own level cancels), and a mixed design weighs the one-side documents by their precision,
+    so ``difference`` can differ from ``mean_a - mean_b`` (see :mod:`analysis.core.designs`).
+
+    >>> r = {"mean_a": -0.09, "mean_b": -0.14, "difference": 0.11, "resampling": "within and between documents"}
+    >>> print(design_note(r))
+    The difference (+0.11) is not that of the two means (+0.05): it compares the sides inside the documents that quote both, where each document's own level cancels, and gives the documents that quote one side less weight.
+    >>> design_note({**r, "difference": 0.05})
+    ''
+    """
+    how = row.get("resampling")
+    if how not in ("within documents", "within and between documents") or _isnan(row.get("difference")):
+        return ""
+    d, raw = float(row["difference"]), float(row["mean_a"]) - float(row["mean_b"])
+    if _num(d, digits, sign=True) == _num(raw, digits, sign=True):
+        return ""
+    text = (
+        f"The difference ({_num(d, digits, sign=True)}) is not that of the two means ({_num(raw, digits, sign=True)}): "
+        "it compares the sides inside the documents that quote both, where each document's own level cancels"
+    )
+    return text + (", and gives the documents that quote one side less weight." if how == "within and between documents" else ".")
+
+
 def comparison_reading(row: Mapping | pd.Series, what: str | None = None, digits: int = 2, unit: str = "statements") -> str:
     """One comparison row in plain words: each side's estimate with interval and n, the difference, p and q, effect size.
 
@@ -159,7 +186,8 @@ def comparison_reading(row: Mapping | pd.Series, what: str | None = None, digits
         )
         if not _isnan(r.get("cliffs_delta")):
             text += f" (Cliff's delta {_num(r['cliffs_delta'], digits, sign=True)})"
-        return text + ". No inference is made."
+        note = design_note(r, digits)
+        return text + ". " + (note + " " if note else "") + "No inference is made."
     lo, hi = r.get("diff_low"), r.get("diff_high")
     q = r.get("q_value") if not _isnan(r.get("q_value")) else r.get("p_value")
     excludes = not _isnan(lo) and not _isnan(hi) and (lo > 0 or hi < 0)
@@ -189,6 +217,8 @@ def comparison_reading(row: Mapping | pd.Series, what: str | None = None, digits
     how = r.get("resampling")
     if how in _DESIGN_WORDS:
         text += " " + _DESIGN_WORDS[how]
+    if note := design_note(r, digits):
+        text += " " + note
     if how not in (None, "statements") and not _isnan(r.get("n_docs")):
         text += f" {int(r['n_docs'])} documents in all."
     return text

@@ -88,7 +88,10 @@ def _tone(t, sides) -> str:
         c = c.loc[(c["measure"] == "tone") & ~c["masked"].astype(bool)]
         for r in c.to_dict("records"):  # one row per view shown
             view = f" ({_VIEWS.get(r['view'], r['view'])})" if "view" in r else ""
-            text += f" {r['side_a']} - {r['side_b']}{view}: {r['difference']:+.2f}, {verdict(r)}."
+            raw = float(r.get("mean_a", float("nan"))) - float(r.get("mean_b", float("nan")))
+            same = raw != raw or f"{raw:+.2f}" == f"{r['difference']:+.2f}"
+            inside = "" if same else f" (compared inside the documents that quote both; the means differ by {raw:+.2f})"
+            text += f" {r['side_a']} - {r['side_b']}{view}: {r['difference']:+.2f}{inside}, {verdict(r)}."
     return text
 
 
@@ -182,7 +185,7 @@ def _voice(t, sides) -> str:
     v = t["voice"]
     v = v.loc[v["level"] == "side"]
     rows = [
-        f"{side} {r['voice_share']:.0%} of attributed words (n = {int(r['attributed_words']):,})"
+        f"{side} {r['voice_share']:.0%} of attributed words ({int(r['attributed_words']):,} words)"
         for side in sides
         for r in v.loc[v["group"] == side].to_dict("records")
     ]

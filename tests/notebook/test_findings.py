@@ -36,3 +36,12 @@ def test_frames_finding_reports_groups_of_documents():
     assert "Groups of documents by leaning, left (n = 30) vs right (n = 25): 1 of 2 measures with a clear difference" in text
     thin = groups.assign(n_b=3)
     assert "described, not tested" in finding("04_framing", {"frames_by_side": fb, "group_comparison": thin}, ["A", "B"])
+
+
+def test_tone_finding_says_when_the_design_difference_is_not_the_means_difference():
+    sent = pd.DataFrame({"side": ["A", "B"], "tone": [-0.09, -0.14]})
+    row = dict(_comparison("reported", 0.11, -0.05, 0.27, 0.7), mean_a=-0.09, mean_b=-0.14)
+    text = finding("03_sentiment", {"sentiment": sent, "sentiment_comparison": pd.DataFrame([row])}, ["A", "B"])
+    assert "+0.11 (compared inside the documents that quote both; the means differ by +0.05)" in text
+    same = dict(row, difference=0.05)
+    assert "compared inside" not in finding("03_sentiment", {"sentiment": sent, "sentiment_comparison": pd.DataFrame([same])}, ["A", "B"])
