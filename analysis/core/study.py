@@ -27,11 +27,25 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import InputError
-from .paths import RESOURCES_DIR
+from .paths import PROJECT_ROOT, RESOURCES_DIR
 
-__all__ = ["STUDY_FILE", "STUDY_RESOURCES", "is_study", "study_folders", "read_study", "possessive", "init_study"]
+__all__ = [
+    "STUDY_FILE",
+    "SEED_CORPUS",
+    "CORPUS_ENV",
+    "STUDY_RESOURCES",
+    "is_study",
+    "study_folders",
+    "read_study",
+    "possessive",
+    "init_study",
+]
 
 STUDY_FILE = "study.yaml"
+#: The corpus the shipped ``study.yaml`` describes (the seed study's ``data/raw``).
+SEED_CORPUS = PROJECT_ROOT / "data" / "raw"
+#: Set by ``python -m analysis run`` to the corpus it analyses (read by :func:`read_study`).
+CORPUS_ENV = "ANALYSIS_CORPUS"
 #: The resource files a study folder carries (its own, never the seed study's).
 STUDY_RESOURCES = ("study.yaml", "sides.yaml", "actors.yaml", "frames.yaml", "topic_terms.txt")
 
@@ -57,7 +71,10 @@ def read_study(resources: str | Path | None = None) -> dict:
 
     ``resources`` is a folder (default: ``ANALYSIS_RESOURCES`` if set, else the shipped
     resources, which describe the seed study). Missing fields are empty; a missing file
-    gives the folder's name as title. A malformed file raises :class:`InputError`.
+    gives the folder's name as title. A malformed file raises :class:`InputError`. When
+    ``run`` analyses another corpus than the seed's (``ANALYSIS_CORPUS``) with the shipped
+    resources, the seed's title and question do not apply: the title is the corpus
+    folder's name, the question empty and ``path`` None.
 
     >>> read_study()["sides"]
     ['US', 'Russia']
@@ -69,6 +86,11 @@ def read_study(resources: str | Path | None = None) -> dict:
     if resources is None:
         override = os.environ.get("ANALYSIS_RESOURCES")
         folder = Path(override) if override else RESOURCES_DIR  # an override folder without study.yaml: no seed title
+        corpus = os.environ.get(CORPUS_ENV)
+        if not override and corpus and Path(corpus).resolve() != SEED_CORPUS.resolve():
+            # the shipped study.yaml describes the seed corpus: another corpus run without a study
+            # folder gets no seed title or question (its sides stay the shipped default)
+            return {"title": Path(corpus).name, "question": "", "sides": _shipped_sides(), "path": None}
     else:
         folder = Path(resources)
     path = folder / STUDY_FILE
@@ -92,6 +114,10 @@ def read_study(resources: str | Path | None = None) -> dict:
         "sides": [str(s).strip() for s in sides],
         "path": path,
     }
+
+
+def _shipped_sides() -> list[str]:
+    return read_study(RESOURCES_DIR)["sides"]
 
 
 def possessive(name: str) -> str:

@@ -229,7 +229,13 @@ def family_note(n_tests: int, what: str = "comparisons") -> str:
 
     >>> family_note(20)
     'These 20 comparisons form one family: every q is Benjamini-Hochberg adjusted over all 20 tests, and a difference is named only when q < 0.05 and its 95% interval excludes zero.'
+    >>> family_note(0)
+    'No comparisons to test here.'
     """
+    if n_tests == 0:
+        return f"No {what} to test here."
+    if n_tests == 1:
+        return f"One comparison, tested alone: a difference is named only when p < {ALPHA} and its 95% interval excludes zero."
     return (
         f"These {n_tests} {what} form one family: every q is Benjamini-Hochberg adjusted over all {n_tests} tests, "
         f"and a difference is named only when q < {ALPHA} and its 95% interval excludes zero."

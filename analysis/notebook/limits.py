@@ -80,10 +80,13 @@ def about(processed: str | Path, sides: Sequence[str] | None, notebook: str):
     if (processed / "statements.parquet").is_file():
         tables["statements"] = read_table(processed, "statements")
     study = read_study()
-    if study["path"] is None and sides:  # resources without a study.yaml: name the study by its sides
+    if study["path"] is None and sides:  # no study.yaml of its own: name the study by its sides, ask the suite's question
         study["title"] = f"{sides[0]} and {sides[1]}"
+        study["question"] = (
+            study["question"] or f"How do {sides[0]} and {sides[1]} differ in who speaks, with what tone, frames and emphasis?"
+        )
     lines = [f"**Study: {study['title']}.** {study['question']}".strip()]
-    if sides:
+    if sides and study["path"] is not None:
         lines[0] += f" Sides compared: {sides[0]} and {sides[1]}."
     found = limits(tables, sides, notebook)
     if Path(str(notebook)).stem[:2] in ("03", "06"):

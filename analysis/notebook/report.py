@@ -238,8 +238,10 @@ def render(
     study = dict(read_study())
     if sides:
         study["sides"] = list(sides)[:2]
-        if study.get("path") is None:  # resources without a study.yaml: name the study by its sides
-            study["title"] = f"{study['sides'][0]} and {study['sides'][1]}"
+        if study.get("path") is None:  # no study.yaml of its own: name the study by its sides, ask the suite's question
+            a, b = study["sides"]
+            study["title"] = f"{a} and {b}"
+            study["question"] = study.get("question") or f"How do {a} and {b} differ in who speaks, with what tone, frames and emphasis?"
     index = render_index(pages, out_dir, figures_dir, evidence, notebooks=notebooks, findings=found, study=study)
     return pages + [e["path"] for e in evidence] + [index]
 

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..core.errors import ArgumentError, InputError
+from ..core.study import CORPUS_ENV
 from ..pipeline.checks import parse_sides
 from ..viz.figures import PROJECT_ROOT
 from .notebooks import QUIET_KERNEL, REPRODUCIBLE_ENV, kernel_config
@@ -112,12 +113,18 @@ def run(
         os.environ.setdefault(k, v)
     previous = os.environ.get("ANALYSIS_RESOURCES")
     previous_codebook = os.environ.get("ANALYSIS_CODEBOOK")
+    previous_corpus = os.environ.get(CORPUS_ENV)
+    os.environ[CORPUS_ENV] = str(corpus)  # read_study: the seed's title only for the seed's corpus
     if resources is not None:
         os.environ["ANALYSIS_RESOURCES"] = str(Path(resources).resolve())
         clear_caches()  # the registry, word lists and codebook of the new folder, not of an earlier one
     try:
         return _run_in(corpus, out, (side_a, side_b), notebooks, timeout, log, progress, report, codebook, groups)
     finally:  # the caller's process gets its own resources and codebook back (tests and notebooks run in-process)
+        if previous_corpus is None:
+            os.environ.pop(CORPUS_ENV, None)
+        else:
+            os.environ[CORPUS_ENV] = previous_corpus
         if previous_codebook is None:
             os.environ.pop("ANALYSIS_CODEBOOK", None)
         else:

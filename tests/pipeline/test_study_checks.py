@@ -93,3 +93,30 @@ def test_a_good_study_passes(tmp_path):
     init_study(study, sides=("Lantern", "Meadow"))
     (study / "corpus" / "a.md").write_text("---\nkind: news\noutlet: Lamp\n---\nVarro spoke.\n", encoding="utf-8")
     assert check_inputs(study / "corpus", ("Lantern", "Meadow"), study / "resources") is None
+
+
+def test_the_seed_title_belongs_to_the_seed_corpus_only(tmp_path, monkeypatch):
+    """`run --corpus OTHER --sides US,Russia` without a study folder: no seed title or question in the notebooks."""
+    from analysis.core.study import CORPUS_ENV, SEED_CORPUS
+    from analysis.notebook.limits import about
+
+    monkeypatch.delenv("ANALYSIS_RESOURCES", raising=False)
+    seed = read_study()
+    assert seed["path"] is not None and seed["question"]
+    monkeypatch.setenv(CORPUS_ENV, str(SEED_CORPUS))
+    assert read_study()["title"] == seed["title"]
+    monkeypatch.setenv(CORPUS_ENV, str(tmp_path / "readouts"))
+    other = read_study()
+    assert other["title"] == "readouts" and other["question"] == "" and other["path"] is None
+    assert other["sides"] == seed["sides"]  # the shipped default sides stay
+    processed = tmp_path / "processed"
+    processed.mkdir()
+    import pandas as pd
+
+    from analysis.core.store import write_table
+
+    docs = pd.DataFrame({"doc_id": ["d1"], "title": ["t"], "date": [None], "kind": ["news"], "side": [None], "body": ["Text."]})
+    write_table(docs, processed, "documents")
+    text = about(processed, ["US", "Russia"], "01_corpus.ipynb").data
+    assert seed["title"] not in text and seed["question"] not in text
+    assert text.startswith("**Study: US and Russia.** How do US and Russia differ in who speaks")
