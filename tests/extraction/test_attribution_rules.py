@@ -868,3 +868,11 @@ def test_a_quote_in_a_headline_takes_the_headline_source():
     # "Name: …" on the first line: a scare quote the sieve leaves speakerless is the named source's
     x = extract("Lindqvist: Farmers ‘Losing Patience’ With Port Board.\n\nThe board met on Monday.")
     assert x.quotes[["text", "speaker", "rule"]].values.tolist() == [["Losing Patience", "Lindqvist", "headline"]]
+
+
+def test_a_dummy_it_is_no_speaker_the_clause_after_it_has_the_subject():
+    # "It has not helped that X …", "it is unclear whether X …": the subject is X, not what "it" might stand for
+    x = extract("Acme Foods opened a depot in Dover. It has not helped that Tomas Berg saw the depot as “a relic.”")
+    assert x.quotes[["text", "speaker", "rule"]].values.tolist() == [["a relic.", "Tomas Berg", "sentence-subject"]]
+    x = extract("Acme Foods opened a depot in Dover. It seems the depot is “a relic.”")
+    assert x.quotes["speaker"].tolist() == [None]
