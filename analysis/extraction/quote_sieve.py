@@ -6,7 +6,9 @@ that finds a speaker wins (recorded in ``rule``): adjacent and dash (:mod:`analy
 colon, put-it, naming/passive-by, sentence-cue, possessive, sentence-subject
 (:mod:`analysis.extraction.sieve_before`), continuation, then the rules that read beyond the quote's
 sentence (:mod:`analysis.extraction.sieve_beyond`: lead-in, previous-subject, previous-claim) and last
-subject-phrase. :func:`extend_to_continuations` then grows a claim over the quote that continues it.
+subject-phrase; a quote still without a speaker then takes the next quote's when it stands between the
+two in one sentence (:func:`interrupted_speakers`, rule ``interrupted``). :func:`extend_to_continuations`
+then grows a claim over the quote that continues it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from .contents import set_span
 from .rules import QUOTE_SIEVE, QuoteContext, QuoteState
 from .sieve_beyond import opens_paragraph
 
-__all__ = ["quote_speakers", "extend_to_continuations", "speaker_fields"]
+__all__ = ["quote_speakers", "interrupted_speakers", "extend_to_continuations", "speaker_fields"]
 
 
 def extend_to_continuations(text: str, claims: list[dict], quotes: list[dict]) -> None:
@@ -119,8 +121,54 @@ def quote_speakers(text: str, quotes: list[dict], claims: list[dict], units, cue
             if "\n" in text[q["mark_start"] : q["mark_end"]]:  # a quote over paragraphs: its last
                 pstarts = pstarts or [a for a, _ in paragraph_spans(text)]
                 prev_end_para = max(p, bisect.bisect_right(pstarts, q["mark_end"] - 1) - 1)
+    out = interrupted_speakers(out, ustarts)
     if created:
         mentions[:] = sorted(mentions + created, key=lambda m: (m["start"], m["end"]))
+    return out
+
+
+def interrupted_speakers(quotes: list[dict], ustarts: list[int]) -> list[dict]:
+    """Quotes (records of :func:`quote_speakers`, in order) where a quote no rule attributed takes the
+    speaker of the next non-term quote when that speaker stands between the two in the same sentence
+    (unit starts ``ustarts``): “A big wave” swept over the wall that the town had built for the festival,
+    she said, and “everyone ran.” (rule ``interrupted``; the rules before it find no speaker for the first
+    quote when a long clause stands between it and the attribution).
+    Returns new records for the quotes that change; the others are the same objects.
+
+    >>> a = {"kind": "full", "rule": None, "para": 0, "mark_start": 0, "mark_end": 10}
+    >>> b = {"kind": "full", "rule": "subject", "para": 0, "mark_start": 40, "speaker": "Ann Cole", "speaker_start": 20,
+    ...      "speaker_end": 28,
+    ...      "speaker_mention": {"actor": "Ann Cole", "actor_id": None, "side": None, "start": 20, "end": 28},
+    ...      "cue": "told", "cue_start": 29, "cue_end": 33}
+    >>> out = interrupted_speakers([a, b], [0])
+    >>> out[0]["speaker"], out[0]["rule"], a["rule"]
+    ('Ann Cole', 'interrupted', None)
+    """
+    out = list(quotes)
+    nxt = None
+    for i in range(len(out) - 1, -1, -1):
+        q = out[i]
+        if q["kind"] == "term":
+            continue
+        if (
+            q["rule"] is None
+            and nxt is not None
+            and nxt["para"] == q["para"]
+            and nxt.get("speaker") is not None
+            and q["mark_end"] <= nxt["speaker_start"]
+            and nxt["speaker_end"] <= nxt["mark_start"]
+            and bisect.bisect_right(ustarts, q["mark_start"]) == bisect.bisect_right(ustarts, nxt["speaker_start"])
+        ):
+            src = nxt["speaker_mention"]
+            q = out[i] = {
+                **q,
+                **speaker_fields(src),
+                "cue": nxt["cue"],
+                "cue_start": nxt["cue_start"],
+                "cue_end": nxt["cue_end"],
+                "rule": "interrupted",
+            }
+        nxt = q
     return out
 
 

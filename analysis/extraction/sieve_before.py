@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from ..core.resources import read_list, word_set
 from .actors import PREPOSITIONS, compatible, literal_alternation
-from .cues import NOUNLIKE
+from .cues import NOUNLIKE, cue_rx
 from .grammar import SKIPPED_MENTIONS
 from .sieve_after import CUE_WORD
 from .sources import BE, COMMA_BEFORE, RELATIVE, leftward_source
@@ -28,6 +28,7 @@ from .subjects import DET_WORDS, after_intro, description_mention, drop_det, lon
 
 __all__ = [
     "colon_subject",
+    "expletive_it",
     "inside_any_mark",
     "naming",
     "phrase_subject",
@@ -308,6 +309,32 @@ _DESC_BEFORE = re.compile(
 )
 
 
+# what follows a dummy "it": "It seems …", "it is unclear whether …", "It has not helped that …", "it was Lee who …"
+_EXPLETIVE_AFTER = re.compile(
+    r"[ \t\xa0]+(?:(?:also|still|now|then|just|not|never|has|have|had|will|would|could|can|may|might|should|must|does|did)[ \t\xa0]+){0,3}"
+    r"(?:(?:seems|seemed|appears|appeared)\b|(?:is|was|be|been|becomes|became|become|remains|remained|helps|helped|help|matters|mattered)"
+    r"(?:[ \t\xa0]+[\w’'-]+){0,4}?[ \t\xa0]+(?:that|whether|who|if)\b)"
+)
+
+
+def expletive_it(text: str, m: dict) -> int | None:
+    """Where the clause after a dummy "it" subject starts, when mention ``m`` is one, else None: "It seems …",
+    or "it", a form of be, become, remain, help or matter and up to four words (no reporting verb form
+    among them) before "that", "whether", "who" or "if" ("it is unclear whether", "It has not helped
+    that", "it was Lee who"). "It said that …", "it brushes past that" are a text that acts.
+
+    >>> s = "It has not helped that the board changed its slogan. It said that it would."
+    >>> expletive_it(s, {"start": 0, "end": 2, "text": "It"}), expletive_it(s, {"start": 53, "end": 55, "text": "It"})
+    (22, None)
+    """
+    if m["text"] not in ("it", "It"):
+        return None
+    after = _EXPLETIVE_AFTER.match(text, m["end"])
+    if after is None or cue_rx().search(text, m["end"], after.end()) is not None:
+        return None
+    return after.end()
+
+
 def sentence_subject(text: str, q: dict, units, ustarts: list[int], mentions: list[dict], mstarts: list[int]) -> dict | None:
     """The subject of the sentence a quote stands in, when it comes before the quote
     ("Lee labelled the plan “a blatant grab”"), else None."""
@@ -321,7 +348,10 @@ def sentence_subject(text: str, q: dict, units, ustarts: list[int], mentions: li
     for i, m in enumerate(mentions[j0:j1]):
         if i >= SKIPPED_MENTIONS:
             return None  # no subject among the first mentions of the sentence
-        if m.get("in_quote"):
+        if m.get("in_quote") or m["start"] < lo:
+            continue
+        if m["how"] == "pronoun" and (after := expletive_it(text, m)) is not None:
+            lo, skipped = after, False  # "It has not helped that her campaign …": the subject of the clause after
             continue
         if lone_capital(text, lo, m):
             continue  # "Shortly, …", "Reprising …": a capitalised sentence word, no name

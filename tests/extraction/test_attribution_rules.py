@@ -868,3 +868,26 @@ def test_a_quote_in_a_headline_takes_the_headline_source():
     # "Name: …" on the first line: a scare quote the sieve leaves speakerless is the named source's
     x = extract("Lindqvist: Farmers ‘Losing Patience’ With Port Board.\n\nThe board met on Monday.")
     assert x.quotes[["text", "speaker", "rule"]].values.tolist() == [["Losing Patience", "Lindqvist", "headline"]]
+
+
+def test_a_dummy_it_is_no_speaker_the_clause_after_it_has_the_subject():
+    # "It has not helped that X …", "it is unclear whether X …": the subject is X, not what "it" might stand for
+    x = extract("Acme Foods opened a depot in Dover. It has not helped that Tomas Berg saw the depot as “a relic.”")
+    assert x.quotes[["text", "speaker", "rule"]].values.tolist() == [["a relic.", "Tomas Berg", "sentence-subject"]]
+    x = extract("Acme Foods opened a depot in Dover. It seems the depot is “a relic.”")
+    assert x.quotes["speaker"].tolist() == [None]
+
+
+def test_a_quote_interrupted_by_its_attribution_takes_the_next_quotes_speaker():
+    # “A” … , X said, and “B”: the attribution between the two quotes of one sentence is both quotes'
+    x = extract(
+        "Ann Cole was on the pier when the storm hit Dover.\n\n“A big wave” swept over the wall that the town "
+        "had built for the summer festival, she said, and “everyone ran.”"
+    )
+    assert x.quotes[["text", "speaker", "rule"]].values.tolist() == [
+        ["A big wave", "Ann Cole", "interrupted"],
+        ["everyone ran.", "Ann Cole", "subject"],
+    ]
+    # a quote in the sentence before the attribution keeps no speaker
+    x = extract("Ann Cole met the board.\n\nThe sign read “closed.” Later the mayor, she said, called it “a relic.”")
+    assert "interrupted" not in x.quotes["rule"].tolist()
