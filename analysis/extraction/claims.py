@@ -108,6 +108,7 @@ from .contents import (
     coordinated_end,
     first_word,
     object_end,
+    predicate_end,
     quote_at,
     quote_opening_at,
     set_span,
@@ -347,6 +348,7 @@ def attribute_unit(
             a, b = trim(text, a, b)
             if how in ("that", "object"):
                 b = coordinated_end(text, a, b, quotes)
+                b = predicate_end(text, a, b, quotes)
             if how == "object":
                 b = tail_end(text, a, b, quotes, cue["lemma"] not in word_set("clause_content_cues.txt"))
             if (

@@ -734,6 +734,11 @@ def test_where_a_noun_phrase_object_was_said_is_not_its_content():
     assert x.claims["text"].tolist() == ["the pier plan a sham"]
 
 
+def test_a_past_tense_verb_after_a_comma_and_is_the_subjects_next_verb():
+    x = extract("Ann Cole said the pier would reopen in May, and reminded the crowd of her record on roads.")
+    assert x.claims["text"].tolist() == ["the pier would reopen in May"]
+
+
 @pytest.mark.parametrize("rule, text, speakers, claims", CASES, ids=[c[0] for c in CASES])
 def test_rule(rule, text, speakers, claims):
     x = extract(text)
