@@ -739,6 +739,14 @@ def test_a_past_tense_verb_after_a_comma_and_is_the_subjects_next_verb():
     assert x.claims["text"].tolist() == ["the pier would reopen in May"]
 
 
+def test_a_quoted_title_before_the_source_is_not_the_content():
+    # the show's name closes a quote before the source, but the clause after the verb is what was said
+    x = extract("Sunday on the Courier's “Morning Hour,” Ann Cole said the pier plan was a mistake.")
+    assert x.claims[["source", "text"]].values.tolist() == [["Ann Cole", "the pier plan was a mistake"]]
+    x = extract("“The pier is safe,” Ann Cole said on Monday.")
+    assert x.claims["text"].tolist() == ["The pier is safe,"]
+
+
 @pytest.mark.parametrize("rule, text, speakers, claims", CASES, ids=[c[0] for c in CASES])
 def test_rule(rule, text, speakers, claims):
     x = extract(text)
