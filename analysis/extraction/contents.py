@@ -202,6 +202,10 @@ def _that_gap_ok(gap: str, addressee: bool) -> bool:
     )
 
 
+# after a quote that ends with no punctuation of its own, lower-case words that go on with the sentence
+_PARTIAL_QUOTE_GOES_ON = re.compile(r"\s*(?:[”\"»’]|'')\s+(?!(?:he|she|they|it|we|i|said|says|say|told|added|wrote|asked)\b)[a-z]")
+
+
 def content_after(text: str, cue: dict, hi: int, quotes: list[dict]) -> tuple[int, int, str]:
     """Content span after the cue and how it was introduced ('that', 'colon', 'quote', 'object').
 
@@ -233,6 +237,8 @@ def content_after(text: str, cue: dict, hi: int, quotes: list[dict]) -> tuple[in
     if m and not cue_between(text, p, m.end()):  # "said he agreed and added, “…”": the quote is the added claim's
         q = quote_opening_at(quotes, m.end())
         if q is not None:
+            if _PARTIAL_QUOTE_GOES_ON.match(text, q["end"], hi) and text[q["start"] : q["end"]].rstrip()[-1:] not in ",.!?;:…":
+                return q["start"], hi, "that"  # said “zero” voters would follow him: the quoted words open a clause
             return q["start"], q["end"], "quote"
     m = _COLON.match(text, p, hi)
     if m:

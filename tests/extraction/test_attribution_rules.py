@@ -747,6 +747,14 @@ def test_a_quoted_title_before_the_source_is_not_the_content():
     assert x.claims["text"].tolist() == ["The pier is safe,"]
 
 
+def test_a_partial_quote_that_opens_a_clause_goes_on_with_it():
+    # quoted words with no punctuation of their own, then the rest of the sentence: one content
+    x = extract("Ann Cole said “zero” voters would follow Lee to the new party.")
+    assert x.claims["text"].tolist() == ["zero” voters would follow Lee to the new party"]
+    x = extract("Ann Cole said, “The pier is safe.” Lee agreed.")
+    assert x.claims["text"].tolist() == ["The pier is safe"]
+
+
 @pytest.mark.parametrize("rule, text, speakers, claims", CASES, ids=[c[0] for c in CASES])
 def test_rule(rule, text, speakers, claims):
     x = extract(text)
