@@ -755,6 +755,11 @@ def test_a_partial_quote_that_opens_a_clause_goes_on_with_it():
     assert x.claims["text"].tolist() == ["The pier is safe"]
 
 
+def test_an_aside_between_dashes_may_stand_between_a_source_and_its_verb():
+    x = extract("Ann Cole — a teacher from Dover — says she will vote for Lee.")
+    assert x.claims[["source", "text"]].values.tolist() == [["Ann Cole", "she will vote for Lee"]]
+
+
 @pytest.mark.parametrize("rule, text, speakers, claims", CASES, ids=[c[0] for c in CASES])
 def test_rule(rule, text, speakers, claims):
     x = extract(text)
