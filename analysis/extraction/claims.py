@@ -252,6 +252,8 @@ def attribute_unit(
                 found = a
                 break
         if found.claim is not None:
+            if found.rule == "according-to":
+                _end_before(text, live, cue["start"], quotes)
             claims.append(found.claim)
             live.append(found.claim)
             if found.speaks:
@@ -380,6 +382,15 @@ def attribute_unit(
         if src.get("actor") is not None or src.get("how") == "anonymous":
             last_source = src
     return claims
+
+
+def _end_before(text: str, live: list[dict], at: int, quotes: list[dict]) -> None:
+    """End a claim whose content runs over ``at`` (", according to X" after it) before the comma there."""
+    for c in live:
+        if c["start"] < at < c["end"] and text[c["start"] : at].rstrip().endswith(","):
+            a, b = trim(text, c["start"], at)
+            if b > a:
+                set_span(text, c, a, b, quotes)
 
 
 _DOCUMENT_REACH = 60  # characters before a participle searched for the document noun it follows

@@ -189,7 +189,8 @@ def _according_to(x: CueContext) -> Attribution:
         end_np = text.find(",", src["end"], hi)
         a, b = trim(text, (end_np + 1) if end_np >= 0 else src["end"], hi)
     else:
-        start = clause_start(text, lo, x.claims)
+        # "Lee told her that it was not simple, according to X": a claim running over the cue ends before it
+        start = clause_start(text, lo, [c for c in x.claims if c["end"] <= cue["start"] or c["start"] >= cue["start"]])
         paren = text.rfind("(", start, cue["start"])
         aside = paren >= 0 and text.find(")", paren, cue["start"]) < 0
         if aside:

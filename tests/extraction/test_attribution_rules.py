@@ -760,6 +760,15 @@ def test_an_aside_between_dashes_may_stand_between_a_source_and_its_verb():
     assert x.claims[["source", "text"]].values.tolist() == [["Ann Cole", "she will vote for Lee"]]
 
 
+def test_according_to_after_a_reported_clause_takes_the_whole_sentence():
+    # the told-claim ends before ", according to"; the sentence before it is what the two people report
+    x = extract("The mayor told her that the pier was not safe, according to two people familiar with the talks.")
+    assert x.claims[["rule", "source", "text"]].values.tolist() == [
+        ["according-to", "two people", "The mayor told her that the pier was not safe"],
+        ["subject", "the mayor", "the pier was not safe"],
+    ]
+
+
 @pytest.mark.parametrize("rule, text, speakers, claims", CASES, ids=[c[0] for c in CASES])
 def test_rule(rule, text, speakers, claims):
     x = extract(text)
