@@ -769,6 +769,11 @@ def test_according_to_after_a_reported_clause_takes_the_whole_sentence():
     ]
 
 
+def test_a_connective_between_commas_may_follow_a_descriptive_subject():
+    x = extract("Cement makers, for instance, argue that the tax is unfair.")
+    assert x.claims[["source", "text"]].values.tolist() == [["Cement makers", "the tax is unfair"]]
+
+
 @pytest.mark.parametrize("rule, text, speakers, claims", CASES, ids=[c[0] for c in CASES])
 def test_rule(rule, text, speakers, claims):
     x = extract(text)
