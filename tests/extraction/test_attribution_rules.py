@@ -774,6 +774,15 @@ def test_a_connective_between_commas_may_follow_a_descriptive_subject():
     assert x.claims[["source", "text"]].values.tolist() == [["Cement makers", "the tax is unfair"]]
 
 
+def test_a_participle_opening_the_sentence_reports_for_the_main_subject():
+    x = extract("Noting that the pier is old, Ann Cole said it should close.")
+    assert x.claims[["rule", "source", "text"]].values.tolist() == [
+        ["participle", "Ann Cole", "the pier is old"],
+        ["subject", "Ann Cole", "it should close"],
+    ]
+    assert extract("Criticizing the board will not help anyone.").claims.empty
+
+
 @pytest.mark.parametrize("rule, text, speakers, claims", CASES, ids=[c[0] for c in CASES])
 def test_rule(rule, text, speakers, claims):
     x = extract(text)
