@@ -300,7 +300,10 @@ def _with(x: CueContext) -> Attribution | None:
 
 
 def _participle_check(x: CueContext) -> bool:
-    return x.participle or (x.cue["form"].endswith("ing") and not x.before.strip(" \t\n“\"'"))
+    return x.participle or (x.cue["form"].endswith("ing") and len(x.before) < _OPENING_REACH and not x.before.strip(" \t\n“\"'"))
+
+
+_OPENING_REACH = 8  # at most this many characters (space, quote marks) before a participle that opens its unit
 
 
 def _opening_participle(x: CueContext) -> Attribution | None:
