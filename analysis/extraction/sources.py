@@ -51,7 +51,7 @@ FILLER = re.compile(
     r"""\s*(?:\([A-Z]{1,2}-[A-Z][A-Za-z.]*\)\s*)?
     (?:\s*(?:of|from)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*)?
     (?:,(?:[^,;:“”"«»\n]{1,160}?,){1,4}\s*|,(?!\s*(?:but|and|while|whereas|yet|or|so)\b)[^,;:“”"«»\n]{1,160}?(?=\s)\s*|,\s*
-        |\s*(?:—|–|--|\s-\s)[^—–;:“”"«»\n]{1,160}?(?:—|–|--|\s-\s)\s*)?
+        |\s*(?:—|–|--|\s-\s)[^—–;:“”"«»\n]{1,160}?(?:—|–|--|\s-\s)\s*|\s*\([^()“”"«»\n]{1,120}\)\s*)?
     (?:(?:who|which)\s+)?
     (?:(?:has|have|had|was|were|is|are|also|later|then|again|previously|earlier|repeatedly|would|will|
         could|did|does|do|not|never|publicly|reportedly|separately|already|once|first|further|however|too|

@@ -783,6 +783,11 @@ def test_a_participle_opening_the_sentence_reports_for_the_main_subject():
     assert extract("Criticizing the board will not help anyone.").claims.empty
 
 
+def test_an_aside_in_brackets_may_stand_between_a_source_and_its_verb():
+    x = extract("Ann Cole (who has 25 delegates) said it is possible to win.")
+    assert x.claims[["source", "text"]].values.tolist() == [["Ann Cole", "it is possible to win"]]
+
+
 @pytest.mark.parametrize("rule, text, speakers, claims", CASES, ids=[c[0] for c in CASES])
 def test_rule(rule, text, speakers, claims):
     x = extract(text)
