@@ -108,6 +108,7 @@ from .contents import (
     coordinated_end,
     first_word,
     object_end,
+    predicate_end,
     quote_at,
     quote_opening_at,
     set_span,
@@ -251,6 +252,8 @@ def attribute_unit(
                 found = a
                 break
         if found.claim is not None:
+            if found.rule == "according-to":
+                _end_before(text, live, cue["start"], quotes)
             claims.append(found.claim)
             live.append(found.claim)
             if found.speaks:
@@ -313,7 +316,11 @@ def attribute_unit(
                 and pre
                 and (
                     # “…,” Lee said with a grin / said, a hint of anger in her voice / tweeted the day after …
-                    (pre[-1] in CLOSING_MARKS and not _CONTENT_INTRO.match(text, cue["end"], hi))
+                    (
+                        pre[-1] in CLOSING_MARKS
+                        and not _CONTENT_INTRO.match(text, cue["end"], hi)
+                        and not _title_then_clause(text, quotes, lo + len(pre), short)
+                    )
                     or (
                         pre[-1] in QUOTE_END
                         and not adverbial_lead(text, clause_start(text, lo, claims), lo + len(pre))
@@ -347,6 +354,7 @@ def attribute_unit(
             a, b = trim(text, a, b)
             if how in ("that", "object"):
                 b = coordinated_end(text, a, b, quotes)
+                b = predicate_end(text, a, b, quotes)
             if how == "object":
                 b = tail_end(text, a, b, quotes, cue["lemma"] not in word_set("clause_content_cues.txt"))
             if (
@@ -374,6 +382,15 @@ def attribute_unit(
         if src.get("actor") is not None or src.get("how") == "anonymous":
             last_source = src
     return claims
+
+
+def _end_before(text: str, live: list[dict], at: int, quotes: list[dict]) -> None:
+    """End a claim whose content runs over ``at`` (", according to X" after it) before the comma there."""
+    for c in live:
+        if c["start"] < at < c["end"] and text[c["start"] : at].rstrip().endswith(","):
+            a, b = trim(text, c["start"], at)
+            if b > a:
+                set_span(text, c, a, b, quotes)
 
 
 _DOCUMENT_REACH = 60  # characters before a participle searched for the document noun it follows
@@ -408,6 +425,25 @@ _ADJ_AFTER_QUOTE = re.compile(r"(?<=[,!?][”\"»’'])\s+(?:(?:a|an|the)\s+)?[a
 
 
 _ASIDE_RULES = frozenset(("subject", "subject-phrase", "inverted"))
+
+# a quoted title inside the sentence before the source: it opens after a preposition, a possessive or a determiner
+_TITLE_OPENER = re.compile(r"(?:\b(?:on|in|at|of|from|to|for|with|the|a|an|his|her|their|its|our|titled|called|dubbed)|[’']s)\s*$", re.I)
+_TITLE_REACH = 20  # characters before the title's opening mark searched for that word
+_CLAUSE_AFTER = re.compile(r"\s*[a-zA-Z][\w’'-]*(?:\s+[\w’'$%-]+){2}")  # at least three words right after the verb
+
+
+def _title_then_clause(text: str, quotes: list[dict], pre_end: int, short: str) -> bool:
+    """True when the quote before the source is a title inside the sentence and a clause follows the verb:
+    "On the Courier's “Morning Hour,” Ann Cole said the pier was safe" reports what follows "said"."""
+    q = quote_at(quotes, pre_end - 2, pre_end - 1)
+    if not q:
+        return False
+    k = q[-1]["mark_start"]
+    if not _TITLE_OPENER.search(text, max(0, k - _TITLE_REACH), k):
+        return False
+    return bool(_CLAUSE_AFTER.match(short)) and not _CIRCUMSTANCE.match(short)
+
+
 # a determiner and lower-case words (or a coordinated noun) between a comma and a descriptive source's head noun
 _DESCRIPTION_AFTER_COMMA = re.compile(r",(?:\s+(?:a|an|the|some|several|two|three|one|many|[a-z][\w-]*)){1,4}$")
 _DESCRIPTION_REACH = 60  # characters before the source searched for them

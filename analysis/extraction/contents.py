@@ -42,6 +42,7 @@ __all__ = [
     "coordinated_end",
     "first_word",
     "object_end",
+    "predicate_end",
     "quote_at",
     "quote_opening_at",
     "set_span",
@@ -201,6 +202,10 @@ def _that_gap_ok(gap: str, addressee: bool) -> bool:
     )
 
 
+# after a quote that ends with no punctuation of its own, lower-case words that go on with the sentence
+_PARTIAL_QUOTE_GOES_ON = re.compile(r"\s*(?:[”\"»’]|'')\s+(?!(?:he|she|they|it|we|i|said|says|say|told|added|wrote|asked)\b)[a-z]")
+
+
 def content_after(text: str, cue: dict, hi: int, quotes: list[dict]) -> tuple[int, int, str]:
     """Content span after the cue and how it was introduced ('that', 'colon', 'quote', 'object').
 
@@ -232,6 +237,8 @@ def content_after(text: str, cue: dict, hi: int, quotes: list[dict]) -> tuple[in
     if m and not cue_between(text, p, m.end()):  # "said he agreed and added, “…”": the quote is the added claim's
         q = quote_opening_at(quotes, m.end())
         if q is not None:
+            if _PARTIAL_QUOTE_GOES_ON.match(text, q["end"], hi) and text[q["start"] : q["end"]].rstrip()[-1:] not in ",.!?;:…":
+                return q["start"], hi, "that"  # said “zero” voters would follow him: the quoted words open a clause
             return q["start"], q["end"], "quote"
     m = _COLON.match(text, p, hi)
     if m:
@@ -308,6 +315,26 @@ def tail_end(text: str, a: int, b: int, quotes: list[dict], np_object: bool = Fa
         ms += list(_TAIL_VP.finditer(text, a, b)) + [m for m in _VENUE_TAIL.finditer(text, a, b) if b - m.end() <= _VENUE_TAIL_REST]
     ms.sort(key=lambda m: m.start())
     for m in ms:
+        k = bisect.bisect_right(quotes, m.start(), key=_mark_start) - 1
+        if k >= 0 and m.start() < quotes[k]["mark_end"]:
+            continue
+        return m.start() if m.start() > a else b
+    return b
+
+
+# the subject's next verb after a comma and "and" ("said he would cut fees, and reminded the crowd of …"):
+# a past-tense verb with no subject of its own continues the sentence's subject, not the content
+_NEXT_PREDICATE = re.compile(r",\s+and\s+(?:then\s+|also\s+|later\s+)?[a-z]+ed\s+(?!by\b|to\b|in\b|as\b)")
+
+
+def predicate_end(text: str, a: int, b: int, quotes: list[dict]) -> int:
+    """End of a content before ", and <past-tense verb>" outside quotes: the subject's next verb.
+
+    >>> s = "he would cut fees, and reminded the crowd of his record"
+    >>> s[:predicate_end(s, 0, len(s), [])]
+    'he would cut fees'
+    """
+    for m in _NEXT_PREDICATE.finditer(text, a, b):
         k = bisect.bisect_right(quotes, m.start(), key=_mark_start) - 1
         if k >= 0 and m.start() < quotes[k]["mark_end"]:
             continue

@@ -31,7 +31,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .contents import GAP_WORD, adverbial_lead, asked_content, claim_record, clause_start, content_before, trim
+from .contents import (
+    GAP_WORD,
+    adverbial_lead,
+    asked_content,
+    claim_record,
+    clause_start,
+    comma_outside_quotes,
+    content_after,
+    content_before,
+    trim,
+)
 from .cues import NOUNLIKE, finite_cue
 from .embedded import embedded_claim
 from .grammar import tail_search
@@ -189,7 +199,8 @@ def _according_to(x: CueContext) -> Attribution:
         end_np = text.find(",", src["end"], hi)
         a, b = trim(text, (end_np + 1) if end_np >= 0 else src["end"], hi)
     else:
-        start = clause_start(text, lo, x.claims)
+        # "Lee told her that it was not simple, according to X": a claim running over the cue ends before it
+        start = clause_start(text, lo, [c for c in x.claims if c["end"] <= cue["start"] or c["start"] >= cue["start"]])
         paren = text.rfind("(", start, cue["start"])
         aside = paren >= 0 and text.find(")", paren, cue["start"]) < 0
         if aside:
@@ -289,7 +300,27 @@ def _with(x: CueContext) -> Attribution | None:
 
 
 def _participle_check(x: CueContext) -> bool:
-    return x.participle
+    return x.participle or (x.cue["form"].endswith("ing") and len(x.before) < _OPENING_REACH and not x.before.strip(" \t\n“\"'"))
+
+
+_OPENING_REACH = 8  # at most this many characters (space, quote marks) before a participle that opens its unit
+
+
+def _opening_participle(x: CueContext) -> Attribution | None:
+    """ "Noting that the pier is old, Ann Cole said …": a participle clause opening the sentence reports for
+    the main clause's subject, the first mention after its comma; the content ends at that comma."""
+    a, b, _how = content_after(x.text, x.cue, x.hi, x.quotes)
+    comma = comma_outside_quotes(x.text, a, b)
+    if comma is None:
+        return None
+    src = next((m for m in x.mentions if comma < m["start"] and _MAIN_SUBJECT.fullmatch(x.text, comma + 1, m["start"])), None)
+    a, b = trim(x.text, a, comma)
+    if src is None or src.get("in_quote") or b <= a:
+        return None
+    return Attribution(src, "participle", claim=claim_record(x.text, a, b, src, x.cue, "participle", x.quotes), speaks=True)
+
+
+_MAIN_SUBJECT = re.compile(r"\s*(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w’'.-]+\s+){0,3}")  # up to the subject's head
 
 
 # a verb that issues a document, and the words up to the document noun before a participle ("issued a statement")
@@ -303,6 +334,8 @@ _ISSUES_REACH = 80  # characters before the document noun searched for the verb
 def _participle(x: CueContext) -> Attribution:
     """ "…, telling reporters, “…”", "… and saying …", "by saying …": the clause's subject; "Acme issued a
     statement saying …": the subject of the verb that issued the document."""
+    if not x.participle:
+        return _opening_participle(x)
     issued = _ISSUES.search(x.before, max(0, x.intro.start() - _ISSUES_REACH), x.intro.start()) if x.cue["form"].endswith("ing") else None
     if issued is not None:
         at = x.lo + issued.start()

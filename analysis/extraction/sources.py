@@ -50,7 +50,8 @@ _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yest
 FILLER = re.compile(
     r"""\s*(?:\([A-Z]{1,2}-[A-Z][A-Za-z.]*\)\s*)?
     (?:\s*(?:of|from)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*)?
-    (?:,(?:[^,;:“”"«»\n]{1,160}?,){1,4}\s*|,(?!\s*(?:but|and|while|whereas|yet|or|so)\b)[^,;:“”"«»\n]{1,160}?(?=\s)\s*|,\s*)?
+    (?:,(?:[^,;:“”"«»\n]{1,160}?,){1,4}\s*|,(?!\s*(?:but|and|while|whereas|yet|or|so)\b)[^,;:“”"«»\n]{1,160}?(?=\s)\s*|,\s*
+        |\s*(?:—|–|--|\s-\s)[^—–;:“”"«»\n]{1,160}?(?:—|–|--|\s-\s)\s*|\s*\([^()“”"«»\n]{1,120}\)\s*)?
     (?:(?:who|which)\s+)?
     (?:(?:has|have|had|was|were|is|are|also|later|then|again|previously|earlier|repeatedly|would|will|
         could|did|does|do|not|never|publicly|reportedly|separately|already|once|first|further|however|too|
@@ -222,6 +223,12 @@ def _plain_title(m: re.Match) -> str:
 _PHRASE_LEAD = frozenset("and but yet or while whereas meanwhile however".split())
 RELATIVE = frozenset(("who", "which", "that"))
 _RELATIVE_ASIDE = re.compile(r"\s*(?:who|which|the|an?)\s")
+# a connective set off by commas between a subject and its verb ("Cement makers, for instance, argue …")
+_CONNECTIVE_ASIDE = re.compile(
+    r"\s*(?:however|meanwhile|instead|though|moreover|nonetheless|nevertheless|likewise|similarly|too|also|still|"
+    r"for\s+(?:example|instance|their\s+part|its\s+part)|in\s+(?:turn|fact|contrast|particular|response)|of\s+course|by\s+contrast)\s*",
+    re.I,
+)
 # determiners that also stand alone as a subject ("another says", "many said"); "all", "both" follow a subject
 _PHRASE_MAX = 10
 # "Those surveyed said", "Those over 60 say": a demonstrative heading a noun phrase
@@ -250,7 +257,11 @@ def phrase_source(text: str, lo: int, cue: dict) -> dict | None:
         # "Managers at the depot, who met on Monday, say …" / "Officials in Vale, the state next door, said …":
         # the subject stands before a relative clause or an apposition set off by commas
         k0 = pre.rfind(",", 0, k)
-        if k0 > 0 and _RELATIVE_ASIDE.match(pre, k0 + 1) and not HAS_QUOTE_CHAR.search(pre, k0, k):
+        if (
+            k0 > 0
+            and (_RELATIVE_ASIDE.match(pre, k0 + 1) or _CONNECTIVE_ASIDE.fullmatch(pre, k0 + 1, k))
+            and not HAS_QUOTE_CHAR.search(pre, k0, k)
+        ):
             k1 = max(pre.rfind(ch, 0, k0) for ch in ',;:—–()“”"\n')
             a, z = lo + k1 + 1, lo + k0
     words = [(m.start(), m.end(), m.group(0)) for m in GAP_WORD.finditer(text, a, z) if WORD_CHAR.search(m.group(0))]

@@ -734,6 +734,60 @@ def test_where_a_noun_phrase_object_was_said_is_not_its_content():
     assert x.claims["text"].tolist() == ["the pier plan a sham"]
 
 
+def test_a_past_tense_verb_after_a_comma_and_is_the_subjects_next_verb():
+    x = extract("Ann Cole said the pier would reopen in May, and reminded the crowd of her record on roads.")
+    assert x.claims["text"].tolist() == ["the pier would reopen in May"]
+
+
+def test_a_quoted_title_before_the_source_is_not_the_content():
+    # the show's name closes a quote before the source, but the clause after the verb is what was said
+    x = extract("Sunday on the Courier's “Morning Hour,” Ann Cole said the pier plan was a mistake.")
+    assert x.claims[["source", "text"]].values.tolist() == [["Ann Cole", "the pier plan was a mistake"]]
+    x = extract("“The pier is safe,” Ann Cole said on Monday.")
+    assert x.claims["text"].tolist() == ["The pier is safe,"]
+
+
+def test_a_partial_quote_that_opens_a_clause_goes_on_with_it():
+    # quoted words with no punctuation of their own, then the rest of the sentence: one content
+    x = extract("Ann Cole said “zero” voters would follow Lee to the new party.")
+    assert x.claims["text"].tolist() == ["zero” voters would follow Lee to the new party"]
+    x = extract("Ann Cole said, “The pier is safe.” Lee agreed.")
+    assert x.claims["text"].tolist() == ["The pier is safe"]
+
+
+def test_an_aside_between_dashes_may_stand_between_a_source_and_its_verb():
+    x = extract("Ann Cole — a teacher from Dover — says she will vote for Lee.")
+    assert x.claims[["source", "text"]].values.tolist() == [["Ann Cole", "she will vote for Lee"]]
+
+
+def test_according_to_after_a_reported_clause_takes_the_whole_sentence():
+    # the told-claim ends before ", according to"; the sentence before it is what the two people report
+    x = extract("The mayor told her that the pier was not safe, according to two people familiar with the talks.")
+    assert x.claims[["rule", "source", "text"]].values.tolist() == [
+        ["according-to", "two people", "The mayor told her that the pier was not safe"],
+        ["subject", "the mayor", "the pier was not safe"],
+    ]
+
+
+def test_a_connective_between_commas_may_follow_a_descriptive_subject():
+    x = extract("Cement makers, for instance, argue that the tax is unfair.")
+    assert x.claims[["source", "text"]].values.tolist() == [["Cement makers", "the tax is unfair"]]
+
+
+def test_a_participle_opening_the_sentence_reports_for_the_main_subject():
+    x = extract("Noting that the pier is old, Ann Cole said it should close.")
+    assert x.claims[["rule", "source", "text"]].values.tolist() == [
+        ["participle", "Ann Cole", "the pier is old"],
+        ["subject", "Ann Cole", "it should close"],
+    ]
+    assert extract("Criticizing the board will not help anyone.").claims.empty
+
+
+def test_an_aside_in_brackets_may_stand_between_a_source_and_its_verb():
+    x = extract("Ann Cole (who has 25 delegates) said it is possible to win.")
+    assert x.claims[["source", "text"]].values.tolist() == [["Ann Cole", "it is possible to win"]]
+
+
 @pytest.mark.parametrize("rule, text, speakers, claims", CASES, ids=[c[0] for c in CASES])
 def test_rule(rule, text, speakers, claims):
     x = extract(text)
