@@ -263,8 +263,7 @@ def object_end(text: str, a: int, b: int, quotes: list[dict]) -> int:
     for m in _COMMA_ING.finditer(text, a, b):
         if m.group(1) in word_set("non_participles.txt"):
             continue
-        k = bisect.bisect_right(quotes, m.start(), key=_mark_start) - 1  # quotes sorted by mark_start
-        if k >= 0 and m.start() < quotes[k]["mark_end"]:
+        if _inside_quote(m.start(), quotes):
             continue
         return m.start()
     return b
@@ -315,8 +314,7 @@ def tail_end(text: str, a: int, b: int, quotes: list[dict], np_object: bool = Fa
         ms += list(_TAIL_VP.finditer(text, a, b)) + [m for m in _VENUE_TAIL.finditer(text, a, b) if b - m.end() <= _VENUE_TAIL_REST]
     ms.sort(key=lambda m: m.start())
     for m in ms:
-        k = bisect.bisect_right(quotes, m.start(), key=_mark_start) - 1
-        if k >= 0 and m.start() < quotes[k]["mark_end"]:
+        if _inside_quote(m.start(), quotes):
             continue
         return m.start() if m.start() > a else b
     return b
@@ -334,12 +332,7 @@ def predicate_end(text: str, a: int, b: int, quotes: list[dict]) -> int:
     >>> s[:predicate_end(s, 0, len(s), [])]
     'he would cut fees'
     """
-    for m in _NEXT_PREDICATE.finditer(text, a, b):
-        k = bisect.bisect_right(quotes, m.start(), key=_mark_start) - 1
-        if k >= 0 and m.start() < quotes[k]["mark_end"]:
-            continue
-        return m.start() if m.start() > a else b
-    return b
+    return _end_before(_NEXT_PREDICATE, text, a, b, quotes)
 
 
 def coordinated_end(text: str, a: int, b: int, quotes: list[dict]) -> int:
@@ -349,11 +342,20 @@ def coordinated_end(text: str, a: int, b: int, quotes: list[dict]) -> int:
     >>> s[:coordinated_end(s, 0, len(s), [])]
     'the law was unfair'
     """
-    for m in _COORD_END.finditer(text, a, b):
-        k = bisect.bisect_right(quotes, m.start(), key=_mark_start) - 1
-        if k >= 0 and m.start() < quotes[k]["mark_end"]:
-            continue
-        return m.start() if m.start() > a else b
+    return _end_before(_COORD_END, text, a, b, quotes)
+
+
+def _inside_quote(pos: int, quotes: list[dict]) -> bool:
+    """True when ``pos`` falls inside one of ``quotes`` (sorted by ``mark_start``)."""
+    k = bisect.bisect_right(quotes, pos, key=_mark_start) - 1
+    return k >= 0 and pos < quotes[k]["mark_end"]
+
+
+def _end_before(rx: re.Pattern, text: str, a: int, b: int, quotes: list[dict]) -> int:
+    """Where the first match of ``rx`` in ``text[a:b]`` outside quotes starts (``b`` when none, or when it is at ``a``)."""
+    for m in rx.finditer(text, a, b):
+        if not _inside_quote(m.start(), quotes):
+            return m.start() if m.start() > a else b
     return b
 
 
