@@ -116,6 +116,19 @@ def read_study(resources: str | Path | None = None) -> dict:
     }
 
 
+def named_by_sides(study: dict, sides) -> dict:
+    """``study`` with a title and question from its two ``sides`` when it has no ``study.yaml`` of its own.
+
+    >>> named_by_sides({"title": "x", "question": "", "path": None}, ["A", "B"])["question"]
+    'How do A and B differ in who speaks, with what tone, frames and emphasis?'
+    """
+    if study.get("path") is not None or not sides:
+        return study
+    a, b = list(sides)[:2]
+    question = study.get("question") or f"How do {a} and {b} differ in who speaks, with what tone, frames and emphasis?"
+    return {**study, "title": f"{a} and {b}", "question": question}
+
+
 def _shipped_sides() -> list[str]:
     return read_study(RESOURCES_DIR)["sides"]
 

@@ -73,18 +73,13 @@ def about(processed: str | Path, sides: Sequence[str] | None, notebook: str):
     from IPython.display import Markdown
 
     from ..core.store import read_table
-    from ..core.study import read_study
+    from ..core.study import named_by_sides, read_study
 
     processed = Path(processed)
     tables = {"documents": read_table(processed, "documents")}
     if (processed / "statements.parquet").is_file():
         tables["statements"] = read_table(processed, "statements")
-    study = read_study()
-    if study["path"] is None and sides:  # no study.yaml of its own: name the study by its sides, ask the suite's question
-        study["title"] = f"{sides[0]} and {sides[1]}"
-        study["question"] = (
-            study["question"] or f"How do {sides[0]} and {sides[1]} differ in who speaks, with what tone, frames and emphasis?"
-        )
+    study = named_by_sides(read_study(), sides)  # no study.yaml of its own: named by its sides
     lines = [f"**Study: {study['title']}.** {study['question']}".strip()]
     if sides and study["path"] is not None:
         lines[0] += f" Sides compared: {sides[0]} and {sides[1]}."

@@ -225,7 +225,7 @@ def render(
 
     ``sides`` orders the side colours of the evidence pages (default: the notebooks' ``side_a``, ``side_b``).
     """
-    from ..core.study import read_study
+    from ..core.study import named_by_sides, read_study
     from ..viz.evidence import sides_from_notebooks, write_evidence
     from .findings import findings
 
@@ -238,10 +238,7 @@ def render(
     study = dict(read_study())
     if sides:
         study["sides"] = list(sides)[:2]
-        if study.get("path") is None:  # no study.yaml of its own: name the study by its sides, ask the suite's question
-            a, b = study["sides"]
-            study["title"] = f"{a} and {b}"
-            study["question"] = study.get("question") or f"How do {a} and {b} differ in who speaks, with what tone, frames and emphasis?"
+        study = named_by_sides(study, study["sides"])  # no study.yaml of its own: named by its sides
     index = render_index(pages, out_dir, figures_dir, evidence, notebooks=notebooks, findings=found, study=study)
     return pages + [e["path"] for e in evidence] + [index]
 
